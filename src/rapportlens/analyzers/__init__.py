@@ -1,0 +1,1 @@
+"""Built-in analyzers. Each module declares its features and one Analyzer subclass."""

@@ -1,0 +1,181 @@
+"""CSV and TSV transcripts: one utterance per row, columns found by name or given as options."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Conversation
+from ..roles import role_from_value
+from ..timecodes import TimecodeError, parse_timecode
+from .base import Option, Reader, Record, assemble
+
+# Header names recognised without options, most specific first (compared after normalising).
+COLUMN_NAMES = {
+    "speaker": ("speaker", "speaker_name", "who", "name", "interlocutor", "participant", "author", "person"),
+    "text": ("text", "utterance", "utterance_text", "said", "content", "transcript", "message",
+             "dialogue", "dialog", "sentence", "body", "line"),
+    "role": ("role", "speaker_role", "speaker_type", "interlocutor_role"),
+    "start": ("start", "start_time", "start_seconds", "begin", "begin_time", "timestamp", "time"),
+    "end": ("end", "end_time", "end_seconds", "stop", "stop_time"),
+    "conversation": ("conversation_id", "conversation", "transcript_id", "session_id", "session",
+                     "dialog_id", "dialogue_id", "conv_id", "call_id"),
+}
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", header.strip().lower()).strip("_")
+
+
+def find_column(fields: list[str], kind: str, given: str | None, path: str) -> str | None:
+    """The header for `kind`: the one named by the user, else the first recognised name."""
+    if given:
+        if given in fields:
+            return given
+        by_norm = {_norm(f): f for f in fields}
+        if _norm(given) in by_norm:
+            return by_norm[_norm(given)]
+        raise InputError(
+            f"there is no column {given!r} (the {kind} column you asked for)", path=path, line=1,
+            where="header", fix=f"use one of the columns: {', '.join(fields)}",
+        )
+    by_norm = {_norm(f): f for f in fields}
+    return next((by_norm[n] for n in COLUMN_NAMES[kind] if n in by_norm), None)
+
+
+def _time(value: str | None, path: str, line: int, column: str) -> float | None:
+    if value is None or not value.strip():
+        return None
+    try:
+        return parse_timecode(value, allow_seconds=True)
+    except TimecodeError as e:
+        raise InputError(
+            f"{e} in column {column!r}", path=path, line=line,
+            fix="write times as seconds (12.5) or HH:MM:SS(.mmm)",
+        ) from None
+
+
+def iter_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Rows as dicts with the line each starts on; malformed quoting is an error, not a guess."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: list[str] | None = None
+    line = 1
+    while True:
+        start = line
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as e:
+            problem = (
+                "a quoted field opened here never closes (unterminated quote)"
+                if "end of data" in str(e) or "EOF" in str(e) else f"malformed CSV: {e}"
+            )
+            raise InputError(
+                problem, path=path, line=start,
+                fix='close the quote, or double any " that is part of the text ("")',
+            ) from None
+        line = reader.line_num + 1
+        if not row or all(not c.strip() for c in row):
+            continue
+        if header is None:
+            header = [h.strip() for h in row]
+            if header and header[0].startswith("\ufeff"):
+                header[0] = header[0][1:]
+            yield start, {"__header__": header}  # type: ignore[dict-item]
+            continue
+        if len(row) != len(header):
+            raise InputError(
+                f"this row has {len(row)} fields but the header has {len(header)}", path=path,
+                line=start, fix="quote fields that contain the delimiter or line breaks",
+            )
+        yield start, dict(zip(header, row))
+
+
+def sniff_delimiter(path: Path, text: str) -> str:
+    if path.suffix.lower() == ".tsv":
+        return "\t"
+    first = text.split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", "\t", ";", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+class DelimitedReader(Reader):
+    name = "csv"
+    description = (
+        "CSV or TSV with a header row, one utterance per row. Columns are recognised by name "
+        "(speaker/who/name, text/utterance/said, role, start/end, conversation_id) or set with "
+        "options. Several conversations in one file are split by the conversation column."
+    )
+    extensions = (".csv", ".tsv")
+    options = (
+        Option("delimiter", "field separator; default: tab for .tsv, else guessed from the header"),
+        Option("speaker_column", "column with the speaker's name"),
+        Option("text_column", "column with what was said"),
+        Option("role_column", "column with the role (practitioner/client/member or therapist, patient...)"),
+        Option("start_column", "column with the start time (seconds or HH:MM:SS)"),
+        Option("end_column", "column with the end time"),
+        Option("conversation_column", "column that tells conversations apart in one file"),
+    )
+
+    def sniff(self, path: Path, head: str) -> float:
+        if path.suffix.lower() in self.extensions:
+            return 0.6
+        first = head.split("\n", 1)[0]
+        return 0.2 if first.count(",") >= 1 or first.count("\t") >= 1 else 0.0
+
+    def read_text(self, text: str, path: str, **options: Any) -> Iterator[Conversation]:
+        delimiter = options.get("delimiter") or sniff_delimiter(Path(path), text)
+        if delimiter in ("\\t", "tab"):
+            delimiter = "\t"
+        rows = iter_rows(text, path, delimiter)
+        _, head = next(rows)
+        fields: list[str] = head["__header__"]  # type: ignore[assignment]
+        cols = {k: find_column(fields, k, options.get(f"{k}_column"), path) for k in COLUMN_NAMES}
+        if cols["speaker"] is None and cols["role"] is not None:
+            cols["speaker"] = cols["role"]  # a file that only says "therapist"/"client" per row
+        for kind in ("text", "speaker"):
+            if cols[kind] is None:
+                raise InputError(
+                    f"no {kind} column among: {', '.join(fields)}", path=path, line=1, where="header",
+                    fix=f"rename the column to '{COLUMN_NAMES[kind][0]}', or pass "
+                    f"--option {kind}_column=NAME",
+                )
+        groups: dict[str, list[Record]] = {}
+        stem = Path(path).stem or "stdin"
+        for line, row in rows:
+            speaker = row[cols["speaker"]].strip()
+            if not speaker:
+                raise InputError(
+                    f"the speaker cell (column {cols['speaker']!r}) is empty", path=path, line=line,
+                    fix="fill in who said this row",
+                )
+            role = None
+            if cols["role"] and row[cols["role"]].strip():
+                role = role_from_value(row[cols["role"]])
+                if role is None:
+                    raise InputError(
+                        f"unknown role {row[cols['role']]!r} in column {cols['role']!r}", path=path,
+                        line=line, fix="use practitioner, client or member (or therapist, patient, ...)",
+                    )
+            record = Record(
+                speaker,
+                row[cols["text"]],
+                _time(row.get(cols["start"] or ""), path, line, cols["start"] or ""),
+                _time(row.get(cols["end"] or ""), path, line, cols["end"] or ""),
+                line,
+                f"row at line {line}",
+                role,
+            )
+            key = row[cols["conversation"]].strip() if cols["conversation"] else stem
+            groups.setdefault(key, []).append(record)
+        if not groups:
+            raise InputError("the file has a header but no rows", path=path, fix="add the utterances")
+        for key, records in groups.items():
+            yield assemble(records, id=key, path=path, format=self.name, role_basis="role column")

@@ -1,0 +1,124 @@
+"""Reading transcripts: pick the reader, decode, parse, set roles, attach warnings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from . import plugins
+from .errors import InputError, OptionError
+from .model import Conversation, Role
+from .readers.base import Reader
+from .roles import assign_roles
+from .textio import decode
+
+
+def readers() -> dict[str, type[Reader]]:
+    return plugins.load(plugins.READERS)
+
+
+def _reader(name: str) -> Reader:
+    return plugins.get(plugins.READERS, name)()
+
+
+def detect_format(path: Path, head: str = "") -> str:
+    """The name of the reader most sure it reads this file (or folder)."""
+    scored = []
+    for name, cls in readers().items():
+        if path.is_dir() != cls.reads_directories:
+            continue
+        scored.append((cls().sniff(path, head), name))
+    score, best = max(scored, default=(0.0, ""))
+    if score <= 0:
+        raise InputError(
+            "no reader recognises this folder" if path.is_dir() else "no reader recognises this file",
+            path=path,
+            fix="choose one with --format (see `rapportlens formats`)",
+        )
+    return best
+
+
+def iter_read(
+    path: str | Path,
+    format: str | None = None,
+    *,
+    encoding: str | None = None,
+    practitioners: Sequence[str] = (),
+    clients: Sequence[str] = (),
+    options: Mapping[str, Any] | None = None,
+) -> Iterator[Conversation]:
+    """Read every conversation in a file or folder, lazily. ``"-"`` reads standard input."""
+    path = Path(path)
+    stdin = str(path) == "-"
+    if not stdin and not path.exists():
+        raise InputError("no such file or folder", path=path, fix="check the path")
+    if path.is_dir():
+        name = format or detect_format(path)
+        reader = _reader(name)
+        if not reader.reads_directories:
+            raise OptionError(f"the {name} reader reads files, but {path} is a folder")
+        convs = reader.read_dir(path, encoding, **reader.parse_options(options or {}))
+        file_notices = []
+    else:
+        try:
+            data = _read_stdin() if stdin else path.read_bytes()
+        except OSError as e:
+            raise InputError(f"cannot read the file: {e.strerror}", path=path, fix="check its permissions") from None
+        label = "<stdin>" if stdin else str(path)
+        text, file_notices = decode(data, label, encoding)
+        name = format or ("text" if stdin else detect_format(path, text[:8192]))
+        reader = _reader(name)
+        if reader.reads_directories:
+            raise OptionError(f"the {name} reader reads folders, but {label} is a file")
+        convs = reader.read_text(text, label, **reader.parse_options(options or {}))
+    for conv in convs:
+        yield _finish(conv, file_notices, practitioners, clients)
+
+
+def read(path: str | Path, format: str | None = None, **kw: Any) -> list[Conversation]:
+    """Read every conversation in a file or folder. See :func:`iter_read` for the options."""
+    return list(iter_read(path, format, **kw))
+
+
+def read_text(
+    text: str, format: str = "text", *, name: str = "<text>", practitioners: Sequence[str] = (),
+    clients: Sequence[str] = (), options: Mapping[str, Any] | None = None,
+) -> list[Conversation]:
+    """Parse a transcript held in a string (no file involved)."""
+    reader = _reader(format)
+    if not text.strip():
+        raise InputError("the transcript is empty", path=name, fix="pass the transcript's text")
+    convs = reader.read_text(text.replace("\r\n", "\n"), name, **reader.parse_options(options or {}))
+    return [_finish(c, [], practitioners, clients) for c in convs]
+
+
+def _read_stdin() -> bytes:
+    import sys
+
+    return sys.stdin.buffer.read()
+
+
+def _finish(conv: Conversation, file_notices, practitioners, clients) -> Conversation:
+    if not conv.utterances:
+        raise InputError(
+            f"conversation {conv.id!r} has no utterances", path=conv.source,
+            fix="check that the file holds the transcript's text",
+        )
+    conv = assign_roles(conv, practitioners, clients)
+    conv.notices[:0] = file_notices
+    if len(conv.speakers) == 1:
+        conv.warn(
+            f"only one speaker ({conv.speakers[0].name}); measures of exchange between people "
+            "(talk share, latency, matching) are trivial or empty"
+        )
+    inferred = [s for s in conv.speakers if s.role_inferred]
+    if inferred:
+        conv.warn(
+            "roles were inferred: "
+            + "; ".join(f"{s.name} = {s.role} ({s.role_basis})" for s in inferred)
+            + ". Set them with --practitioner NAME"
+        )
+    if len(conv.speakers) > 1 and not any(s.role is Role.PRACTITIONER for s in conv.speakers):
+        conv.warn("no speaker has the practitioner role; measures that need one will be empty")
+    return conv

@@ -1,0 +1,124 @@
+"""Deciding who is the practitioner: given by the user, given by the data, or inferred.
+
+Inference, in order:
+1. a speaker name that names a role ("Therapist", "Dr. Lee", "Student 2", "Customer");
+2. otherwise the speaker who asks the largest share of questions (question marks, or an
+   utterance opening like a question) is the practitioner, the earlier speaker on a tie.
+In a dyad the other speaker is the client; in a group the others are members.
+Inferred roles are marked ``role_inferred`` and say why in ``role_basis``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .errors import InputError
+from .model import Conversation, Role, Speaker
+
+_ROLE_WORDS = {
+    Role.PRACTITIONER: {
+        "therapist", "counselor", "counsellor", "interviewer", "clinician", "doctor", "dr", "nurse",
+        "teacher", "tutor", "instructor", "lecturer", "professor", "coach", "agent", "host", "guide",
+        "facilitator", "supporter", "helper", "moderator", "practitioner", "provider", "advisor",
+        "adviser", "mentor", "physician", "psychologist", "psychiatrist", "caseworker", "worker",
+        "listener", "operator", "representative", "rep", "staff", "trainer", "t", "th", "int",
+    },
+    Role.CLIENT: {
+        "client", "patient", "student", "customer", "caller", "seeker", "user", "learner",
+        "mentee", "visitor", "pupil", "resident", "interviewee", "respondent", "c", "p", "pt", "cl",
+    },
+    Role.MEMBER: {"member", "participant"},
+}
+_ROLE_VALUES = {word: role for role, words in _ROLE_WORDS.items() for word in words} | {
+    r.value: r for r in Role
+}
+_QUESTION_OPENING = re.compile(
+    r"^\s*(what|why|how|when|where|who|which|do|does|did|is|are|was|were|can|could|would|will|"
+    r"have|has|tell me|say more)\b",
+    re.IGNORECASE,
+)
+
+
+def role_from_value(value: str) -> Role | None:
+    """A role column's value ("therapist", "Client", "member") as a Role; None if unknown."""
+    return _ROLE_VALUES.get(re.sub(r"[^a-z ]", "", value.strip().lower()).strip())
+
+
+def role_from_name(name: str) -> Role | None:
+    """ "Therapist", "Dr. Lee", "Student 2", "Customer" name a role; "Ann" or "T Smith" do not."""
+    words = re.findall(r"[a-z]+", name.lower())
+    if not words or (len(words[0]) == 1 and len(words) > 1):
+        return None  # a leading single letter followed by more is initials, not a role
+    return _ROLE_VALUES.get(words[0])
+
+
+def _question_share(conv: Conversation, name: str) -> float:
+    utts = [u for u in conv.utterances if u.speaker == name]
+    asked = sum("?" in u.text or bool(_QUESTION_OPENING.match(u.text)) for u in utts)
+    return asked / len(utts) if utts else 0.0
+
+
+def _match_names(conv: Conversation, wanted: Iterable[str], option: str) -> set[str]:
+    by_lower = {n.lower(): n for n in conv.speaker_names}
+    found = set()
+    for w in wanted:
+        if w.lower() not in by_lower:
+            raise InputError(
+                f"{option} {w!r} is not a speaker in this conversation",
+                path=conv.source, where=f"conversation {conv.id}",
+                fix=f"use one of: {', '.join(conv.speaker_names)}",
+            )
+        found.add(by_lower[w.lower()])
+    return found
+
+
+def _given(conv: Conversation, practitioners: Sequence[str], clients: Sequence[str]) -> list[Speaker]:
+    prac = _match_names(conv, practitioners, "--practitioner")
+    cli = _match_names(conv, clients, "--client")
+    rest = [n for n in conv.speaker_names if n not in prac | cli]
+    speakers = []
+    for s in conv.speakers:
+        if s.name in prac:
+            speakers.append(Speaker(s.name, Role.PRACTITIONER, False, "given with --practitioner"))
+        elif s.name in cli:
+            speakers.append(Speaker(s.name, Role.CLIENT, False, "given with --client"))
+        elif prac:
+            role = Role.CLIENT if len(rest) == 1 and not cli else Role.MEMBER
+            speakers.append(Speaker(s.name, role, False, "not named with --practitioner"))
+        else:
+            speakers.append(s)
+    return speakers
+
+
+def assign_roles(
+    conv: Conversation, practitioners: Sequence[str] = (), clients: Sequence[str] = ()
+) -> Conversation:
+    """Return the conversation with every speaker's role set, saying how each was decided."""
+    speakers = _given(conv, practitioners, clients) if practitioners or clients else list(conv.speakers)
+    names = [s.name for s in speakers]
+    decided: dict[str, Speaker] = {s.name: s for s in speakers if s.role is not None}
+    for s in speakers:
+        hint = None if s.name in decided else role_from_name(s.name)
+        if hint is not None:
+            decided[s.name] = Speaker(s.name, hint, True, f"the name {s.name!r} names the role")
+    open_names = [n for n in names if n not in decided]
+    if open_names and len(names) > 1 and not any(
+        s.role is Role.PRACTITIONER for s in decided.values()
+    ):
+        chosen = max(open_names, key=lambda n: (_question_share(conv, n), -names.index(n)))
+        share = _question_share(conv, chosen)
+        decided[chosen] = Speaker(
+            chosen, Role.PRACTITIONER, True, f"asks the most questions ({share:.0%} of their utterances)"
+        )
+    others = [n for n in names if n not in decided or decided[n].role is not Role.PRACTITIONER]
+    for n in names:
+        if n in decided:
+            continue
+        if len(names) == 1:
+            decided[n] = Speaker(n, Role.MEMBER, True, "the only speaker")
+        else:
+            role = Role.CLIENT if len(others) == 1 else Role.MEMBER
+            decided[n] = Speaker(n, role, True, "not the practitioner")
+    result = [decided[n] for n in names]
+    return conv if result == list(conv.speakers) else conv.with_speakers(result)

@@ -1,0 +1,50 @@
+"""A short, readable text summary of one analysed conversation (fits 80 columns)."""
+
+from __future__ import annotations
+
+from .model import Conversation, fmt_seconds
+
+
+def _num(value: float | None, fmt: str = "{:.1f}", none: str = "-") -> str:
+    return none if value is None else fmt.format(value)
+
+
+def summarize(conv: Conversation) -> str:
+    f = conv.features
+    lines = [f"{conv.id}  ({conv.format}, {conv.source})"]
+    timed = f.get("timing.duration")
+    length = f"{f['talk.utterance_count']} utterances, {f['talk.turn_count']} turns"
+    if timed is not None:
+        length += f", {fmt_seconds(timed)[:8]} long"
+    lines.append(f"  {length}")
+    lines.append("")
+    header = f"  {'speaker':<20} {'role':<13} {'share':>6} {'utts':>5} {'turns':>5} {'w/turn':>6} {'?':>4}"
+    has_latency = any(v is not None for v in f["timing.mean_latency"].values())
+    if has_latency:
+        header += f" {'latency':>7}"
+    lines.append(header)
+    for s in conv.speakers:
+        n = s.name
+        role = (s.role.value if s.role else "?") + ("*" if s.role_inferred else "")
+        row = (
+            f"  {n[:20]:<20} {role:<13} {f['talk.share'][n]:>6.0%} {f['talk.utterances'][n]:>5} "
+            f"{f['talk.turns'][n]:>5} {f['talk.mean_turn_words'][n]:>6.1f} "
+            f"{f['questions.utterances'][n]:>4}"
+        )
+        if has_latency:
+            row += f" {_num(f['timing.mean_latency'][n], '{:.2f}s'):>7}"
+        lines.append(row)
+    if any(s.role_inferred for s in conv.speakers):
+        lines.append("  * role inferred; set it with --practitioner NAME")
+    lines.append("")
+    words = f["monologue.longest_words"]
+    if words:
+        idx = f["monologue.longest_utterances"]
+        span = f"utterance {idx[0]}" if len(idx) == 1 else f"utterances {idx[0]}-{idx[-1]}"
+        lines.append(f"  longest monologue: {f['monologue.longest_speaker']}, {words} words ({span})")
+    if timed is not None and f["timing.timed_share"] > 0:
+        lines.append(
+            f"  overlaps: {f['timing.overlap_count']}; mean response latency: "
+            f"{_num(f['timing.mean_latency_all'], '{:.2f} s')}"
+        )
+    return "\n".join(lines)
