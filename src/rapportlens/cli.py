@@ -72,9 +72,10 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, quie
     failed = 0
     for path in files:
         try:
-            for conv in iter_read(path, fmt, encoding=encoding, practitioners=practitioners,
-                                  clients=clients, options=opts):
-                results.append(pipeline(conv))
+            # A file is all or nothing: a bad line 900 must not leave 899 lines looking complete.
+            convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners,
+                                   clients=clients, options=opts))
+            results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:
             _fail(e)
             failed += 1
@@ -86,7 +87,7 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, quie
         indent = 2 if len(results) == 1 else None
         for conv in results:
             click.echo(json.dumps(to_dict(conv), indent=indent, ensure_ascii=False))
-    else:
+    elif results:
         click.echo("\n\n".join(summarize(c) for c in results))
     if failed:
         sys.exit(2)

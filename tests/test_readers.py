@@ -1,0 +1,196 @@
+"""Golden tests: each format gives the right speakers, roles, utterance counts and timings."""
+
+import pytest
+
+import rapportlens
+from rapportlens import Role
+
+
+def roles(conv):
+    return {s.name: (s.role.value, s.role_inferred) for s in conv.speakers}
+
+
+def test_plain_text_reads_times_continuations_and_preamble(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text(
+        "Session notes\n\n[00:00:01] Therapist: Hello, how are you?\n"
+        "(00:05) Sam: Tired. Work has been\nreally hard.\n\n"
+        "00:00:12 Therapist: It sounds hard. He said: fine.\n"
+        "Sam [00:00:20]: Yes.\n"
+    )
+    (conv,) = rapportlens.read(path)
+    assert [u.speaker for u in conv.utterances] == ["Therapist", "Sam", "Therapist", "Sam"]
+    assert conv.utterances[1].text == "Tired. Work has been really hard."
+    assert conv.utterances[2].text == "It sounds hard. He said: fine."
+    assert [u.start for u in conv.utterances] == [1.0, 5.0, 12.0, 20.0]
+    assert [u.line for u in conv.utterances] == [3, 4, 7, 8]
+    assert roles(conv) == {"Therapist": ("practitioner", True), "Sam": ("client", True)}
+    assert any("before the first speaker label" in n.message for n in conv.notices)
+
+
+def test_plain_text_time_ranges_and_otter_layout(tmp_path):
+    path = tmp_path / "otter.txt"
+    path.write_text("Speaker 1  0:03\nHi there, what brings you?\n\nSpeaker 2  0:07\nMy sleep.\nIt is bad.\n")
+    (conv,) = rapportlens.read(path)
+    assert [(u.speaker, u.start) for u in conv.utterances] == [("Speaker 1", 3.0), ("Speaker 2", 7.0)]
+    assert conv.utterances[1].text == "My sleep. It is bad."
+    path.write_text("[00:00:01 - 00:00:03] A: Hi?\n[00:00:04 - 00:00:06.5] B: Hello.\n")
+    (conv,) = rapportlens.read(path)
+    assert [(u.start, u.end) for u in conv.utterances] == [(1.0, 3.0), (4.0, 6.5)]
+
+
+def test_plain_text_merges_names_that_differ_in_case(tmp_path):
+    path = tmp_path / "s.txt"
+    path.write_text("Client: hi\nTHERAPIST: hello?\nclient: ok\n")
+    (conv,) = rapportlens.read(path)
+    assert conv.speaker_names == ["Client", "THERAPIST"]
+
+
+def test_example_transcript_reads(data):
+    (conv,) = rapportlens.read(data.parent.parent / "examples" / "first_session.txt")
+    assert len(conv) == 21
+    assert roles(conv)["Counsellor"] == ("practitioner", True)
+    assert conv.utterances[5].text.endswith("more to worry about the next night.")
+
+
+def test_csv_auto_detects_columns_roles_times_and_quotes(data):
+    (conv,) = rapportlens.read(data / "session.csv")
+    assert conv.format == "csv"
+    assert roles(conv) == {"Coach": ("practitioner", False), "Dana": ("client", False)}
+    assert conv.utterances[3].text == 'Work, mostly. And I was tired, "really" tired.'
+    assert [(u.start, u.end) for u in conv.utterances][:2] == [(0.0, 2.5), (3.1, 6.0)]
+
+
+def test_tsv_splits_conversations_by_column(data):
+    convs = rapportlens.read(data / "two_calls.tsv")
+    assert [c.id for c in convs] == ["c1", "c2"]
+    assert [len(c) for c in convs] == [2, 3]
+    assert convs[1].speaker("Agent").role is Role.PRACTITIONER
+
+
+def test_csv_column_options(tmp_path):
+    path = tmp_path / "x.csv"
+    path.write_text("person_a,words\nT,How are you?\nC,Fine.\n")
+    (conv,) = rapportlens.read(path, options={"speaker_column": "person_a", "text_column": "words"})
+    assert conv.speaker_names == ["T", "C"]
+    assert conv.speaker("C").role is Role.CLIENT
+
+
+def test_json_schema_with_roles_and_meta(data):
+    (conv,) = rapportlens.read(data / "session.json")
+    assert conv.id == "intake-7"
+    assert roles(conv) == {"Nurse": ("practitioner", False), "Mr Reyes": ("client", False)}
+    assert conv.meta["ward"] == "B"
+    assert conv.utterances[1].start == 2.5 and conv.utterances[1].end == 5.0
+
+
+def test_jsonl_holds_one_conversation_per_line(data):
+    convs = rapportlens.read(data / "two_sessions.jsonl")
+    assert [c.id for c in convs] == ["a", "b"]
+    assert convs[1].utterances[0].line == 2
+
+
+def test_analyze_json_output_reads_back(tmp_path, data, run):
+    result = run("analyze", "--json", data / "session.json")
+    out = tmp_path / "out.json"
+    out.write_text(result.stdout)
+    (again,) = rapportlens.read(out)
+    (orig,) = rapportlens.read(data / "session.json")
+    fields = lambda c: [(u.speaker, u.text, u.start, u.end) for u in c.utterances]  # noqa: E731
+    assert fields(again) == fields(orig)
+    assert again.id == orig.id and dict(again.meta) == dict(orig.meta)
+    assert roles(again) == roles(orig)
+
+
+def test_vtt_group_with_voice_tags_and_timings(data):
+    (conv,) = rapportlens.read(data / "group_session.vtt")
+    assert conv.speaker_names == ["Facilitator", "Priya", "Tom", "Mei"]
+    assert len(conv) == 7
+    assert roles(conv) == {
+        "Facilitator": ("practitioner", True), "Priya": ("member", True),
+        "Tom": ("member", True), "Mei": ("member", True),
+    }
+    assert [(u.start, u.end) for u in conv.utterances][1:3] == [(5.0, 9.25), (9.0, 11.0)]
+
+
+def test_vtt_name_prefixes_and_unlabelled_cue(data):
+    (conv,) = rapportlens.read(data / "zoom_style.vtt")
+    assert [u.speaker for u in conv.utterances] == ["Dr. Okafor", "Alex", "Alex", "Dr. Okafor"]
+    assert conv.utterances[2].text == "and it's worse on stairs."
+    assert any("no speaker" in n.message for n in conv.notices)
+    assert conv.speaker("Dr. Okafor").role is Role.PRACTITIONER
+
+
+def test_vtt_several_voices_in_one_cue(tmp_path):
+    path = tmp_path / "v.vtt"
+    path.write_text("WEBVTT\n\n00:01.000 --> 00:03.000\n<v A>Hi.</v>\n<v B>Hello &amp; welcome.</v>\n")
+    (conv,) = rapportlens.read(path)
+    assert [(u.speaker, u.text) for u in conv.utterances] == [("A", "Hi."), ("B", "Hello & welcome.")]
+
+
+def test_srt(data):
+    (conv,) = rapportlens.read(data / "session.srt")
+    assert conv.format == "srt"
+    assert [(u.speaker, u.start, u.end) for u in conv.utterances] == [
+        ("Teacher", 1.0, 3.0), ("Student", 3.5, 6.2), ("Teacher", 6.5, 9.0)
+    ]
+    assert conv.speaker("Teacher").role is Role.PRACTITIONER
+
+
+def test_annomi_reads_each_utterance_once_and_keeps_annotations(data):
+    convs = rapportlens.read(data / "annomi_sample.csv")
+    assert [c.id for c in convs] == ["annomi-5", "annomi-6"]
+    first = convs[0]
+    assert len(first) == 3 and first.format == "annomi"
+    assert roles(first) == {"Therapist": ("practitioner", False), "Client": ("client", False)}
+    assert first.meta["mi_quality"] == "high"
+    assert first.utterances[2].meta["main_therapist_behaviour"] == "reflection"
+    assert [a["reflection_subtype"] for a in first.utterances[2].meta["annotations"]] == ["complex", "simple"]
+    assert first.utterances[1].start == 6.0
+
+
+@pytest.mark.parametrize("name", ["esconv_sample.jsonl", "esconv_original.json"])
+def test_esconv_layouts(data, name):
+    convs = rapportlens.read(data / name)
+    conv = convs[0]
+    assert conv.format == "esconv"
+    assert roles(conv) == {"Seeker": ("client", False), "Supporter": ("practitioner", False)}
+    assert len(conv) == 3
+    assert any("strategy" in u.meta for u in conv.utterances)
+
+
+def test_convokit_folder(data):
+    convs = rapportlens.read(data / "convokit_corpus")
+    assert [c.id for c in convs] == ["u1", "u3"]
+    assert roles(convs[0])["mod"] == ("practitioner", False)
+    assert convs[0].meta["topic"] == "intro"
+    assert convs[1].utterances[1].meta["reply_to"] == "u3"
+
+
+def test_cp1252_is_read_with_a_warning(data):
+    (conv,) = rapportlens.read(data / "cp1252.txt")
+    assert "café" in conv.utterances[1].text and "Naïve" in conv.utterances[1].text
+    assert "–" in conv.utterances[1].text
+    assert any("Windows-1252" in n.message for n in conv.notices)
+
+
+def test_explicit_encoding(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("A: señor?\nB: sí\n".encode("latin-1"))
+    (conv,) = rapportlens.read(path, encoding="latin-1")
+    assert conv.utterances[0].text == "señor?" and not conv.notices[:-1]
+
+
+def test_one_speaker_is_analysed_with_a_warning(tmp_path):
+    path = tmp_path / "mono.txt"
+    path.write_text("Lecturer: Today we cover sleep.\nLecturer: First, why it matters.\n")
+    (conv,) = rapportlens.read(path)
+    assert any("only one speaker" in n.message for n in conv.notices)
+    rapportlens.analyze(conv)
+    assert conv.features["talk.share"] == {"Lecturer": 1.0}
+
+
+def test_practitioner_option_sets_roles_in_a_group(data):
+    (conv,) = rapportlens.read(data / "group_session.vtt", practitioners=["mei"])
+    assert roles(conv)["Mei"] == ("practitioner", False)
+    assert roles(conv)["Facilitator"] == ("member", False)
