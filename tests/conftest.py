@@ -20,3 +20,11 @@ def run():
         return CliRunner().invoke(main, [str(a) for a in args], input=input)
 
     return _run
+
+
+# CI runs a modest number of examples per property; `HYPOTHESIS_PROFILE=thorough` searches harder.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=150)
+settings.register_profile("thorough", max_examples=3000)
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))

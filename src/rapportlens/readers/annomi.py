@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Conversation, Role
 from ..timecodes import TimecodeError, parse_timecode
 from .base import Reader, Record, assemble
-from .delimited import iter_rows
+from .delimited import iter_rows, read_header
 
 REQUIRED = ("transcript_id", "utterance_id", "interlocutor", "utterance_text")
 CONVERSATION_FIELDS = ("mi_quality", "topic", "video_title", "video_url")
@@ -50,8 +50,8 @@ class AnnoMIReader(Reader):
 
     def read_text(self, text: str, path: str, **options: Any) -> Iterator[Conversation]:
         rows = iter_rows(text, path, ",")
-        _, head = next(rows)
-        missing = [c for c in REQUIRED if c not in head["__header__"]]
+        header = read_header(rows, path)
+        missing = [c for c in REQUIRED if c not in header]
         if missing:
             raise InputError(
                 f"not an AnnoMI file: no column {', '.join(missing)}", path=path, line=1,

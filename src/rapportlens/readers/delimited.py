@@ -60,6 +60,16 @@ def _time(value: str | None, path: str, line: int, column: str) -> float | None:
         ) from None
 
 
+def read_header(rows: Iterator[tuple[int, dict[str, Any]]], path: str) -> list[str]:
+    first = next(rows, None)
+    if first is None:
+        raise InputError(
+            "no header row: every line is empty or only separators", path=path, line=1,
+            fix="add a header row naming the columns, e.g. speaker,text",
+        )
+    return first[1]["__header__"]
+
+
 def iter_rows(text: str, path: str, delimiter: str) -> Iterator[tuple[int, dict[str, str]]]:
     """Rows as dicts with the line each starts on; malformed quoting is an error, not a guess."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
@@ -135,8 +145,7 @@ class DelimitedReader(Reader):
         if delimiter in ("\\t", "tab"):
             delimiter = "\t"
         rows = iter_rows(text, path, delimiter)
-        _, head = next(rows)
-        fields: list[str] = head["__header__"]  # type: ignore[assignment]
+        fields = read_header(rows, path)
         cols = {k: find_column(fields, k, options.get(f"{k}_column"), path) for k in COLUMN_NAMES}
         if cols["speaker"] is None and cols["role"] is not None:
             cols["speaker"] = cols["role"]  # a file that only says "therapist"/"client" per row

@@ -1,0 +1,64 @@
+import json
+
+import rapportlens
+
+
+def test_analyze_json_has_the_documented_keys(run, data):
+    result = run("analyze", "--json", data / "group_session.vtt")
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert {"id", "speakers", "utterances", "features", "provenance", "warnings", "turns"} <= set(out)
+    assert [s["name"] for s in out["speakers"]] == ["Facilitator", "Priya", "Tom", "Mei"]
+    assert all({"name", "role", "role_inferred"} <= set(s) for s in out["speakers"])
+    first = out["utterances"][0]
+    assert {"index", "speaker", "text", "start", "end", "text.words", "timing.latency"} <= set(first)
+    assert first["start"] == 1.0 and first["end"] == 4.5
+    assert out["features"]["talk.utterance_count"] == 7
+    assert out["features"]["timing.overlap_count"] == 1
+    assert out["provenance"]["analyzers"][0]["analyzer"] == "text_stats.v1"
+
+
+def test_several_conversations_are_one_json_object_per_line(run, data):
+    result = run("analyze", "--json", data / "two_calls.tsv", data / "session.srt")
+    lines = result.stdout.strip().split("\n")
+    assert [json.loads(line)["id"] for line in lines] == ["c1", "c2", "session"]
+
+
+def test_summary_names_speakers_roles_and_inferred_mark(run, data):
+    result = run("analyze", data / "session.srt")
+    assert result.exit_code == 0
+    assert "Teacher" in result.stdout and "practitioner*" in result.stdout
+    assert "roles were inferred" in result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= 80
+
+
+def test_quiet_hides_warnings(run, data):
+    assert run("analyze", "-q", data / "session.srt").stderr == ""
+
+
+def test_stdin_with_a_format(run, data):
+    result = run("analyze", "--json", "-", "--format", "srt", input=(data / "session.srt").read_bytes())
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["source"]["path"] == "<stdin>"
+
+
+def test_practitioner_flag(run, data):
+    out = json.loads(run("analyze", "--json", "-p", "Dana", data / "session.csv").stdout)
+    assert {s["name"]: s["role"] for s in out["speakers"]} == {"Coach": "client", "Dana": "practitioner"}
+
+
+def test_formats_lists_every_reader_and_its_options(run):
+    result = run("formats")
+    for name in rapportlens.reading.readers():
+        assert f"{name}  [" in result.stdout
+    assert "-o text_column=" in result.stdout
+    listed = json.loads(run("formats", "--json").stdout)
+    assert listed["csv"]["options"]["speaker_column"]
+
+
+def test_python_dash_m_and_version(run):
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "rapportlens", "--version"], capture_output=True, text=True)
+    assert out.returncode == 0 and rapportlens.__version__ in out.stdout

@@ -1,0 +1,44 @@
+from rapportlens import Conversation, Role, assign_roles
+
+
+def inferred(pairs, **kw):
+    conv = assign_roles(Conversation.from_pairs(pairs), **kw)
+    return {s.name: s.role for s in conv.speakers}, conv
+
+
+def test_question_asker_is_the_practitioner_in_a_dyad():
+    roles, conv = inferred([("Ann", "I slept badly."), ("Bo", "What kept you up?"), ("Ann", "Work."),
+                            ("Bo", "How long has that gone on?")])
+    assert roles == {"Ann": Role.CLIENT, "Bo": Role.PRACTITIONER}
+    assert conv.speaker("Bo").role_inferred and "questions" in conv.speaker("Bo").role_basis
+
+
+def test_role_names_win_over_questions():
+    roles, _ = inferred([("Patient", "Why am I here?"), ("Dr. Lee", "Your GP sent you.")])
+    assert roles == {"Patient": Role.CLIENT, "Dr. Lee": Role.PRACTITIONER}
+
+
+def test_initials_are_not_role_words():
+    roles, _ = inferred([("T Smith", "ok."), ("Ann", "Why?")])
+    assert roles["Ann"] is Role.PRACTITIONER
+
+
+def test_group_others_are_members():
+    roles, _ = inferred([("Guide", "Ready?"), ("Ana", "Yes"), ("Ben", "Yes"), ("Cy", "No")])
+    assert roles == {"Guide": Role.PRACTITIONER, "Ana": Role.MEMBER, "Ben": Role.MEMBER, "Cy": Role.MEMBER}
+
+
+def test_given_practitioners_and_clients_are_not_inferred():
+    roles, conv = inferred([("A", "hi?"), ("B", "hello?"), ("C", "hey")], practitioners=["c"], clients=["A"])
+    assert roles == {"A": Role.CLIENT, "B": Role.MEMBER, "C": Role.PRACTITIONER}
+    assert not conv.speaker("C").role_inferred
+
+
+def test_tie_goes_to_the_first_speaker():
+    roles, _ = inferred([("X", "hi"), ("Y", "hello")])
+    assert roles == {"X": Role.PRACTITIONER, "Y": Role.CLIENT}
+
+
+def test_transcript_shorthand_t_and_c():
+    roles, _ = inferred([("C", "I'm not sure why I'm here?"), ("T", "Tell me more.")])
+    assert roles == {"C": Role.CLIENT, "T": Role.PRACTITIONER}
