@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from types import MappingProxyType
@@ -135,14 +135,13 @@ class Conversation:
 
     @cached_property
     def turns(self) -> tuple[Turn, ...]:
-        turns: list[Turn] = []
+        runs: list[list[Utterance]] = []
         for u in self.utterances:
-            if turns and turns[-1].speaker == u.speaker:
-                last = turns[-1]
-                turns[-1] = replace(last, utterances=last.utterances + (u.index,))
+            if runs and runs[-1][0].speaker == u.speaker:
+                runs[-1].append(u)
             else:
-                turns.append(Turn(len(turns), u.speaker, (u.index,)))
-        return tuple(turns)
+                runs.append([u])
+        return tuple(Turn(i, run[0].speaker, tuple(u.index for u in run)) for i, run in enumerate(runs))
 
     @property
     def is_timed(self) -> bool:

@@ -1,0 +1,95 @@
+"""Reader speed on synthetic 10,000-utterance transcripts, in every main format.
+
+Each reader is timed against a same-run baseline that only splits the same text with the
+standard library (lines / csv.reader / json.loads), so the ratio shows what the project's
+parsing, validation and role inference cost on top of bare tokenising, whatever the
+machine's speed. Run: `python bench/bench_readers.py [--utterances N] [--repeat R]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+import rapportlens
+
+SENTENCES = [
+    "How have things been since we last met?",
+    "Honestly, it has been a hard week, with work and not much sleep.",
+    "It sounds like the week took a lot out of you.",
+    "Yes. I keep thinking I should be coping better.",
+    "What would coping better look like, for you?",
+]
+
+
+def stamp(seconds: float, sep: str = ".") -> str:
+    ms = int(round(seconds * 1000))
+    return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}{sep}{ms % 1000:03d}"
+
+
+def make(n: int) -> dict[str, str]:
+    rows = [("Therapist" if i % 2 == 0 else "Client", SENTENCES[i % len(SENTENCES)], i * 3.0, i * 3.0 + 2.5)
+            for i in range(n)]
+    text = "\n".join(f"[{stamp(s)[:8]}] {who}: {said}" for who, said, s, _ in rows)
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(["speaker", "text", "start", "end"])
+    w.writerows(rows)
+    vtt = "WEBVTT\n\n" + "\n\n".join(
+        f"{i + 1}\n{stamp(s)} --> {stamp(e)}\n<v {who}>{said}" for i, (who, said, s, e) in enumerate(rows)
+    )
+    srt = "\n\n".join(
+        f"{i + 1}\n{stamp(s, ',')} --> {stamp(e, ',')}\n{who}: {said}" for i, (who, said, s, e) in enumerate(rows)
+    )
+    doc = {"schema_version": "1", "utterances": [
+        {"speaker": who, "text": said, "start": s, "end": e} for who, said, s, e in rows]}
+    return {"txt": text, "csv": buf.getvalue(), "vtt": vtt, "srt": srt, "json": json.dumps(doc)}
+
+
+def baseline(ext: str, text: str) -> int:
+    if ext == "csv":
+        return sum(1 for _ in csv.reader(io.StringIO(text)))
+    if ext == "json":
+        return len(json.loads(text)["utterances"])
+    return sum(1 for line in text.split("\n") if ":" in line)
+
+
+def best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times), statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--utterances", type=int, default=10_000)
+    ap.add_argument("--repeat", type=int, default=5)
+    args = ap.parse_args()
+    files = make(args.utterances)
+    print(f"{args.utterances} utterances per file; best and median of {args.repeat} runs\n")
+    print(f"| format | size | read (best) | read (median) | stdlib baseline | ratio | read + analyze |")
+    print("|---|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as tmp:
+        for ext, text in files.items():
+            path = Path(tmp) / f"session.{ext}"
+            path.write_text(text)
+            (conv,) = rapportlens.read(path)
+            assert len(conv) == args.utterances, (ext, len(conv))
+            read_best, read_med = best(lambda: rapportlens.read(path), args.repeat)
+            base_best, _ = best(lambda: baseline(ext, path.read_text()), args.repeat)
+            full_best, _ = best(lambda: rapportlens.analyze(rapportlens.read(path)[0]), args.repeat)
+            print(f"| {ext} | {len(text) / 1e6:.1f} MB | {read_best:.3f} s | {read_med:.3f} s | "
+                  f"{base_best:.3f} s | {read_best / base_best:.1f}x | {full_best:.3f} s |")
+
+
+if __name__ == "__main__":
+    main()
