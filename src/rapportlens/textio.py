@@ -10,6 +10,21 @@ from .errors import InputError, Notice
 
 # Characters that never occur in a transcript but fill binary files (C0/C1 controls but tab/newlines).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Non-ASCII characters that occur in real Western European text saved as Windows-1252;
+# anything else after a failed UTF-8 decode points to binary or corrupted data instead.
+_PLAUSIBLE = set(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿŠšŒœŽžŸ"
+    "‘’‚“”„–—…•€£¥©®™°±²³¹¼½¾¡¿«»§¶·µ¢×÷ªº\xa0"
+)
+_MAX_NON_ASCII = 0.3
+
+
+def _plausible_legacy(text: str) -> bool:
+    non_ascii = [c for c in text if ord(c) > 127]
+    visible = sum(1 for c in text if not c.isspace())
+    return all(c in _PLAUSIBLE for c in non_ascii) and len(non_ascii) <= _MAX_NON_ASCII * max(visible, 1)
+
+
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
@@ -53,7 +68,7 @@ def decode(data: bytes, path: str | Path, encoding: str | None = None) -> tuple[
                 text = data.decode("cp1252")
             except UnicodeDecodeError:
                 text = None
-            if text is None or _CONTROL.search(text):
+            if text is None or _CONTROL.search(text) or not _plausible_legacy(text):
                 raise InputError(
                     f"undecodable bytes: byte 0x{data[first_bad]:02x} at offset {first_bad} is not "
                     "UTF-8, and the file is not legacy Windows text either (it may be binary)",
