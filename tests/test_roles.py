@@ -42,3 +42,17 @@ def test_tie_goes_to_the_first_speaker():
 def test_transcript_shorthand_t_and_c():
     roles, _ = inferred([("C", "I'm not sure why I'm here?"), ("T", "Tell me more.")])
     assert roles == {"C": Role.CLIENT, "T": Role.PRACTITIONER}
+
+
+def test_client_or_member_depends_on_group_size_not_the_label():
+    roles, _ = inferred([("Interviewer", "Could you describe a day?"), ("Participant", "Sure.")])
+    assert roles == {"Interviewer": Role.PRACTITIONER, "Participant": Role.CLIENT}
+    roles, _ = inferred([("TEACHER", "What did you find?"), ("STUDENT 1", "It grew."),
+                         ("STUDENT 2", "It was yellow!"), ("LEO", "Light?")])
+    assert roles == {"TEACHER": Role.PRACTITIONER, "STUDENT 1": Role.MEMBER,
+                     "STUDENT 2": Role.MEMBER, "LEO": Role.MEMBER}
+
+
+def test_client_named_speaker_is_never_picked_as_practitioner_by_questions():
+    roles, _ = inferred([("Patient", "Why? How? When?"), ("Ann", "Because.")])
+    assert roles == {"Patient": Role.CLIENT, "Ann": Role.PRACTITIONER}

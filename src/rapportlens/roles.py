@@ -98,27 +98,32 @@ def assign_roles(
     speakers = _given(conv, practitioners, clients) if practitioners or clients else list(conv.speakers)
     names = [s.name for s in speakers]
     decided: dict[str, Speaker] = {s.name: s for s in speakers if s.role is not None}
-    for s in speakers:
-        hint = None if s.name in decided else role_from_name(s.name)
-        if hint is not None:
-            decided[s.name] = Speaker(s.name, hint, True, f"the name {s.name!r} names the role")
+    hints = {s.name: role_from_name(s.name) for s in speakers if s.name not in decided}
+    for n, hint in hints.items():
+        if hint is Role.PRACTITIONER:
+            decided[n] = Speaker(n, hint, True, f"the name {n!r} names the role")
     open_names = [n for n in names if n not in decided]
     if open_names and len(names) > 1 and not any(
         s.role is Role.PRACTITIONER for s in decided.values()
     ):
-        chosen = max(open_names, key=lambda n: (_question_share(conv, n), -names.index(n)))
+        candidates = [n for n in open_names if hints.get(n) is None] or open_names
+        chosen = max(candidates, key=lambda n: (_question_share(conv, n), -names.index(n)))
         share = _question_share(conv, chosen)
         decided[chosen] = Speaker(
             chosen, Role.PRACTITIONER, True, f"asks the most questions ({share:.0%} of their utterances)"
         )
+    # Client or member depends on the group, not the label: "Student 1" in a class is a member.
     others = [n for n in names if n not in decided or decided[n].role is not Role.PRACTITIONER]
     for n in names:
         if n in decided:
             continue
         if len(names) == 1:
             decided[n] = Speaker(n, Role.MEMBER, True, "the only speaker")
-        else:
-            role = Role.CLIENT if len(others) == 1 else Role.MEMBER
-            decided[n] = Speaker(n, role, True, "not the practitioner")
+            continue
+        role = Role.CLIENT if len(others) == 1 else Role.MEMBER
+        basis = f"the name {n!r} names the role" if hints.get(n) else "not the practitioner"
+        if len(others) > 1:
+            basis += f"; one of {len(others)} non-practitioners in a group"
+        decided[n] = Speaker(n, role, True, basis)
     result = [decided[n] for n in names]
     return conv if result == list(conv.speakers) else conv.with_speakers(result)
