@@ -194,3 +194,12 @@ def test_practitioner_option_sets_roles_in_a_group(data):
     (conv,) = rapportlens.read(data / "group_session.vtt", practitioners=["mei"])
     assert roles(conv)["Mei"] == ("practitioner", False)
     assert roles(conv)["Facilitator"] == ("member", False)
+
+
+def test_format_is_chosen_by_content_without_an_extension(tmp_path):
+    text = tmp_path / "session"
+    text.write_text("Therapist: Hi, how are you?\nClient: Fine, thanks.\n")
+    table = tmp_path / "export"
+    table.write_text("speaker,text\nA,hello\nB,hi\n")
+    assert rapportlens.read(text)[0].format == "text"
+    assert rapportlens.read(table)[0].format == "csv"

@@ -128,11 +128,6 @@ class Conversation:
             notices=self.notices,
         )
 
-    def with_id(self, new_id: str) -> Conversation:
-        copy = self.with_speakers(self.speakers)
-        copy.id = new_id
-        return copy
-
     @cached_property
     def turns(self) -> tuple[Turn, ...]:
         runs: list[list[Utterance]] = []

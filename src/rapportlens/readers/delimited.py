@@ -137,8 +137,11 @@ class DelimitedReader(Reader):
     def sniff(self, path: Path, head: str) -> float:
         if path.suffix.lower() in self.extensions:
             return 0.6
+        # Without a .csv/.tsv name, only a header that names a text column makes this CSV:
+        # "Therapist: Hi, how are you?" has a comma too.
         first = head.split("\n", 1)[0]
-        return 0.2 if first.count(",") >= 1 or first.count("\t") >= 1 else 0.0
+        fields = [_norm(f) for f in first.split(sniff_delimiter(path, first))]
+        return 0.6 if len(fields) > 1 and set(fields) & set(COLUMN_NAMES["text"]) else 0.0
 
     def read_text(self, text: str, path: str, **options: Any) -> Iterator[Conversation]:
         delimiter = options.get("delimiter") or sniff_delimiter(Path(path), text)
