@@ -29,7 +29,7 @@ SENTENCES = [
 
 
 def stamp(seconds: float, sep: str = ".") -> str:
-    ms = int(round(seconds * 1000))
+    ms = round(seconds * 1000)
     return f"{ms // 3_600_000:02d}:{ms // 60_000 % 60:02d}:{ms // 1000 % 60:02d}{sep}{ms % 1000:03d}"
 
 
@@ -76,7 +76,7 @@ def main() -> None:
     args = ap.parse_args()
     files = make(args.utterances)
     print(f"{args.utterances} utterances per file; best and median of {args.repeat} runs\n")
-    print(f"| format | size | read (best) | read (median) | stdlib baseline | ratio | read + analyze |")
+    print("| format | size | read (best) | read (median) | stdlib baseline | ratio | read + analyze |")
     print("|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for ext, text in files.items():
@@ -84,9 +84,9 @@ def main() -> None:
             path.write_text(text)
             (conv,) = rapportlens.read(path)
             assert len(conv) == args.utterances, (ext, len(conv))
-            read_best, read_med = best(lambda: rapportlens.read(path), args.repeat)
-            base_best, _ = best(lambda: baseline(ext, path.read_text()), args.repeat)
-            full_best, _ = best(lambda: rapportlens.analyze(rapportlens.read(path)[0]), args.repeat)
+            read_best, read_med = best(lambda p=path: rapportlens.read(p), args.repeat)
+            base_best, _ = best(lambda p=path, e=ext: baseline(e, p.read_text()), args.repeat)
+            full_best, _ = best(lambda p=path: rapportlens.analyze(rapportlens.read(p)[0]), args.repeat)
             print(f"| {ext} | {len(text) / 1e6:.1f} MB | {read_best:.3f} s | {read_med:.3f} s | "
                   f"{base_best:.3f} s | {read_best / base_best:.1f}x | {full_best:.3f} s |")
 

@@ -23,7 +23,7 @@ def run():
 
 
 # CI runs a modest number of examples per property; `HYPOTHESIS_PROFILE=thorough` searches harder.
-from hypothesis import settings  # noqa: E402
+from hypothesis import settings
 
 settings.register_profile("ci", max_examples=150)
 settings.register_profile("thorough", max_examples=3000)

@@ -96,7 +96,7 @@ def test_analyze_json_output_reads_back(tmp_path, data, run):
     out.write_text(result.stdout)
     (again,) = rapportlens.read(out)
     (orig,) = rapportlens.read(data / "session.json")
-    fields = lambda c: [(u.speaker, u.text, u.start, u.end) for u in c.utterances]  # noqa: E731
+    fields = lambda c: [(u.speaker, u.text, u.start, u.end) for u in c.utterances]
     assert fields(again) == fields(orig)
     assert again.id == orig.id and dict(again.meta) == dict(orig.meta)
     assert roles(again) == roles(orig)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from statistics import fmean
 
 from ..features import Level, declare
@@ -70,7 +71,7 @@ class Timing(Analyzer):
         overlaps = {n: 0 for n in names}
         seconds: dict[str, float | None] = {n: None for n in names}
 
-        for prev, u in zip(utts, utts[1:]):
+        for prev, u in pairwise(utts):
             if u.speaker == prev.speaker or u.start is None or prev.end is None:
                 continue
             lat = u.start - prev.end
