@@ -203,3 +203,11 @@ def test_format_is_chosen_by_content_without_an_extension(tmp_path):
     table.write_text("speaker,text\nA,hello\nB,hi\n")
     assert rapportlens.read(text)[0].format == "text"
     assert rapportlens.read(table)[0].format == "csv"
+
+
+def test_read_text_parses_a_string_without_a_file():
+    (conv,) = rapportlens.read_text("Coach: Ready?\r\nAmy: Yes.\r\n", practitioners=["coach"])
+    assert [(u.speaker, u.text) for u in conv.utterances] == [("Coach", "Ready?"), ("Amy", "Yes.")]
+    assert roles(conv) == {"Coach": ("practitioner", False), "Amy": ("client", False)}
+    with pytest.raises(rapportlens.InputError, match="empty"):
+        rapportlens.read_text("  \n")

@@ -1,10 +1,11 @@
 """Deciding who is the practitioner: given by the user, given by the data, or inferred.
 
 Inference, in order:
-1. a speaker name that names a role ("Therapist", "Dr. Lee", "Student 2", "Customer");
+1. a speaker whose name names a practitioner role ("Therapist", "Dr. Lee", "T");
 2. otherwise the speaker who asks the largest share of questions (question marks, or an
-   utterance opening like a question) is the practitioner, the earlier speaker on a tie.
-In a dyad the other speaker is the client; in a group the others are members.
+   utterance opening like a question) is the practitioner, the earlier speaker on a tie;
+   speakers named as clients ("Patient", "Student 2") are never picked this way.
+The others are the client when one remains, members when several do (a group).
 Inferred roles are marked ``role_inferred`` and say why in ``role_basis``.
 """
 
@@ -30,9 +31,7 @@ _ROLE_WORDS = {
     },
     Role.MEMBER: {"member", "participant"},
 }
-_ROLE_VALUES = {word: role for role, words in _ROLE_WORDS.items() for word in words} | {
-    r.value: r for r in Role
-}
+_ROLE_VALUES = {word: role for role, words in _ROLE_WORDS.items() for word in words}
 _QUESTION_OPENING = re.compile(
     r"^\s*(what|why|how|when|where|who|which|do|does|did|is|are|was|were|can|could|would|will|"
     r"have|has|tell me|say more)\b",
@@ -46,7 +45,7 @@ def role_from_value(value: str) -> Role | None:
 
 
 def role_from_name(name: str) -> Role | None:
-    """ "Therapist", "Dr. Lee", "Student 2", "Customer" name a role; "Ann" or "T Smith" do not."""
+    """The role a speaker name names by its first word ("Dr. Lee", "Student 2"); "T Smith": none."""
     words = re.findall(r"[a-z]+", name.lower())
     if not words or (len(words[0]) == 1 and len(words) > 1):
         return None  # a leading single letter followed by more is initials, not a role
@@ -107,10 +106,11 @@ def assign_roles(
         s.role is Role.PRACTITIONER for s in decided.values()
     ):
         candidates = [n for n in open_names if hints.get(n) is None] or open_names
-        chosen = max(candidates, key=lambda n: (_question_share(conv, n), -names.index(n)))
-        share = _question_share(conv, chosen)
+        shares = {n: _question_share(conv, n) for n in candidates}
+        chosen = max(candidates, key=lambda n: (shares[n], -names.index(n)))
         decided[chosen] = Speaker(
-            chosen, Role.PRACTITIONER, True, f"asks the most questions ({share:.0%} of their utterances)"
+            chosen, Role.PRACTITIONER, True,
+            f"asks the most questions ({shares[chosen]:.0%} of their utterances)",
         )
     # Client or member depends on the group, not the label: "Student 1" in a class is a member.
     others = [n for n in names if n not in decided or decided[n].role is not Role.PRACTITIONER]
