@@ -1,4 +1,4 @@
-.PHONY: install test thorough bench docs example
+.PHONY: install test thorough bench bench-coding docs model example
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -e '.[test]'
@@ -12,8 +12,16 @@ thorough:  # property tests with 3,000 examples per reader
 bench:
 	.venv/bin/python bench/bench_readers.py
 
-docs:  # regenerate the feature reference
+docs:  # regenerate the generated reference pages
 	.venv/bin/rapportlens features --markdown > docs/features.md
+	.venv/bin/rapportlens codebook --markdown > docs/codebook.md
+
+model:  # the shipped coding model: AnnoMI, 5-fold CV by transcript, then all of it (needs .[train])
+	.venv/bin/rapportlens train --dataset annomi --data ../shared/data/annomi --cv 5 \
+	  --name annomi-minilm --out src/rapportlens/models/annomi-minilm
+
+bench-coding:
+	.venv/bin/python bench/bench_coding.py
 
 example:
 	.venv/bin/rapportlens analyze examples/first_session.txt

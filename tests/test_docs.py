@@ -14,6 +14,15 @@ ROOT = Path(__file__).parent.parent
 DOCS = ROOT / "docs"
 
 
+def test_codebook_page_is_up_to_date_and_documents_every_code():
+    from rapportlens.coding.codebook import codebook, codebook_markdown
+
+    text = (DOCS / "codebook.md").read_text()
+    assert text == codebook_markdown(), "docs/codebook.md is out of date: run `make docs`"
+    for code, c in codebook().items():
+        assert f"### `{code}`" in text and c.definition in text
+
+
 def test_features_page_is_up_to_date():
     assert (DOCS / "features.md").read_text() == features_markdown(), (
         "docs/features.md is out of date: run `make docs`"

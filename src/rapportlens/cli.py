@@ -63,11 +63,17 @@ def main() -> None:
 @reading_options
 @click.option("--json", "as_json", is_flag=True,
               help="Print the full result as JSON: one object per conversation (one per line when several).")
+@click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="Coding model folder written by `rapportlens train` (default: the shipped model).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
-def analyze(files, fmt, options, practitioners, clients, encoding, as_json, quiet) -> None:
+def analyze(files, fmt, options, practitioners, clients, encoding, as_json, model, quiet) -> None:
     """Analyse transcripts (FILE may be a folder, or - for standard input)."""
     opts = _parse_options(options)
-    pipeline = default_pipeline()
+    try:
+        pipeline = default_pipeline({"codes": {"model": model}} if model else None)
+    except RapportLensError as e:
+        _fail(e)
+        sys.exit(2)
     results = []
     failed = 0
     for path in files:
@@ -155,3 +161,109 @@ def features(markdown: bool) -> None:
         return
     for feat in declared():
         click.echo(f"{feat.key:<30} {feat.level:<12} {feat.description}")
+
+
+def _progress(total: int, label: str, show: bool):
+    return click.progressbar(length=total, label=label, file=sys.stderr, show_eta=True,
+                             show_pos=True) if show else _NoBar()
+
+
+class _NoBar:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return False
+
+    def update(self, n: int) -> None:
+        pass
+
+
+@main.command("eval")
+@click.option("--dataset", "-d", "dataset_name", required=True,
+              type=click.Choice(["annomi", "esconv", "epitome", "coded"]), help="Which dataset's labels to score against.")
+@click.option("--data", required=True, type=click.Path(exists=True), metavar="PATH",
+              help="The dataset's folder (or file), unchanged from its release.")
+@click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="Model folder from `rapportlens train` (default: the shipped model).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per task, one per line.")
+def eval_command(dataset_name, data, model, as_json) -> None:
+    """Score the coding model against a labelled dataset: accuracy, macro-F1, per class, confusion."""
+    from . import datasets
+    from .coding.coder import load_model
+    from .evaluation import evaluate
+    from .report_eval import format_evaluation
+
+    try:
+        ds = datasets.load(dataset_name, data)
+        coding_model = load_model(model)
+    except RapportLensError as e:
+        _fail(e)
+        sys.exit(2)
+    n = sum(1 for e in ds.examples if e.labels)
+    with _progress(n, f"coding {n} utterances", sys.stderr.isatty()) as bar:
+        results = evaluate(ds, coding_model, progress=bar.update)
+    if not results:
+        _fail(RapportLensError(f"model {coding_model.card.id} can score none of {dataset_name}'s tasks"))
+        sys.exit(2)
+    for r in results:
+        click.echo(json.dumps(r.to_dict(), ensure_ascii=False) if as_json else format_evaluation(r))
+
+
+@main.command()
+@click.option("--dataset", "-d", "dataset_name", required=True,
+              type=click.Choice(["annomi", "esconv", "epitome", "coded"]),
+              help="Dataset layout; `coded` is your own transcripts with a code per utterance.")
+@click.option("--data", required=True, type=click.Path(exists=True), metavar="PATH", help="The labelled data.")
+@click.option("--out", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder to write the model to (model.onnx, tokenizer.json, card.json).")
+@click.option("--cv", type=click.IntRange(0, 20), default=0, show_default=True,
+              help="First run K-fold cross-validation split by conversation, and record it in the model card.")
+@click.option("--epochs", type=click.IntRange(1, 50), default=3, show_default=True)
+@click.option("--name", default=None, help="Model name recorded in the card (default: DATASET-minilm).")
+@click.option("--fp32", is_flag=True, help="Keep full-precision weights (4x larger) instead of int8.")
+def train(dataset_name, data, out, cv, epochs, name, fp32) -> None:
+    """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
+    from pathlib import Path
+
+    from . import datasets
+    from .training import require_training_stack
+
+    try:
+        require_training_stack()
+        ds = datasets.load(dataset_name, data)
+    except RapportLensError as e:
+        _fail(e)
+        sys.exit(2)
+    from .report_eval import format_cv
+    from .training.run import train as run_training
+
+    n = sum(1 for e in ds.examples if e.labels)
+    click.echo(f"{ds.name}: {n} labelled utterances in {len(ds.groups())} conversations; "
+               f"tasks: {', '.join(t.name for t in ds.tasks)}", err=True)
+    card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
+                        quantize=not fp32)
+    if cv:
+        click.echo(format_cv(card["cross_validation"]))
+    click.echo(f"model written to {out}; use it with: rapportlens analyze FILE --model {out}")
+
+
+@main.command("codebook")
+@click.option("--markdown", is_flag=True, help="Print the reference page docs/codebook.md.")
+@click.option("--json", "as_json", is_flag=True, help="Print the codebook as JSON.")
+def codebook_command(markdown: bool, as_json: bool) -> None:
+    """List the behaviour codes: meaning, speaker, how each is detected, examples."""
+    from dataclasses import asdict
+
+    from .coding.codebook import codebook, codebook_markdown
+
+    if markdown:
+        click.echo(codebook_markdown(), nl=False)
+        return
+    book = codebook()
+    if as_json:
+        click.echo(json.dumps({k: asdict(v) for k, v in book.items()}, indent=2))
+        return
+    for c in book.values():
+        click.echo(f"{c.code:<22} {c.speaker:<13} {c.detection:<12} {c.label}")
+        click.echo(textwrap.fill(c.definition, 78, initial_indent="    ", subsequent_indent="    "))

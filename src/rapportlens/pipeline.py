@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, ClassVar
 
 from . import plugins
@@ -98,8 +98,11 @@ class Pipeline:
         return [a.id for a in self.analyzers]
 
 
-DEFAULT_ANALYZERS = ("text_stats", "talk_balance", "questions", "timing")
+DEFAULT_ANALYZERS = ("text_stats", "talk_balance", "questions", "timing", "codes")
 
 
-def default_pipeline() -> Pipeline:
-    return Pipeline([plugins.get(plugins.ANALYZERS, n)() for n in DEFAULT_ANALYZERS])
+def default_pipeline(settings: Mapping[str, Mapping[str, Any]] | None = None) -> Pipeline:
+    """The standard analyzers; ``settings`` gives constructor arguments by analyzer name,
+    e.g. ``{"codes": {"model": "my-model/"}}``."""
+    settings = settings or {}
+    return Pipeline([plugins.get(plugins.ANALYZERS, n)(**settings.get(n, {})) for n in DEFAULT_ANALYZERS])

@@ -47,4 +47,40 @@ def summarize(conv: Conversation) -> str:
             f"  overlaps: {f['timing.overlap_count']}; mean response latency: "
             f"{_num(f['timing.mean_latency_all'], '{:.2f} s')}"
         )
+    if "codes" in f:
+        lines += ["", *_codes_section(conv)]
     return "\n".join(lines)
+
+
+MI_ROWS = (
+    ("reflection_to_question", "reflections per question", "{:.2f}", "1.0 fair, 2.0 good"),
+    ("percent_complex_reflections", "complex reflections", "{:.0f}%", "40% fair, 50% good"),
+    ("percent_open_questions", "open questions", "{:.0f}%", "50% fair, 70% good"),
+)
+
+
+def _codes_section(conv: Conversation) -> list[str]:
+    f = conv.features
+    counts = f["codes.counts"]
+    lines = ["  behaviour codes (utterances):"]
+    items = [f"{code} {n}" for code, n in counts.items()]
+    row = "   "
+    for item in items:
+        if len(row) + len(item) + 2 > 78:
+            lines.append(row.rstrip(","))
+            row = "   "
+        row += f" {item},"
+    if items:
+        lines.append(row.rstrip(","))
+    mi = f["mi.counts"]
+    lines += ["", f"  motivational interviewing ({mi['reflections']} reflections, {mi['questions']} questions):"]
+    levels = f["mi.levels"]
+    for key, label, fmt, ref in MI_ROWS:
+        value = f[f"mi.{key}"]
+        shown = _num(value, fmt)
+        level = f"  {levels[key]}" if key in levels else ""
+        lines.append(f"    {label:<26} {shown:>6}{level:<12} (MITI: {ref})")
+    model = next((p["settings"] for p in conv.provenance if p["name"] == "codes"), {})
+    if model:
+        lines.append(f"  codes by model {model['model']} and rules; accuracy: docs/accuracy.md")
+    return lines

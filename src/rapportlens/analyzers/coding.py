@@ -1,0 +1,83 @@
+"""Behaviour codes for every utterance (SPEC section 3) and the motivational-interviewing summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..coding.coder import Coder, load_model
+from ..coding.inputs import conversation_items
+from ..coding.mi import THRESHOLDS, summarise
+from ..features import Level, declare
+from ..model import Conversation, Role
+from ..pipeline import Analyzer
+
+CODES = declare(
+    "codes", Level.UTTERANCE, "list",
+    "Behaviour codes of the utterance (docs/codebook.md): objects with code, confidence (0-1), "
+    "source (model, rules or model+rules), evidence (character span), reason, and depth for disclosure.",
+)
+COUNTS = declare("codes.counts", Level.CONVERSATION, "dict", "Utterances carrying each code, over the whole conversation.")
+BY_SPEAKER = declare("codes.by_speaker", Level.SPEAKER, "dict", "Utterances carrying each code, per speaker.")
+MI_COUNTS = declare(
+    "mi.counts", Level.CONVERSATION, "dict",
+    "Practitioner utterances coded as reflections, complex reflections, questions and open questions.",
+)
+RQ = declare(
+    "mi.reflection_to_question", Level.CONVERSATION, "float",
+    "Practitioner reflections per question (MITI 4: 1.0 fair, 2.0 good); null without questions.",
+    nullable=True,
+)
+PCR = declare(
+    "mi.percent_complex_reflections", Level.CONVERSATION, "float",
+    "Complex reflections as a percentage of reflections (MITI 4: 40 fair, 50 good); null without reflections.",
+    unit="%", nullable=True,
+)
+POQ = declare(
+    "mi.percent_open_questions", Level.CONVERSATION, "float",
+    "Open questions as a percentage of questions (MITI 3.1 reference: 50 fair, 70 good); null without questions.",
+    unit="%", nullable=True,
+)
+LEVELS = declare(
+    "mi.levels", Level.CONVERSATION, "dict",
+    "Each MI summary score rated 'good', 'fair' or 'below fair' against its reference threshold.",
+)
+
+
+class BehaviourCodes(Analyzer):
+    name = "codes"
+    description = "Codes each utterance with the codebook: the coding model plus the rules layer."
+    assigns = (CODES.key, COUNTS.key, BY_SPEAKER.key, MI_COUNTS.key, RQ.key, PCR.key, POQ.key, LEVELS.key)
+
+    def __init__(self, model: str | Path | None = None) -> None:
+        self._model = load_model(model)
+        card = self._model.card
+        self.model = card.id
+        self.model_path = str(self._model.directory)
+        cv = card.info.get("cross_validation", {}).get("tasks", {})
+        self.model_accuracy = {t: {"macro_f1": s["macro_f1"], "accuracy": s["accuracy"]} for t, s in cv.items()}
+        self.thresholds = THRESHOLDS
+        self._coder = Coder(self._model)
+
+    def apply(self, conversation: Conversation) -> None:
+        coded = self._coder.code(conversation_items(conversation))
+        names = [[c.code for c in codes] for codes in coded]
+        f = conversation.features
+        f.assign(CODES.key, [[c.to_dict() for c in codes] for codes in coded])
+        f.assign(COUNTS.key, dict(Counter(n for ns in names for n in ns).most_common()))
+        per: dict[str, Counter] = {s: Counter() for s in conversation.speaker_names}
+        for u, ns in zip(conversation.utterances, names):
+            per[u.speaker].update(ns)
+        f.assign(BY_SPEAKER.key, {s: dict(c.most_common()) for s, c in per.items()})
+        practitioners = {s.name for s in conversation.speakers if s.role == Role.PRACTITIONER}
+        mi = summarise(ns for u, ns in zip(conversation.utterances, names) if u.speaker in practitioners)
+        f.assign(MI_COUNTS.key, {"reflections": mi.reflections, "complex_reflections": mi.complex_reflections,
+                                 "questions": mi.questions, "open_questions": mi.open_questions})
+        f.assign(RQ.key, mi.reflection_to_question)
+        f.assign(PCR.key, mi.percent_complex_reflections)
+        f.assign(POQ.key, mi.percent_open_questions)
+        f.assign(LEVELS.key, mi.levels())
+
+    def settings(self) -> dict[str, Any]:
+        return {k: v for k, v in vars(self).items() if not k.startswith("_")}

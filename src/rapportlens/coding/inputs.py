@@ -1,0 +1,55 @@
+"""What the model sees for one utterance: who speaks, what they said, and what came just before.
+
+Training (``rapportlens.training``) and analysis (``rapportlens.coding.coder``) both build
+their inputs here, so a model is always run on text shaped the way it was trained on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Conversation, Role
+
+# Plain words, not special tokens: the pretrained encoder already knows them.
+ROLE_WORDS = {Role.PRACTITIONER: "counsellor", Role.CLIENT: "client", Role.MEMBER: "member"}
+CONTEXT_TURNS = 2
+CONTEXT_CHARS = 160  # about 40 tokens: the last thing said, and a little before it
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One utterance to code: its speaker's role, its text and the text before it."""
+
+    role: Role | None
+    text: str
+    context: str = ""
+
+
+def role_word(role: Role | str | None) -> str:
+    return ROLE_WORDS.get(Role(role), "speaker") if role else "speaker"
+
+
+def target_text(item: Item) -> str:
+    return f"{role_word(item.role)}: {item.text.strip()}"
+
+
+def context_text(item: Item, limit: int = CONTEXT_CHARS) -> str:
+    # The most recent words matter most, so an over-long context loses its beginning.
+    ctx = item.context.strip()
+    return ctx if len(ctx) <= limit else "..." + ctx[-limit:]
+
+
+def format_context(previous: Sequence[tuple[Role | None, str]]) -> str:
+    return "\n".join(f"{role_word(r)}: {t.strip()}" for r, t in previous)
+
+
+def conversation_items(conversation: Conversation, turns: int = CONTEXT_TURNS) -> list[Item]:
+    """One Item per utterance; the context is the previous ``turns`` utterances."""
+    roles = {s.name: s.role for s in conversation.speakers}
+    items = []
+    utts = conversation.utterances
+    for u in utts:
+        previous = [(roles[p.speaker], p.text) for p in utts[max(0, u.index - turns):u.index]]
+        items.append(Item(roles[u.speaker], u.text, format_context(previous)))
+    return items

