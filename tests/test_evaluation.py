@@ -93,3 +93,14 @@ def test_train_without_the_training_extra_says_how_to_install_it(run, data, monk
     result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x")
     assert result.exit_code == 2
     assert "pip install 'rapportlens[train]'" in result.stderr
+
+
+def test_coded_transcripts_give_a_task_over_their_own_codes(tmp_path):
+    f = tmp_path / "coded.csv"
+    f.write_text("speaker,text,code\nT,How are you?,question.open\nC,Fine.,\nT,Well done for coming.,affirmation\n")
+    ds = datasets.load("coded", f)
+    assert ds.tasks[0].labels == ("affirmation", "question.open")
+    assert [dict(e.labels) for e in ds.examples] == [{"code": "question.open"}, {}, {"code": "affirmation"}]
+    f.write_text("speaker,text\nT,How are you?\nC,Fine.\n")
+    with pytest.raises(RapportLensError, match="training needs at least two"):
+        datasets.load("coded", f)

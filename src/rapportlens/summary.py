@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from .model import Conversation, fmt_seconds
 
 
@@ -79,8 +81,9 @@ def _codes_section(conv: Conversation) -> list[str]:
         value = f[f"mi.{key}"]
         shown = _num(value, fmt)
         level = f"  {levels[key]}" if key in levels else ""
-        lines.append(f"    {label:<26} {shown:>6}{level:<12} (MITI: {ref})")
+        lines.append(f"    {label:<25} {shown:>5}{level:<12} (MITI {ref})")
     model = next((p["settings"] for p in conv.provenance if p["name"] == "codes"), {})
     if model:
-        lines.append(f"  codes by model {model['model']} and rules; accuracy: docs/accuracy.md")
+        lines += textwrap.wrap(f"codes: model {model['model']} + rules (accuracy: docs/accuracy.md)", 78,
+                               initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False)
     return lines

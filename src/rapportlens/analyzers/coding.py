@@ -79,5 +79,12 @@ class BehaviourCodes(Analyzer):
         f.assign(POQ.key, mi.percent_open_questions)
         f.assign(LEVELS.key, mi.levels())
 
+    # Pickled as the model's folder only (worker processes load the model once each).
+    def __getstate__(self) -> dict[str, Any]:
+        return {"model_path": self.model_path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["model_path"])
+
     def settings(self) -> dict[str, Any]:
         return {k: v for k, v in vars(self).items() if not k.startswith("_")}

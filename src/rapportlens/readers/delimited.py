@@ -121,7 +121,8 @@ class DelimitedReader(Reader):
     description = (
         "CSV or TSV with a header row, one utterance per row. Columns are recognised by name "
         "(speaker/who/name, text/utterance/said, role, start/end, conversation_id) or set with "
-        "options. Several conversations in one file are split by the conversation column."
+        "options. Several conversations in one file are split by the conversation column. "
+        "Other columns (e.g. code) are kept in each utterance's meta."
     )
     extensions = (".csv", ".tsv")
     options = (
@@ -161,6 +162,8 @@ class DelimitedReader(Reader):
                 )
         groups: dict[str, list[Record]] = {}
         stem = Path(path).stem or "stdin"
+        # Columns RapportLens does not interpret (codes, notes, ids) travel along in meta.
+        extra = [f for f in fields if f not in cols.values()]
         for line, row in rows:
             speaker = row[cols["speaker"]].strip()
             if not speaker:
@@ -184,6 +187,7 @@ class DelimitedReader(Reader):
                 line,
                 f"row at line {line}",
                 role,
+                {k: row[k] for k in extra if row[k].strip()},
             )
             key = row[cols["conversation"]].strip() if cols["conversation"] else stem
             groups.setdefault(key, []).append(record)

@@ -1,0 +1,95 @@
+"""Coding speed: utterances per second of the shipped model, against the raw encoder.
+
+In one run and on the same utterances it times
+  1. the raw encoder: the ONNX session alone on already-tokenised batches (the baseline),
+  2. the model: tokenising + encoder + heads (``CodingModel.predict``),
+  3. the coder: model + rules layer + mapping to codes (``Coder.code``),
+  4. the whole default pipeline (reading excluded).
+Run: `python bench/bench_coding.py [--utterances N] [--data ANNOMI_FOLDER] [--repeat R]`.
+Without --data the corpus is made from the codebook's examples (written by the project).
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import statistics
+import time
+
+from rapportlens import Conversation
+from rapportlens.coding.codebook import codebook
+from rapportlens.coding.coder import Coder, load_model
+from rapportlens.coding.inputs import conversation_items
+from rapportlens.coding.onnx_model import encode
+from rapportlens.model import Role
+from rapportlens.pipeline import default_pipeline
+
+
+def synthetic(n: int) -> list[Conversation]:
+    book = codebook().values()
+    therapist = itertools.cycle([e for c in book if c.speaker != "client" for e in c.examples])
+    client = itertools.cycle([e for c in book if c.speaker == "client" for e in c.examples])
+    pairs = [("Therapist", next(therapist)) if i % 2 == 0 else ("Client", next(client)) for i in range(n)]
+    roles = {"Therapist": Role.PRACTITIONER, "Client": Role.CLIENT}
+    return [Conversation.from_pairs(pairs[i:i + 100], roles=roles, id=f"s{i}") for i in range(0, n, 100)]
+
+
+def annomi(path: str, n: int) -> list[Conversation]:
+    import rapportlens
+
+    convs = []
+    for conv in rapportlens.read(path, format="annomi"):
+        convs.append(conv)
+        if sum(len(c) for c in convs) >= n:
+            break
+    return convs
+
+
+def timed(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return statistics.median(times)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--utterances", type=int, default=2000)
+    ap.add_argument("--data", help="AnnoMI CSV to take real utterances from")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    convs = annomi(args.data, args.utterances) if args.data else synthetic(args.utterances)
+    items = [i for c in convs for i in conversation_items(c)]
+    n = len(items)
+    model = load_model()
+    coder = Coder(model)
+    pipeline = default_pipeline()
+    order = sorted(range(n), key=lambda i: len(items[i].text) + len(items[i].context))
+    batches = [encode(model.tokenizer, [items[i] for i in order[s:s + 32]]) for s in range(0, n, 32)]
+    names = [o.name for o in model.session.get_outputs()]
+
+    def raw() -> None:
+        for feed in batches:
+            model.session.run(names, feed)
+
+    rows = [
+        ("raw encoder (ONNX session only)", timed(raw, args.repeat)),
+        ("model: tokenise + encoder + heads", timed(lambda: model.predict(items), args.repeat)),
+        ("coder: model + rules + codes", timed(lambda: coder.code(items), args.repeat)),
+        ("default pipeline (all analyzers)",
+         timed(lambda: [pipeline(c.with_speakers(c.speakers)) for c in convs], args.repeat)),
+    ]
+    tokens = sum(int(b["attention_mask"].sum()) for b in batches)
+    print(f"{n} utterances ({'AnnoMI' if args.data else 'codebook examples'}), {tokens / n:.0f} tokens each "
+          f"on average; model {model.card.id}; median of {args.repeat}\n")
+    print("| stage | seconds | utterances/s | time vs raw encoder |")
+    print("|---|---|---|---|")
+    base = rows[0][1]
+    for label, t in rows:
+        print(f"| {label} | {t:.2f} | {n / t:,.0f} | {t / base:.2f}x |")
+
+
+if __name__ == "__main__":
+    main()
