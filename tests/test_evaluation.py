@@ -52,7 +52,7 @@ def test_esconv_and_epitome_adapters(data):
     assert len(ep.examples) == 4 and ep.examples[0].labels == {
         "emotional_reactions": "1", "interpretations": "0", "explorations": "2"}
     assert ep.examples[0].item.context.startswith("client: I failed my driving test")
-    assert len(set(e.group for e in ep.examples)) == 3  # split unit: the seeker post
+    assert len({e.group for e in ep.examples}) == 3  # split unit: the seeker post
 
 
 def test_missing_dataset_files_name_the_folder(tmp_path):

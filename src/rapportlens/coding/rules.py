@@ -33,7 +33,7 @@ class Rule:
 
 
 def _rules(code: str, speaker: str, confidence: float, *patterns: str) -> list[Rule]:
-    return [Rule(code, speaker, re.compile(p, re.I), confidence, f"{code} phrase") for p in patterns]
+    return [Rule(code, speaker, re.compile(p, re.IGNORECASE), confidence, f"{code} phrase") for p in patterns]
 
 
 YOU_FEEL = r"(?:it )?(?:sounds|seems|looks) (?:like|as if|as though)?\s*(?:you(?:'re| are| were| feel| felt)?|that)|you(?:'re| are| were)? (?:seem|sound|look|feel|felt|must (?:feel|have felt|be))"
@@ -153,22 +153,22 @@ RULES: list[Rule] = [
 BACKCHANNEL = re.compile(
     r"^\W*(?:(?:mm+-?)?h?mm+|uh-?huh|mhm|m-hm|i see|right|okay|ok|yeah|yes|sure|got it|all ?right|"
     r"oh|ah|wow|really|true|indeed)(?:[,.! ]+(?:(?:mm+-?)?h?mm+|uh-?huh|i see|right|okay|ok|yeah|yes|sure|got it|oh|ah))*\W*$",
-    re.I,
+    re.IGNORECASE,
 )
 OPEN_START = re.compile(
     r"^\W*(?:(?:so|and|but|okay|ok|well|now|alright|right|then|um|uh)[,]?\s+)*(?:what|how|why|tell me|describe|"
     r"in what way|which|where|when|who|talk (?:to me )?about|help me understand|"
     r"(?:can|could|would|will) you (?:tell|say|describe|talk|share|explain|walk)(?: me)?(?: (?:more|a bit|a little))?"
-    r"(?: more)? (?:about|what|how|why|where|when))\b", re.I)
-CLOSED_WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|then|um|uh)[,]?\s+)*(?:how (?:many|much|often|long|old|far)|what time|when|where|who|which)\b", re.I)
+    r"(?: more)? (?:about|what|how|why|where|when))\b", re.IGNORECASE)
+CLOSED_WH = re.compile(r"^\W*(?:(?:so|and|but|okay|ok|well|now|then|um|uh)[,]?\s+)*(?:how (?:many|much|often|long|old|far)|what time|when|where|who|which)\b", re.IGNORECASE)
 CLOSED_START = re.compile(
     r"^\W*(?:(?:so|and|but|okay|ok|well|now|then|um|uh)[,]?\s+)*(?:do|does|did|is|are|was|were|can|could|will|would|"
-    r"have|has|had|should|shall|may|might|am|isn'?t|aren'?t|don'?t|didn'?t|won'?t|wouldn'?t)\b", re.I)
-TELL_ME = re.compile(r"^\W*(?:(?:so|and|okay|ok|well|now)[,]?\s+)*(?:tell me|describe|talk (?:to me )?about|help me understand)\b", re.I)
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|myself|mine)\b", re.I)
-OPINION = re.compile(r"\bi (?:think|believe|guess|reckon|suppose|feel like|prefer|like|love|hate|want|wish|hope)\b|\bin my (?:opinion|view)\b", re.I)
-FEELING_SELF = re.compile(rf"\b(?:i(?:'m| am| was| feel| felt| get| got| have been|'ve been)|makes me|made me)\b[^.?!]{{0,25}}\b(?:{FEELING})\b", re.I)
-VULNERABLE_RE = re.compile("|".join(re.escape(v) for v in VULNERABLE), re.I)
+    r"have|has|had|should|shall|may|might|am|isn'?t|aren'?t|don'?t|didn'?t|won'?t|wouldn'?t)\b", re.IGNORECASE)
+TELL_ME = re.compile(r"^\W*(?:(?:so|and|okay|ok|well|now)[,]?\s+)*(?:tell me|describe|talk (?:to me )?about|help me understand)\b", re.IGNORECASE)
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|myself|mine)\b", re.IGNORECASE)
+OPINION = re.compile(r"\bi (?:think|believe|guess|reckon|suppose|feel like|prefer|like|love|hate|want|wish|hope)\b|\bin my (?:opinion|view)\b", re.IGNORECASE)
+FEELING_SELF = re.compile(rf"\b(?:i(?:'m| am| was| feel| felt| get| got| have been|'ve been)|makes me|made me)\b[^.?!]{{0,25}}\b(?:{FEELING})\b", re.IGNORECASE)
+VULNERABLE_RE = re.compile("|".join(re.escape(v) for v in VULNERABLE), re.IGNORECASE)
 
 
 def _applies(speaker: str, role: Role | None) -> bool:
@@ -189,7 +189,7 @@ def question_form(text: str) -> Hit | None:
     start = 0 if start < 2 else start
     sentence = stripped[start:last_q + 1].strip()
     span = (text.find(sentence), text.find(sentence) + len(sentence))
-    if CLOSED_WH.search(sentence) and not re.search(r"\bwhat\b|\bhow\b(?! (?:many|much|often|long|old|far))", sentence, re.I):
+    if CLOSED_WH.search(sentence) and not re.search(r"\bwhat\b|\bhow\b(?! (?:many|much|often|long|old|far))", sentence, re.IGNORECASE):
         return Hit("question.closed", 0.75, span, "asks for a time, place, person or amount")
     if OPEN_START.search(sentence):
         return Hit("question.open", 0.8, span, "open form (what/how/why, tell me...)")

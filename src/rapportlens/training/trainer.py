@@ -25,7 +25,14 @@ from torch import nn
 from tqdm import tqdm
 
 from .. import __version__
-from ..coding.onnx_model import CARD_FILE, MODEL_FILE, TOKENIZER_FILE, ModelCard, encode, tokenizer_for
+from ..coding.onnx_model import (
+    CARD_FILE,
+    MODEL_FILE,
+    TOKENIZER_FILE,
+    ModelCard,
+    encode,
+    tokenizer_for,
+)
 from ..datasets import Dataset, Example
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
