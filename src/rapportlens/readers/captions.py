@@ -46,15 +46,13 @@ class _CaptionReader(Reader):
 
     def _cues(self, text: str, path: str) -> Iterator[tuple[int, int, float, float, str]]:
         """(cue number, timing line, start, end, payload) for every cue."""
-        number = 0
-        for first, lines in self._cue_blocks(text, path):
+        for number, (first, lines) in enumerate(self._cue_blocks(text, path), start=1):
             timing_at = next((i for i, line in enumerate(lines) if "-->" in line), None)
             if timing_at is None or timing_at > 1:
                 raise InputError(
-                    f"cue {number + 1} has no timing line ('start --> end')", path=path, line=first,
+                    f"cue {number} has no timing line ('start --> end')", path=path, line=first,
                     fix=f"add a timing line such as '{self.timecode_hint}', or remove the block",
                 )
-            number += 1
             line = first + timing_at
             m = _TIMING.match(lines[timing_at].strip())
             try:
