@@ -24,6 +24,7 @@ class Head:
     name: str
     labels: tuple[str, ...]
     role: str | None  # the speaker role its training labels came from; None: any
+    offsets: tuple[float, ...] | None = None  # added to the logits (see training/calibrate.py)
 
 
 @dataclass(frozen=True)
@@ -43,13 +44,15 @@ class ModelCard:
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ModelCard:
-        heads = tuple(Head(h["name"], tuple(h["labels"]), h.get("role")) for h in d["heads"])
+        heads = tuple(Head(h["name"], tuple(h["labels"]), h.get("role"),
+                           tuple(h["offsets"]) if h.get("offsets") else None) for h in d["heads"])
         return cls(d["name"], d["version"], heads, int(d["max_length"]), d["dataset"], d)
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.info, "name": self.name, "version": self.version, "dataset": self.dataset,
                 "max_length": self.max_length,
-                "heads": [{"name": h.name, "labels": list(h.labels), "role": h.role} for h in self.heads]}
+                "heads": [{"name": h.name, "labels": list(h.labels), "role": h.role,
+                           **({"offsets": list(h.offsets)} if h.offsets else {})} for h in self.heads]}
 
 
 def tokenizer_for(path: Path, max_length: int):
@@ -109,15 +112,16 @@ class CodingModel:
         self, items: Sequence[Item], batch_size: int = 32, progress: Callable[[int], None] | None = None
     ) -> dict[str, np.ndarray]:
         """Class probabilities per head: ``{head: array (len(items), len(labels))}``."""
-        out = {h: np.zeros((len(items), len(self.card.heads[i].labels)), dtype=np.float32)
-               for i, h in enumerate(self._outputs)}
+        heads = {h.name: h for h in self.card.heads}
+        out = {h: np.zeros((len(items), len(heads[h].labels)), dtype=np.float32) for h in self._outputs}
+        offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs if heads[h].offsets}
         # Similar lengths share a batch, so little time goes on padding.
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
         for start in range(0, len(order), batch_size):
             idx = order[start:start + batch_size]
             feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx]).items() if k in self._inputs}
             for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
-                out[name][idx] = softmax(logits)
+                out[name][idx] = softmax(logits + offsets[name] if name in offsets else logits)
             if progress:
                 progress(len(idx))
         return out

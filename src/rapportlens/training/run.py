@@ -4,28 +4,43 @@ from __future__ import annotations
 
 import hashlib
 import json
-import statistics
 import tempfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset
 from ..metrics import score
-from .trainer import export, fit, folds, labels_of
+from .calibrate import fit_offsets, nested_predictions
+from .trainer import export, fit, folds
 
-DEFAULTS = {"epochs": 3, "lr": 5e-5, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3}
+DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3}
 FIT_KEYS = tuple(DEFAULTS)
+
+
+def _scored(dataset: str, task: str, labels: list[str], gold: np.ndarray, pred: np.ndarray,
+            fold: np.ndarray, k: int) -> dict[str, Any]:
+    def named(idx: np.ndarray) -> list[str]:
+        return [labels[i] for i in idx]
+
+    d = score(dataset, task, labels, named(gold), named(pred)).to_dict()
+    d["fold_macro_f1"] = [score(dataset, task, labels, named(gold[fold == f]), named(pred[fold == f])).macro_f1
+                          for f in range(k)]
+    return d
 
 
 def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, **settings: Any) -> dict[str, Any]:
     """k-fold cross-validation split by conversation; each fold is scored with its exported
-    int8 ONNX model, exactly as `rapportlens eval` would run it."""
+    int8 ONNX model, exactly as `rapportlens eval` would run it.
+
+    Also fits per-class offsets for macro-F1 on the out-of-fold predictions (``offsets``,
+    for the final model), and reports the calibrated scores with nested offsets: each
+    fold's offsets come from the other folds only."""
     settings = {**DEFAULTS, **settings}
     fold_of = folds([e.group for e in dataset.examples], k, settings["seed"])
-    gold: dict[str, list[str]] = {}
-    pred: dict[str, list[str]] = {}
-    per_fold: dict[str, list[float]] = {}
+    oof: dict[str, dict[str, list]] = {}
     for fold in range(k):
         train = [e for e in dataset.examples if fold_of[e.group] != fold]
         test = [e for e in dataset.examples if fold_of[e.group] == fold and e.labels]
@@ -33,21 +48,28 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, **settin
                            **{s: settings[s] for s in FIT_KEYS})
         with tempfile.TemporaryDirectory() as tmp:
             export(model, heads, Path(tmp), name="cv", dataset=dataset, max_length=settings["max_length"], info={})
-            predicted = labels_of(CodingModel(tmp).predict([e.item for e in test]), heads)
+            probs = CodingModel(tmp).predict([e.item for e in test])
         for h in heads:
-            rows = [(e.labels[h["name"]], p) for e, p in zip(test, predicted[h["name"]]) if h["name"] in e.labels]
-            gold.setdefault(h["name"], []).extend(g for g, _ in rows)
-            pred.setdefault(h["name"], []).extend(p for _, p in rows)
-            fold_score = score(dataset.name, h["name"], h["labels"], [g for g, _ in rows], [p for _, p in rows])
-            per_fold.setdefault(h["name"], []).append(fold_score.macro_f1)
-    results = {}
+            o = oof.setdefault(h["name"], {"gold": [], "logp": [], "fold": [], "labels": h["labels"]})
+            for i, e in enumerate(test):
+                if h["name"] in e.labels:
+                    o["gold"].append(h["labels"].index(e.labels[h["name"]]))
+                    o["logp"].append(np.log(np.maximum(probs[h["name"]][i], 1e-9)))
+                    o["fold"].append(fold)
+    results, offsets = {}, {}
     for task in dataset.tasks:
-        if task.name in gold:
-            s = score(dataset.name, task.name, task.labels, gold[task.name], pred[task.name]).to_dict()
-            s["fold_macro_f1"] = per_fold[task.name]
-            s["fold_macro_f1_sd"] = round(statistics.stdev(per_fold[task.name]), 4) if k > 1 else 0.0
-            results[task.name] = s
-    return {"folds": k, "split": "by conversation", "settings": settings, "tasks": results}
+        if task.name not in oof:
+            continue
+        o = oof[task.name]
+        labels, gold, logp = o["labels"], np.array(o["gold"]), np.array(o["logp"])
+
+        fold = np.array(o["fold"])
+        results[task.name] = _scored(dataset.name, task.name, labels, gold, nested_predictions(logp, gold, fold), fold, k)
+        raw = _scored(dataset.name, task.name, labels, gold, logp.argmax(1), fold, k)
+        results[task.name]["uncalibrated"] = {key: raw[key] for key in ("accuracy", "macro_f1", "fold_macro_f1")}
+        offsets[task.name] = [round(float(b), 2) for b in fit_offsets(logp, gold)]
+    return {"folds": k, "split": "by conversation", "settings": settings, "tasks": results,
+            "offsets": offsets}
 
 
 def _sha256(path: str) -> str:
@@ -71,6 +93,10 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
         (out / "cv.json").write_text(json.dumps(info["cross_validation"], indent=2) + "\n", "utf-8")
     model, heads = fit(dataset, dataset.examples, progress=progress, description="final model",
                        **{s: settings[s] for s in FIT_KEYS})
+    offsets = info.get("cross_validation", {}).get("offsets", {})
+    for h in heads:
+        if h["name"] in offsets:
+            h["offsets"] = offsets[h["name"]]
     card = export(model, heads, out, name=name, dataset=dataset, max_length=settings["max_length"],
                   info=info, quantize=quantize)
     return card.to_dict()

@@ -12,14 +12,12 @@ import math
 import os
 import random
 import shutil
-import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import torch
 from torch import nn
 from tqdm import tqdm
@@ -82,7 +80,7 @@ def _batches(examples: Sequence[Example], batch_size: int, rng: random.Random) -
 
 
 def fit(
-    dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 5e-5,
+    dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 3e-4,
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
     freeze: int = 3, description: str = "training",
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
@@ -171,13 +169,3 @@ def folds(groups: Sequence[str], k: int, seed: int = 0) -> dict[str, int]:
     ordered = sorted(set(groups))
     random.Random(seed).shuffle(ordered)
     return {g: i % k for i, g in enumerate(ordered)}
-
-
-def timed(fn, *args, **kw):
-    t = time.perf_counter()
-    result = fn(*args, **kw)
-    return result, time.perf_counter() - t
-
-
-def labels_of(probs: dict[str, np.ndarray], heads: Sequence[dict[str, Any]]) -> dict[str, list[str]]:
-    return {h["name"]: [h["labels"][i] for i in probs[h["name"]].argmax(1)] for h in heads}

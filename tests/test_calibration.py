@@ -1,0 +1,49 @@
+"""Per-class offsets for macro-F1: fitted out of fold, stored with the head, applied at run time."""
+
+import json
+import shutil
+
+import numpy as np
+
+from rapportlens.coding.coder import default_model_dir
+from rapportlens.coding.inputs import Item
+from rapportlens.coding.onnx_model import CodingModel
+from rapportlens.model import Role
+from rapportlens.training.calibrate import fit_offsets, macro_f1, nested_predictions
+
+
+def skewed(n=600, seed=0):
+    rng = np.random.default_rng(seed)
+    gold = rng.choice(3, size=n, p=[0.7, 0.2, 0.1])
+    logp = rng.normal(0, 1, (n, 3))
+    logp[np.arange(n), gold] += 1.0
+    logp[:, 0] += 1.2  # a model that leans towards the common class
+    return logp, gold
+
+
+def test_offsets_raise_macro_f1_on_a_model_biased_to_the_common_class():
+    logp, gold = skewed()
+    before = macro_f1(gold, logp.argmax(1), 3)
+    bias = fit_offsets(logp, gold)
+    assert bias[0] == 0 and bias[1] > 0 and bias[2] > 0
+    assert macro_f1(gold, (logp + bias).argmax(1), 3) > before + 0.05
+
+
+def test_nested_predictions_use_offsets_from_the_other_folds_only():
+    logp, gold = skewed()
+    fold = np.arange(len(gold)) % 5
+    pred = nested_predictions(logp, gold, fold)
+    assert pred.shape == gold.shape
+    assert macro_f1(gold, pred, 3) > macro_f1(gold, logp.argmax(1), 3)
+
+
+def test_offsets_in_the_card_shift_the_models_probabilities(tmp_path):
+    shutil.copytree(default_model_dir(), tmp_path / "m")
+    card_path = tmp_path / "m" / "card.json"
+    card = json.loads(card_path.read_text())
+    head = next(h for h in card["heads"] if h["name"] == "client_talk_type")
+    head["offsets"] = [0.0, 0.0, 50.0]  # force "sustain"
+    card_path.write_text(json.dumps(card))
+    items = [Item(Role.CLIENT, "I really want to stop drinking.", "counsellor: What would you like?")]
+    shifted = CodingModel(tmp_path / "m").predict(items)["client_talk_type"][0]
+    assert shifted.argmax() == 2 and abs(shifted.sum() - 1) < 1e-4
