@@ -20,7 +20,7 @@ from rapportlens import Conversation
 from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.inputs import conversation_items
-from rapportlens.coding.onnx_model import encode
+from rapportlens.coding.onnx_model import BATCH_SIZE, encode
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
 
@@ -67,7 +67,7 @@ def main() -> None:
     coder = Coder(model)
     pipeline = default_pipeline()
     order = sorted(range(n), key=lambda i: len(items[i].text) + len(items[i].context))
-    batches = [encode(model.tokenizer, [items[i] for i in order[s:s + 32]]) for s in range(0, n, 32)]
+    batches = [encode(model.tokenizer, [items[i] for i in order[s:s + BATCH_SIZE]]) for s in range(0, n, BATCH_SIZE)]
     names = [o.name for o in model.session.get_outputs()]
 
     def raw() -> None:

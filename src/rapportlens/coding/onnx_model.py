@@ -17,6 +17,9 @@ from ..errors import OptionError
 from .inputs import Item, context_text, target_text
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
+# Small batches of similar length: on a 2-core CPU, 8 codes ~25 % more utterances per
+# second than 32 (less padding, data stays in cache); measured in bench/bench_coding.py.
+BATCH_SIZE = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +112,7 @@ class CodingModel:
         self._outputs = [o.name for o in self.session.get_outputs()]
 
     def predict(
-        self, items: Sequence[Item], batch_size: int = 32, progress: Callable[[int], None] | None = None
+        self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None
     ) -> dict[str, np.ndarray]:
         """Class probabilities per head: ``{head: array (len(items), len(labels))}``."""
         heads = {h.name: h for h in self.card.heads}
