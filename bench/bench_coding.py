@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import argparse
 import itertools
-import statistics
-import time
+
+from timing import best_and_median
 
 from rapportlens import Conversation
 from rapportlens.coding.codebook import codebook
@@ -45,15 +45,6 @@ def annomi(path: str, n: int) -> list[Conversation]:
     return convs
 
 
-def timed(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--utterances", type=int, default=2000)
@@ -75,11 +66,11 @@ def main() -> None:
             model.session.run(names, feed)
 
     rows = [
-        ("raw encoder (ONNX session only)", timed(raw, args.repeat)),
-        ("model: tokenise + encoder + heads", timed(lambda: model.predict(items), args.repeat)),
-        ("coder: model + rules + codes", timed(lambda: coder.code(items), args.repeat)),
+        ("raw encoder (ONNX session only)", best_and_median(raw, args.repeat)[1]),
+        ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
+        ("coder: model + rules + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
         ("default pipeline (all analyzers)",
-         timed(lambda: [pipeline(c.with_speakers(c.speakers)) for c in convs], args.repeat)),
+         best_and_median(lambda: [pipeline(c.with_speakers(c.speakers)) for c in convs], args.repeat)[1]),
     ]
     tokens = sum(int(b["attention_mask"].sum()) for b in batches)
     print(f"{n} utterances ({'AnnoMI' if args.data else 'codebook examples'}), {tokens / n:.0f} tokens each "

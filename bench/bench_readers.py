@@ -12,10 +12,10 @@ import argparse
 import csv
 import io
 import json
-import statistics
 import tempfile
-import time
 from pathlib import Path
+
+from timing import best_and_median
 
 import rapportlens
 from rapportlens.pipeline import DEFAULT_ANALYZERS, Pipeline
@@ -66,15 +66,6 @@ def baseline(ext: str, text: str) -> int:
     return sum(1 for line in text.split("\n") if ":" in line)
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return min(times), statistics.median(times)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--utterances", type=int, default=10_000)
@@ -90,9 +81,9 @@ def main() -> None:
             path.write_text(text)
             (conv,) = rapportlens.read(path)
             assert len(conv) == args.utterances, (ext, len(conv))
-            read_best, read_med = best(lambda p=path: rapportlens.read(p), args.repeat)
-            base_best, _ = best(lambda p=path, e=ext: baseline(e, p.read_text()), args.repeat)
-            full_best, _ = best(lambda p=path: MEASURES(rapportlens.read(p)[0]), args.repeat)
+            read_best, read_med = best_and_median(lambda p=path: rapportlens.read(p), args.repeat)
+            base_best, _ = best_and_median(lambda p=path, e=ext: baseline(e, p.read_text()), args.repeat)
+            full_best, _ = best_and_median(lambda p=path: MEASURES(rapportlens.read(p)[0]), args.repeat)
             print(f"| {ext} | {len(text) / 1e6:.1f} MB | {read_best:.3f} s | {read_med:.3f} s | "
                   f"{base_best:.3f} s | {read_best / base_best:.1f}x | {full_best:.3f} s |")
 
