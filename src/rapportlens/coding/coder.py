@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Role
-from .inputs import Item
+from .inputs import Item, speaks_as
 from .onnx_model import CodingModel
 from .rules import Hit, apply_rules, question_form
 
@@ -77,12 +77,6 @@ def load_model(directory: str | Path | None = None) -> CodingModel:
     return _shared_model(str(Path(directory or default_model_dir()).resolve()))
 
 
-def _applies(head_role: str | None, role: Role | None) -> bool:
-    if head_role is None or role is None:
-        return True
-    return head_role == ("practitioner" if role == Role.PRACTITIONER else "client")
-
-
 class Coder:
     def __init__(self, model: CodingModel | None = None) -> None:
         self.model = model
@@ -130,7 +124,7 @@ class Coder:
 
         for name in TOP_HEADS:
             head = self.heads.get(name)
-            if head is None or name not in probs or not _applies(head.role, item.role):
+            if head is None or name not in probs or not speaks_as(head.role, item.role):
                 continue
             p = probs[name]
             mapping = HEAD_CODES.get(name, {label: label for label in head.labels})

@@ -26,6 +26,14 @@ class Item:
     context: str = ""
 
 
+def speaks_as(side: str | None, role: Role | str | None) -> bool:
+    """Whether a speaker with ``role`` is coded by something meant for ``side``
+    ("practitioner", "client" or "any"/None). Group members are coded as clients."""
+    if side in (None, "any") or role is None:
+        return True
+    return side == ("practitioner" if Role(role) == Role.PRACTITIONER else "client")
+
+
 def role_word(role: Role | str | None) -> str:
     return ROLE_WORDS.get(Role(role), "speaker") if role else "speaker"
 

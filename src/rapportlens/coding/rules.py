@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Role
+from .inputs import speaks_as
 from .lexicon import FEELING, VULNERABLE
 
 P, C, ANY = "practitioner", "client", "any"
@@ -171,12 +172,6 @@ FEELING_SELF = re.compile(rf"\b(?:i(?:'m| am| was| feel| felt| get| got| have be
 VULNERABLE_RE = re.compile("|".join(re.escape(v) for v in VULNERABLE), re.IGNORECASE)
 
 
-def _applies(speaker: str, role: Role | None) -> bool:
-    if speaker == ANY or role is None:
-        return True
-    return (role == Role.PRACTITIONER) == (speaker == P)
-
-
 def question_form(text: str) -> Hit | None:
     """Open or closed by the question's form; ``None`` when the utterance is not a question."""
     stripped = text.strip()
@@ -204,7 +199,7 @@ def apply_rules(text: str, role: Role | None) -> list[Hit]:
     if BACKCHANNEL.match(text) and len(text.split()) <= 4:
         hits["backchannel"] = Hit("backchannel", 0.9, (0, len(text)), "short listening signal")
     for rule in RULES:
-        if rule.code in hits or not _applies(rule.speaker, role):
+        if rule.code in hits or not speaks_as(rule.speaker, role):
             continue
         if m := rule.pattern.search(text):
             hits[rule.code] = Hit(rule.code, rule.confidence, m.span(), f"phrase: '{m.group(0).strip()}'")
