@@ -12,7 +12,7 @@ from ..model import Role
 from .inputs import speaks_as
 from .lexicon import FEELING, VULNERABLE
 
-P, C, ANY = "practitioner", "client", "any"
+P, C = "practitioner", "client"
 
 
 @dataclass(frozen=True, slots=True)
