@@ -222,7 +222,9 @@ def eval_command(dataset_name, data, model, as_json) -> None:
 @click.option("--epochs", type=click.IntRange(1, 50), default=3, show_default=True)
 @click.option("--name", default=None, help="Model name recorded in the card (default: DATASET-minilm).")
 @click.option("--fp32", is_flag=True, help="Keep full-precision weights (4x larger) instead of int8.")
-def train(dataset_name, data, out, cv, epochs, name, fp32) -> None:
+@click.option("--keep-folds", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="With --cv, keep each fold's model in DIR/fold-N (to score sessions out of fold).")
+def train(dataset_name, data, out, cv, epochs, name, fp32, keep_folds) -> None:
     """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
     from pathlib import Path
 
@@ -241,8 +243,11 @@ def train(dataset_name, data, out, cv, epochs, name, fp32) -> None:
     n = sum(1 for e in ds.examples if e.labels)
     click.echo(f"{ds.name}: {n} labelled utterances in {len(ds.groups())} conversations; "
                f"tasks: {', '.join(t.name for t in ds.tasks)}", err=True)
+    if keep_folds and not cv:
+        _fail(RapportLensError("--keep-folds needs --cv K"))
+        sys.exit(2)
     card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
-                        quantize=not fp32)
+                        quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None)
     if cv:
         click.echo(format_cv(card["cross_validation"]))
     click.echo(f"model written to {out}; use it with: rapportlens analyze FILE --model {out}")

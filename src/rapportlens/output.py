@@ -10,6 +10,8 @@ from .features import Level
 from .model import Conversation
 
 SCHEMA_VERSION = "1"
+# Conversation features that are the report itself: shown at the top level, not under "features".
+REPORT_KEYS = ("risk", "scores", "timeline", "ruptures", "pitfalls", "client_state", "recommendations")
 
 
 def _clean(value: Any) -> Any:
@@ -53,7 +55,8 @@ def to_dict(conv: Conversation) -> dict[str, Any]:
              **{k: v[t.index] for k, v in turn_feats.items()}}
             for t in conv.turns
         ],
-        "features": f.at_level(Level.CONVERSATION),
+        **{k: f[k] for k in REPORT_KEYS if k in f},
+        "features": {k: v for k, v in f.at_level(Level.CONVERSATION).items() if k not in REPORT_KEYS},
         "warnings": [str(n) for n in conv.notices],
         "meta": dict(conv.meta),
         "provenance": {"rapportlens": __version__, "analyzers": conv.provenance},

@@ -14,6 +14,8 @@ def _num(value: float | None, fmt: str = "{:.1f}", none: str = "-") -> str:
 def summarize(conv: Conversation) -> str:
     f = conv.features
     lines = [f"{conv.id}  ({conv.format}, {conv.source})"]
+    if "risk" in f:
+        lines += _risk_section(conv)
     timed = f.get("timing.duration")
     length = f"{f['talk.utterance_count']} utterances, {f['talk.turn_count']} turns"
     if timed is not None:
@@ -49,9 +51,78 @@ def summarize(conv: Conversation) -> str:
             f"  overlaps: {f['timing.overlap_count']}; mean response latency: "
             f"{_num(f['timing.mean_latency_all'], '{:.2f} s')}"
         )
+    if "scores" in f:
+        lines += ["", *_scores_section(conv)]
     if "codes" in f:
         lines += ["", *_codes_section(conv)]
+    if "ruptures" in f:
+        lines += ["", *_ruptures_section(conv)]
+    if "recommendations" in f:
+        lines += ["", *_feedback_section(conv)]
     return "\n".join(lines)
+
+
+def _wrap(text: str, indent: str = "  ", more: str = "    ") -> list[str]:
+    return textwrap.wrap(text, 78, initial_indent=indent, subsequent_indent=more, break_on_hyphens=False)
+
+
+def _risk_section(conv: Conversation) -> list[str]:
+    flags = conv.features["risk"]
+    if not flags:
+        return ["  risk: no risk language found (this is not a risk assessment)"]
+    lines = [f"  !! RISK: {len(flags)} utterance(s) need human review"]
+    for r in flags:
+        lines += _wrap(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}: \"{r['evidence']}\"", "     ", "       ")
+    return lines
+
+
+def _bar(value: float | None, width: int = 20) -> str:
+    if value is None:
+        return "-" * width
+    filled = round(value / 100 * width)
+    return "#" * filled + "." * (width - filled)
+
+
+def _scores_section(conv: Conversation) -> list[str]:
+    s = conv.features["scores"]
+    lines = [f"  rapport {s['overall']:5.0f}/100  {_bar(s['overall'])}  (score model {s['model']})"]
+    for name, value in s["dimensions"].items():
+        shown = "  -" if value is None else f"{value:3.0f}"
+        lines.append(f"    {name.replace('_', ' '):<20} {shown}  {_bar(value)}")
+    return lines
+
+
+def _ruptures_section(conv: Conversation) -> list[str]:
+    ruptures = conv.features["ruptures"]
+    if not ruptures:
+        return ["  ruptures: none found"]
+    lines = [f"  ruptures: {len(ruptures)}"]
+    for r in ruptures:
+        span = r["utterances"]
+        where = f"utterance {span[0]}" if len(span) == 1 else f"utterances {span[0]}-{span[-1]}"
+        if r["repair"]:
+            after = f"repair at {r['repair']['utterance']} ({', '.join(r['repair']['codes'])})"
+        else:
+            after = "no repair"
+        back = f"engagement back at {r['recovery']}" if r["recovered"] else "engagement not back"
+        lines += _wrap(f"{r['kind']} at {where} ({', '.join(r['signals'])}); {after}; {back}", "    ", "      ")
+    return lines
+
+
+def _feedback_section(conv: Conversation) -> list[str]:
+    f = conv.features
+    lines = []
+    for p in f["pitfalls"]:
+        lines += _wrap(f"pitfall: {p['pitfall'].replace('_', ' ')}: {p['reason']}")
+    state = f["client_state"]["state"]
+    if state != "none":
+        lines += _wrap(f"client state: {state.replace('_', ' ')}")
+    recs = f["recommendations"][:3]
+    if recs:
+        lines.append("  try next:")
+        for r in recs:
+            lines += _wrap(f"- {r['title']}: \"{r['example']}\"", "    ", "      ")
+    return lines
 
 
 MI_ROWS = (

@@ -31,13 +31,15 @@ def _scored(dataset: str, task: str, labels: list[str], gold: np.ndarray, pred: 
     return d
 
 
-def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, **settings: Any) -> dict[str, Any]:
+def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_folds: Path | None = None,
+                   **settings: Any) -> dict[str, Any]:
     """k-fold cross-validation split by conversation; each fold is scored with its exported
     int8 ONNX model, exactly as `rapportlens eval` would run it.
 
     Also fits per-class offsets for macro-F1 on the out-of-fold predictions (``offsets``,
     for the final model), and reports the calibrated scores with nested offsets: each
-    fold's offsets come from the other folds only."""
+    fold's offsets come from the other folds only. With ``keep_folds``, each fold's model
+    is kept in ``keep_folds/fold-N`` (to score sessions with codes no model saw in training)."""
     settings = {**DEFAULTS, **settings}
     fold_of = folds([e.group for e in dataset.examples], k, settings["seed"])
     oof: dict[str, dict[str, list]] = {}
@@ -47,8 +49,10 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, **settin
         model, heads = fit(dataset, train, progress=progress, description=f"fold {fold + 1}/{k}",
                            **{s: settings[s] for s in FIT_KEYS})
         with tempfile.TemporaryDirectory() as tmp:
-            export(model, heads, Path(tmp), name="cv", dataset=dataset, max_length=settings["max_length"], info={})
-            probs = CodingModel(tmp).predict([e.item for e in test])
+            where = keep_folds / f"fold-{fold + 1}" if keep_folds else Path(tmp)
+            export(model, heads, where, name=f"cv-fold-{fold + 1}", dataset=dataset,
+                   max_length=settings["max_length"], info={})
+            probs = CodingModel(where).predict([e.item for e in test])
         for h in heads:
             o = oof.setdefault(h["name"], {"gold": [], "logp": [], "fold": [], "labels": h["labels"]})
             for i, e in enumerate(test):
@@ -77,7 +81,7 @@ def _sha256(path: str) -> str:
 
 
 def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool = True,
-          quantize: bool = True, **settings: Any) -> dict[str, Any]:
+          quantize: bool = True, keep_folds: Path | None = None, **settings: Any) -> dict[str, Any]:
     settings = {**DEFAULTS, **settings}
     info: dict[str, Any] = {
         "trained_on": {"dataset": dataset.name,
@@ -88,7 +92,8 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
         "settings": settings,
     }
     if cv:
-        info["cross_validation"] = cross_validate(dataset, cv, progress=progress, **settings)
+        info["cross_validation"] = cross_validate(dataset, cv, progress=progress, keep_folds=keep_folds,
+                                                        **settings)
         out.mkdir(parents=True, exist_ok=True)
         (out / "cv.json").write_text(json.dumps(info["cross_validation"], indent=2) + "\n", "utf-8")
     model, heads = fit(dataset, dataset.examples, progress=progress, description="final model",

@@ -1,0 +1,105 @@
+"""Rapport dimensions, the overall score and the timeline (SPEC sections 4-5)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..features import Level, declare
+from ..model import Conversation
+from ..pipeline import Analyzer
+from ..rapport.dimensions import DIMENSIONS, dimensions
+from ..rapport.scoring import load_score_model
+from ..rapport.view import View
+from .affect import VALENCE
+from .coding import CODES
+from .coordination import ENTRAIN_TURN, LSM_TURN, MIRROR_TURN, TEMPO_TURN
+from .text_stats import WORDS
+
+DIMS = declare(
+    "dimensions", Level.CONVERSATION, "dict",
+    "Each rapport dimension (docs/dimensions.md): score 0-100 (null when nothing could be measured), "
+    "its components (raw value and 0-1 scaled) and the utterance indices that drive it.",
+)
+SCORES = declare(
+    "scores", Level.CONVERSATION, "dict",
+    "overall (0-100, the learned score of docs/scoring.md), dimensions (name -> 0-100), the score "
+    "model's version and each dimension's contribution to the overall score's log-odds.",
+)
+TIMELINE = declare(
+    "timeline", Level.CONVERSATION, "list",
+    "Sliding windows: start and end utterance, start and end time when timed, the dimensions and "
+    "the overall score within each window.",
+)
+
+NEEDS = (CODES.key, VALENCE.key, WORDS.key, LSM_TURN.key, ENTRAIN_TURN.key, TEMPO_TURN.key, MIRROR_TURN.key)
+
+
+def _scores(model, dims: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    flat = {n: d["score"] for n, d in dims.items()}
+    return {"overall": model.overall(flat), "dimensions": flat, "model": model.version,
+            "contributions": model.contributions(flat)}
+
+
+class Rapport(Analyzer):
+    name = "rapport"
+    description = "The seven rapport dimensions and the learned overall score."
+    requires = NEEDS
+    assigns = (DIMS.key, SCORES.key)
+
+    def __init__(self, score_model: str | Path | None = None) -> None:
+        self._model = load_score_model(score_model)
+        self.score_model = self._model.version
+        self.score_validation = dict(self._model.info.get("validation", {}))
+
+    def apply(self, conversation: Conversation) -> None:
+        dims = dimensions(View.whole(conversation))
+        conversation.features.assign(DIMS.key, dims)
+        conversation.features.assign(SCORES.key, _scores(self._model, dims))
+
+
+class Timeline(Analyzer):
+    name = "timeline"
+    description = "Dimensions and the overall score per sliding window of utterances or seconds."
+    requires = NEEDS
+    assigns = (TIMELINE.key,)
+
+    def __init__(self, window: int = 20, step: int = 10, seconds: float = 120.0,
+                 step_seconds: float = 60.0, score_model: str | Path | None = None) -> None:
+        if window < 2 or step < 1 or seconds <= 0 or step_seconds <= 0:
+            raise ValueError("timeline: window >= 2 utterances, step >= 1, seconds and step_seconds > 0")
+        self.window, self.step, self.seconds, self.step_seconds = window, step, seconds, step_seconds
+        self._model = load_score_model(score_model)
+
+    def spans(self, conversation: Conversation) -> list[tuple[int, int]]:
+        """(start, stop) utterance ranges: by time when every utterance has a start time."""
+        utts = conversation.utterances
+        n = len(utts)
+        if n and all(u.start is not None for u in utts):
+            t0, t_end = utts[0].start, max(u.end if u.end is not None else u.start for u in utts)
+            spans, t = [], t0
+            while True:
+                idx = [u.index for u in utts if t <= u.start < t + self.seconds]
+                if idx:
+                    spans.append((idx[0], idx[-1] + 1))
+                if t + self.seconds >= t_end:
+                    break
+                t += self.step_seconds
+            return list(dict.fromkeys(spans))
+        if n <= self.window:
+            return [(0, n)] if n else []
+        starts = list(range(0, n - self.window + 1, self.step))
+        if starts[-1] + self.window < n:
+            starts.append(n - self.window)
+        return [(s, s + self.window) for s in starts]
+
+    def apply(self, conversation: Conversation) -> None:
+        windows = []
+        for start, stop in self.spans(conversation):
+            dims = dimensions(View(conversation, start, stop))
+            first, last = conversation.utterances[start], conversation.utterances[stop - 1]
+            windows.append({"start": start, "end": stop - 1, "start_time": first.start,
+                            "end_time": last.end if last.end is not None else last.start,
+                            "overall": self._model.overall({n: d["score"] for n, d in dims.items()}),
+                            "dimensions": {n: dims[n]["score"] for n in DIMENSIONS}})
+        conversation.features.assign(TIMELINE.key, windows)

@@ -1,0 +1,159 @@
+"""Feedback (SPEC section 6): pitfalls with evidence, the client's state, and what to try next.
+
+Every item carries the utterance indices it rests on and a reason written from this
+session's numbers; recommendation phrasings come from ``feedback.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+from ..model import Conversation
+from .view import View
+
+BURST = 3  # practitioner turns in a row that ask and never reflect
+EARLY = 0.2  # the first fifth of the session
+DOMINANT_SHARE = 0.6
+LONG_DISCLOSURE = 40  # words
+_ANXIOUS = re.compile(r"\b(anxious|anxiety|worr(y|ied|ying)|nervous|scared|afraid|panic\w*|overwhelm\w*|"
+                      r"on edge|dread\w*|avoid\w*|can't face|stress(ed|ful)?)\b", re.IGNORECASE)
+_MISTRUST = re.compile(r"\b(trust|don't believe|why should i|what's the point|you people|judg(e|ed|ing)|"
+                       r"no one listens|nobody listens|waste of time|last (counsellor|therapist|doctor)|"
+                       r"told on me|report me)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def techniques() -> dict[str, dict[str, Any]]:
+    return tomllib.loads(files("rapportlens.rapport").joinpath("feedback.toml").read_text("utf-8"))["techniques"]
+
+
+def _has(view: View, i: int, code: str, confidence: float = 0.5) -> bool:
+    c = view.codes(i).get(code)
+    return c is not None and c["confidence"] >= confidence
+
+
+def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    v = View.whole(conv)
+    words = conv.features["text.words"]
+    givers = v.givers
+    n = len(conv.utterances)
+    out: list[dict[str, Any]] = []
+
+    def add(kind: str, evidence: list[int], reason: str) -> None:
+        out.append({"pitfall": kind, "evidence": sorted(set(evidence)), "reason": reason})
+
+    disclosures = [i for i in givers if _has(v, i, "self_disclosure")]
+    long_ones = [i for i in disclosures if words[i] >= LONG_DISCLOSURE]
+    if len(disclosures) >= 3 or long_ones:
+        add("over_disclosure", disclosures,
+            f"{len(disclosures)} practitioner self-disclosures" + (f", {len(long_ones)} of them "
+            f"{LONG_DISCLOSURE}+ words long" if long_ones else "") + ": the focus may move away from the client.")
+
+    g_turns = [t for t in conv.turns if t.utterances[0] in set(givers)]
+    run: list[int] = []
+    bursts: list[list[int]] = []
+    for t in g_turns:
+        asks = any(_has(v, i, "question.open") or _has(v, i, "question.closed") for i in t.utterances)
+        reflects = any(_has(v, i, "reflection.simple") or _has(v, i, "reflection.complex") for i in t.utterances)
+        if asks and not reflects:
+            run.append(t.utterances[-1])
+        else:
+            if len(run) >= BURST:
+                bursts.append(run)
+            run = []
+    if len(run) >= BURST:
+        bursts.append(run)
+    early_advice = [i for i in givers if i < EARLY * n and _has(v, i, "advice")]
+    first_reflection = next((i for i in givers if _has(v, i, "reflection.simple") or _has(v, i, "reflection.complex")), n)
+    early_advice = [i for i in early_advice if i < first_reflection]
+    share = sum(words[i] for i in givers) / max(1, sum(words))
+    reasons, evidence = [], []
+    if bursts:
+        reasons.append(f"{len(bursts)} run(s) of {BURST}+ questions with no reflection in between")
+        evidence += [i for b in bursts for i in b]
+    if early_advice:
+        reasons.append(f"advice before any reflection, in the first {EARLY:.0%} of the session")
+        evidence += early_advice
+    if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n:
+        reasons.append(f"the practitioner spoke {share:.0%} of the words")
+        longest = sorted(givers, key=lambda i: -words[i])[:3]
+        evidence += longest
+    if reasons:
+        add("rushing", evidence, "; ".join(reasons) + ".")
+
+    checks = [i for i in givers if _has(v, i, "check_understanding")]
+    reflections = [i for i in givers if _has(v, i, "reflection.simple") or _has(v, i, "reflection.complex")]
+    if len(givers) >= 10 and not checks and len(reflections) < 0.1 * len(givers):
+        telling = [i for i in givers if _has(v, i, "advice") or _has(v, i, "information")]
+        add("assuming_shared_meaning", telling[:10],
+            f"no checks of understanding and {len(reflections)} reflections in {len(givers)} practitioner utterances.")
+
+    sympathy = [i for i in givers if _has(v, i, "sympathy")]
+    validation = [i for i in givers if _has(v, i, "validation")]
+    if sympathy and len(sympathy) >= len(validation):
+        add("sympathy_instead_of_empathy", sympathy,
+            f"{len(sympathy)} expressions of sympathy against {len(validation)} of validation.")
+
+    threats = [i for i in givers if _has(v, i, "face_threat")]
+    if threats:
+        add("face_threats", threats, f"{len(threats)} practitioner utterance(s) that judge, blame or dismiss.")
+
+    open_ruptures = [r for r in ruptures if not r["recovered"]]
+    if open_ruptures:
+        add("unrepaired_rupture", [i for r in open_ruptures for i in r["utterances"]],
+            f"{len(open_ruptures)} rupture(s) after which the client's engagement did not come back.")
+    return out
+
+
+def client_state(conv: Conversation) -> dict[str, Any]:
+    """The most likely client state from their language, with its signals; 'none' when no
+    signal is strong enough."""
+    v = View.whole(conv)
+    words = conv.features["text.words"]
+    theirs = v.receivers
+    if not theirs or set(theirs) == set(range(len(conv.utterances))):
+        return {"state": "none", "scores": {}, "evidence": []}
+    text = {i: conv.utterances[i].text for i in theirs}
+    anxious = [i for i in theirs if _ANXIOUS.search(text[i]) or _has(v, i, "withdrawal")]
+    mistrust = [i for i in theirs if _MISTRUST.search(text[i]) or _has(v, i, "confrontation")]
+    mean_words = sum(words[i] for i in theirs) / len(theirs)
+    engaged = [i for i in theirs if _has(v, i, "elaboration") or _has(v, i, "disclosure")]
+    scores = {
+        "anxious_avoidant": min(1.0, len(anxious) / len(theirs) * 4),
+        "mistrustful": min(1.0, len(mistrust) / len(theirs) * 6),
+        "low_engagement": max(0.0, min(1.0, (8 - mean_words) / 6)) * (1 - len(engaged) / len(theirs)),
+    }
+    evidence = {"anxious_avoidant": anxious, "mistrustful": mistrust,
+                "low_engagement": sorted(theirs, key=lambda i: words[i])[:5]}
+    best = max(scores, key=scores.get)
+    if scores[best] < 0.4:
+        return {"state": "none", "scores": scores, "evidence": []}
+    return {"state": best, "scores": scores, "evidence": sorted(evidence[best])[:10]}
+
+
+def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict[str, Any],
+                    limit: int = 5) -> list[dict[str, Any]]:
+    f = conv.features
+    needs: list[tuple[str, str, list[int]]] = []  # (reason key, why, evidence)
+    if state["state"] != "none":
+        needs.append((state["state"], (f"the client's language suggests they are "
+                      f"{state['state'].replace('_', ' ')} (score {state['scores'][state['state']]:.2f})"),
+                      state["evidence"]))
+    for p in found:
+        needs.append((p["pitfall"], f"{p['pitfall'].replace('_', ' ')}: {p['reason']}", p["evidence"]))
+    rq = f.get("mi.reflection_to_question")
+    if rq is not None and rq < 1.0:
+        needs.append(("few_reflections", f"{rq:.2f} reflections per question (MITI 4: 1.0 fair, 2.0 good)", []))
+    needs.append(("always", "reflections and checks of understanding build rapport in every session", []))
+    out, seen = [], set()
+    for key, why, evidence in needs:
+        for name, t in techniques().items():
+            if key in t["for"] and name not in seen:
+                seen.add(name)
+                out.append({"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
+                            "example": t["example"], "evidence": evidence[:10]})
+    return out[:limit]

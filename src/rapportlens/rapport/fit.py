@@ -1,0 +1,113 @@
+"""Fit and validate the overall score's model on sessions with a known outcome.
+
+    python -m rapportlens.rapport.fit --data ../shared/data/annomi --out score_model.json
+
+Needs scikit-learn (the ``train`` extra). The outcome is AnnoMI's session quality (high vs
+low MI); ESConv's seeker ratings are only ever used to check the result
+(``eval/score_validation.py``), because ESConv's licence forbids shipping what is learned from it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..errors import RapportLensError
+from ..model import Conversation
+from ..pipeline import Pipeline
+from .dimensions import DIMENSIONS, dimensions
+from .scoring import MODEL_FILE, ScoreModel
+from .view import View
+
+C = 0.1  # L2 strength: few sessions (16 low-quality) call for a firm prior, and it keeps scores off 0 and 100
+
+
+def annomi_outcome(conv: Conversation) -> int:
+    return int(conv.meta["mi_quality"] == "high")
+
+
+def matrix(conversations: Iterable[Conversation]) -> tuple[np.ndarray, list[str]]:
+    """Rows of dimension scores (NaN where unmeasured) from conversations analysed up to
+    coordination (``measures_pipeline``)."""
+    rows, ids = [], []
+    for conv in conversations:
+        dims = dimensions(View.whole(conv))
+        rows.append([np.nan if dims[n]["score"] is None else dims[n]["score"] for n in DIMENSIONS])
+        ids.append(conv.id)
+    return np.array(rows, dtype=float), ids
+
+
+def fit(x: np.ndarray, y: Sequence[int], *, version: str, info: dict[str, Any] | None = None) -> ScoreModel:
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise RapportLensError("fitting the score needs scikit-learn: pip install 'rapportlens[train]'") from None
+    means = np.nanmean(x, axis=0)
+    means = np.where(np.isnan(means), 50.0, means)
+    filled = np.where(np.isnan(x), means, x)
+    scales = filled.std(axis=0)
+    scales = np.where(scales > 1e-9, scales, 1.0)
+    model = LogisticRegression(C=C, class_weight="balanced", max_iter=1000)
+    model.fit((filled - means) / scales, np.asarray(y))
+    return ScoreModel(version, DIMENSIONS, tuple(float(m) for m in means), tuple(float(s) for s in scales),
+                      tuple(float(c) for c in model.coef_[0]), float(model.intercept_[0]), info or {})
+
+
+def cross_validated(x: np.ndarray, y: Sequence[int], k: int = 5, seed: int = 0) -> dict[str, Any]:
+    """Out-of-fold overall scores and ROC AUC, folds stratified by outcome (one row = one session)."""
+    from sklearn.metrics import roc_auc_score
+    from sklearn.model_selection import StratifiedKFold
+
+    y = np.asarray(y)
+    oof = np.zeros(len(y))
+    for train, test in StratifiedKFold(k, shuffle=True, random_state=seed).split(x, y):
+        model = fit(x[train], y[train], version="cv")
+        for i in test:
+            oof[i] = model.overall(dict(zip(DIMENSIONS, [None if np.isnan(v) else v for v in x[i]])))
+    return {"folds": k, "roc_auc": float(roc_auc_score(y, oof)), "scores": oof.tolist()}
+
+
+def measures_pipeline(codes_model: str | Path | None = None) -> Pipeline:
+    """The analyzers the dimensions are computed from (everything before ``rapport``)."""
+    from .. import plugins
+    from ..pipeline import DEFAULT_ANALYZERS
+
+    names = DEFAULT_ANALYZERS[:DEFAULT_ANALYZERS.index("rapport")]
+    return Pipeline([plugins.get(plugins.ANALYZERS, n)(**({"model": codes_model} if n == "codes" else {}))
+                     for n in names])
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    from .. import read
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", required=True, help="folder with AnnoMI-full.csv or AnnoMI-simple.csv")
+    ap.add_argument("--out", default=str(Path(__file__).with_name(MODEL_FILE)))
+    ap.add_argument("--codes-model", help="coding model folder (default: the shipped one)")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    path = next((p for p in (data / "AnnoMI-full.csv", data / "AnnoMI-simple.csv", data) if p.is_file()), None)
+    if path is None:
+        raise SystemExit(f"{data}: no AnnoMI-full.csv or AnnoMI-simple.csv there")
+    pipeline = measures_pipeline(args.codes_model)
+    convs = [pipeline(c) for c in read(path, format="annomi")]
+    x, _ = matrix(convs)
+    y = [annomi_outcome(c) for c in convs]
+    cv = cross_validated(x, y)
+    info = {"fitted_on": {"dataset": "annomi", "file": path.name, "sessions": len(y), "high": int(sum(y)),
+                          "low": len(y) - int(sum(y)), "outcome": "mi_quality high (1) vs low (0)"},
+            "validation": {"annomi_cv_roc_auc": round(cv["roc_auc"], 3), "folds": cv["folds"],
+                           "note": "5-fold CV over sessions, codes from the shipped coding model"}}
+    model = fit(x, y, version=f"annomi-{date.today().isoformat()}", info=info)
+    Path(args.out).write_text(json.dumps(model.to_dict(), indent=2) + "\n", "utf-8")
+    print(json.dumps(info, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""Ruptures and repair (SPEC section 5).
+
+A rupture is a client turn that shows a marked drop in engagement or alignment:
+an explicit complaint (``confrontation``), a minimal, deflecting or avoiding answer
+(``withdrawal``), or a sudden shortening of answers together with falling valence.
+Engagement has recovered at the first of the next three client turns that is engaged
+again: no withdrawal or confrontation, at least four words, and back to half its earlier
+length or elaborating. A repair is a practitioner turn, among the next two and before the
+recovery, that acknowledges the rupture: an explicit repair, or validation, a complex or
+feeling reflection, a check of understanding or an invitation to collaborate. A rupture
+is repaired when it had a repair and engagement recovered.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from statistics import median
+from typing import Any
+
+from ..model import Conversation, Role
+
+EXPLICIT_REPAIR = ("repair",)
+ACKNOWLEDGING = ("validation", "reflection.complex", "reflection.feeling", "check_understanding", "collaboration")
+CONFIDENCE = 0.5  # codes below this do not count as signals
+SHORT_RATIO = 0.35  # a turn this fraction of the client's usual length or less is "sudden shortening"
+USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
+VALENCE_DROP = 0.5
+REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
+RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
+
+
+@dataclass
+class Rupture:
+    start: int  # first utterance of the rupture turn
+    utterances: list[int]
+    kind: str  # "confrontation" or "withdrawal"
+    signals: list[str]
+    trigger: int | None  # last utterance of the practitioner turn just before, a possible cause
+    repair: dict[str, Any] | None = None
+    recovered: bool = False
+    recovery: int | None = None
+    evidence: list[int] = field(default_factory=list)
+
+    @property
+    def repaired(self) -> bool:
+        return self.repair is not None and self.recovered
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "utterances": self.utterances, "kind": self.kind, "signals": self.signals,
+                "trigger": self.trigger, "repair": self.repair, "repaired": self.repaired,
+                "recovered": self.recovered, "recovery": self.recovery}
+
+
+def _codes(conv: Conversation, idx: tuple[int, ...]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for i in idx:
+        for c in conv.features["codes"][i]:
+            out[c["code"]] = max(out.get(c["code"], 0.0), c["confidence"])
+    return out
+
+
+def find_ruptures(conv: Conversation) -> list[Rupture]:
+    roles = {s.name: s.role for s in conv.speakers}
+    if not any(r == Role.PRACTITIONER for r in roles.values()):
+        return []  # without a practitioner there is nobody whose repair to look for
+    words, valence = conv.features["text.words"], conv.features["affect.valence"]
+    turns = conv.turns
+    client_turns = [t for t in turns if roles[t.speaker] != Role.PRACTITIONER]
+    history: dict[str, list[tuple[int, float]]] = {}
+    ruptures: list[Rupture] = []
+    for t in client_turns:
+        n = sum(words[i] for i in t.utterances)
+        v = sum(valence[i] for i in t.utterances) / len(t.utterances)
+        codes = {c: p for c, p in _codes(conv, t.utterances).items() if p >= CONFIDENCE}
+        past = history.setdefault(t.speaker, [])
+        signals = [c for c in ("confrontation", "withdrawal") if c in codes]
+        recent = past[-5:]
+        if len(recent) >= 2:
+            usual = median(w for w, _ in recent)
+            if usual >= USUAL_MIN_WORDS and n <= SHORT_RATIO * usual:
+                signals.append("shortening")
+            if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
+                signals.append("valence_drop")
+        past.append((n, v))
+        marked = "confrontation" in signals or "withdrawal" in signals or {"shortening", "valence_drop"} <= set(signals)
+        if not marked:
+            continue
+        kind = "confrontation" if "confrontation" in signals else "withdrawal"
+        prev = turns[t.index - 1] if t.index > 0 else None
+        trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
+        if ruptures and ruptures[-1].repair is None and _client_turns_between(turns, roles, ruptures[-1], t) <= 1:
+            ruptures[-1].utterances += list(t.utterances)  # the same rupture going on
+            ruptures[-1].signals = sorted(set(ruptures[-1].signals) | set(signals))
+            if kind == "confrontation":
+                ruptures[-1].kind = kind
+            continue
+        ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger))
+    for r in ruptures:
+        _follow_up(conv, r, roles, words)
+    return ruptures
+
+
+def _client_turns_between(turns, roles, rupture: Rupture, turn) -> int:
+    last = rupture.utterances[-1]
+    return sum(1 for t in turns if last < t.utterances[0] < turn.utterances[0] and roles[t.speaker] != Role.PRACTITIONER)
+
+
+def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
+    codes = {c for c, p in _codes(conv, turn.utterances).items() if p >= CONFIDENCE}
+    n = sum(words[i] for i in turn.utterances)
+    return not codes & {"withdrawal", "confrontation"} and n >= 4 and (n >= 0.5 * usual or "elaboration" in codes)
+
+
+def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
+    """The first engaged client turn after the rupture (recovery), and the first
+    acknowledging practitioner turn before it (repair)."""
+    turns = conv.turns
+    after = [t for t in turns if t.utterances[0] > r.utterances[-1]]
+    earlier = [sum(words[i] for i in t.utterances) for t in turns
+               if t.utterances[-1] < r.start and roles[t.speaker] != Role.PRACTITIONER][-5:]
+    usual = median(earlier) if earlier else 0
+    client_after = [t for t in after if roles[t.speaker] != Role.PRACTITIONER][:RECOVERY_WINDOW]
+    back = next((t for t in client_after if _engaged(conv, t, usual, words)), None)
+    if back is not None:
+        r.recovered, r.recovery = True, back.utterances[0]
+    practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
+                          and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
+    for t in practitioner_turns:
+        codes = {c: p for c, p in _codes(conv, t.utterances).items() if p >= CONFIDENCE}
+        found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes]
+        if found:
+            where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
+            r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
+                        "kind": "explicit" if "repair" in found else "acknowledging"}
+            break

@@ -1,0 +1,139 @@
+"""Dimensions, the overall score, timeline, ruptures and repair, feedback and risk."""
+
+import csv
+import json
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.analyzers.rapport import Timeline
+from rapportlens.output import to_dict
+from rapportlens.rapport.dimensions import DIMENSIONS
+from rapportlens.rapport.risk import assess
+from rapportlens.rapport.scoring import load_score_model
+from rapportlens.summary import summarize
+
+ROLES = {"T": Role.PRACTITIONER, "C": Role.CLIENT}
+
+REPAIRED = [
+    ("T", "What brings you in today?"),
+    ("C", "My doctor said I should come because my drinking has been getting worse since the winter."),
+    ("T", "You should cut down to two drinks a night and join a support group this week."),
+    ("C", "You're not listening to me. This isn't helping."),
+    ("T", "I'm sorry if I pushed too hard just then. I think I went a bit too fast. What felt off for you?"),
+    ("C", ("It's just that everyone tells me what to do, and I end up feeling like a failure every time "
+          "I try something and it doesn't work out the way they said it would.")),
+    ("T", "Being told what to do has left you feeling like you failed."),
+    ("C", "Yes, exactly. I want to find my own way this time, at my own pace."),
+]
+
+
+def analysed(pairs, roles=ROLES):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles))
+
+
+def test_a_repaired_rupture_is_a_rupture_followed_by_a_repair():
+    conv = analysed(REPAIRED)
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "confrontation" and r["utterances"] == [3]
+    assert r["trigger"] == 2  # the advice just before
+    assert r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit"
+    assert r["recovered"] and r["recovery"] == 5 and r["repaired"]
+    assert not any(p["pitfall"] == "unrepaired_rupture" for p in conv.features["pitfalls"])
+
+
+def test_an_unrepaired_rupture_is_reported_as_such():
+    pairs = REPAIRED[:4] + [
+        ("T", "Well, you need to stop drinking. It's your own fault it got this bad."),
+        ("C", "Whatever."),
+        ("T", "So will you join the group?"),
+        ("C", "I don't know."),
+    ]
+    conv = analysed(pairs)
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5, 7] and r["repair"] is None and not r["recovered"]
+    kinds = {p["pitfall"]: p for p in conv.features["pitfalls"]}
+    assert kinds["face_threats"]["evidence"] == [4]
+    assert "unrepaired_rupture" in kinds
+    techniques = [rec["technique"] for rec in conv.features["recommendations"]]
+    assert "repair" in techniques or "ask_permission" in techniques
+    for rec in conv.features["recommendations"]:
+        assert rec["why"] and rec["example"]
+
+
+def test_no_rupture_in_a_steady_session():
+    conv = analysed([
+        ("T", "How has the week been?"),
+        ("C", "Better than last week, I managed to walk every morning before work."),
+        ("T", "You kept to the walks even on busy days."),
+        ("C", "Yes, and I think it helped me sleep a little better too."),
+    ])
+    assert conv.features["ruptures"] == []
+
+
+def read_sentences():
+    with open("tests/data/risk/sentences.csv", newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.mark.parametrize("row", read_sentences(), ids=lambda r: r["text"][:40])
+def test_risk_sentences(row):
+    found = {f.category for f in assess(row["text"])}
+    if row["category"] == "none":
+        assert not found, f"figurative or negated, flagged as {found}"
+    else:
+        assert row["category"] in found
+
+
+def test_risk_is_reported_first_and_worded_for_review():
+    conv = analysed([("T", "How have things been?"), ("C", "Honestly, I've been thinking about ending my life.")])
+    [flag] = conv.features["risk"]
+    assert flag["utterance"] == 1 and flag["category"] == "suicide" and flag["action"] == "needs human review"
+    assert flag["evidence"] in conv.utterances[1].text
+    text = summarize(conv)
+    assert text.index("RISK") < text.index("rapport")
+    out = to_dict(conv)
+    assert out["risk"][0]["utterance"] == 1 and set(out["risk"][0]) >= {"utterance", "category", "evidence"}
+
+
+def test_practitioner_questions_about_risk_are_not_flagged():
+    conv = analysed([("T", "Have you had thoughts of killing yourself or of suicide?"), ("C", "No, never.")])
+    assert conv.features["risk"] == []
+
+
+def test_json_report_keys_and_dimension_evidence():
+    conv = analysed(REPAIRED)
+    out = json.loads(json.dumps(to_dict(conv)))
+    for key in ("scores", "timeline", "ruptures", "pitfalls", "recommendations", "risk"):
+        assert key in out and key not in out["features"]
+    assert set(out["scores"]["dimensions"]) == set(DIMENSIONS)
+    assert 0 <= out["scores"]["overall"] <= 100
+    dims = conv.features["dimensions"]
+    assert 4 in dims["collaboration"]["evidence"] or 2 in dims["collaboration"]["evidence"]
+    assert dims["collaboration"]["components"]["advice"]["value"] > 0
+
+
+def test_score_rewards_what_good_practice_looks_like():
+    model = load_score_model()
+    mid = dict(zip(model.features, model.means))
+    better = {**mid, "collaboration": mid["collaboration"] + 20, "empathy": mid["empathy"] + 20}
+    assert model.overall(better) > model.overall(mid)
+    unmeasured = {**mid, "empathy": None}
+    assert model.overall(unmeasured) == pytest.approx(model.overall(mid))  # unmeasured = training mean
+    extreme = {**mid, "collaboration": 10_000}
+    assert model.overall(extreme) < 100  # clipped, not extrapolated
+
+
+def test_timeline_windows_cover_every_utterance():
+    conv = Conversation.from_pairs([("T" if i % 2 else "C", f"sentence number {i} here") for i in range(45)],
+                                   roles=ROLES)
+    assert Timeline().spans(conv) == [(0, 20), (10, 30), (20, 40), (25, 45)]
+    assert Timeline().spans(Conversation.from_pairs([("T", "hi"), ("C", "hello")], roles=ROLES)) == [(0, 2)]
+    analysed_conv = rapportlens.analyze(conv)
+    assert [w["start"] for w in analysed_conv.features["timeline"]] == [0, 10, 20, 25]
+
+
+def test_summary_fits_80_columns():
+    conv = analysed(REPAIRED)
+    assert all(len(line) <= 80 for line in summarize(conv).splitlines())
