@@ -66,3 +66,9 @@ def test_readme_opens_with_the_two_commands_and_ci_runs_the_second():
     assert "pytest" in blocks[1] and "[test]" in blocks[1]
     assert blocks[1] in (ROOT / ".ci" / "run").read_text()
     assert (ROOT / "examples" / "first_session.txt").exists()
+
+
+def test_dimensions_page_lists_every_component():
+    from rapportlens.rapport.dimensions import markdown_table
+
+    assert markdown_table() in (DOCS / "dimensions.md").read_text(), "update the table in docs/dimensions.md"

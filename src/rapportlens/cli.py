@@ -65,12 +65,19 @@ def main() -> None:
               help="Print the full result as JSON: one object per conversation (one per line when several).")
 @click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
               help="Coding model folder written by `rapportlens train` (default: the shipped model).")
+@click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
-def analyze(files, fmt, options, practitioners, clients, encoding, as_json, model, quiet) -> None:
+def analyze(files, fmt, options, practitioners, clients, encoding, as_json, model, score_model, quiet) -> None:
     """Analyse transcripts (FILE may be a folder, or - for standard input)."""
     opts = _parse_options(options)
+    settings: dict = {}
+    if model:
+        settings["codes"] = {"model": model}
+    if score_model:
+        settings["rapport"] = settings["timeline"] = {"score_model": score_model}
     try:
-        pipeline = default_pipeline({"codes": {"model": model}} if model else None)
+        pipeline = default_pipeline(settings)
     except RapportLensError as e:
         _fail(e)
         sys.exit(2)

@@ -11,7 +11,13 @@ _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 # Words that carry no topic but are not in the LSM categories either: fillers, light
 # verbs and discourse markers. Re-using them says nothing about listening.
-_LIGHT = frozenset(["um", "uh", "er", "erm", "hmm", "mm", "mhm", "mm-hm", "yeah", "yes", "yep", "ok", "okay", "oh", "ah", "right", "like", "know", "mean", "think", "thing", "things", "get", "got", "go", "going", "gonna", "want", "say", "said", "tell", "told", "see", "look", "make", "made", "let", "really", "well", "good", "yeah", "just", "lot", "kind", "sort", "way", "time", "bit", "guess", "suppose", "feel", "feeling", "actually", "pretty", "sure"])
+_LIGHT = frozenset({
+    "um", "uh", "er", "erm", "hmm", "mm", "mhm", "mm-hm", "yeah", "yes", "yep", "ok", "okay",
+    "oh", "ah", "right", "like", "know", "mean", "think", "thing", "things", "get", "got", "go",
+    "going", "gonna", "want", "say", "said", "tell", "told", "see", "look", "make", "made",
+    "let", "really", "well", "good", "just", "lot", "kind", "sort", "way", "time", "bit",
+    "guess", "suppose", "feel", "feeling", "actually", "pretty", "sure",
+})
 
 
 def words(text: str) -> list[str]:

@@ -176,3 +176,11 @@ def dimensions(view: View) -> dict[str, dict[str, Any]]:
         score = 100 * sum(scaled) / len(scaled) if scaled else None
         out[name] = {"score": score, "components": comps, "evidence": sorted(evidence)}
     return out
+
+
+def markdown_table() -> str:
+    """The components table of docs/dimensions.md (a test keeps the page in step)."""
+    rows = ["| dimension | component | what it measures | low | high | direction |", "|---|---|---|---|---|---|"]
+    rows += [f"| {c.dimension} | `{c.name}` | {c.description} | {c.low:g} | {c.high:g} | "
+             f"{'against' if c.against else 'for'} |" for c in COMPONENTS]
+    return "\n".join(rows)

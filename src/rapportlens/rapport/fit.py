@@ -1,10 +1,12 @@
 """Fit and validate the overall score's model on sessions with a known outcome.
 
-    python -m rapportlens.rapport.fit --data ../shared/data/annomi --out score_model.json
+    python -m rapportlens.rapport.fit --dataset annomi --data ../shared/data/annomi --out score_model.json
+    python -m rapportlens.rapport.fit --dataset esconv --data ../shared/data/esconv --out my_score.json
 
-Needs scikit-learn (the ``train`` extra). The outcome is AnnoMI's session quality (high vs
-low MI); ESConv's seeker ratings are only ever used to check the result
-(``eval/score_validation.py``), because ESConv's licence forbids shipping what is learned from it.
+Needs scikit-learn (the ``train`` extra). The shipped model is fitted on AnnoMI's session
+quality (high vs low MI). ESConv (outcome: the seeker's empathy rating of 4 or 5) can be
+fitted by users for their own use; its licence forbids shipping what is learned from it.
+Use a fitted file with ``rapportlens analyze --score-model FILE``.
 """
 
 from __future__ import annotations
@@ -30,6 +32,18 @@ C = 0.1  # L2 strength: few sessions (16 low-quality) call for a firm prior, and
 
 def annomi_outcome(conv: Conversation) -> int:
     return int(conv.meta["mi_quality"] == "high")
+
+
+def esconv_outcome(conv: Conversation) -> int | None:
+    """1 when the seeker rated the supporter's empathy 4 or 5; None without a rating."""
+    rating = conv.meta.get("survey_score", {}).get("seeker", {}).get("empathy")
+    return None if rating in (None, "") else int(float(rating) >= 4)
+
+
+OUTCOMES = {
+    "annomi": (("AnnoMI-full.csv", "AnnoMI-simple.csv"), annomi_outcome, "mi_quality high (1) vs low (0)"),
+    "esconv": (("esconv_hf.jsonl", "FailedESConv.json"), esconv_outcome, "seeker empathy rating >= 4 (1) vs <= 3 (0)"),
+}
 
 
 def matrix(conversations: Iterable[Conversation]) -> tuple[np.ndarray, list[str]]:
@@ -87,24 +101,34 @@ def main(argv: Sequence[str] | None = None) -> None:
     from .. import read
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--data", required=True, help="folder with AnnoMI-full.csv or AnnoMI-simple.csv")
+    ap.add_argument("--dataset", choices=sorted(OUTCOMES), default="annomi")
+    ap.add_argument("--data", required=True, help="the dataset's folder (or one of its files)")
     ap.add_argument("--out", default=str(Path(__file__).with_name(MODEL_FILE)))
     ap.add_argument("--codes-model", help="coding model folder (default: the shipped one)")
     args = ap.parse_args(argv)
+    names, outcome, described = OUTCOMES[args.dataset]
     data = Path(args.data)
-    path = next((p for p in (data / "AnnoMI-full.csv", data / "AnnoMI-simple.csv", data) if p.is_file()), None)
-    if path is None:
-        raise SystemExit(f"{data}: no AnnoMI-full.csv or AnnoMI-simple.csv there")
+    files = [data] if data.is_file() else [data / n for n in names if (data / n).is_file()]
+    if args.dataset == "annomi":
+        files = files[:1]  # full and simple hold the same sessions
+    if not files:
+        raise SystemExit(f"{data}: none of {', '.join(names)} there")
     pipeline = measures_pipeline(args.codes_model)
-    convs = [pipeline(c) for c in read(path, format="annomi")]
+    convs, y = [], []
+    for path in files:
+        for conv in read(path, format=args.dataset):
+            label = outcome(conv)
+            if label is not None:
+                convs.append(pipeline(conv))
+                y.append(label)
     x, _ = matrix(convs)
-    y = [annomi_outcome(c) for c in convs]
     cv = cross_validated(x, y)
-    info = {"fitted_on": {"dataset": "annomi", "file": path.name, "sessions": len(y), "high": int(sum(y)),
-                          "low": len(y) - int(sum(y)), "outcome": "mi_quality high (1) vs low (0)"},
-            "validation": {"annomi_cv_roc_auc": round(cv["roc_auc"], 3), "folds": cv["folds"],
-                           "note": "5-fold CV over sessions, codes from the shipped coding model"}}
-    model = fit(x, y, version=f"annomi-{date.today().isoformat()}", info=info)
+    info = {"fitted_on": {"dataset": args.dataset, "files": [p.name for p in files], "sessions": len(y),
+                          "positive": int(sum(y)), "negative": len(y) - int(sum(y)), "outcome": described},
+            "validation": {f"{args.dataset}_cv_roc_auc": round(cv["roc_auc"], 3), "folds": cv["folds"],
+                           "note": "5-fold CV over sessions, codes from the "
+                                   + ("given" if args.codes_model else "shipped") + " coding model"}}
+    model = fit(x, y, version=f"{args.dataset}-{date.today().isoformat()}", info=info)
     Path(args.out).write_text(json.dumps(model.to_dict(), indent=2) + "\n", "utf-8")
     print(json.dumps(info, indent=2))
 
