@@ -13,7 +13,7 @@ is repaired when it had a repair and engagement recovered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
@@ -39,7 +39,6 @@ class Rupture:
     repair: dict[str, Any] | None = None
     recovered: bool = False
     recovery: int | None = None
-    evidence: list[int] = field(default_factory=list)
 
     @property
     def repaired(self) -> bool:

@@ -41,8 +41,14 @@ class View:
     def turns(self) -> list[int]:
         return [t.index for t in self.conversation.turns if self.start <= t.utterances[0] < self.stop]
 
+    @cached_property
+    def _codes(self) -> dict[int, dict[str, dict]]:
+        coded = self.conversation.features["codes"]
+        return {i: {c["code"]: c for c in coded[i]} for i in range(self.start, self.stop)}
+
     def codes(self, i: int) -> dict[str, dict]:
-        return {c["code"]: c for c in self.conversation.features["codes"][i]}
+        """The codes of utterance ``i`` (in this view) by name."""
+        return self._codes[i]
 
     def with_code(self, utterances: Iterable[int], *codes: str) -> list[int]:
         return [i for i in utterances if any(c in self.codes(i) for c in codes)]
