@@ -13,6 +13,7 @@ from ..coordination.measures import mean
 from ..features import Level, declare
 from ..model import Conversation
 from ..pipeline import Analyzer
+from ..rapport.dimensions import COMPONENTS
 from .coordination import ENTRAIN_PAIRS, LSM_PAIRS, MIRROR_TURN
 from .talk_balance import SHARE
 
@@ -24,14 +25,14 @@ BALANCE = declare(
 )
 PAIR_RAPPORT = declare(
     "rapport.pairs", Level.PAIR, "float",
-    "Rapport between two speakers (0-100): the mean of their style matching (0.5-0.9 scaled to 0-1), "
-    "lexical entrainment in both directions (0-0.35) and emotional mirroring when one answers the other "
-    "(0.6-0.95); only pairs who answered each other at least once.",
+    "Rapport between two speakers (0-100): the mean of their style matching, lexical entrainment in "
+    "both directions and emotional mirroring when one answers the other, each scaled to 0-1 with the "
+    "coordination dimension's reference points; only pairs who answered each other at least once.",
 )
 
 
-def _scale(x: float | None, low: float, high: float) -> float | None:
-    return None if x is None else min(1.0, max(0.0, (x - low) / (high - low)))
+# The same reference points as the coordination dimension's components.
+_REFERENCE = {c.name: c for c in COMPONENTS if c.dimension == "coordination"}
 
 
 class Groups(Analyzer):
@@ -58,9 +59,9 @@ class Groups(Analyzer):
             key = frozenset((a, b))
             if key not in mirror:
                 continue
-            parts = [_scale(lsm.get((a, b), lsm.get((b, a))), 0.5, 0.9),
-                     _scale(mean([entrain.get((a, b)), entrain.get((b, a))]), 0.0, 0.35),
-                     _scale(mean(mirror[key]), 0.6, 0.95)]
+            parts = [_REFERENCE["style_matching"].scaled(lsm.get((a, b), lsm.get((b, a)))),
+                     _REFERENCE["lexical_entrainment"].scaled(mean([entrain.get((a, b)), entrain.get((b, a))])),
+                     _REFERENCE["emotional_mirroring"].scaled(mean(mirror[key]))]
             value = mean(parts)
             if value is not None:
                 pairs[(a, b)] = 100 * value
