@@ -92,7 +92,7 @@ def test_risk_is_reported_first_and_worded_for_review():
     assert flag["utterance"] == 1 and flag["category"] == "suicide" and flag["action"] == "needs human review"
     assert flag["evidence"] in conv.utterances[1].text
     text = summarize(conv)
-    assert text.index("RISK") < text.index("rapport")
+    assert text.index("RISK") < text.index("Rapport")
     out = to_dict(conv)
     assert out["risk"][0]["utterance"] == 1 and set(out["risk"][0]) >= {"utterance", "category", "evidence"}
 

@@ -16,7 +16,7 @@ from .features import declared
 from .output import to_dict
 from .pipeline import default_pipeline
 from .reading import iter_read, readers
-from .summary import summarize
+from .summary import console, print_summary
 
 
 def _fail(error: RapportLensError) -> None:
@@ -101,7 +101,11 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, mode
         for conv in results:
             click.echo(json.dumps(to_dict(conv), indent=indent, ensure_ascii=False))
     elif results:
-        click.echo("\n\n".join(summarize(c) for c in results))
+        con = console()
+        for n, conv in enumerate(results):
+            if n:
+                con.print()
+            print_summary(conv, con)
     if failed:
         sys.exit(2)
 

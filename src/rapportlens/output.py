@@ -11,7 +11,8 @@ from .model import Conversation
 
 SCHEMA_VERSION = "1"
 # Conversation features that are the report itself: shown at the top level, not under "features".
-REPORT_KEYS = ("risk", "scores", "timeline", "ruptures", "pitfalls", "client_state", "recommendations")
+REPORT_KEYS = ("risk", "scores", "timeline", "ruptures", "pitfalls", "strengths", "client_state",
+               "recommendations")
 
 
 def _clean(value: Any) -> Any:

@@ -1,160 +1,226 @@
-"""A short, readable text summary of one analysed conversation (fits 80 columns)."""
+"""The readable summary of one analysed conversation, for a terminal of 80 columns.
+
+Built with rich: styled with colour and Unicode bars on a terminal, plain ASCII text when
+the output is a file or a pipe. Meaning never rests on colour alone: every level is also
+written as a word or a number.
+"""
 
 from __future__ import annotations
 
-import textwrap
+import io
+import shutil
+from collections.abc import Iterator
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group, RenderableType
+from rich.padding import Padding
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
 
 from .model import Conversation, fmt_seconds
 
-
-def _num(value: float | None, fmt: str = "{:.1f}", none: str = "-") -> str:
-    return none if value is None else fmt.format(value)
-
-
-def summarize(conv: Conversation) -> str:
-    f = conv.features
-    lines = [f"{conv.id}  ({conv.format}, {conv.source})"]
-    if "risk" in f:
-        lines += _risk_section(conv)
-    timed = f.get("timing.duration")
-    length = f"{f['talk.utterance_count']} utterances, {f['talk.turn_count']} turns"
-    if timed is not None:
-        length += f", {fmt_seconds(timed)[:8]} long"
-    lines.append(f"  {length}")
-    lines.append("")
-    header = f"  {'speaker':<20} {'role':<13} {'share':>6} {'utts':>5} {'turns':>5} {'w/turn':>6} {'?':>4}"
-    has_latency = any(v is not None for v in f["timing.mean_latency"].values())
-    if has_latency:
-        header += f" {'latency':>7}"
-    lines.append(header)
-    for s in conv.speakers:
-        n = s.name
-        role = (s.role.value if s.role else "?") + ("*" if s.role_inferred else "")
-        row = (
-            f"  {n[:20]:<20} {role:<13} {f['talk.share'][n]:>6.0%} {f['talk.utterances'][n]:>5} "
-            f"{f['talk.turns'][n]:>5} {f['talk.mean_turn_words'][n]:>6.1f} "
-            f"{f['questions.utterances'][n]:>4}"
-        )
-        if has_latency:
-            row += f" {_num(f['timing.mean_latency'][n], '{:.2f}s'):>7}"
-        lines.append(row)
-    if any(s.role_inferred for s in conv.speakers):
-        lines.append("  * role inferred; set it with --practitioner NAME")
-    lines.append("")
-    words = f["monologue.longest_words"]
-    if words:
-        idx = f["monologue.longest_utterances"]
-        span = f"utterance {idx[0]}" if len(idx) == 1 else f"utterances {idx[0]}-{idx[-1]}"
-        lines.append(f"  longest monologue: {f['monologue.longest_speaker']}, {words} words ({span})")
-    if timed is not None and f["timing.timed_share"] > 0:
-        lines.append(
-            f"  overlaps: {f['timing.overlap_count']}; mean response latency: "
-            f"{_num(f['timing.mean_latency_all'], '{:.2f} s')}"
-        )
-    if "scores" in f:
-        lines += ["", *_scores_section(conv)]
-    if "codes" in f:
-        lines += ["", *_codes_section(conv)]
-    if "ruptures" in f:
-        lines += ["", *_ruptures_section(conv)]
-    if "recommendations" in f:
-        lines += ["", *_feedback_section(conv)]
-    return "\n".join(lines)
-
-
-def _wrap(text: str, indent: str = "  ", more: str = "    ") -> list[str]:
-    return textwrap.wrap(text, 78, initial_indent=indent, subsequent_indent=more, break_on_hyphens=False)
-
-
-def _risk_section(conv: Conversation) -> list[str]:
-    flags = conv.features["risk"]
-    if not flags:
-        return ["  risk: no risk language found (this is not a risk assessment)"]
-    lines = [f"  !! RISK: {len(flags)} utterance(s) need human review"]
-    for r in flags:
-        lines += _wrap(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}: \"{r['evidence']}\"", "     ", "       ")
-    return lines
-
-
-def _bar(value: float | None, width: int = 20) -> str:
-    if value is None:
-        return "-" * width
-    filled = round(value / 100 * width)
-    return "#" * filled + "." * (width - filled)
-
-
-def _scores_section(conv: Conversation) -> list[str]:
-    s = conv.features["scores"]
-    lines = [f"  rapport {s['overall']:5.0f}/100  {_bar(s['overall'])}  (score model {s['model']})"]
-    for name, value in s["dimensions"].items():
-        shown = "  -" if value is None else f"{value:3.0f}"
-        lines.append(f"    {name.replace('_', ' '):<20} {shown}  {_bar(value)}")
-    return lines
-
-
-def _ruptures_section(conv: Conversation) -> list[str]:
-    ruptures = conv.features["ruptures"]
-    if not ruptures:
-        return ["  ruptures: none found"]
-    lines = [f"  ruptures: {len(ruptures)}"]
-    for r in ruptures:
-        span = r["utterances"]
-        where = f"utterance {span[0]}" if len(span) == 1 else f"utterances {span[0]}-{span[-1]}"
-        if r["repair"]:
-            after = f"repair at {r['repair']['utterance']} ({', '.join(r['repair']['codes'])})"
-        else:
-            after = "no repair"
-        back = f"engagement back at {r['recovery']}" if r["recovered"] else "engagement not back"
-        lines += _wrap(f"{r['kind']} at {where} ({', '.join(r['signals'])}); {after}; {back}", "    ", "      ")
-    return lines
-
-
-def _feedback_section(conv: Conversation) -> list[str]:
-    f = conv.features
-    lines = []
-    for p in f["pitfalls"]:
-        lines += _wrap(f"pitfall: {p['pitfall'].replace('_', ' ')}: {p['reason']}")
-    state = f["client_state"]["state"]
-    if state != "none":
-        lines += _wrap(f"client state: {state.replace('_', ' ')}")
-    recs = f["recommendations"][:3]
-    if recs:
-        lines.append("  try next:")
-        for r in recs:
-            lines += _wrap(f"- {r['title']}: \"{r['example']}\"", "    ", "      ")
-    return lines
-
-
+WIDTH = 80
 MI_ROWS = (
     ("reflection_to_question", "reflections per question", "{:.2f}", "1.0 fair, 2.0 good"),
     ("percent_complex_reflections", "complex reflections", "{:.0f}%", "40% fair, 50% good"),
     ("percent_open_questions", "open questions", "{:.0f}%", "50% fair, 70% good"),
 )
+LEVEL_STYLE = {"good": "green", "fair": "yellow", "below fair": "magenta"}
 
 
-def _codes_section(conv: Conversation) -> list[str]:
-    f = conv.features
-    counts = f["codes.counts"]
-    lines = ["  behaviour codes (utterances):"]
-    items = [f"{code} {n}" for code, n in counts.items()]
-    row = "   "
-    for item in items:
-        if len(row) + len(item) + 2 > 78:
-            lines.append(row.rstrip(","))
-            row = "   "
-        row += f" {item},"
-    if items:
-        lines.append(row.rstrip(","))
-    mi = f["mi.counts"]
-    lines += ["", f"  motivational interviewing ({mi['reflections']} reflections, {mi['questions']} questions):"]
-    levels = f["mi.levels"]
-    for key, label, fmt, ref in MI_ROWS:
-        value = f[f"mi.{key}"]
-        shown = _num(value, fmt)
-        level = f"  {levels[key]}" if key in levels else ""
-        lines.append(f"    {label:<25} {shown:>5}{level:<12} (MITI {ref})")
-    model = next((p["settings"] for p in conv.provenance if p["name"] == "codes"), {})
-    if model:
-        lines += textwrap.wrap(f"codes: model {model['model']} + rules (accuracy: docs/accuracy.md)", 78,
-                               initial_indent="  ", subsequent_indent="    ", break_on_hyphens=False)
-    return lines
+def console(file: Any = None, *, plain: bool | None = None) -> Console:
+    """A console no wider than 80 columns; ``plain`` forces ASCII without styles."""
+    width = min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns)
+    if plain:
+        return Console(file=file, width=WIDTH, color_system=None, force_terminal=False,
+                       highlight=False, emoji=False, legacy_windows=False)
+    return Console(file=file, width=width, highlight=False, emoji=False)
+
+
+def summarize(conv: Conversation) -> str:
+    """The summary as plain text (what a pipe or a file receives)."""
+    out = io.StringIO()
+    console(out, plain=True).print(Summary(conv, fancy=False).render())
+    return "\n".join(line.rstrip() for line in out.getvalue().rstrip("\n").splitlines())
+
+
+def print_summary(conv: Conversation, con: Console) -> None:
+    fancy = con.is_terminal and con.color_system is not None
+    if fancy:
+        con.print(Summary(conv, fancy=True).render())
+    else:
+        con.file.write(summarize(conv) + "\n")
+
+
+class Summary:
+    def __init__(self, conv: Conversation, fancy: bool) -> None:
+        self.conv = conv
+        self.f = conv.features
+        self.fancy = fancy
+
+    def render(self) -> RenderableType:
+        where = ", ".join(x for x in (self.conv.format, self.conv.source) if x)
+        parts: list[RenderableType] = [Text.assemble((self.conv.id, "bold"), f"  ({where})" if where else "")]
+        for section in (self.risk, self.session, self.scores, self.mi, self.strengths, self.ruptures, self.feedback):
+            parts.extend(section())
+        return Group(*parts)
+
+    # -- helpers -------------------------------------------------------------------------
+    def heading(self, text: str) -> Text:
+        return Text("\n" + text, style="bold underline" if self.fancy else "")
+
+    def bar(self, value: float | None, width: int = 20) -> Text:
+        full, empty = ("█", "░") if self.fancy else ("#", ".")
+        if value is None:
+            return Text("-" * width, style="dim")
+        filled = round(value / 100 * width)
+        return Text.assemble((full * filled, "cyan"), (empty * (width - filled), "dim"))
+
+    def table(self, *columns: tuple[str, str]) -> Table:
+        t = Table(box=box.SIMPLE_HEAD if self.fancy else None, show_edge=False, pad_edge=False,
+                  padding=(0, 1), show_header=any(h for h, _ in columns))
+        for header, justify in columns:
+            t.add_column(header, justify=justify, no_wrap=False)
+        return t
+
+    def wrap(self, content: RenderableType, indent: int = 2) -> Padding:
+        return Padding(content, (0, 0, 0, indent), expand=False)
+
+    def item(self, bullet: str, text: Text) -> Padding:
+        """A list item whose wrapped lines hang under its text, not its bullet."""
+        t = Table.grid()
+        t.add_column(no_wrap=True)
+        t.add_column()
+        t.add_row(bullet + " ", text)
+        return self.wrap(t)
+
+    # -- sections ------------------------------------------------------------------------
+    def risk(self) -> Iterator[RenderableType]:
+        if "risk" not in self.f:
+            return
+        flags = self.f["risk"]
+        if not flags:
+            yield self.wrap(Text("risk: no risk language found (this is not a risk assessment)", style="dim"))
+            return
+        body = Text()
+        for r in flags:
+            body.append(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}\n", style="bold")
+            body.append(f"  \"{r['evidence']}\"\n")
+        body.rstrip()
+        title = f"!! RISK: {len(flags)} utterance(s) need human review"
+        yield Panel(body, title=title, title_align="left", border_style="bold red",
+                    box=box.HEAVY if self.fancy else box.ASCII)
+
+    def session(self) -> Iterator[RenderableType]:
+        f = self.f
+        timed = f.get("timing.duration")
+        length = f"{f['talk.utterance_count']} utterances, {f['talk.turn_count']} turns"
+        if timed is not None:
+            length += f", {fmt_seconds(timed)[:8]} long"
+        yield self.wrap(length)
+        has_latency = any(v is not None for v in f["timing.mean_latency"].values())
+        cols = [("speaker", "left"), ("role", "left"), ("share", "right"), ("utts", "right"),
+                ("turns", "right"), ("w/turn", "right"), ("?", "right")]
+        t = self.table(*cols, *([("latency", "right")] if has_latency else []))
+        for s in self.conv.speakers:
+            n = s.name
+            role = (s.role.value if s.role else "?") + ("*" if s.role_inferred else "")
+            row = [n[:20], role, f"{f['talk.share'][n]:.0%}", str(f["talk.utterances"][n]), str(f["talk.turns"][n]),
+                   f"{f['talk.mean_turn_words'][n]:.1f}", str(f["questions.utterances"][n])]
+            if has_latency:
+                lat = f["timing.mean_latency"][n]
+                row.append("-" if lat is None else f"{lat:.2f}s")
+            t.add_row(*row)
+        yield self.wrap(t)
+        if any(s.role_inferred for s in self.conv.speakers):
+            yield self.wrap(Text("* role inferred; set it with --practitioner NAME", style="dim"))
+        words = f["monologue.longest_words"]
+        if words:
+            idx = f["monologue.longest_utterances"]
+            span = f"utterance {idx[0]}" if len(idx) == 1 else f"utterances {idx[0]}-{idx[-1]}"
+            yield self.wrap(f"longest monologue: {f['monologue.longest_speaker']}, {words} words ({span})")
+        if timed is not None and f["timing.timed_share"] > 0:
+            lat = f["timing.mean_latency_all"]
+            yield self.wrap(f"overlaps: {f['timing.overlap_count']}; mean response latency: "
+                            + ("-" if lat is None else f"{lat:.2f} s"))
+
+    def scores(self) -> Iterator[RenderableType]:
+        if "scores" not in self.f:
+            return
+        s = self.f["scores"]
+        yield self.heading(f"Rapport {s['overall']:.0f}/100")
+        t = self.table(("", "left"), ("", "right"), ("", "left"))
+        t.add_row(Text("overall", style="bold"), f"{s['overall']:.0f}", self.bar(s["overall"]))
+        for name, value in s["dimensions"].items():
+            t.add_row(name.replace("_", " "), "-" if value is None else f"{value:.0f}", self.bar(value))
+        yield self.wrap(t)
+        yield self.wrap(Text(f"score model {s['model']} (validation: docs/scoring.md)", style="dim"))
+
+    def mi(self) -> Iterator[RenderableType]:
+        f = self.f
+        if "codes" not in f:
+            return
+        mi = f["mi.counts"]
+        yield self.heading(f"Motivational interviewing ({mi['reflections']} reflections, {mi['questions']} questions)")
+        levels = f["mi.levels"]
+        t = self.table(("", "left"), ("", "right"), ("", "left"), ("MITI reference", "left"))
+        for key, label, fmt, ref in MI_ROWS:
+            value = f[f"mi.{key}"]
+            level = levels.get(key, "")
+            t.add_row(label, "-" if value is None else fmt.format(value), Text(level, style=LEVEL_STYLE.get(level, "")), ref)
+        yield self.wrap(t)
+        counts = ", ".join(f"{code} {n}" for code, n in f["codes.counts"].items())
+        yield self.item("codes:", Text(counts))
+        model = next((p["settings"] for p in self.conv.provenance if p["name"] == "codes"), {})
+        if model:
+            yield self.wrap(Text(f"coding model {model['model']} + rules (accuracy: docs/accuracy.md)", style="dim"))
+
+    def strengths(self) -> Iterator[RenderableType]:
+        items = self.f.get("strengths")
+        if not items:
+            return
+        yield self.heading("Strengths")
+        for s in items:
+            yield self.item("+", Text.assemble((s["title"], "bold green"), f": {s['reason']}", self._at(s["evidence"])))
+
+    def ruptures(self) -> Iterator[RenderableType]:
+        if "ruptures" not in self.f:
+            return
+        ruptures = self.f["ruptures"]
+        yield self.heading(f"Ruptures: {len(ruptures) or 'none found'}")
+        for r in ruptures:
+            span = r["utterances"]
+            where = f"utterance {span[0]}" if len(span) == 1 else f"utterances {span[0]}-{span[-1]}"
+            after = (f"repair at {r['repair']['utterance']} ({', '.join(r['repair']['codes'])})"
+                     if r["repair"] else "no repair")
+            back = f"engagement back at {r['recovery']}" if r["recovered"] else "engagement not back"
+            yield self.item("-", Text.assemble((r["kind"], "bold"), f" at {where} ({', '.join(r['signals'])}); "
+                                               f"{after}; {back}"))
+
+    def feedback(self) -> Iterator[RenderableType]:
+        f = self.f
+        if "recommendations" not in f:
+            return
+        pitfalls = f["pitfalls"]
+        if pitfalls:
+            yield self.heading("Pitfalls")
+            for p in pitfalls:
+                yield self.item("-", Text.assemble((p["pitfall"].replace("_", " "), "bold yellow"),
+                                                   f": {p['reason']}", self._at(p["evidence"])))
+        state = f["client_state"]["state"]
+        if state != "none":
+            yield self.wrap(f"client state: {state.replace('_', ' ')}")
+        recs = f["recommendations"][:3]
+        if recs:
+            yield self.heading("Try next")
+            for r in recs:
+                yield self.item(">", Text.assemble((r["title"], "bold"), f": \"{r['example']}\""))
+
+    @staticmethod
+    def _at(evidence: list[int]) -> str:
+        if not evidence:
+            return ""
+        shown = ", ".join(map(str, evidence[:6])) + (", ..." if len(evidence) > 6 else "")
+        return f" (utterances {shown})"

@@ -1,12 +1,13 @@
-"""Pitfalls, client state and recommendations (SPEC section 6)."""
+"""Pitfalls, strengths, client state and recommendations (SPEC section 6)."""
 
 from __future__ import annotations
 
 from ..features import Level, declare
 from ..model import Conversation
 from ..pipeline import Analyzer
-from ..rapport.feedback import client_state, pitfalls, recommendations
-from .coding import CODES, RQ
+from ..rapport.feedback import client_state, pitfalls, recommendations, strengths
+from .coding import CODES, LEVELS, PCR, POQ, RQ
+from .rapport import DIMS
 from .ruptures import RUPTURES
 from .text_stats import WORDS
 
@@ -25,13 +26,18 @@ RECOMMENDATIONS = declare(
     "Up to five techniques to try: technique, title, why (from this session), advice, an example "
     "phrasing and the utterances behind it.",
 )
+STRENGTHS = declare(
+    "strengths", Level.CONVERSATION, "list",
+    "Up to five things that went well, strongest first: dimensions scoring 65 or more, MI scores at the "
+    "MITI 'good' threshold and repaired ruptures; each with strength, title, reason and evidence (utterances).",
+)
 
 
 class Feedback(Analyzer):
     name = "feedback"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
-    requires = (CODES.key, WORDS.key, RQ.key, RUPTURES.key)
-    assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key)
+    requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
+    assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key)
 
     def apply(self, conversation: Conversation) -> None:
         f = conversation.features
@@ -40,3 +46,4 @@ class Feedback(Analyzer):
         f.assign(PITFALLS.key, found)
         f.assign(STATE.key, state)
         f.assign(RECOMMENDATIONS.key, recommendations(conversation, found, state))
+        f.assign(STRENGTHS.key, strengths(conversation, f[RUPTURES.key]))

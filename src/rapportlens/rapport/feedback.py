@@ -13,7 +13,10 @@ from importlib.resources import files
 from typing import Any
 
 from ..model import Conversation
+from .dimensions import COMPONENTS
 from .view import View
+
+AGAINST = {c.name: c.against for c in COMPONENTS}
 
 BURST = 3  # practitioner turns in a row that ask and never reflect
 EARLY = 0.2  # the first fifth of the session
@@ -156,4 +159,45 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
                 seen.add(name)
                 out.append({"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
                             "example": t["example"], "evidence": evidence[:10]})
+    return out[:limit]
+
+
+STRONG = 65  # a dimension at or above this (0-100) is named as a strength
+MI_LABELS = {"reflection_to_question": ("Reflections outnumber questions", "{:.2f} reflections per question"),
+             "percent_complex_reflections": ("Complex reflections", "{:.0f}% of reflections are complex"),
+             "percent_open_questions": ("Open questions", "{:.0f}% of questions are open")}
+MI_CODES = {"reflection_to_question": ("reflection.simple", "reflection.complex"),
+            "percent_complex_reflections": ("reflection.complex",),
+            "percent_open_questions": ("question.open",)}
+
+
+def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5) -> list[dict[str, Any]]:
+    """What went well, strongest first: high dimensions, MI scores at the 'good' threshold and
+    ruptures that were repaired; each with the utterances behind it."""
+    f = conv.features
+    out: list[dict[str, Any]] = []
+    dims = f.get("dimensions") or {}
+    for name, d in sorted(dims.items(), key=lambda kv: -(kv[1]["score"] or 0)):
+        if d["score"] is None or d["score"] < STRONG:
+            continue
+        # A component that works against the dimension scores high by being absent: not a "lead".
+        top = sorted(((c["scaled"], n) for n, c in d["components"].items()
+                      if c["scaled"] is not None and not AGAINST.get(n)), reverse=True)[:2]
+        out.append({"strength": name, "title": name.replace("_", " ").capitalize(),
+                    "reason": f"{d['score']:.0f}/100, led by " + "; ".join(n.replace("_", " ") for _, n in top),
+                    "evidence": d["evidence"][:10]})
+    levels = f.get("mi.levels") or {}
+    v = View.whole(conv)
+    for key, level in levels.items():
+        if level == "good":
+            title, fmt = MI_LABELS[key]
+            out.append({"strength": f"mi.{key}", "title": title,
+                        "reason": fmt.format(f[f"mi.{key}"]) + " (MITI: good)",
+                        "evidence": v.with_code(v.givers, *MI_CODES[key])[:10]})
+    for r in ruptures:
+        if r["repair"] and r["recovered"]:
+            out.append({"strength": "repair", "title": "Repaired a rupture",
+                        "reason": (f"{r['kind']} at utterance {r['start']}, repaired at {r['repair']['utterance']}; "
+                                   f"engagement came back at {r['recovery']}"),
+                        "evidence": [r["start"], r["repair"]["utterance"], r["recovery"]]})
     return out[:limit]

@@ -1,0 +1,63 @@
+"""The terminal summary: section order, 80 columns, plain text off a terminal, styles on one."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from rich.console import Console
+
+import rapportlens
+from rapportlens.model import Conversation, Role
+from rapportlens.summary import print_summary, summarize
+
+ROLES = {"T": Role.PRACTITIONER, "C": Role.CLIENT}
+SESSION = [
+    ("T", "What brings you here today?"),
+    ("C", "I've been thinking about ending my life, to be honest."),
+    ("T", "Thank you for telling me. It sounds like things have felt unbearable lately."),
+    ("C", "Yes. Work, my family, everything at once."),
+    ("T", "What would you like us to focus on together first?"),
+    ("C", "Maybe the sleep. I lie awake every night going over it all."),
+    ("T", "So the nights are where it all catches up with you."),
+    ("C", "Exactly, that's when it's worst."),
+]
+
+
+def analysed() -> Conversation:
+    return rapportlens.analyze(Conversation.from_pairs(SESSION, roles=ROLES))
+
+
+def test_sections_come_in_the_order_a_reader_needs():
+    text = summarize(analysed())
+    order = ["RISK", "Rapport", "Motivational interviewing", "Ruptures", "Try next"]
+    positions = [text.index(word) for word in order]
+    assert positions == sorted(positions)
+    assert "need human review" in text and "ending my life" in text
+
+
+def test_plain_summary_is_ascii_art_free_and_fits_80_columns():
+    text = summarize(analysed())
+    assert "\x1b[" not in text and "█" not in text
+    assert all(len(line) <= 80 and line == line.rstrip() for line in text.splitlines())
+    assert re.search(r"overall +\d+ +#+\.*", text)
+
+
+def test_terminal_summary_is_styled_and_fits_80_columns():
+    out = io.StringIO()
+    print_summary(analysed(), Console(file=out, width=80, force_terminal=True, color_system="standard"))
+    styled = out.getvalue()
+    assert "\x1b[" in styled and "█" in styled
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", styled)
+    assert all(len(line) <= 80 for line in visible.splitlines())
+    # Levels are written as words, so they survive without colour.
+    assert re.search(r"(good|fair|below fair)", visible)
+
+
+def test_strengths_are_listed_with_their_evidence():
+    conv = analysed()
+    strengths = conv.features["strengths"]
+    assert strengths, "a session of reflections and a shared focus has something to praise"
+    for s in strengths:
+        assert s["evidence"] and all(0 <= i < len(conv.utterances) for i in s["evidence"])
+    assert f"+ {strengths[0]['title']}" in summarize(conv)
