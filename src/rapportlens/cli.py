@@ -6,6 +6,7 @@ import json
 import sys
 import textwrap
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -67,8 +68,12 @@ def main() -> None:
               help="Coding model folder written by `rapportlens train` (default: the shipped model).")
 @click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=True, writable=True), metavar="OUT",
+              help="Also write a self-contained HTML report to OUT (a folder of reports, one per "
+                   "conversation, when there are several).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
-def analyze(files, fmt, options, practitioners, clients, encoding, as_json, model, score_model, quiet) -> None:
+def analyze(files, fmt, options, practitioners, clients, encoding, as_json, model, score_model, html_out,
+            quiet) -> None:
     """Analyse transcripts (FILE may be a folder, or - for standard input)."""
     opts = _parse_options(options)
     settings: dict = {}
@@ -96,6 +101,8 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, mode
         for conv in results:
             for notice in conv.notices:
                 click.echo(f"warning: {notice}", err=True)
+    if html_out and results:
+        _write_reports(results, Path(html_out), quiet)
     if as_json:
         indent = 2 if len(results) == 1 else None
         for conv in results:
@@ -108,6 +115,23 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, mode
             print_summary(conv, con)
     if failed:
         sys.exit(2)
+
+
+def _write_reports(results: list, out: Path, quiet: bool) -> None:
+    from .report import report_filename, write_html  # matplotlib loads only when a report is asked for
+
+    if len(results) == 1 and not out.is_dir():
+        targets = [(results[0], out)]
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        targets = [(conv, out / f"{report_filename(conv)}.html") for conv in results]
+    for conv, path in targets:
+        try:
+            write_html(conv, path)
+        except OSError as e:
+            raise click.ClickException(f"cannot write the report {path}: {e.strerror}. Choose another path with --html.")
+        if not quiet:
+            click.echo(f"report: {path}", err=True)
 
 
 @main.command()

@@ -106,7 +106,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         "repair", P, 0.75,
-        r"\b(?:i'?m|i am) sorry (?:if|that) i\b",
+        r"\b(?:i'?m|i am) sorry(?: (?:if|that))?,? i\b", r"\bi (?:jumped|went|rushed) (?:straight|right) (?:to|in|into)\b",
+        r"\bthat (?:wasn'?t|was not) (?:fair|helpful|what you (?:needed|asked))\b",
         r"\bi (?:think i )?(?:pushed|was pushing|went|came on|jumped|rushed)\b[^.?!]{0,15}\b(?:too|a bit|ahead)\b",
         r"\bi may have (?:misunderstood|misread|got that wrong|gotten that wrong|pushed)\b",
         r"\b(?:didn'?t|did not) (?:land|come out) (?:well|right|the way)\b", r"\blet(?:'?s| me| us) (?:go|step) back\b",
@@ -148,7 +149,8 @@ RULES: list[Rule] = [
         r"\byou don'?t (?:understand|get it|care|know what)\b", r"\b(?:stop|quit) (?:asking|telling|lecturing|judging)\b",
         r"\byou(?:'re| are) (?:just )?(?:like|the same as) (?:everyone|all the|the others)\b",
         r"\bi (?:didn'?t|did not) come here (?:to|for)\b", r"\byou (?:always|never) (?:listen|understand)\b",
-        r"\bwho are you to\b",
+        r"\bwho are you to\b", r"\bhere we go again\b",
+        r"\b(?:nobody|no one|no-one) (?:here |in here )?(?:ever )?(?:listens|hears|understands|cares)\b",
     ),
 ]
 BACKCHANNEL = re.compile(

@@ -1,0 +1,5 @@
+"""Reports people read: the self-contained HTML report (the terminal summary is ``summary``)."""
+
+from .html import render_html, report_filename, write_html
+
+__all__ = ["render_html", "report_filename", "write_html"]

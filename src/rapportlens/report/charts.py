@@ -1,0 +1,88 @@
+"""Charts for the HTML report, drawn by matplotlib as inline SVG.
+
+SVG keeps the report one offline file that prints sharply; text stays text
+(``svg.fonttype: none``) so the page's own font renders it and the file stays small.
+Every series is told apart by shape and label as well as colour (Okabe-Ito palette).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # no display; must precede any pyplot import elsewhere
+from matplotlib.figure import Figure  # noqa: E402
+
+# Okabe & Ito (2008): distinguishable under the common colour-vision deficiencies.
+BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, GREY = (
+    "#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#595959")
+STYLE = {"svg.fonttype": "none", "svg.hashsalt": "rapportlens", "font.family": "sans-serif",
+         "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
+
+
+def _svg(fig: Figure) -> str:
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
+    text = buf.getvalue()
+    text = text[text.index("<svg"):]  # drop the XML prolog and DOCTYPE: the SVG goes inline
+    # Let the figure scale to its container, keeping the drawn aspect ratio.
+    return re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1 aria-hidden="true" focusable="false"',
+                  text, count=1)
+
+
+def dimensions_chart(dimensions: dict[str, float | None]) -> str:
+    names = list(dimensions)
+    values = [dimensions[n] for n in names]
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(4.4, 0.3 * len(names) + 0.8))
+        ax = fig.add_subplot()
+        y = range(len(names))[::-1]
+        ax.barh(list(y), [v or 0 for v in values], color=BLUE, height=0.6)
+        for yi, v in zip(y, values):
+            label = "not measured" if v is None else f"{v:.0f}"
+            ax.text((v or 0) + 1.5, yi, label, va="center", fontsize=9)
+        ax.set_yticks(list(y), [n.replace("_", " ") for n in names])
+        ax.set_xlim(0, 108)
+        ax.set_xticks([0, 25, 50, 75, 100])
+        ax.axvline(50, color=GREY, linewidth=0.8, linestyle=":")
+        ax.set_xlabel("score (0-100; dotted line: 50)")
+        return _svg(fig)
+
+
+def timeline_chart(timeline: list[dict[str, Any]], ruptures: list[dict[str, Any]]) -> str:
+    """Overall score per window against utterance index, with ruptures (down-triangles,
+    dashed) and repairs (circles, dotted) marked and labelled."""
+    x = [(w["start"] + w["end"] - 1) / 2 for w in timeline]
+    overall = [w["overall"] for w in timeline]
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(7.2, 2.6))
+        ax = fig.add_subplot()
+        ax.plot(x, overall, color=BLUE, marker="s", markersize=4, linewidth=2, label="overall rapport (window)")
+        for name, colour, style, marker in (("empathy", GREEN, "--", "^"), ("attentiveness", ORANGE, "-.", "D")):
+            ys = [w["dimensions"].get(name) for w in timeline]
+            if any(v is not None for v in ys):
+                ax.plot(x, [float("nan") if v is None else v for v in ys], color=colour, linestyle=style,
+                        marker=marker, markersize=4, linewidth=1.2, label=name)
+        ax.set_ylim(0, 105)
+        ax.set_xlim(-0.5, max([w["end"] for w in timeline] + [1]) - 0.5)
+        ax.set_xlabel("utterance")
+        ax.set_ylabel("score (0-100)")
+        marked = set()
+        for r in ruptures:
+            ax.axvline(r["start"], color=VERMILLION, linestyle="--", linewidth=1)
+            ax.plot([r["start"]], [101], marker="v", color=VERMILLION, markersize=7,
+                    label=None if "r" in marked else "rupture", linestyle="none")
+            ax.annotate(f"R{r['start']}", (r["start"], 101), xytext=(3, -10), textcoords="offset points",
+                        fontsize=8, color=VERMILLION)
+            marked.add("r")
+            if r["repair"]:
+                at = r["repair"]["utterance"]
+                ax.axvline(at, color=GREEN, linestyle=":", linewidth=1.2)
+                ax.plot([at], [101], marker="o", color=GREEN, markersize=6, linestyle="none",
+                        label=None if "p" in marked else "repair")
+                marked.add("p")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=8, frameon=False, ncols=5)
+        return _svg(fig)

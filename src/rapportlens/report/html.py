@@ -1,0 +1,143 @@
+"""The self-contained HTML report of one analysed conversation.
+
+One file, no scripts, no outside resources: CSS and SVG charts are inline and a
+Content-Security-Policy forbids every fetch, so the page works offline and nothing
+leaves it. It is rendered from the same data as ``analyze --json``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from .. import __version__
+from ..coding.codebook import codebook
+from ..features import declared
+from ..model import Conversation, fmt_seconds
+from ..output import to_dict
+from ..summary import MI_ROWS
+from .charts import dimensions_chart, timeline_chart
+
+SCALAR_TYPES = (int, float)
+
+
+@lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(files("rapportlens.report").joinpath("templates"))),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
+    )
+    env.filters["words"] = lambda s: str(s).replace("_", " ")
+    env.filters["clock"] = lambda s: "" if s is None else fmt_seconds(s)[:8]
+    return env
+
+
+def render_html(conv: Conversation) -> str:
+    """The report as one HTML string."""
+    return _environment().get_template("report.html.j2").render(**context(conv))
+
+
+def write_html(conv: Conversation, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(render_html(conv), encoding="utf-8")
+    return path
+
+
+def report_filename(conv: Conversation) -> str:
+    """A safe file name for one conversation's report in a folder of reports."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", conv.id).strip("._") or "conversation"
+
+
+def context(conv: Conversation) -> dict[str, Any]:
+    data = to_dict(conv)
+    feats = data["features"]
+    provenance = {p["name"]: p for p in data["provenance"]["analyzers"]}
+    n = len(data["utterances"])
+    ruptures = data.get("ruptures", [])
+    timeline = data.get("timeline", [])
+    scores = data.get("scores")
+    return {
+        "version": __version__,
+        "conv": data,
+        "title": data["id"],
+        "n": n,
+        "duration": feats.get("timing.duration"),
+        "risk": data.get("risk"),
+        "scores": scores,
+        "dimensions": feats.get("dimensions", {}),
+        "dimension_chart": dimensions_chart(scores["dimensions"]) if scores else None,
+        "timeline": timeline,
+        "timeline_chart": timeline_chart(timeline, ruptures) if timeline else None,
+        "ruptures": ruptures,
+        "mi": _mi(feats) if "mi.counts" in feats else None,
+        "strengths": data.get("strengths", []),
+        "pitfalls": data.get("pitfalls", []),
+        "client_state": data.get("client_state"),
+        "recommendations": data.get("recommendations", []),
+        "utterances": _utterances(data),
+        "speakers": data["speakers"],
+        "stats": _stats(feats),
+        "models": _models(provenance),
+        "analyzers": data["provenance"]["analyzers"],
+        "warnings": data["warnings"],
+    }
+
+
+def _mi(feats: dict[str, Any]) -> dict[str, Any]:
+    rows = [{"label": label, "value": None if feats[f"mi.{key}"] is None else fmt.format(feats[f"mi.{key}"]),
+             "level": feats["mi.levels"].get(key), "reference": ref} for key, label, fmt, ref in MI_ROWS]
+    return {"counts": feats["mi.counts"], "rows": rows, "codes": feats.get("codes.counts", {})}
+
+
+def _utterances(data: dict[str, Any]) -> list[dict[str, Any]]:
+    roles = {s["name"]: s["role"] for s in data["speakers"]}
+    book = codebook()
+    marks: dict[int, list[str]] = {}
+    for r in data.get("risk", []):
+        marks.setdefault(r["utterance"], []).append(f"risk: {r['label']}")
+    for r in data.get("ruptures", []):
+        marks.setdefault(r["start"], []).append(f"rupture ({r['kind']})")
+        if r["repair"]:
+            marks.setdefault(r["repair"]["utterance"], []).append("repair")
+        if r["trigger"] is not None:
+            marks.setdefault(r["trigger"], []).append(f"possible trigger of rupture at {r['start']}")
+    out = []
+    for u in data["utterances"]:
+        codes = []
+        for c in u.get("codes", []):
+            span = c.get("evidence")
+            quote = u["text"][span[0]:span[1]] if span and span[1] - span[0] < len(u["text"]) else ""
+            label = book[c["code"]].label if c["code"] in book else c["code"]
+            codes.append({"code": c["code"], "label": label, "confidence": c["confidence"],
+                          "source": c["source"], "reason": c["reason"], "quote": quote})
+        out.append({"index": u["index"], "speaker": u["speaker"], "role": roles.get(u["speaker"]) or "other",
+                    "start": u["start"], "text": u["text"], "codes": codes,
+                    "marks": marks.get(u["index"], []), "risk": any(m.startswith("risk") for m in marks.get(u["index"], []))})
+    return out
+
+
+def _stats(feats: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every numeric conversation-level feature with its documented meaning."""
+    described = {f.key: f.description for f in declared()}
+    rows = []
+    for key, value in feats.items():
+        if isinstance(value, SCALAR_TYPES) and not isinstance(value, bool) and key in described:
+            rows.append({"key": key, "value": value, "description": described[key]})
+    return rows
+
+
+def _models(provenance: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    codes = provenance.get("codes", {}).get("settings", {})
+    rapport = provenance.get("rapport", {}).get("settings", {})
+    return {
+        "coding": codes.get("model"),
+        "coding_accuracy": codes.get("model_accuracy", {}),
+        "score": rapport.get("score_model"),
+        "score_validation": rapport.get("score_validation", {}),
+    }
