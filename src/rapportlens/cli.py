@@ -118,7 +118,10 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, mode
 
 
 def _write_reports(results: list, out: Path, quiet: bool) -> None:
-    from .report import report_filename, write_html  # matplotlib loads only when a report is asked for
+    from .report import (  # matplotlib loads only when a report is asked for
+        report_filename,
+        write_html,
+    )
 
     if len(results) == 1 and not out.is_dir():
         targets = [(results[0], out)]

@@ -14,7 +14,7 @@ from typing import Any
 import matplotlib
 
 matplotlib.use("Agg")  # no display; must precede any pyplot import elsewhere
-from matplotlib.figure import Figure  # noqa: E402
+from matplotlib.figure import Figure
 
 # Okabe & Ito (2008): distinguishable under the common colour-vision deficiencies.
 BLUE, ORANGE, GREEN, VERMILLION, PURPLE, SKY, GREY = (
@@ -23,11 +23,14 @@ STYLE = {"svg.fonttype": "none", "svg.hashsalt": "rapportlens", "font.family": "
          "font.size": 9, "axes.spines.top": False, "axes.spines.right": False}
 
 
-def _svg(fig: Figure) -> str:
+def _svg(fig: Figure, prefix: str) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
     text = buf.getvalue()
     text = text[text.index("<svg"):]  # drop the XML prolog and DOCTYPE: the SVG goes inline
+    # Ids must stay unique once several charts share one page.
+    text = re.sub(r'\bid="([^"]+)"', rf'id="{prefix}-\1"', text)
+    text = re.sub(r'(xlink:href="|url\()#', rf'\1#{prefix}-', text)
     # Let the figure scale to its container, keeping the drawn aspect ratio.
     return re.sub(r'<svg([^>]*?) width="[^"]+" height="[^"]+"', r'<svg\1 aria-hidden="true" focusable="false"',
                   text, count=1)
@@ -49,7 +52,7 @@ def dimensions_chart(dimensions: dict[str, float | None]) -> str:
         ax.set_xticks([0, 25, 50, 75, 100])
         ax.axvline(50, color=GREY, linewidth=0.8, linestyle=":")
         ax.set_xlabel("score (0-100; dotted line: 50)")
-        return _svg(fig)
+        return _svg(fig, "dimchart")
 
 
 def timeline_chart(timeline: list[dict[str, Any]], ruptures: list[dict[str, Any]]) -> str:
@@ -85,4 +88,4 @@ def timeline_chart(timeline: list[dict[str, Any]], ruptures: list[dict[str, Any]
                         label=None if "p" in marked else "repair")
                 marked.add("p")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=8, frameon=False, ncols=5)
-        return _svg(fig)
+        return _svg(fig, "timechart")
