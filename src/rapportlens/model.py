@@ -49,6 +49,10 @@ class Utterance:
     def __post_init__(self) -> None:
         _frozen_meta(self, "meta")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # mappingproxy does not pickle; batch workers receive utterances in other processes.
+        return (Utterance, (self.index, self.speaker, self.text, self.start, self.end, self.line, dict(self.meta)))
+
 
 @dataclass(frozen=True, slots=True)
 class Turn:
@@ -93,6 +97,14 @@ class Conversation:
         self.notices: list[Notice] = list(notices)
         self.features = FeatureStore(self)
         self.provenance: list[dict[str, Any]] = []
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the inputs (for worker processes); computed features are not carried."""
+        if self.features.keys():
+            raise TypeError(f"conversation {self.id!r} has been analysed; pickle rapportlens.output.to_dict(conv) "
+                            "instead, or the conversation before analysis")
+        return (_rebuild, (self.utterances, self.speakers, self.id, self.source, self.format, dict(self.meta),
+                           self.notices))
 
     @classmethod
     def from_pairs(
@@ -190,3 +202,7 @@ def fmt_seconds(seconds: float) -> str:
     m, rem = divmod(rem, 60_000)
     s, ms = divmod(rem, 1000)
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
+
+
+def _rebuild(utterances, speakers, id, source, format, meta, notices) -> Conversation:  # noqa: A002
+    return Conversation(utterances, speakers, id=id, source=source, format=format, meta=meta, notices=notices)
