@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
+import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -115,6 +117,105 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, mode
             print_summary(conv, con)
     if failed:
         sys.exit(2)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--out", "-O", "out", required=True, type=click.Path(file_okay=False), metavar="DIR",
+              help="Folder for results.jsonl, conversations.parquet/.csv, utterances.parquet and errors.jsonl.")
+@reading_options
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes (default: one per core) or, with --engine dask and no --scheduler, local Dask workers.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run on local worker processes or on a Dask distributed cluster.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster).")
+@click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="Coding model folder written by `rapportlens train` (default: the shipped model).")
+@click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
+def batch(inputs, out, fmt, options, practitioners, clients, encoding, jobs, engine, scheduler, model,
+          score_model, quiet) -> None:
+    """Analyse a corpus: INPUTS are files, folders (walked) or quoted glob patterns.
+
+    Resumable: conversations already in DIR/results.jsonl are skipped. A file that cannot
+    be read is logged in DIR/errors.jsonl and listed at the end; the others are analysed.
+    """
+    try:
+        from .batch import ReadOptions, default_jobs, discover, make_engine, run_batch
+    except ImportError as e:
+        raise click.ClickException(f"batch needs the corpus extra ({e.name} is missing): "
+                                   "pip install 'rapportlens[corpus]'") from None
+    settings: dict = {}
+    if model:
+        settings["codes"] = {"model": str(Path(model).resolve())}
+    if score_model:
+        settings["rapport"] = settings["timeline"] = {"score_model": str(Path(score_model).resolve())}
+    opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options))
+    try:
+        paths = discover(list(inputs))
+        default_pipeline(settings)  # bad settings fail here, before any worker starts
+        engine_ = make_engine(engine, jobs or default_jobs(), scheduler)
+    except RapportLensError as e:
+        _fail(e)
+        sys.exit(2)
+    con = console()
+    with engine_, _batch_progress(con, quiet) as (on_start, advance):
+        if not quiet:
+            con.print(f"{len(paths)} inputs; running on {engine_.description}")
+        result = run_batch(paths, Path(out), engine_, read_options=opts, settings=settings,
+                           progress=advance, on_start=on_start)
+    _batch_summary(con, result)
+    if result.failures:
+        sys.exit(2)
+
+
+@contextmanager
+def _batch_progress(con, quiet: bool):
+    from rich.progress import (
+        BarColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    if quiet:
+        yield (lambda *a: None), (lambda *a: None)
+        return
+    columns = (TextColumn("analysing"), BarColumn(), TextColumn("{task.fields[convs]}"),
+               TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    started = time.perf_counter()
+    with Progress(*columns, console=con) as bar:
+        # The bar moves by utterances (what costs time, so the ETA holds) and shows conversations.
+        task = bar.add_task("batch", total=None, rate="", convs="")
+        count = {"convs": 0, "total": 0, "utts": 0}
+
+        def on_start(conversations: int, utterances: int) -> None:
+            count["total"] = conversations
+            bar.update(task, total=max(utterances, 1), convs=f"0/{conversations} conversations")
+
+        def advance(conversations: int, utterances: int) -> None:
+            count["convs"] += conversations
+            count["utts"] += utterances
+            rate = count["utts"] / max(time.perf_counter() - started, 1e-9)
+            bar.update(task, advance=utterances, rate=f"{rate:,.0f} utt/s",
+                       convs=f"{count['convs']}/{count['total']} conversations")
+
+        yield on_start, advance
+
+
+def _batch_summary(con, result) -> None:
+    con.print(f"analysed {result.analysed} conversations ({result.utterances:,} utterances) in "
+              f"{result.seconds:.1f} s ({result.throughput:,.0f} utterances/s); {result.skipped} already done, skipped")
+    con.print(f"tables: {result.tables.get('conversations', 0)} conversations, "
+              f"{result.tables.get('utterances', 0):,} utterances in {result.out}")
+    if result.failures:
+        con.print(f"{len(result.failures)} failed (also in {result.out / 'errors.jsonl'}):")
+        for f in result.failures:
+            where = f.source + (f" [{f.conversation}]" if f.conversation else "")
+            con.print(f"  {where}: {f.error}", markup=False, highlight=False)
 
 
 def _write_reports(results: list, out: Path, quiet: bool) -> None:

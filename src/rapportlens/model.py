@@ -204,5 +204,5 @@ def fmt_seconds(seconds: float) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
-def _rebuild(utterances, speakers, id, source, format, meta, notices) -> Conversation:  # noqa: A002
+def _rebuild(utterances, speakers, id, source, format, meta, notices) -> Conversation:
     return Conversation(utterances, speakers, id=id, source=source, format=format, meta=meta, notices=notices)

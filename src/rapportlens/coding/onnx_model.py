@@ -6,6 +6,7 @@ Needs only ``onnxruntime``, ``tokenizers`` and ``numpy``; never torch.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -104,6 +105,8 @@ class CodingModel:
         self.card = ModelCard.from_dict(json.loads((directory / CARD_FILE).read_text("utf-8")))
         self.tokenizer = tokenizer_for(directory / TOKENIZER_FILE, self.card.max_length)
         opts = ort.SessionOptions()
+        # Batch workers share the cores: each sets RAPPORTLENS_THREADS so they do not oversubscribe.
+        threads = threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0)
         if threads:
             opts.intra_op_num_threads = threads
         opts.log_severity_level = 3

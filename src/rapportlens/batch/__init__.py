@@ -1,0 +1,12 @@
+"""Corpus analysis: many transcripts, in parallel or on a Dask cluster, resumable, into tables.
+
+Needs the ``corpus`` extra (pyarrow for Parquet, Dask for clusters):
+``pip install 'rapportlens[corpus]'``.
+"""
+
+from .engines import DaskEngine, Engine, ProcessEngine, SerialEngine, make_engine
+from .inputs import discover
+from .runner import BatchResult, ReadOptions, default_jobs, run_batch
+
+__all__ = ["BatchResult", "DaskEngine", "Engine", "ProcessEngine", "ReadOptions", "SerialEngine",
+           "default_jobs", "discover", "make_engine", "run_batch"]
