@@ -93,10 +93,9 @@ def test_dask_cluster_gives_the_same_tables_as_local(corpus, tmp_path):
     subset = discover([str(corpus / "txt"), str(corpus / "vtt")])
     local_out, dask_out = tmp_path / "local", tmp_path / "dask"
     run_batch(subset, local_out, SerialEngine())
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
-        with DaskEngine(cluster.scheduler_address, 2) as engine:
-            result = run_batch(subset, dask_out, engine)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, DaskEngine(cluster.scheduler_address, 2) as engine:
+        result = run_batch(subset, dask_out, engine)
     assert result.analysed == 80 and not result.failures
     for name in ("conversations.parquet", "utterances.parquet"):
         assert pq.read_table(dask_out / name).equals(pq.read_table(local_out / name)), name
