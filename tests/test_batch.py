@@ -76,6 +76,8 @@ def test_rerun_skips_what_is_done_and_picks_up_what_is_new(first_run, corpus, tm
     result = run_batch(discover([str(corpus)]), out, SerialEngine())
     assert result.analysed == 0 and result.skipped == 200 and len(result.failures) == 1
     assert pq.read_table(out / "conversations.parquet").equals(before)
+    finished = {json.loads(line)["source"] for line in (out / "files.jsonl").read_text().splitlines()}
+    assert len(finished) == 200 and not any(s.endswith("broken-0.srt") for s in finished)
     # A crash mid-line leaves a cut line; it is dropped and that conversation done again.
     results = out / "results.jsonl"
     lines = results.read_bytes().splitlines(keepends=True)

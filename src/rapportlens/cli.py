@@ -188,27 +188,28 @@ def _batch_progress(con, quiet: bool):
                TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     started = time.perf_counter()
     with Progress(*columns, console=con) as bar:
-        # The bar moves by utterances (what costs time, so the ETA holds) and shows conversations.
+        # The bar moves by bytes of transcript (no extra pass over the corpus; the ETA holds).
         task = bar.add_task("batch", total=None, rate="", convs="")
-        count = {"convs": 0, "total": 0, "utts": 0}
+        count = {"convs": 0, "files": 0}
 
-        def on_start(conversations: int, utterances: int) -> None:
-            count["total"] = conversations
-            bar.update(task, total=max(utterances, 1), convs=f"0/{conversations} conversations")
+        def on_start(files: int, size: int) -> None:
+            count["files"] = files
+            bar.update(task, total=max(size, 1), convs=f"0 conversations from {files} files")
 
-        def advance(conversations: int, utterances: int) -> None:
+        def advance(conversations: int, size: float) -> None:
             count["convs"] += conversations
-            count["utts"] += utterances
-            rate = count["utts"] / max(time.perf_counter() - started, 1e-9)
-            bar.update(task, advance=utterances, rate=f"{rate:,.0f} utt/s",
-                       convs=f"{count['convs']}/{count['total']} conversations")
+            rate = count["convs"] / max(time.perf_counter() - started, 1e-9)
+            bar.update(task, advance=size, rate=f"{rate:,.1f} conv/s",
+                       convs=f"{count['convs']} conversations from {count['files']} files")
 
         yield on_start, advance
 
 
 def _batch_summary(con, result) -> None:
     con.print(f"analysed {result.analysed} conversations ({result.utterances:,} utterances) in "
-              f"{result.seconds:.1f} s ({result.throughput:,.0f} utterances/s); {result.skipped} already done, skipped")
+              f"{result.seconds:.1f} s, {result.throughput:,.0f} utterances/s")
+    if result.skipped:
+        con.print(f"skipped {result.skipped} conversations done in an earlier run")
     con.print(f"tables: {result.tables.get('conversations', 0)} conversations, "
               f"{result.tables.get('utterances', 0):,} utterances in {result.out}")
     if result.failures:

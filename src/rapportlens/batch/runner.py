@@ -3,7 +3,8 @@
 The main process reads the transcripts (fast) and hands conversations to workers, which
 load the models once each and return the JSON result. results.jsonl is appended as
 results arrive, so a stopped run resumes where it was: a conversation already in it is
-not analysed again. A file that cannot be read is logged in errors.jsonl and the run goes
+not analysed again, and a file whose conversations are all done (files.jsonl) and that has
+not changed since is not even read. A file that cannot be read is logged in errors.jsonl and the run goes
 on.
 """
 
@@ -103,16 +104,29 @@ def _read(path: Path, opts: ReadOptions) -> Iterator[Conversation]:
                      clients=opts.clients, options=opts.options)
 
 
-def survey(paths: list[Path], opts: ReadOptions) -> tuple[dict[Path, list[int]], list[Failure]]:
-    """Read every input once: utterance counts per conversation (for progress), or the error."""
-    sizes: dict[Path, list[int]] = {}
-    failures = []
-    for path in paths:
-        try:
-            sizes[path] = [len(c.utterances) for c in _read(path, opts)]
-        except RapportLensError as e:
-            failures.append(Failure(str(path), None, str(e)))
-    return sizes, failures
+def _fingerprint(path: Path) -> dict[str, int]:
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def _finished_files(path: Path) -> dict[str, dict[str, int]]:
+    """Files whose every conversation is in results.jsonl, as they were when finished."""
+    if not path.exists():
+        return {}
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            out[item["source"]] = item
+    return out
+
+
+@dataclass
+class _FileState:
+    conversations: int
+    left: int
+    weight: float  # bytes of progress per conversation
+    failed: bool = False
 
 
 def run_batch(
@@ -122,49 +136,82 @@ def run_batch(
     *,
     read_options: ReadOptions | None = None,
     settings: dict[str, Any] | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Callable[[int, float], None] | None = None,
     on_start: Callable[[int, int], None] | None = None,
 ) -> BatchResult:
     """Analyse every conversation in ``paths`` into ``out``; see the module docstring.
 
-    ``on_start(conversations, utterances)`` is called with what is left to do, and
-    ``progress(conversations, utterances)`` after each conversation finishes."""
+    ``on_start(files, bytes)`` is called with what is left to do, and
+    ``progress(conversations, bytes)`` as work finishes. Progress is counted in bytes of
+    transcript so that it needs no extra pass over the corpus."""
     opts = read_options or ReadOptions()
     out.mkdir(parents=True, exist_ok=True)
-    results_path = out / "results.jsonl"
+    results_path, files_path = out / "results.jsonl", out / "files.jsonl"
     done = _done_keys(results_path)
-    sizes, failures = survey(paths, opts)
-    todo = {(str(p), i): n for p, counts in sizes.items() for i, n in enumerate(counts) if (str(p), i) not in done}
-    result = BatchResult(out=out, skipped=sum(len(c) for c in sizes.values()) - len(todo), failures=failures)
+    finished = _finished_files(files_path)
+    result = BatchResult(out=out)
+    todo: list[tuple[Path, dict[str, int]]] = []
+    for path in paths:
+        mark = finished.get(str(path))
+        fp = _fingerprint(path) if path.is_file() else {"size": 0, "mtime_ns": 0}
+        if (mark and mark["size"] == fp["size"] and mark["mtime_ns"] == fp["mtime_ns"]
+                and all((str(path), i) in done for i in range(mark["conversations"]))):
+            result.skipped += mark["conversations"]  # finished and unchanged: not even read
+        else:
+            todo.append((path, fp))
     if on_start:
-        on_start(len(todo), sum(todo.values()))
+        on_start(len(todo), sum(fp["size"] for _, fp in todo))
     settings_json = json.dumps(settings or {}, sort_keys=True)
+    state: dict[str, _FileState] = {}
+    marks = files_path.open("a", encoding="utf-8")
+
+    def finish(source: str, fp: dict[str, int], conversations: int) -> None:
+        marks.write(json.dumps({"source": source, **fp, "conversations": conversations}) + "\n")
+        marks.flush()
 
     def tasks() -> Iterator[Task]:
-        for path in sizes:
-            if not any((str(path), i) in todo for i in range(len(sizes[path]))):
-                continue  # nothing left in this file: do not read it again
+        for path, fp in todo:
+            source = str(path)
             try:
-                for i, conv in enumerate(_read(path, opts)):
-                    if (str(path), i) in todo:
-                        yield Task(str(path), i, conv, settings_json, engine.threads_per_worker)
-            except RapportLensError as e:  # changed since the survey
-                result.failures.append(Failure(str(path), None, str(e)))
+                convs = list(_read(path, opts))
+            except RapportLensError as e:
+                result.failures.append(Failure(source, None, str(e)))
+                if progress:
+                    progress(0, fp["size"])
+                continue
+            pending = [(i, c) for i, c in enumerate(convs) if (source, i) not in done]
+            result.skipped += len(convs) - len(pending)
+            weight = fp["size"] / max(len(convs), 1)
+            if progress and len(convs) > len(pending):
+                progress(0, weight * (len(convs) - len(pending)))
+            state[source] = _FileState(len(convs), len(pending), weight)
+            if not pending:
+                finish(source, fp, len(convs))
+            for i, conv in pending:
+                yield Task(source, i, conv, settings_json, engine.threads_per_worker)
 
+    fingerprints = {str(p): fp for p, fp in todo}
     start = time.perf_counter()
-    with results_path.open("a", encoding="utf-8") as fh:
+    with results_path.open("a", encoding="utf-8") as fh, marks:
         for outcome in engine.map(analyse_task, tasks(), IN_FLIGHT_PER_WORKER):
             if isinstance(outcome, BaseException):
                 task, error = outcome.args
                 result.failures.append(Failure(task.source, task.conversation.id, f"{type(error).__name__}: {error}"))
-                continue
-            _, _, line, n = outcome
-            fh.write(line + "\n")
-            fh.flush()
-            result.analysed += 1
-            result.utterances += n
+                source, n, analysed = task.source, 0, 0
+                state[source].failed = True
+            else:
+                source, _, line, n = outcome
+                fh.write(line + "\n")
+                fh.flush()
+                analysed = 1
+                result.analysed += 1
+                result.utterances += n
+            file = state[source]
+            file.left -= 1
+            if file.left == 0 and not file.failed:
+                finish(source, fingerprints[source], file.conversations)
             if progress:
-                progress(1, n)
+                progress(analysed, file.weight)
     result.seconds = time.perf_counter() - start
     with (out / "errors.jsonl").open("w", encoding="utf-8") as fh:
         for f in result.failures:

@@ -48,9 +48,15 @@ def content_stems(tokens: list[str]) -> dict[str, str]:
     share the stem "drink"). Numbers, one-letter words, function and light words are left out."""
     keep = [t for t in tokens if len(t) > 2 and not t.isdigit() and t not in _function_words() and t not in _LIGHT]
     out: dict[str, str] = {}
-    for stem, token in zip(_stemmer().stemWords(keep), keep):
-        out.setdefault(stem, token)
+    for token in keep:
+        out.setdefault(_stem(token), token)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    # Words recur across a corpus; the pure-Python stemmer is the slow part of entrainment.
+    return _stemmer().stemWord(word)
 
 
 def category_counts(tokens: list[str]) -> dict[str, int]:
