@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import statistics
 import tempfile
 import threading
 import time
@@ -92,13 +93,26 @@ def throughput(args) -> dict:
     corpus = Path(tempfile.mkdtemp(prefix="rl-corpus-")) / "corpus"
     paths = write_corpus(corpus, args.conversations, utterances=args.utterances, seed=1)
     jobs = args.jobs or default_jobs()
-    report = {"conversations": args.conversations,
-              "rapportlens_parallel": rapportlens_run(corpus, ProcessEngine(jobs) if jobs > 1 else SerialEngine()),
-              "rapportlens_one_process": rapportlens_run(corpus, SerialEngine())}
-    try:
-        report["convokit"] = convokit_run(paths)
-    except ImportError as e:
-        report["convokit"] = {"not_run": f"{e.name} is not installed (see this script's docstring)"}
+    runs: dict[str, list[dict]] = {"rapportlens_parallel": [], "rapportlens_one_process": [], "convokit": []}
+    # Interleaved repeats: a shared machine's speed drifts, and each ratio compares neighbours.
+    for _ in range(args.repeat):
+        runs["rapportlens_parallel"].append(
+            rapportlens_run(corpus, ProcessEngine(jobs) if jobs > 1 else SerialEngine()))
+        runs["rapportlens_one_process"].append(rapportlens_run(corpus, SerialEngine()))
+        try:
+            runs["convokit"].append(convokit_run(paths))
+        except ImportError as e:
+            runs["convokit"] = [{"not_run": f"{e.name} is not installed (see this script's docstring)"}]
+            break
+    report = {"conversations": args.conversations, "repeats": args.repeat, "runs": runs}
+    for name, items in runs.items():
+        if items and "utt_per_s" in items[0]:
+            report[f"{name}_median_utt_per_s"] = statistics.median(r["utt_per_s"] for r in items)
+    if runs["convokit"] and "utt_per_s" in runs["convokit"][0]:
+        for name in ("rapportlens_parallel", "rapportlens_one_process"):
+            ratios = [a["utt_per_s"] / b["utt_per_s"] for a, b in zip(runs[name], runs["convokit"])]
+            report[f"ratio_{name}_vs_convokit"] = {"median": statistics.median(ratios),
+                                                   "min": min(ratios), "max": max(ratios)}
     return report
 
 
@@ -133,14 +147,11 @@ def main() -> None:
     parser.add_argument("--conversations", type=int, default=1000)
     parser.add_argument("--utterances", type=int, default=8, help="mean utterances per conversation")
     parser.add_argument("--jobs", type=int, help="worker processes (default: one per core)")
+    parser.add_argument("--repeat", type=int, default=3, help="interleaved repeats; medians are reported")
     parser.add_argument("--memory", action="store_true", help="measure peak memory on a large corpus instead")
     parser.add_argument("--memory-utterances", type=int, default=100_000)
     args = parser.parse_args()
     report = memory(args) if args.memory else throughput(args)
-    if not args.memory and "utt_per_s" in report["convokit"]:
-        ck = report["convokit"]["utt_per_s"]
-        report["ratio_parallel_vs_convokit"] = report["rapportlens_parallel"]["utt_per_s"] / ck
-        report["ratio_one_process_vs_convokit"] = report["rapportlens_one_process"]["utt_per_s"] / ck
     RESULTS.mkdir(exist_ok=True)
     name = "batch_memory.json" if args.memory else "batch_throughput.json"
     (RESULTS / name).write_text(json.dumps(report, indent=2))

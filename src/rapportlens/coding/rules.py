@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..model import Role
 from .inputs import speaks_as
@@ -153,6 +154,12 @@ RULES: list[Rule] = [
         r"\b(?:nobody|no one|no-one) (?:here |in here )?(?:ever )?(?:listens|hears|understands|cares)\b",
     ),
 ]
+@lru_cache(maxsize=8)
+def _rules_for(role: Role | str | None) -> tuple[Rule, ...]:
+    # ~100 rules per utterance: deciding once per role which apply keeps the loop to the regexes.
+    return tuple(r for r in RULES if speaks_as(r.speaker, role))
+
+
 BACKCHANNEL = re.compile(
     r"^\W*(?:(?:mm+-?)?h?mm+|uh-?huh|mhm|m-hm|i see|right|okay|ok|yeah|yes|sure|got it|all ?right|"
     r"oh|ah|wow|really|true|indeed)(?:[,.! ]+(?:(?:mm+-?)?h?mm+|uh-?huh|i see|right|okay|ok|yeah|yes|sure|got it|oh|ah))*\W*$",
@@ -200,8 +207,8 @@ def apply_rules(text: str, role: Role | None) -> list[Hit]:
     hits: dict[str, Hit] = {}
     if BACKCHANNEL.match(text) and len(text.split()) <= 4:
         hits["backchannel"] = Hit("backchannel", 0.9, (0, len(text)), "short listening signal")
-    for rule in RULES:
-        if rule.code in hits or not speaks_as(rule.speaker, role):
+    for rule in _rules_for(role):
+        if rule.code in hits:
             continue
         if m := rule.pattern.search(text):
             hits[rule.code] = Hit(rule.code, rule.confidence, m.span(), f"phrase: '{m.group(0).strip()}'")
