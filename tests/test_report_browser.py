@@ -42,19 +42,38 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def start_browser(profile: Path):
+    """Headless Chromium with every way out of the page blocked, logging console and network."""
     options = webdriver.ChromeOptions()
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.add_argument(f"--user-data-dir={profile}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     driver.execute_cdp_cmd("Network.enable", {})
     driver.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]})
     driver.execute_cdp_cmd("Network.emulateNetworkConditions",
                            {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+    return driver
+
+
+def open_report(driver, path: Path) -> dict:
+    """Load a report; what the console said, every URL requested and the sections shown."""
+    driver.get_log("browser"), driver.get_log("performance")  # start from empty logs
+    driver.get(path.as_uri())
+    console = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
+    requests = [json.loads(e["message"])["message"] for e in driver.get_log("performance")]
+    urls = [m["params"]["request"]["url"] for m in requests if m["method"] == "Network.requestWillBeSent"]
+    # chrome: URLs are the browser's own pages (new tab), never the report's.
+    outside = [u for u in urls if not u.startswith(("file:", "data:", "about:", "chrome:"))]
+    shown = [s for s in SECTIONS if driver.find_elements(By.ID, s) and driver.find_element(By.ID, s).is_displayed()]
+    return {"console": console, "urls": urls, "outside": outside, "sections": shown}
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    driver = start_browser(tmp_path_factory.mktemp("chromium-profile"))
     yield driver
     driver.quit()
 
@@ -72,24 +91,16 @@ def loaded(request, browser, tmp_path_factory):
     name = request.param
     conv = REPORTS[name]()
     path = write_html(conv, tmp_path_factory.mktemp("reports") / f"{name}.html")
-    browser.get_log("browser"), browser.get_log("performance")  # start from empty logs
-    browser.get(path.as_uri())
-    console = browser.get_log("browser")
-    requests = [json.loads(e["message"])["message"] for e in browser.get_log("performance")]
-    urls = [m["params"]["request"]["url"] for m in requests if m["method"] == "Network.requestWillBeSent"]
-    return {"name": name, "conv": conv, "path": path, "console": console, "urls": urls, "driver": browser}
+    return {"name": name, "conv": conv, "path": path, "driver": browser, **open_report(browser, path)}
 
 
 def test_no_console_errors(loaded):
-    severe = [e for e in loaded["console"] if e["level"] in ("SEVERE", "WARNING")]
-    assert severe == []
+    assert loaded["console"] == []
 
 
 def test_no_request_leaves_the_page(loaded):
     assert loaded["urls"], "the browser log should show the report itself being loaded"
-    # chrome: URLs are the browser's own pages (new tab), never the report's.
-    outside = [u for u in loaded["urls"] if not u.startswith(("file:", "data:", "about:", "chrome:"))]
-    assert outside == []
+    assert loaded["outside"] == []
 
 
 def test_every_section_is_shown(loaded):
