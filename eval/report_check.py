@@ -19,9 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import rapportlens  # noqa: E402
-from rapportlens.report import report_filename, write_html  # noqa: E402
-from tests.test_report_browser import SECTIONS, open_report, start_browser  # noqa: E402
+from tests.test_report_browser import SECTIONS, open_report, start_browser
+
+import rapportlens
+from rapportlens.report import report_filename, write_html
 
 
 def main() -> int:
