@@ -8,6 +8,7 @@ one bad conversation never stops a run and memory does not grow with the corpus.
 from __future__ import annotations
 
 import multiprocessing
+from abc import ABC, abstractmethod
 import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -21,13 +22,14 @@ class TaskFailed(Exception):
     """args: (task, the exception it raised)."""
 
 
-class Engine:
+class Engine(ABC):
     workers = 1
     threads_per_worker: int | None = None  # model threads per worker when the engine knows the cores
     description = ""
 
+    @abstractmethod
     def map(self, fn: Callable[[Any], Any], tasks: Iterable[Any], per_worker: int) -> Iterator[Any]:
-        raise NotImplementedError
+        """Yield fn(task), or TaskFailed, for each task as it finishes."""
 
     def close(self) -> None:
         """Release workers and connections."""
