@@ -8,8 +8,8 @@ one bad conversation never stops a run and memory does not grow with the corpus.
 from __future__ import annotations
 
 import multiprocessing
-from abc import ABC, abstractmethod
 import os
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
