@@ -24,7 +24,7 @@ from ..model import Conversation
 from ..output import to_dict
 from ..pipeline import default_pipeline
 from ..reading import iter_read
-from .engines import Engine, cores
+from .engines import Engine
 from .tables import index_results, write_tables
 
 IN_FLIGHT_PER_WORKER = 4  # conversations queued per worker: keeps workers busy and memory flat
@@ -123,6 +123,7 @@ def _finished_files(path: Path) -> dict[str, dict[str, int]]:
 
 @dataclass
 class _FileState:
+    fingerprint: dict[str, int]
     conversations: int
     left: int
     weight: float  # bytes of progress per conversation
@@ -184,13 +185,12 @@ def run_batch(
             weight = fp["size"] / max(len(convs), 1)
             if progress and len(convs) > len(pending):
                 progress(0, weight * (len(convs) - len(pending)))
-            state[source] = _FileState(len(convs), len(pending), weight)
+            state[source] = _FileState(fp, len(convs), len(pending), weight)
             if not pending:
                 finish(source, fp, len(convs))
             for i, conv in pending:
                 yield Task(source, i, conv, settings_json, engine.threads_per_worker)
 
-    fingerprints = {str(p): fp for p, fp in todo}
     start = time.perf_counter()
     with results_path.open("a", encoding="utf-8") as fh, marks:
         for outcome in engine.map(analyse_task, tasks(), IN_FLIGHT_PER_WORKER):
@@ -209,7 +209,7 @@ def run_batch(
             file = state[source]
             file.left -= 1
             if file.left == 0 and not file.failed:
-                finish(source, fingerprints[source], file.conversations)
+                finish(source, file.fingerprint, file.conversations)
             if progress:
                 progress(analysed, file.weight)
     result.seconds = time.perf_counter() - start
@@ -218,7 +218,3 @@ def run_batch(
             fh.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")
     result.tables = write_tables(out)
     return result
-
-
-def default_jobs() -> int:
-    return cores()

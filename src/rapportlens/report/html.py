@@ -99,6 +99,7 @@ def _utterances(data: dict[str, Any]) -> list[dict[str, Any]]:
     roles = {s["name"]: s["role"] for s in data["speakers"]}
     book = codebook()
     marks: dict[int, list[str]] = {}
+    risky = {r["utterance"] for r in data.get("risk", [])}
     for r in data.get("risk", []):
         marks.setdefault(r["utterance"], []).append(f"risk: {r['label']}")
     for r in data.get("ruptures", []):
@@ -118,7 +119,7 @@ def _utterances(data: dict[str, Any]) -> list[dict[str, Any]]:
                           "source": c["source"], "reason": c["reason"], "quote": quote})
         out.append({"index": u["index"], "speaker": u["speaker"], "role": roles.get(u["speaker"]) or "other",
                     "start": u["start"], "text": u["text"], "codes": codes,
-                    "marks": marks.get(u["index"], []), "risk": any(m.startswith("risk") for m in marks.get(u["index"], []))})
+                    "marks": marks.get(u["index"], []), "risk": u["index"] in risky})
     return out
 
 
