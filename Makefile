@@ -1,4 +1,4 @@
-.PHONY: install test thorough bench bench-coding docs model example
+.PHONY: install test thorough bench bench-coding docs model risk-model example
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -e '.[test]'
@@ -19,6 +19,11 @@ docs:  # regenerate the generated reference pages
 model:  # the shipped coding model: AnnoMI, 5-fold CV by transcript, then all of it (needs .[train])
 	.venv/bin/rapportlens train --dataset annomi --data ../shared/data/annomi --cv 5 \
 	  --name annomi-minilm --out src/rapportlens/models/annomi-minilm
+
+risk-model:  # the shipped risk model: the project's sentences + AnnoMI client talk (needs .[train])
+	.venv/bin/python -m rapportlens.training.risk --out src/rapportlens/models/risk-minilm \
+	  --annomi ../shared/data/annomi \
+	  data/risk/*.csv tests/data/risk/sentences.csv
 
 bench-coding:
 	.venv/bin/python bench/bench_coding.py

@@ -4,7 +4,8 @@ In one run and on the same utterances it times
   1. the raw encoder: the ONNX session alone on already-tokenised batches (the baseline),
   2. the model: tokenising + encoder + heads (``CodingModel.predict``),
   3. the coder: model + rules layer + mapping to codes (``Coder.code``),
-  4. the whole default pipeline (reading excluded).
+  4. the whole default pipeline (reading excluded), and the same with risk patterns only,
+  5. risk on the client turns: patterns alone, and patterns + the risk model.
 Run: `python bench/bench_coding.py [--utterances N] [--data ANNOMI_FOLDER] [--repeat R]`.
 Without --data the corpus is made from the codebook's examples (written by the project).
 """
@@ -23,6 +24,7 @@ from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import BATCH_SIZE, encode
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
+from rapportlens.rapport.risk import assess_many, risk_model
 
 
 def synthetic(n: int) -> list[Conversation]:
@@ -60,6 +62,9 @@ def main() -> None:
     order = sorted(range(n), key=lambda i: len(items[i].text) + len(items[i].context))
     batches = [encode(model.tokenizer, [items[i] for i in order[s:s + BATCH_SIZE]]) for s in range(0, n, BATCH_SIZE)]
     names = [o.name for o in model.session.get_outputs()]
+    client = [i.text for i in items if i.role == Role.CLIENT]
+    risk_model()  # loaded before timing, as the coding model is
+    patterns_only = default_pipeline({"risk": {"use_model": False}})
 
     def raw() -> None:
         for feed in batches:
@@ -71,6 +76,12 @@ def main() -> None:
         ("coder: model + rules + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
         ("default pipeline (all analyzers)",
          best_and_median(lambda: [pipeline(c.with_speakers(c.speakers)) for c in convs], args.repeat)[1]),
+        ("default pipeline, risk by patterns only",
+         best_and_median(lambda: [patterns_only(c.with_speakers(c.speakers)) for c in convs], args.repeat)[1]),
+    ]
+    risk_rows = [
+        ("risk: patterns only", best_and_median(lambda: assess_many(client, use_model=False), args.repeat)[1]),
+        ("risk: patterns + risk model", best_and_median(lambda: assess_many(client), args.repeat)[1]),
     ]
     tokens = sum(int(b["attention_mask"].sum()) for b in batches)
     print(f"{n} utterances ({'AnnoMI' if args.data else 'codebook examples'}), {tokens / n:.0f} tokens each "
@@ -80,6 +91,11 @@ def main() -> None:
     base = rows[0][1]
     for label, t in rows:
         print(f"| {label} | {t:.2f} | {n / t:,.0f} | {t / base:.2f}x |")
+    print(f"\nRisk on the {len(client)} client turns:\n")
+    print("| stage | seconds | client turns/s | time vs patterns only |")
+    print("|---|---|---|---|")
+    for label, t in risk_rows:
+        print(f"| {label} | {t:.2f} | {len(client) / t:,.0f} | {t / risk_rows[0][1]:.2f}x |")
 
 
 if __name__ == "__main__":

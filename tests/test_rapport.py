@@ -10,7 +10,7 @@ from rapportlens import Conversation, Role
 from rapportlens.analyzers.rapport import Timeline
 from rapportlens.output import to_dict
 from rapportlens.rapport.dimensions import DIMENSIONS
-from rapportlens.rapport.risk import assess
+from rapportlens.rapport.risk import pattern_flags
 from rapportlens.rapport.scoring import load_score_model
 from rapportlens.summary import summarize
 
@@ -79,7 +79,7 @@ def read_sentences():
 
 @pytest.mark.parametrize("row", read_sentences(), ids=lambda r: r["text"][:40])
 def test_risk_sentences(row):
-    found = {f.category for f in assess(row["text"])}
+    found = {f.category for f in pattern_flags(row["text"])}
     if row["category"] == "none":
         assert not found, f"figurative or negated, flagged as {found}"
     else:

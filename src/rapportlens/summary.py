@@ -20,6 +20,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .model import Conversation, fmt_seconds
+from .rapport.risk import how_found
 
 WIDTH = 80
 MI_ROWS = (
@@ -107,9 +108,9 @@ class Summary:
         body = Text()
         for r in flags:
             body.append(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}\n", style="bold")
-            body.append(f"  \"{r['evidence']}\"\n")
+            body.append(f"  \"{r['evidence']}\" ({how_found(r)})\n")
         body.rstrip()
-        title = f"!! RISK: {len(flags)} utterance(s) need human review"
+        title = f"!! RISK: {len({r['utterance'] for r in flags})} utterance(s) need human review"
         yield Panel(body, title=title, title_align="left", border_style="bold red",
                     box=box.HEAVY if self.fancy else box.ASCII)
 

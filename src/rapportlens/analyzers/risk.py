@@ -5,12 +5,13 @@ from __future__ import annotations
 from ..features import Level, declare
 from ..model import Conversation, Role
 from ..pipeline import Analyzer
-from ..rapport.risk import REVIEW, assess
+from ..rapport.risk import REVIEW, assess_many, model_card
 
 RISK = declare(
     "risk", Level.CONVERSATION, "list",
     f"Utterances with risk language ({REVIEW}): utterance index, speaker, category (suicide, self_harm, "
-    "harm_to_others, abuse, psychosis), label, evidence (the words that matched) and span.",
+    "harm_to_others, abuse, psychosis), label, evidence (the words that matched, or the sentence the risk "
+    "model flagged), span, source (patterns or model) and, for the model, its confidence.",
 )
 
 
@@ -20,11 +21,17 @@ class Risk(Analyzer):
     # The practitioner's own words ("have you thought about suicide?") are questions, not disclosures.
     assigns = (RISK.key,)
 
+    version = "v2"
+
+    def __init__(self, use_model: bool = True) -> None:
+        self.use_model = use_model
+        # Provenance: which risk model, and how well it did (docs/analyzers/risk.md).
+        self.model = model_card() if use_model else None
+
     def apply(self, conversation: Conversation) -> None:
         roles = {s.name: s.role for s in conversation.speakers}
+        scanned = [u for u in conversation.utterances if roles[u.speaker] != Role.PRACTITIONER]
         flags = []
-        for u in conversation.utterances:
-            if roles[u.speaker] == Role.PRACTITIONER:
-                continue
-            flags += [{"utterance": u.index, "speaker": u.speaker, **f.to_dict()} for f in assess(u.text)]
+        for u, found in zip(scanned, assess_many([u.text for u in scanned], self.use_model)):
+            flags += [{"utterance": u.index, "speaker": u.speaker, **f.to_dict()} for f in found]
         conversation.features.assign(RISK.key, flags)

@@ -1,22 +1,42 @@
 """Risk language that needs a person's attention rather than rapport-building (SPEC section 7).
 
-Patterns live in ``risk_patterns.toml``. Recall is preferred over precision: the report
-says "needs human review" and shows the words that triggered the flag, never a diagnosis.
+Two detectors vote, and either one flags:
+
+* patterns (``risk_patterns.toml``): precise, and they show the exact words, but they miss
+  phrasing nobody wrote a pattern for;
+* the risk model (``models/risk-minilm``, MiniLM fine-tuned on sentences written for
+  RapportLens): reads each sentence for its meaning, so it catches indirect phrasing
+  ("I've started giving my things away"), but also flags some harmless sentences on the
+  same topic.
+
+A model flag is dropped when the sentence holds a figurative or negated use of a risk
+pattern ("this deadline is killing me", "I would never hurt myself"): that is where the
+model is weakest and the patterns are sure. Recall comes before precision: the report
+says "needs human review" and shows the sentence, never a diagnosis.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib.resources import files
+from pathlib import Path
 
 REVIEW = "needs human review"
+NONE = "none"
+MODEL_NAME = "risk-minilm"
+# The model flags a sentence when "none" is less likely than the card's threshold, chosen
+# by cross-validation on the training sentences (docs/analyzers/risk.md); this when absent.
+THRESHOLD = 0.5
+MIN_WORDS = 3  # "no", "yeah right" carry no risk on their own
 # "not", "never", "no", "n't" up to two words before the match cancel a negatable
 # pattern ("I would never hurt myself"); "can't stop ..." does not.
 _NEGATION = re.compile(r"\b(not|never|no|nobody|n't|[a-z]+n't)\b(\s+[\w']+){0,2}\s*$")
 _NOT_NEGATION = re.compile(r"\b(can't|cannot|couldn't|can\s+not)\s+stop\b|\bno\s+longer\b|\bnot\s+sure\b")
+_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"')\]]*|\n|$)")
 
 
 @dataclass(frozen=True)
@@ -39,10 +59,22 @@ class RiskFlag:
     label: str
     evidence: str
     span: tuple[int, int]
+    source: str = "patterns"  # or "model"
+    confidence: float | None = None  # the model's probability of the category's risk; None for patterns
 
     def to_dict(self) -> dict:
-        return {"category": self.category, "label": self.label, "evidence": self.evidence,
-                "span": list(self.span), "action": REVIEW}
+        d = {"category": self.category, "label": self.label, "evidence": self.evidence,
+             "span": list(self.span), "source": self.source, "action": REVIEW}
+        if self.confidence is not None:
+            d["confidence"] = round(self.confidence, 3)
+        return d
+
+
+def how_found(flag: dict) -> str:
+    """How a flag (``RiskFlag.to_dict()``) was found, in words for reports."""
+    if flag.get("source") == "model":
+        return f"risk model, confidence {flag.get('confidence', 0):.2f}"
+    return "phrase pattern"
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +84,25 @@ def categories() -> tuple[Category, ...]:
     for name, c in data["categories"].items():
         pats = tuple(Pattern(re.compile(p["re"], re.IGNORECASE), bool(p.get("negatable"))) for p in c["patterns"])
         figs = tuple(re.compile(f, re.IGNORECASE) for f in c.get("figurative", []))
-        out.append(Category(name, c["label"], pats, figs))
+        out.append(Category(name, c["label"], pats, figs + everyday()))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def everyday() -> tuple[re.Pattern[str], ...]:
+    data = tomllib.loads(files("rapportlens.rapport").joinpath("risk_patterns.toml").read_text("utf-8"))
+    return tuple(re.compile(f, re.IGNORECASE) for f in data["everyday"]["figurative"])
+
+
+CATEGORY_NAMES = ("suicide", "self_harm", "harm_to_others", "abuse", "psychosis")
+
+
+def _label(category: str) -> str:
+    return next(c.label for c in categories() if c.name == category)
+
+
+def _normal(text: str) -> str:
+    return text.replace("\u2019", "'").replace("\u2018", "'")
 
 
 def _negated(text: str, start: int) -> bool:
@@ -61,13 +110,17 @@ def _negated(text: str, start: int) -> bool:
     return bool(_NEGATION.search(before)) and not _NOT_NEGATION.search(before)
 
 
-def assess(text: str) -> list[RiskFlag]:
-    """Risk flags in one utterance: at most one per category, the first match that is
+def _figurative_spans(cat: Category, norm: str) -> list[tuple[int, int]]:
+    return [m.span() for f in cat.figurative for m in f.finditer(norm)]
+
+
+def pattern_flags(text: str) -> list[RiskFlag]:
+    """Pattern flags in one utterance: at most one per category, the first match that is
     neither figurative nor negated."""
-    norm = text.replace("\u2019", "'").replace("\u2018", "'")
+    norm = _normal(text)
     flags = []
     for cat in categories():
-        figurative = [m.span() for f in cat.figurative for m in f.finditer(norm)]
+        figurative = _figurative_spans(cat, norm)
         for p in cat.patterns:
             hit = next((m for m in p.regex.finditer(norm)
                         if not any(a <= m.start() < b or a < m.end() <= b for a, b in figurative)
@@ -76,3 +129,101 @@ def assess(text: str) -> list[RiskFlag]:
                 flags.append(RiskFlag(cat.name, cat.label, text[hit.start():hit.end()], hit.span()))
                 break
     return flags
+
+
+def discounted(text: str) -> bool:
+    """True when the text uses risk words figuratively or negates them, which the
+    patterns recognise and the model does not."""
+    norm = _normal(text)
+    for cat in categories():
+        if _figurative_spans(cat, norm):
+            return True
+        if any(p.negatable and _negated(norm, m.start()) for p in cat.patterns for m in p.regex.finditer(norm)):
+            return True
+    return False
+
+
+def _trimmed(text: str, a: int, b: int) -> tuple[int, int]:
+    piece = text[a:b]
+    return a + len(piece) - len(piece.lstrip()), a + len(piece.rstrip())
+
+
+def units(text: str) -> list[tuple[int, int]]:
+    """Spans the model reads: the whole turn, and each of its sentences when it has
+    several. A long turn can hide one risky sentence among ordinary ones, while some
+    risk is only clear across two sentences ("Nothing's left for me. I've decided.")."""
+    spans = [_trimmed(text, m.start(), m.end()) for m in _SENTENCE.finditer(text)
+             if len(m.group().split()) >= MIN_WORDS]
+    whole = _trimmed(text, 0, len(text))
+    if len(text.split()) < MIN_WORDS:
+        return []
+    return [whole] + [s for s in spans if s != whole] if len(spans) > 1 else [whole]
+
+
+def combine(text: str, patterns: Sequence[RiskFlag], category: str, p_none: float,
+            span: tuple[int, int] | None = None, threshold: float = THRESHOLD) -> list[RiskFlag]:
+    """The pattern flags, plus the model's flag for one sentence when it is confident,
+    the sentence is not discounted, and the patterns did not already flag that category."""
+    span = span or (0, len(text))
+    sentence = text[span[0]:span[1]]
+    flags = list(patterns)
+    if p_none < threshold and category != NONE and not discounted(sentence) \
+            and category not in {f.category for f in flags}:
+        flags.append(RiskFlag(category, _label(category), sentence, span, "model", 1.0 - float(p_none)))
+    return flags
+
+
+def default_model_dir() -> Path:
+    return Path(str(files("rapportlens").joinpath("models", MODEL_NAME)))
+
+
+@cache
+def model_card() -> dict:
+    """The shipped risk model's id and cross-validated accuracy, for provenance."""
+    import json
+
+    card = json.loads((default_model_dir() / "card.json").read_text("utf-8"))
+    return {"id": f"{card['name']}@{card['version']}", "threshold": card.get("threshold", THRESHOLD),
+            "cross_validation": card.get("cross_validation", {}).get("combined")}
+
+
+@cache
+def risk_model(directory: str | None = None):
+    """The risk model (loaded once per process); it runs with onnxruntime only."""
+    from ..coding.onnx_model import CodingModel
+
+    return CodingModel(directory or default_model_dir())
+
+
+def model_scores(texts: Sequence[str], model=None) -> list[tuple[float, str]]:
+    """(probability of "none", most likely risk category) for each sentence."""
+    from ..coding.inputs import Item
+    from ..model import Role
+
+    if not texts:
+        return []
+    model = model or risk_model()
+    [head] = model.card.heads
+    probs = model.predict([Item(Role.CLIENT, t) for t in texts])[head.name]
+    none = head.labels.index(NONE)
+    risky = [i for i in range(len(head.labels)) if i != none]
+    return [(float(p[none]), head.labels[risky[int(p[risky].argmax())]]) for p in probs]
+
+
+def assess_many(texts: Sequence[str], use_model: bool = True, model=None) -> list[list[RiskFlag]]:
+    """Risk flags for each utterance: the patterns' and, unless ``use_model`` is false, the model's."""
+    flags = [pattern_flags(t) for t in texts]
+    if not use_model:
+        return flags
+    model = model or risk_model()
+    threshold = float(model.card.info.get("threshold", THRESHOLD))
+    where = [(i, span) for i, t in enumerate(texts) for span in units(t)]
+    scores = model_scores([texts[i][a:b] for i, (a, b) in where], model)
+    for (i, span), (p_none, category) in zip(where, scores):
+        flags[i] = combine(texts[i], flags[i], category, p_none, span, threshold)
+    return flags
+
+
+def assess(text: str, use_model: bool = True) -> list[RiskFlag]:
+    """Risk flags in one utterance (see ``assess_many``)."""
+    return assess_many([text], use_model)[0]

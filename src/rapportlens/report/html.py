@@ -19,6 +19,7 @@ from .. import __version__
 from ..coding.codebook import codebook
 from ..features import declared
 from ..model import Conversation, fmt_seconds
+from ..rapport.risk import how_found
 from ..output import to_dict
 from ..summary import MI_ROWS
 from .charts import dimensions_chart, timeline_chart
@@ -68,7 +69,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "title": data["id"],
         "n": n,
         "duration": feats.get("timing.duration"),
-        "risk": data.get("risk"),
+        "risk": [{**r, "found": how_found(r)} for r in data["risk"]] if data.get("risk") is not None else None,
         "scores": scores,
         "dimensions": feats.get("dimensions", {}),
         "dimension_chart": dimensions_chart(scores["dimensions"]) if scores else None,
@@ -141,4 +142,5 @@ def _models(provenance: dict[str, dict[str, Any]]) -> dict[str, Any]:
         "coding_accuracy": codes.get("model_accuracy", {}),
         "score": rapport.get("score_model"),
         "score_validation": rapport.get("score_validation", {}),
+        "risk": provenance.get("risk", {}).get("settings", {}).get("model"),
     }

@@ -1,0 +1,86 @@
+"""The risk model with the patterns: indirect phrasing found, figurative and negated use
+dropped, and every model flag says where it came from. The accuracy on sentences the
+model never saw is measured by eval/risk_eval.py, not here."""
+
+import pytest
+
+from rapportlens import Conversation, Role
+from rapportlens.analyzers.risk import Risk
+from rapportlens.output import to_dict
+from rapportlens.rapport.risk import assess, assess_many, discounted, model_card, pattern_flags, units
+
+
+def client_says(text, use_model=True):
+    conv = Conversation.from_pairs([("P", "How has the week been?"), ("C", text)],
+                                   roles={"P": Role.PRACTITIONER, "C": Role.CLIENT})
+    Risk(use_model)(conv)
+    return conv
+
+
+# Written for this test; none matches a pattern, so only the model can find them.
+INDIRECT = [
+    ("I've been quietly putting my affairs in order so nobody has to clean up after me.", "suicide"),
+    ("When the pressure builds I take the scissors to my forearm.", "self_harm"),
+    ("My boyfriend decides what I eat and hits me if I answer back.", "abuse"),
+]
+
+
+@pytest.mark.parametrize(("text", "category"), INDIRECT)
+def test_the_model_finds_what_no_pattern_matches(text, category):
+    assert not pattern_flags(text)
+    flags = client_says(text).features["risk"]
+    assert category in {f["category"] for f in flags}
+    flag = next(f for f in flags if f["category"] == category)
+    assert flag["source"] == "model" and 0.5 <= flag["confidence"] <= 1
+    assert flag["evidence"] == text and flag["action"] == "needs human review"
+    assert client_says(text, use_model=False).features["risk"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "This deadline is killing me.",
+    "I would never hurt myself, I just need a break.",
+    "I'm not suicidal, I'm worn out.",
+    "We were dying laughing at the wedding.",
+])
+def test_figurative_and_negated_use_is_not_flagged(text):
+    assert discounted(text)
+    assert client_says(text).features["risk"] == []
+
+
+def test_ordinary_talk_is_not_flagged():
+    texts = ["I walked the dog and then cooked dinner for the kids.",
+             "Work has been busy but I managed to get to the gym twice.",
+             "My sister is visiting at the weekend and we might go to the coast."]
+    assert assess_many(texts) == [[], [], []]
+
+
+def test_one_risky_sentence_in_a_long_turn_is_the_evidence():
+    text = ("Work was fine and I saw my friends on Saturday. We went bowling and had pizza. "
+            "But honestly I've been quietly putting my affairs in order so nobody has to clean up after me. "
+            "Anyway, the weekend was nice.")
+    [flag] = assess(text)
+    assert flag.category == "suicide"
+    a, b = flag.span
+    assert text[a:b] == flag.evidence and "affairs" in flag.evidence and "bowling" not in flag.evidence
+
+
+def test_units_are_the_turn_and_its_sentences():
+    text = "There's nothing left for me. I have decided now!"
+    assert [text[a:b] for a, b in units(text)] == [text, "There's nothing left for me.", "I have decided now!"]
+    short = "There's nothing left. Okay."
+    assert [short[a:b] for a, b in units(short)] == [short]
+    assert units("ok then") == []
+
+
+def test_pattern_and_model_do_not_double_flag_a_category():
+    flags = assess("I want to kill myself. I've decided to end my life this weekend.")
+    assert [f.category for f in flags] == ["suicide"] and flags[0].source == "patterns"
+
+
+def test_provenance_names_the_risk_model_and_its_accuracy():
+    card = model_card()
+    assert card["id"].startswith("risk-minilm@") and 0 < card["threshold"] < 1
+    assert card["cross_validation"]["recall"] > 0.8
+    out = to_dict(client_says("I've been stockpiling my tablets."))
+    [risk] = [a for a in out["provenance"]["analyzers"] if a["name"] == "risk"]
+    assert risk["settings"]["model"]["id"] == card["id"] and risk["version"] == "v2"
