@@ -21,7 +21,7 @@ model:  # the shipped coding model: AnnoMI, 5-fold CV by transcript, then all of
 	  --name annomi-minilm --out src/rapportlens/models/annomi-minilm
 
 risk-model:  # the shipped risk model: the project's sentences + AnnoMI client talk (needs .[train])
-	.venv/bin/python -m rapportlens.training.risk --out src/rapportlens/models/risk-minilm \
+	.venv/bin/python -m rapportlens.training.risk --cv 3 --out src/rapportlens/models/risk-minilm \
 	  --annomi ../shared/data/annomi \
 	  data/risk/*.csv tests/data/risk/sentences.csv
 

@@ -7,7 +7,14 @@ import pytest
 from rapportlens import Conversation, Role
 from rapportlens.analyzers.risk import Risk
 from rapportlens.output import to_dict
-from rapportlens.rapport.risk import assess, assess_many, discounted, model_card, pattern_flags, units
+from rapportlens.rapport.risk import (
+    assess,
+    assess_many,
+    discounted,
+    model_card,
+    pattern_flags,
+    units,
+)
 
 
 def client_says(text, use_model=True):
@@ -84,3 +91,11 @@ def test_provenance_names_the_risk_model_and_its_accuracy():
     out = to_dict(client_says("I've been stockpiling my tablets."))
     [risk] = [a for a in out["provenance"]["analyzers"] if a["name"] == "risk"]
     assert risk["settings"]["model"]["id"] == card["id"] and risk["version"] == "v2"
+
+
+def test_the_model_knows_the_pattern_categories():
+    from rapportlens.rapport.risk import CATEGORY_NAMES, categories, risk_model
+
+    assert CATEGORY_NAMES == tuple(c.name for c in categories())
+    [head] = risk_model().card.heads
+    assert set(head.labels) == {"none", *CATEGORY_NAMES}

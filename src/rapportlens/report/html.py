@@ -19,8 +19,8 @@ from .. import __version__
 from ..coding.codebook import codebook
 from ..features import declared
 from ..model import Conversation, fmt_seconds
-from ..rapport.risk import how_found
 from ..output import to_dict
+from ..rapport.risk import how_found
 from ..summary import MI_ROWS
 from .charts import dimensions_chart, timeline_chart
 

@@ -1,7 +1,7 @@
 """Build the risk model: all-MiniLM-L6-v2 fine-tuned to sort one sentence into "none" or a
 risk category, exported to int8 ONNX (``models/risk-minilm``).
 
-    python -m rapportlens.training.risk --out src/rapportlens/models/risk-minilm \
+    python -m rapportlens.training.risk --cv 3 --out src/rapportlens/models/risk-minilm \
         --annomi ../shared/data/annomi data/risk/*.csv tests/data/risk/sentences.csv
 
 Trained on sentences written for RapportLens (CSV columns ``category``, ``text``) and, as
