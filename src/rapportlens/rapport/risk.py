@@ -78,23 +78,26 @@ def how_found(flag: dict) -> str:
 
 
 @lru_cache(maxsize=1)
+def _patterns_file() -> dict:
+    return tomllib.loads(files("rapportlens.rapport").joinpath("risk_patterns.toml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def everyday() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(f, re.IGNORECASE) for f in _patterns_file()["everyday"]["figurative"])
+
+
+@lru_cache(maxsize=1)
 def categories() -> tuple[Category, ...]:
-    data = tomllib.loads(files("rapportlens.rapport").joinpath("risk_patterns.toml").read_text("utf-8"))
     out = []
-    for name, c in data["categories"].items():
+    for name, c in _patterns_file()["categories"].items():
         pats = tuple(Pattern(re.compile(p["re"], re.IGNORECASE), bool(p.get("negatable"))) for p in c["patterns"])
         figs = tuple(re.compile(f, re.IGNORECASE) for f in c.get("figurative", []))
         out.append(Category(name, c["label"], pats, figs + everyday()))
     return tuple(out)
 
 
-@lru_cache(maxsize=1)
-def everyday() -> tuple[re.Pattern[str], ...]:
-    data = tomllib.loads(files("rapportlens.rapport").joinpath("risk_patterns.toml").read_text("utf-8"))
-    return tuple(re.compile(f, re.IGNORECASE) for f in data["everyday"]["figurative"])
-
-
-CATEGORY_NAMES = ("suicide", "self_harm", "harm_to_others", "abuse", "psychosis")
+CATEGORY_NAMES = tuple(c.name for c in categories())
 
 
 def _label(category: str) -> str:
@@ -152,11 +155,11 @@ def units(text: str) -> list[tuple[int, int]]:
     """Spans the model reads: the whole turn, and each of its sentences when it has
     several. A long turn can hide one risky sentence among ordinary ones, while some
     risk is only clear across two sentences ("Nothing's left for me. I've decided.")."""
-    spans = [_trimmed(text, m.start(), m.end()) for m in _SENTENCE.finditer(text)
-             if len(m.group().split()) >= MIN_WORDS]
-    whole = _trimmed(text, 0, len(text))
     if len(text.split()) < MIN_WORDS:
         return []
+    whole = _trimmed(text, 0, len(text))
+    spans = [_trimmed(text, m.start(), m.end()) for m in _SENTENCE.finditer(text)
+             if len(m.group().split()) >= MIN_WORDS]
     return [whole] + [s for s in spans if s != whole] if len(spans) > 1 else [whole]
 
 

@@ -30,7 +30,7 @@ from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset, Example, Task
 from ..errors import InputError
 from ..model import Role
-from ..rapport.risk import CATEGORY_NAMES, NONE, combine, pattern_flags, units
+from ..rapport.risk import CATEGORY_NAMES, NONE, combine, model_scores, pattern_flags, units
 from .trainer import export, fit, folds
 
 LABELS = (NONE, *CATEGORY_NAMES)
@@ -113,16 +113,10 @@ def flag_scores(texts: list[str], gold: list[str], p_none: np.ndarray, model_cat
             "combined_by_threshold": {str(t): r for t, r in sweep.items()}}
 
 
-def _predict(model_dir: Path, examples: list[Example]) -> tuple[np.ndarray, list[str]]:
-    probs = CodingModel(model_dir).predict([e.item for e in examples])["risk"]
-    return probs[:, 0], [LABELS[1 + int(i)] for i in probs[:, 1:].argmax(1)]
-
-
 def build(paths: list[Path], out: Path, cv: int = 5, progress: bool = True,
           annomi: Path | None = None) -> dict[str, Any]:
     dataset = read_sentences(paths, annomi)
     ex = dataset.examples
-    fit_args = {k: v for k, v in SETTINGS.items()}
     info: dict[str, Any] = {"trained_on": dataset.sources, "sentences": len(ex), "settings": SETTINGS,
                             "labels_count": dataset.counts()["risk"]}
     if cv:
@@ -132,17 +126,17 @@ def build(paths: list[Path], out: Path, cv: int = 5, progress: bool = True,
         for k in range(cv):
             train = [e for e in ex if fold_of[e.group] != k]
             idx = [i for i, e in enumerate(ex) if fold_of[e.group] == k]
-            model, heads = fit(dataset, train, progress=progress, description=f"fold {k + 1}/{cv}", **fit_args)
+            model, heads = fit(dataset, train, progress=progress, description=f"fold {k + 1}/{cv}", **SETTINGS)
             with tempfile.TemporaryDirectory() as tmp:
                 export(model, heads, Path(tmp), name=f"risk-fold-{k + 1}", dataset=dataset,
                        max_length=SETTINGS["max_length"], info={}, per_channel=True)
-                pn, c = _predict(Path(tmp), [ex[i] for i in idx])
-            for j, i in enumerate(idx):
-                p_none[i], cats[i] = pn[j], c[j]
+                scores = model_scores([ex[i].item.text for i in idx], CodingModel(Path(tmp)))
+            for i, (pn, c) in zip(idx, scores):
+                p_none[i], cats[i] = pn, c
         gold = [e.labels["risk"] for e in ex]
         info["cross_validation"] = {"folds": cv, **flag_scores([e.item.text for e in ex], gold, p_none, cats)}
         info["threshold"] = info["cross_validation"]["threshold"]
-    model, heads = fit(dataset, ex, progress=progress, description="all sentences", **fit_args)
+    model, heads = fit(dataset, ex, progress=progress, description="all sentences", **SETTINGS)
     export(model, heads, out, name="risk-minilm", dataset=dataset, max_length=SETTINGS["max_length"], info=info,
            per_channel=True)
     return info
