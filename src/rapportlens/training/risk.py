@@ -47,6 +47,13 @@ def with_filler(text: str, rng: random.Random) -> str:
     return filler + (text[0].lower() + text[1:] if text[:2] not in ("I ", "I'") else text)
 
 
+def chat_style(text: str) -> str:
+    """The sentence as people type it in a chat: lower case, no apostrophes, no full stop.
+    Typed turns in text-based support look like neither the written sentences nor AnnoMI's
+    transcribed speech; these copies teach the model that style says nothing about risk."""
+    return text.lower().replace("'", "").replace("\u2019", "").rstrip(".!")
+
+
 def annomi_ordinary(folder: Path, n: int = ANNOMI_SENTENCES, seed: int = 0) -> list[Example]:
     """Client turns and sentences from AnnoMI as "none" examples, grouped by transcript."""
     from ..datasets import annomi
@@ -74,8 +81,8 @@ def read_sentences(paths: list[Path], annomi: Path | None = None) -> Dataset:
                     raise InputError(f"category must be one of {', '.join(LABELS)} and text must not be empty",
                                      path=str(path), line=line, fix="fix the row or remove it")
                 text, where = row["text"].strip(), f"{path}:{line}"
-                # The copy shares the sentence's group, so cross-validation never splits them.
-                for t in (text, with_filler(text, rng)):
+                # The copies share the sentence's group, so cross-validation never splits them.
+                for t in dict.fromkeys((text, with_filler(text, rng), chat_style(text))):
                     examples.append(Example(Item(Role.CLIENT, t), {"risk": row["category"]}, where, where))
     sources = [str(p) for p in paths]
     if annomi:
@@ -129,7 +136,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, progress: bool = True,
             model, heads = fit(dataset, train, progress=progress, description=f"fold {k + 1}/{cv}", **SETTINGS)
             with tempfile.TemporaryDirectory() as tmp:
                 export(model, heads, Path(tmp), name=f"risk-fold-{k + 1}", dataset=dataset,
-                       max_length=SETTINGS["max_length"], info={}, per_channel=True)
+                       max_length=SETTINGS["max_length"], info={})
                 scores = model_scores([ex[i].item.text for i in idx], CodingModel(Path(tmp)))
             for i, (pn, c) in zip(idx, scores):
                 p_none[i], cats[i] = pn, c
@@ -137,8 +144,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, progress: bool = True,
         info["cross_validation"] = {"folds": cv, **flag_scores([e.item.text for e in ex], gold, p_none, cats)}
         info["threshold"] = info["cross_validation"]["threshold"]
     model, heads = fit(dataset, ex, progress=progress, description="all sentences", **SETTINGS)
-    export(model, heads, out, name="risk-minilm", dataset=dataset, max_length=SETTINGS["max_length"], info=info,
-           per_channel=True)
+    export(model, heads, out, name="risk-minilm", dataset=dataset, max_length=SETTINGS["max_length"], info=info)
     return info
 
 

@@ -7,6 +7,7 @@ file the runtime uses, so training and analysis see identical token ids.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import os
@@ -136,7 +137,7 @@ def fit(
 
 
 def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: str, dataset: Dataset,
-           max_length: int, info: dict[str, Any], quantize: bool = True, per_channel: bool = False) -> ModelCard:
+           max_length: int, info: dict[str, Any], quantize: bool = True, per_channel: bool = True) -> ModelCard:
     """Write model.onnx (int8 unless ``quantize`` is false), tokenizer.json and card.json.
 
     ``per_channel`` gives each output channel its own int8 scale: same size, closer to fp32."""
@@ -158,13 +159,20 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
         fp32.replace(out / MODEL_FILE)
     shutil.copy(base_model_dir() / TOKENIZER_FILE, out / TOKENIZER_FILE)
     card = ModelCard.from_dict({
-        **info, "name": name, "version": info.get("version", date.today().isoformat()),
+        **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE)),
         "dataset": dataset.name, "max_length": max_length, "heads": heads,
         "base": BASE_NAME,
         "quantized": ("int8 per channel" if per_channel else "int8") if quantize else "fp32", "rapportlens": __version__,
     })
     (out / CARD_FILE).write_text(json.dumps(card.to_dict(), indent=2) + "\n", "utf-8")
     return card
+
+
+def weights_version(model_file: Path) -> str:
+    """Build date plus the first 8 hex digits of the weights' SHA-256: two models built on
+    the same day get different ids, and an id names exactly one set of weights."""
+    digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:8]
+    return f"{date.today().isoformat()}.{digest}"
 
 
 def folds(groups: Sequence[str], k: int, seed: int = 0) -> dict[str, int]:
