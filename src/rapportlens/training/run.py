@@ -34,9 +34,8 @@ def _scored(dataset: str, task: str, labels: list[str], gold: np.ndarray, pred: 
 def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_folds: Path | None = None,
                    **settings: Any) -> dict[str, Any]:
     """k-fold cross-validation split by conversation; each fold is scored with its exported
-    int8 ONNX model, exactly as `rapportlens eval` would run it. Weights are quantized per
-    output channel: on AnnoMI's first fold per-tensor int8 cost 0.03 client talk type
-    macro-F1 against fp32, per-channel int8 none, at the same size.
+    int8 ONNX model (per output channel; see docs/accuracy.md, "Quantization"), exactly
+    as `rapportlens eval` would run it.
 
     Also fits per-class offsets for macro-F1 on the out-of-fold predictions (``offsets``,
     for the final model), and reports the calibrated scores with nested offsets: each
