@@ -130,7 +130,7 @@ def fit(
             scheduler.step()
             optimizer.zero_grad()
             bar.update(1)
-            bar.set_postfix(loss=f"{float(loss):.3f}")
+            bar.set_postfix(loss=f"{loss.item():.3f}")
     bar.close()
     model.eval()
     return model, heads
