@@ -5,9 +5,10 @@ on 2 cores; EPITOME: about 4; ESConv: about 25).
     /path/to/train-venv/bin/python eval/fold_experiment.py --data ../shared/data/annomi --freeze 1
     /path/to/train-venv/bin/python eval/fold_experiment.py --dataset epitome --data ../shared/data/epitome
 
-Prints uncalibrated macro-F1 per task for that fold. Context settings other than the
-shipped ones are patched in for the experiment only; adopting them means changing
-``rapportlens.coding.inputs`` and retraining.
+Prints uncalibrated macro-F1 per task for that fold. A context of other than two turns
+is patched in for the experiment only (adopting it means changing
+``rapportlens.coding.inputs``); ``--context-chars`` and ``--max-length`` are model settings
+that `rapportlens train` takes and records in the model card.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rapportlens.coding import inputs, onnx_model
+from rapportlens.coding import inputs
 from rapportlens.coding.onnx_model import CodingModel
 from rapportlens.datasets import annomi, esconv, load
 from rapportlens.metrics import score
@@ -36,13 +37,11 @@ def main() -> None:
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--context-turns", type=int, default=inputs.CONTEXT_TURNS)
-    ap.add_argument("--context-chars", type=int, default=inputs.CONTEXT_CHARS)
     for key, value in DEFAULTS.items():
         ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=value)
     args = ap.parse_args()
     for adapter in (annomi, esconv):
         adapter.conversation_items = functools.partial(inputs.conversation_items, turns=args.context_turns)
-    onnx_model.context_text = functools.partial(inputs.context_text, limit=args.context_chars)
     settings = {k: getattr(args, k) for k in FIT_KEYS}
     dataset = load(args.dataset, args.data)
     fold_of = folds([e.group for e in dataset.examples], args.k, args.seed)
@@ -52,9 +51,10 @@ def main() -> None:
     model, heads = fit(dataset, train, progress=False, **settings)
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
-        export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=args.max_length, info={})
+        export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=args.max_length,
+               context_chars=args.context_chars, info={})
         probs = CodingModel(tmp).predict([e.item for e in test])
-    result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns, "context_chars": args.context_chars},
+    result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}}
     for h in heads:
         rows = [i for i, e in enumerate(test) if h["name"] in e.labels]

@@ -7,8 +7,9 @@ import pytest
 from rapportlens import Conversation
 from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import HEAD_CODES, Coder, load_model
-from rapportlens.coding.inputs import Item, conversation_items
+from rapportlens.coding.inputs import CONTEXT_CHARS, Item, conversation_items
 from rapportlens.coding.mi import summarise
+from rapportlens.coding.onnx_model import ModelCard, encode
 from rapportlens.coding.rules import RULES, apply_rules, question_form
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
@@ -84,6 +85,17 @@ def test_context_items_carry_the_previous_utterances():
     assert items[0].context == ""
     assert items[2].context == "counsellor: How are you?\nclient: Tired."
     assert items[2].role == P
+
+
+
+def test_a_model_reads_as_much_earlier_talk_as_its_card_says():
+    model = load_model()
+    card = model.card.to_dict()
+    assert ModelCard.from_dict({k: v for k, v in card.items() if k != "context_chars"}).context_chars == CONTEXT_CHARS
+    assert ModelCard.from_dict({**card, "context_chars": 400}).context_chars == 400
+    item = Item(C, "Yes.", "counsellor: " + "so tell me more about what happened at work " * 10)
+    short, long = (encode(model.tokenizer, [item], n)["input_ids"].shape[1] for n in (40, 400))
+    assert short < long <= model.card.max_length
 
 
 @pytest.fixture(scope="module")

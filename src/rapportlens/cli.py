@@ -360,11 +360,15 @@ def eval_command(dataset_name, data, model, as_json) -> None:
 @click.option("--cv", type=click.IntRange(0, 20), default=0, show_default=True,
               help="First run K-fold cross-validation split by conversation, and record it in the model card.")
 @click.option("--epochs", type=click.IntRange(1, 50), default=3, show_default=True)
+@click.option("--max-length", type=click.IntRange(32, 512), default=None,
+              help="Tokens the model reads per utterance, context included (default: 128; EPITOME: see docs/accuracy.md).")
+@click.option("--context-chars", type=click.IntRange(0, 2000), default=None,
+              help="Characters of earlier talk the model reads before the utterance (default: 160).")
 @click.option("--name", default=None, help="Model name recorded in the card (default: DATASET-minilm).")
 @click.option("--fp32", is_flag=True, help="Keep full-precision weights (4x larger) instead of int8.")
 @click.option("--keep-folds", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="With --cv, keep each fold's model in DIR/fold-N (to score sessions out of fold).")
-def train(dataset_name, data, out, cv, epochs, name, fp32, keep_folds) -> None:
+def train(dataset_name, data, out, cv, epochs, max_length, context_chars, name, fp32, keep_folds) -> None:
     """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
     from pathlib import Path
 
@@ -386,8 +390,9 @@ def train(dataset_name, data, out, cv, epochs, name, fp32, keep_folds) -> None:
     if keep_folds and not cv:
         _fail(RapportLensError("--keep-folds needs --cv K"))
         sys.exit(2)
+    chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars)) if v is not None}
     card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
-                        quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None)
+                        quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None, **chosen)
     if cv:
         click.echo(format_cv(card["cross_validation"]))
     click.echo(f"model written to {out}; use it with: rapportlens analyze FILE --model {out}")

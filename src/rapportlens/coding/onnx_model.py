@@ -15,7 +15,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import OptionError
-from .inputs import Item, context_text, target_text
+from .inputs import CONTEXT_CHARS, Item, context_text, target_text
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
 # Small batches of similar length: on a 2-core CPU, 8 codes ~25 % more utterances per
@@ -41,6 +41,7 @@ class ModelCard:
     max_length: int
     dataset: str
     info: dict[str, Any]
+    context_chars: int = CONTEXT_CHARS  # how much earlier talk the model was trained to read
 
     @property
     def id(self) -> str:
@@ -50,11 +51,12 @@ class ModelCard:
     def from_dict(cls, d: dict[str, Any]) -> ModelCard:
         heads = tuple(Head(h["name"], tuple(h["labels"]), h.get("role"),
                            tuple(h["offsets"]) if h.get("offsets") else None) for h in d["heads"])
-        return cls(d["name"], d["version"], heads, int(d["max_length"]), d["dataset"], d)
+        return cls(d["name"], d["version"], heads, int(d["max_length"]), d["dataset"], d,
+                   int(d.get("context_chars", CONTEXT_CHARS)))
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.info, "name": self.name, "version": self.version, "dataset": self.dataset,
-                "max_length": self.max_length,
+                "max_length": self.max_length, "context_chars": self.context_chars,
                 "heads": [{"name": h.name, "labels": list(h.labels), "role": h.role,
                            **({"offsets": list(h.offsets)} if h.offsets else {})} for h in self.heads]}
 
@@ -70,9 +72,9 @@ def tokenizer_for(path: Path, max_length: int):
     return tok
 
 
-def encode(tokenizer, items: Sequence[Item]) -> dict[str, np.ndarray]:
+def encode(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS) -> dict[str, np.ndarray]:
     """Token ids for a batch of items, padded to the longest."""
-    encs = tokenizer.encode_batch([(context_text(i), target_text(i)) for i in items])
+    encs = tokenizer.encode_batch([(context_text(i, context_chars), target_text(i)) for i in items])
     width = max(len(e.ids) for e in encs)
     out = {k: np.zeros((len(encs), width), dtype=np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
     for row, e in enumerate(encs):
@@ -125,7 +127,7 @@ class CodingModel:
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
         for start in range(0, len(order), batch_size):
             idx = order[start:start + batch_size]
-            feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx]).items() if k in self._inputs}
+            feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx], self.card.context_chars).items() if k in self._inputs}
             for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
                 out[name][idx] = softmax(logits + offsets[name] if name in offsets else logits)
             if progress:

@@ -16,7 +16,8 @@ from ..metrics import score
 from .calibrate import fit_offsets, nested_predictions
 from .trainer import export, fit, folds
 
-DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3}
+DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3,
+            "context_chars": 160}
 FIT_KEYS = tuple(DEFAULTS)
 
 
@@ -52,7 +53,7 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
         with tempfile.TemporaryDirectory() as tmp:
             where = keep_folds / f"fold-{fold + 1}" if keep_folds else Path(tmp)
             export(model, heads, where, name=f"cv-fold-{fold + 1}", dataset=dataset,
-                   max_length=settings["max_length"], info={})
+                   max_length=settings["max_length"], context_chars=settings["context_chars"], info={})
             probs = CodingModel(where).predict([e.item for e in test])
         for h in heads:
             o = oof.setdefault(h["name"], {"gold": [], "logp": [], "fold": [], "labels": h["labels"]})
@@ -104,5 +105,6 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
         if h["name"] in offsets:
             h["offsets"] = offsets[h["name"]]
     card = export(model, heads, out, name=name, dataset=dataset, max_length=settings["max_length"],
+                  context_chars=settings["context_chars"],
                   info=info, quantize=quantize)
     return card.to_dict()

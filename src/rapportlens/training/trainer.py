@@ -24,6 +24,7 @@ from torch import nn
 from tqdm import tqdm
 
 from .. import __version__
+from ..coding.inputs import CONTEXT_CHARS
 from ..coding.onnx_model import (
     CARD_FILE,
     MODEL_FILE,
@@ -83,7 +84,7 @@ def _batches(examples: Sequence[Example], batch_size: int, rng: random.Random) -
 def fit(
     dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 3e-4,
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
-    freeze: int = 3, description: str = "training",
+    freeze: int = 3, context_chars: int = CONTEXT_CHARS, description: str = "training",
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
     """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
     from transformers import AutoModel
@@ -119,7 +120,7 @@ def fit(
     bar = tqdm(total=steps, desc=description, unit="batch", disable=not progress, dynamic_ncols=True)
     for _ in range(epochs):
         for batch in _batches(examples, batch_size, rng):
-            feed = {k: torch.from_numpy(v) for k, v in encode(tokenizer, [examples[i].item for i in batch]).items()}
+            feed = {k: torch.from_numpy(v) for k, v in encode(tokenizer, [examples[i].item for i in batch], context_chars).items()}
             outputs = model(**feed)
             loss = sum(fn(out, targets[h["name"]][batch])
                        for fn, out, h in zip(losses, outputs, heads)
@@ -137,7 +138,8 @@ def fit(
 
 
 def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: str, dataset: Dataset,
-           max_length: int, info: dict[str, Any], quantize: bool = True, per_channel: bool = True) -> ModelCard:
+           max_length: int, info: dict[str, Any], quantize: bool = True, per_channel: bool = True,
+           context_chars: int = CONTEXT_CHARS) -> ModelCard:
     """Write model.onnx (int8 unless ``quantize`` is false), tokenizer.json and card.json.
 
     ``per_channel`` gives each output channel its own int8 scale: same size, closer to fp32."""
@@ -160,7 +162,7 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
     shutil.copy(base_model_dir() / TOKENIZER_FILE, out / TOKENIZER_FILE)
     card = ModelCard.from_dict({
         **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE)),
-        "dataset": dataset.name, "max_length": max_length, "heads": heads,
+        "dataset": dataset.name, "max_length": max_length, "context_chars": context_chars, "heads": heads,
         "base": BASE_NAME,
         "quantized": ("int8 per channel" if per_channel else "int8") if quantize else "fp32", "rapportlens": __version__,
     })
