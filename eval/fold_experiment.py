@@ -30,6 +30,22 @@ from rapportlens.training.run import DEFAULTS, FIT_KEYS
 from rapportlens.training.trainer import export, fit, folds
 
 
+def with_reply(conversation, items_for, before: int, after: int) -> list[inputs.Item]:
+    """Items whose context also holds the start of the reply: how the other person answered
+    often shows what an utterance did (a question gets an answer; change talk gets reflected)."""
+    items = items_for(conversation)
+    roles = {s.name: s.role for s in conversation.speakers}
+    utts = conversation.utterances
+    out = []
+    for k, item in enumerate(items):
+        context = inputs.context_text(item, before)
+        if k + 1 < len(utts):
+            reply = utts[k + 1]
+            context += f"\n(reply) {inputs.role_word(roles[reply.speaker])}: {reply.text.strip()[:after]}"
+        out.append(inputs.Item(item.role, item.text, context))
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", default="annomi", choices=("annomi", "esconv", "epitome"))
@@ -39,9 +55,16 @@ def main() -> None:
     ap.add_argument("--context-turns", type=int, default=inputs.CONTEXT_TURNS)
     for key, value in DEFAULTS.items():
         ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=value)
+    ap.add_argument("--next-chars", type=int, default=0,
+                    help="also show the model the start of the next utterance (the reply), this many characters")
     args = ap.parse_args()
+    items_for = functools.partial(inputs.conversation_items, turns=args.context_turns)
+    if args.next_chars:
+        items_for = functools.partial(with_reply, items_for=items_for, before=args.context_chars,
+                                      after=args.next_chars)
+        args.context_chars += args.next_chars + 40  # room for both; the split is made in with_reply
     for adapter in (annomi, esconv):
-        adapter.conversation_items = functools.partial(inputs.conversation_items, turns=args.context_turns)
+        adapter.conversation_items = items_for
     settings = {k: getattr(args, k) for k in FIT_KEYS}
     dataset = load(args.dataset, args.data)
     fold_of = folds([e.group for e in dataset.examples], args.k, args.seed)
@@ -54,7 +77,8 @@ def main() -> None:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=args.max_length,
                context_chars=args.context_chars, info={})
         probs = CodingModel(tmp).predict([e.item for e in test])
-    result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns},
+    result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
+                                                        "next_chars": args.next_chars},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}}
     for h in heads:
         rows = [i for i, e in enumerate(test) if h["name"] in e.labels]
