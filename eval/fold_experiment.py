@@ -26,7 +26,7 @@ from rapportlens.coding import inputs
 from rapportlens.coding.onnx_model import CodingModel
 from rapportlens.datasets import annomi, esconv, load
 from rapportlens.metrics import score
-from rapportlens.training.run import DEFAULTS, FIT_KEYS
+from rapportlens.training.settings import DATASET_DEFAULTS, DEFAULTS, FIT_KEYS, settings_for
 from rapportlens.training.trainer import export, fit, folds
 
 
@@ -54,28 +54,29 @@ def main() -> None:
     ap.add_argument("--k", type=int, default=5)
     ap.add_argument("--context-turns", type=int, default=inputs.CONTEXT_TURNS)
     for key, value in DEFAULTS.items():
-        ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=value)
+        ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=None,
+                        help=f"default {DATASET_DEFAULTS.get('epitome', {}).get(key, value)} for epitome, else {value}")
     ap.add_argument("--next-chars", type=int, default=0,
                     help="also show the model the start of the next utterance (the reply), this many characters")
     args = ap.parse_args()
+    settings = settings_for(args.dataset, {k: getattr(args, k) for k in FIT_KEYS if getattr(args, k) is not None})
     items_for = functools.partial(inputs.conversation_items, turns=args.context_turns)
     if args.next_chars:
-        items_for = functools.partial(with_reply, items_for=items_for, before=args.context_chars,
+        items_for = functools.partial(with_reply, items_for=items_for, before=settings["context_chars"],
                                       after=args.next_chars)
-        args.context_chars += args.next_chars + 40  # room for both; the split is made in with_reply
+        settings["context_chars"] += args.next_chars + 40  # room for both; the split is made in with_reply
     for adapter in (annomi, esconv):
         adapter.conversation_items = items_for
-    settings = {k: getattr(args, k) for k in FIT_KEYS}
     dataset = load(args.dataset, args.data)
-    fold_of = folds([e.group for e in dataset.examples], args.k, args.seed)
+    fold_of = folds([e.group for e in dataset.examples], args.k, settings["seed"])
     train = [e for e in dataset.examples if fold_of[e.group] != args.fold]
     test = [e for e in dataset.examples if fold_of[e.group] == args.fold and e.labels]
     start = time.perf_counter()
     model, heads = fit(dataset, train, progress=False, **settings)
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
-        export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=args.max_length,
-               context_chars=args.context_chars, info={})
+        export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
+               context_chars=settings["context_chars"], info={})
         probs = CodingModel(tmp).predict([e.item for e in test])
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
                                                         "next_chars": args.next_chars},

@@ -95,6 +95,15 @@ def test_train_without_the_training_extra_says_how_to_install_it(run, data, monk
     assert "pip install 'rapportlens[train]'" in result.stderr
 
 
+def test_training_settings_come_from_the_dataset_then_the_user():
+    from rapportlens.training.settings import DEFAULTS, settings_for
+
+    assert settings_for("annomi", {}) == DEFAULTS
+    # EPITOME's replies are long: the model reads more of them, and more of the post.
+    assert settings_for("epitome", {})["max_length"] > DEFAULTS["max_length"]
+    assert settings_for("epitome", {})["context_chars"] > DEFAULTS["context_chars"]
+    assert settings_for("epitome", {"max_length": 64})["max_length"] == 64
+
 def test_coded_transcripts_give_a_task_over_their_own_codes(tmp_path):
     f = tmp_path / "coded.csv"
     f.write_text("speaker,text,code\nT,How are you?,question.open\nC,Fine.,\nT,Well done for coming.,affirmation\n")

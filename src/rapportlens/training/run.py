@@ -14,11 +14,8 @@ from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset
 from ..metrics import score
 from .calibrate import fit_offsets, nested_predictions
+from .settings import FIT_KEYS, settings_for
 from .trainer import export, fit, folds
-
-DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3,
-            "context_chars": 160}
-FIT_KEYS = tuple(DEFAULTS)
 
 
 def _scored(dataset: str, task: str, labels: list[str], gold: np.ndarray, pred: np.ndarray,
@@ -42,7 +39,7 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
     for the final model), and reports the calibrated scores with nested offsets: each
     fold's offsets come from the other folds only. With ``keep_folds``, each fold's model
     is kept in ``keep_folds/fold-N`` (to score sessions with codes no model saw in training)."""
-    settings = {**DEFAULTS, **settings}
+    settings = settings_for(dataset.name, settings)
     fold_of = folds([e.group for e in dataset.examples], k, settings["seed"])
     oof: dict[str, dict[str, list]] = {}
     for fold in range(k):
@@ -84,7 +81,7 @@ def _sha256(path: str) -> str:
 
 def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool = True,
           quantize: bool = True, keep_folds: Path | None = None, **settings: Any) -> dict[str, Any]:
-    settings = {**DEFAULTS, **settings}
+    settings = settings_for(dataset.name, settings)
     info: dict[str, Any] = {
         "trained_on": {"dataset": dataset.name,
                        "files": [{"name": Path(f).name, "sha256": _sha256(f)} for f in dataset.sources],
