@@ -1,6 +1,6 @@
 """One cross-validation fold of a dataset with chosen training settings: a quick way to compare
 settings before paying for a full `rapportlens train --cv 5` (AnnoMI: 14-22 minutes per fold
-on 2 cores; EPITOME: about 4; ESConv: about 25).
+on 2 cores; EPITOME: about 10; ESConv: about 30).
 
     /path/to/train-venv/bin/python eval/fold_experiment.py --data ../shared/data/annomi --freeze 1
     /path/to/train-venv/bin/python eval/fold_experiment.py --dataset epitome --data ../shared/data/epitome
