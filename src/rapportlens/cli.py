@@ -350,6 +350,13 @@ def eval_command(dataset_name, data, model, as_json) -> None:
         click.echo(json.dumps(r.to_dict(), ensure_ascii=False) if as_json else format_evaluation(r))
 
 
+def _default_help(key: str) -> str:
+    from .training.settings import DATASET_DEFAULTS, DEFAULTS
+
+    own = "; ".join(f"{name}: {d[key]}" for name, d in DATASET_DEFAULTS.items() if key in d)
+    return f"default: {DEFAULTS[key]}" + (f"; {own}" if own else "")
+
+
 @main.command()
 @click.option("--dataset", "-d", "dataset_name", required=True,
               type=click.Choice(["annomi", "esconv", "epitome", "coded"]),
@@ -361,9 +368,9 @@ def eval_command(dataset_name, data, model, as_json) -> None:
               help="First run K-fold cross-validation split by conversation, and record it in the model card.")
 @click.option("--epochs", type=click.IntRange(1, 50), default=3, show_default=True)
 @click.option("--max-length", type=click.IntRange(32, 512), default=None,
-              help="Tokens the model reads per utterance, context included (default: 128; EPITOME: 256).")
+              help=f"Tokens the model reads per utterance, context included ({_default_help('max_length')}).")
 @click.option("--context-chars", type=click.IntRange(0, 2000), default=None,
-              help="Characters of earlier talk the model reads before the utterance (default: 160; EPITOME: 320).")
+              help=f"Characters of earlier talk the model reads before the utterance ({_default_help('context_chars')}).")
 @click.option("--name", default=None, help="Model name recorded in the card (default: DATASET-minilm).")
 @click.option("--fp32", is_flag=True, help="Keep full-precision weights (4x larger) instead of int8.")
 @click.option("--keep-folds", type=click.Path(file_okay=False), default=None, metavar="DIR",
