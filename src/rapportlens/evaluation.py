@@ -27,9 +27,14 @@ class Evaluation:
 
 
 def evaluate(dataset: Dataset, model: CodingModel, progress: Callable[[int], None] | None = None) -> list[Evaluation]:
-    examples = [e for e in dataset.examples if e.labels]
+    # Every utterance is run, labelled or not, in conversation order: the context layer
+    # reads each one's neighbours.
+    everything = dataset.examples
+    probs = model.predict([e.item for e in everything], progress=progress, groups=[e.group for e in everything])
+    keep = [i for i, e in enumerate(everything) if e.labels]
+    examples = [everything[i] for i in keep]
     items = [e.item for e in examples]
-    probs = model.predict(items, progress=progress)
+    probs = {name: p[keep] for name, p in probs.items()}
     heads = {h.name: h for h in model.card.heads}
     codes = None
     out = []
