@@ -6,7 +6,7 @@ import shutil
 import numpy as np
 import pytest
 
-from rapportlens.coding.coder import default_model_dir
+from rapportlens.coding.coder import Coder, default_model_dir
 from rapportlens.coding.context import WINDOW, ContextLayer, TaskLayer, features, utterance_vectors
 from rapportlens.coding.inputs import Item
 from rapportlens.coding.onnx_model import CodingModel
@@ -100,6 +100,9 @@ def test_a_context_layer_in_the_card_is_applied_and_a_broken_one_is_refused(tmp_
     layered = CodingModel(tmp_path / "m").predict(items)
     assert layered["client_talk_type"][1].argmax() == 2  # forced to sustain by the layer
     assert np.allclose(layered["therapist_behaviour"], base["therapist_behaviour"])
+    coded = Coder(CodingModel(tmp_path / "m")).code(items)
+    assert any(c.code == "sustain_talk" and "read in context" in c.reason for c in coded[1])
+    assert not any("read in context" in c.reason for c in coded[0])
     card_path.write_text(json.dumps({**card, "context": {**layer.to_dict(), "features_version": 99}}))
     with pytest.raises(OptionError, match="context layer"):
         CodingModel(tmp_path / "m")

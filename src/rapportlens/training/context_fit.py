@@ -28,6 +28,7 @@ from ..metrics import score
 from .calibrate import fit_offsets, nested_predictions
 
 C = 0.1  # L2 strength: about a hundred features, a few thousand utterances per task
+MIN_ROWS = 200  # fewer, and the nested fits have too little to learn from
 
 
 def _fit(x: np.ndarray, gold: np.ndarray, k: int) -> TaskLayer:
@@ -65,6 +66,22 @@ def fit_task(x: np.ndarray, gold: np.ndarray, fold: np.ndarray, k: int) -> tuple
     return TaskLayer(layer.mean, layer.scale, layer.coef, layer.intercept, offsets), pred
 
 
+def scored(dataset: str, task: str, labels: Sequence[str], gold: np.ndarray, pred: np.ndarray,
+           fold: np.ndarray) -> dict[str, Any]:
+    """The task's scores (label indices in, names out) with each fold's macro-F1."""
+    def named(idx: np.ndarray) -> list[str]:
+        return [labels[i] for i in idx]
+
+    d = score(dataset, task, labels, named(gold), named(pred)).to_dict()
+    d["fold_macro_f1"] = [score(dataset, task, labels, named(gold[fold == f]), named(pred[fold == f])).macro_f1
+                          for f in np.unique(fold)]
+    return d
+
+
+def _brief(d: Mapping[str, Any]) -> dict[str, Any]:
+    return {key: d[key] for key in ("accuracy", "macro_f1", "fold_macro_f1")}
+
+
 def fit_context(dataset: Dataset, raw: Mapping[str, np.ndarray], heads: Sequence[Mapping[str, Any]],
                 fold: np.ndarray, tasks: Sequence[str] | None = None) -> tuple[ContextLayer | None, dict[str, Any]]:
     """``raw``: out-of-fold encoder probabilities for every example of ``dataset`` (in its
@@ -78,33 +95,27 @@ def fit_context(dataset: Dataset, raw: Mapping[str, np.ndarray], heads: Sequence
         name = h["name"]
         if tasks is not None and name not in tasks:
             continue
-        rows = np.array([i for i, e in enumerate(examples) if name in e.labels])
-        if len(rows) == 0:
-            continue
+        rows = np.array([i for i, e in enumerate(examples) if name in e.labels], dtype=int)
         labels = list(h["labels"])
-        gold = np.array([labels.index(examples[i].labels[name]) for i in rows])
+        gold = np.array([labels.index(examples[i].labels[name]) for i in rows], dtype=int)
         f = fold[rows]
-        base = nested_predictions(np.log(np.maximum(raw[name][rows], 1e-9)), gold, f)
+        if len(rows) < MIN_ROWS or len(np.unique(f)) < 3 or min(np.bincount(gold, minlength=2)[:2]) == 0:
+            report[name] = {"kept": False, "skipped": f"too few labelled utterances for a context layer "
+                                                      f"({len(rows)}; needs {MIN_ROWS} over 3 or more folds)"}
+            continue
+        base = scored(dataset.name, name, labels, gold, nested_predictions(np.log(np.maximum(raw[name][rows], 1e-9)),
+                                                                        gold, f), f)
         layer, pred = fit_task(x[rows], gold, f, len(labels))
-
-        def scored(p: np.ndarray) -> dict[str, Any]:
-            s = score(dataset.name, name, labels, [labels[g] for g in gold], [labels[i] for i in p])
-            return {"macro_f1": round(s.macro_f1, 4), "accuracy": round(s.accuracy, 4),
-                    "fold_macro_f1": [round(score(dataset.name, name, labels, [labels[g] for g in gold[f == j]],
-                                                  [labels[i] for i in p[f == j]]).macro_f1, 4)
-                                      for j in np.unique(f)]}
-
-        report[name] = {"encoder": scored(base), "with_context": scored(pred),
-                        "scores": score(dataset.name, name, labels, [labels[g] for g in gold],
-                                        [labels[i] for i in pred]).to_dict()}
-        report[name]["kept"] = report[name]["with_context"]["macro_f1"] > report[name]["encoder"]["macro_f1"]
+        with_context = scored(dataset.name, name, labels, gold, pred, f)
+        report[name] = {"encoder": _brief(base), "with_context": _brief(with_context), "scores": with_context,
+                        "kept": with_context["macro_f1"] > base["macro_f1"]}
         if report[name]["kept"]:
             kept[name] = layer
     if not kept:
         return None, report
     info = {"fitted_on": {"dataset": dataset.name, "conversations": len(dataset.groups()),
-                          "folds": int(len(np.unique(fold)))},
-            "cross_validation": {k: {key: v[key] for key in ("encoder", "with_context", "kept")}
+                          "folds": len(np.unique(fold))},
+            "cross_validation": {k: {key: v[key] for key in ("encoder", "with_context", "kept") if key in v}
                                  for k, v in report.items()}}
     return ContextLayer(kept, head_roles, info), report
 
@@ -146,20 +157,28 @@ def main() -> None:
     fold = np.array([of[e.group] for e in dataset.examples])
     raw, heads = oof_from_fold_models(dataset, args.fold_models, fold)
     layer, report = fit_context(dataset, raw, heads, fold, args.tasks)
-    print(json.dumps({t: {key: r[key] for key in ("encoder", "with_context", "kept")} for t, r in report.items()},
-                     indent=1))
+    print(json.dumps({t: {key: v for key, v in r.items() if key != "scores"} for t, r in report.items()}, indent=1))
     if args.model and layer is not None:
-        _write(args.model, layer)
+        print(write_layer(args.model, layer))
     if args.into_folds:
-        for f in np.unique(fold):
-            rows = np.flatnonzero(fold != f)
-            part = Dataset(dataset.name, dataset.tasks, [dataset.examples[i] for i in rows], dataset.sources)
-            inner, _ = fit_context(part, {k: v[rows] for k, v in raw.items()}, heads, fold[rows], args.tasks)
-            if inner is not None:
-                _write(args.fold_models / f"fold-{f + 1}", inner)
+        print("\n".join(write_nested(dataset, raw, heads, fold, args.fold_models, args.tasks)))
 
 
-def _write(model_dir: Path, layer: ContextLayer) -> None:
+def write_nested(dataset: Dataset, raw: Mapping[str, np.ndarray], heads: Sequence[Mapping[str, Any]],
+                 fold: np.ndarray, fold_dir: Path, tasks: Sequence[str] | None = None) -> list[str]:
+    """Give each fold model (``fold_dir/fold-N``) a layer fitted on the other folds only,
+    so that its codes of its own held-out conversations stay out of fold."""
+    done = []
+    for f in np.unique(fold):
+        rows = np.flatnonzero(fold != f)
+        part = Dataset(dataset.name, dataset.tasks, [dataset.examples[i] for i in rows], dataset.sources)
+        inner, _ = fit_context(part, {k: v[rows] for k, v in raw.items()}, heads, fold[rows], tasks)
+        if inner is not None:
+            done.append(write_layer(fold_dir / f"fold-{f + 1}", inner))
+    return done
+
+
+def write_layer(model_dir: Path, layer: ContextLayer) -> str:
     """Put the layer in the model's card; the version changes with it, since the
     model's answers do."""
     from .trainer import weights_version
@@ -169,7 +188,7 @@ def _write(model_dir: Path, layer: ContextLayer) -> None:
     card["context"] = layer.to_dict()
     card["version"] = weights_version(model_dir / "model.onnx", json.dumps(card["context"], sort_keys=True))
     card_path.write_text(json.dumps(card, indent=2) + "\n", "utf-8")
-    print(f"context layer for {', '.join(layer.tasks)} written to {card_path} (version {card['version']})")
+    return f"context layer for {', '.join(layer.tasks)} written to {card_path} (version {card['version']})"
 
 
 if __name__ == "__main__":

@@ -12,22 +12,10 @@ import numpy as np
 
 from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset
-from ..metrics import score
 from .calibrate import fit_offsets, nested_predictions
-from .context_fit import fit_context
+from .context_fit import fit_context, scored, write_nested
 from .settings import FIT_KEYS, settings_for
 from .trainer import export, fit, folds
-
-
-def _scored(dataset: str, task: str, labels: list[str], gold: np.ndarray, pred: np.ndarray,
-            fold: np.ndarray, k: int) -> dict[str, Any]:
-    def named(idx: np.ndarray) -> list[str]:
-        return [labels[i] for i in idx]
-
-    d = score(dataset, task, labels, named(gold), named(pred)).to_dict()
-    d["fold_macro_f1"] = [score(dataset, task, labels, named(gold[fold == f]), named(pred[fold == f])).macro_f1
-                          for f in range(k)]
-    return d
 
 
 def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_folds: Path | None = None,
@@ -73,15 +61,17 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
         rows = np.array([i for i, e in enumerate(dataset.examples) if task.name in e.labels])
         gold = np.array([labels.index(dataset.examples[i].labels[task.name]) for i in rows])
         logp = np.log(np.maximum(raw[task.name][rows], 1e-9))
-        results[task.name] = _scored(dataset.name, task.name, labels, gold, nested_predictions(logp, gold, fold[rows]),
-                                     fold[rows], k)
-        unc = _scored(dataset.name, task.name, labels, gold, logp.argmax(1), fold[rows], k)
+        results[task.name] = scored(dataset.name, task.name, labels, gold,
+                                    nested_predictions(logp, gold, fold[rows]), fold[rows])
+        unc = scored(dataset.name, task.name, labels, gold, logp.argmax(1), fold[rows])
         results[task.name]["uncalibrated"] = {key: unc[key] for key in ("accuracy", "macro_f1", "fold_macro_f1")}
         offsets[task.name] = [round(float(b), 2) for b in fit_offsets(logp, gold)]
     out = {"folds": k, "split": "by conversation", "settings": settings, "tasks": results, "offsets": offsets}
     layer, report = fit_context(dataset, raw, heads, fold)
     if layer is not None:
         out["context"] = layer.to_dict()
+        if keep_folds:
+            write_nested(dataset, raw, heads, fold, keep_folds)
         for name in layer.tasks:
             # The final model answers with the context layer on these tasks: report that.
             encoder = results[name]
