@@ -56,7 +56,6 @@ def test_the_rest_of_the_conversation_leaves_the_utterance_out():
 
 
 def test_fitting_out_of_fold_learns_what_the_neighbours_say():
-    pytest.importorskip("sklearn")
     from rapportlens.training.context_fit import fit_task
 
     # A client's label is decided by the counsellor's next turn, which the encoder's
