@@ -340,7 +340,7 @@ def eval_command(dataset_name, data, model, as_json) -> None:
     except RapportLensError as e:
         _fail(e)
         sys.exit(2)
-    n = len(ds.examples)
+    n = sum(1 for e in ds.examples if e.labels)
     with _progress(n, f"coding {n} utterances", sys.stderr.isatty()) as bar:
         results = evaluate(ds, coding_model, progress=bar.update)
     if not results:

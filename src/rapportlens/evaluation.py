@@ -27,14 +27,9 @@ class Evaluation:
 
 
 def evaluate(dataset: Dataset, model: CodingModel, progress: Callable[[int], None] | None = None) -> list[Evaluation]:
-    # Every utterance is run, labelled or not, in conversation order: the context layer
-    # reads each one's neighbours.
-    everything = dataset.examples
-    probs = model.predict([e.item for e in everything], progress=progress, groups=[e.group for e in everything])
-    keep = [i for i, e in enumerate(everything) if e.labels]
-    examples = [everything[i] for i in keep]
+    examples = [e for e in dataset.examples if e.labels]
     items = [e.item for e in examples]
-    probs = {name: p[keep] for name, p in probs.items()}
+    probs = model.predict(items, progress=progress)
     heads = {h.name: h for h in model.card.heads}
     codes = None
     out = []

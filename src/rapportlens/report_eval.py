@@ -34,8 +34,6 @@ def format_cv(cv: dict[str, Any]) -> str:
     out = [f"{cv['folds']}-fold cross-validation, split {cv['split']}:"]
     for task, d in cv["tasks"].items():
         folds = ", ".join(f"{f:.3f}" for f in d["fold_macro_f1"])
-        alone = (f"  with the context layer; encoder alone {d['encoder_alone']['macro_f1']:.3f}"
-                 if "encoder_alone" in d else "")
         out += [(f"{task}: n={d['n']}  accuracy={d['accuracy']:.3f}  macro-F1={d['macro_f1']:.3f} "
-                f"(folds: {folds}){alone}"), *_table(d), ""]
+                f"(folds: {folds})"), *_table(d), ""]
     return "\n".join(out)

@@ -81,8 +81,6 @@ class Coder:
     def __init__(self, model: CodingModel | None = None) -> None:
         self.model = model
         self.heads = {h.name: h for h in model.card.heads} if model else {}
-        # Heads whose answer the context layer gave: their reasons say so.
-        self.in_context = set(model.context.tasks) if model and model.context else set()
 
     def code(
         self, items: Sequence[Item], progress: Callable[[int], None] | None = None,
@@ -135,8 +133,7 @@ class Coder:
                 label = head.labels[j]
                 if label not in mapping or (rank > 0 and p[j] < SECONDARY):
                     continue
-                seen = ", read in context" if name in self.in_context else ""
-                resolve(mapping[label], float(p[j]), f"model: {name}={label} ({p[j]:.2f}{seen})")
+                resolve(mapping[label], float(p[j]), f"model: {name}={label} ({p[j]:.2f})")
         has_question_head = any(h in self.heads for h in ("therapist_behaviour", "strategy", "explorations"))
         if form and not has_question_head:
             add(Code(form.code, form.confidence, "rules", form.span, form.reason))

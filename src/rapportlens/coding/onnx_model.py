@@ -15,7 +15,6 @@ from typing import Any
 import numpy as np
 
 from ..errors import OptionError
-from .context import ContextLayer
 from .inputs import CONTEXT_CHARS, Item, context_text, target_text
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
@@ -116,46 +115,21 @@ class CodingModel:
         self.session = ort.InferenceSession(str(directory / MODEL_FILE), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._outputs = [o.name for o in self.session.get_outputs()]
-        context = self.card.info.get("context")
-        try:
-            self.context = ContextLayer.from_dict(context) if context else None
-        except (KeyError, ValueError) as exc:
-            raise OptionError(f"{directory / CARD_FILE}: unreadable context layer ({exc}). "
-                              "Retrain the model with this version of RapportLens.") from exc
 
     def predict(
-        self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
-        groups: Sequence[str] | None = None, raw: bool = False,
+        self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None
     ) -> dict[str, np.ndarray]:
-        """Class probabilities per head: ``{head: array (len(items), len(labels))}``.
-
-        ``items`` are utterances in conversation order; ``groups`` says which conversation
-        each belongs to (None: all one conversation), for the context layer. ``raw`` gives
-        the encoder's own probabilities: no context layer, no offsets."""
-        logits = self._logits(items, batch_size, progress)
-        probs = {name: softmax(z) for name, z in logits.items()}
-        if raw:
-            return probs
-        out = {}
-        for h in self.card.heads:
-            if h.name in logits:
-                out[h.name] = softmax(logits[h.name] + np.asarray(h.offsets, dtype=np.float32)) if h.offsets else probs[h.name]
-        if self.context is not None and items:
-            layered = self.context.apply(probs, [i.role for i in items], groups)
-            out.update({name: layered[name] for name in self.context.tasks})
-        return out
-
-    def _logits(self, items: Sequence[Item], batch_size: int,
-                progress: Callable[[int], None] | None) -> dict[str, np.ndarray]:
+        """Class probabilities per head: ``{head: array (len(items), len(labels))}``."""
         heads = {h.name: h for h in self.card.heads}
         out = {h: np.zeros((len(items), len(heads[h].labels)), dtype=np.float32) for h in self._outputs}
+        offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs if heads[h].offsets}
         # Similar lengths share a batch, so little time goes on padding.
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
         for start in range(0, len(order), batch_size):
             idx = order[start:start + batch_size]
             feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx], self.card.context_chars).items() if k in self._inputs}
-            for name, z in zip(self._outputs, self.session.run(self._outputs, feed)):
-                out[name][idx] = z
+            for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
+                out[name][idx] = softmax(logits + offsets[name] if name in offsets else logits)
             if progress:
                 progress(len(idx))
         return out
