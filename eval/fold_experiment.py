@@ -5,7 +5,8 @@ on 2 cores; EPITOME: about 10; ESConv: about 30).
     /path/to/train-venv/bin/python eval/fold_experiment.py --data ../shared/data/annomi --freeze 1
     /path/to/train-venv/bin/python eval/fold_experiment.py --dataset epitome --data ../shared/data/epitome
 
-Prints uncalibrated macro-F1 per task for that fold. A context of other than two turns
+Prints uncalibrated macro-F1 per task for that fold, and (``with_offsets``) the same with
+per-class offsets fitted on one half of the fold's conversations and scored on the other. A context of other than two turns
 is patched in for the experiment only (adopting it means changing
 ``rapportlens.coding.inputs``); ``--context-chars`` and ``--max-length`` are model settings
 that `rapportlens train` takes and records in the model card.
@@ -26,6 +27,7 @@ from rapportlens.coding import inputs
 from rapportlens.coding.onnx_model import CodingModel
 from rapportlens.datasets import annomi, esconv, load
 from rapportlens.metrics import score
+from rapportlens.training.calibrate import nested_predictions
 from rapportlens.training.settings import DATASET_DEFAULTS, DEFAULTS, FIT_KEYS, settings_for
 from rapportlens.training.trainer import export, fit, folds
 
@@ -58,6 +60,7 @@ def main() -> None:
                         help=f"default {DATASET_DEFAULTS.get('epitome', {}).get(key, value)} for epitome, else {value}")
     ap.add_argument("--next-chars", type=int, default=0,
                     help="also show the model the start of the next utterance (the reply), this many characters")
+    ap.add_argument("--save-probs", metavar="FILE.npz", help="keep the fold's predicted probabilities")
     args = ap.parse_args()
     settings = settings_for(args.dataset, {k: getattr(args, k) for k in FIT_KEYS if getattr(args, k) is not None})
     items_for = functools.partial(inputs.conversation_items, turns=args.context_turns)
@@ -81,11 +84,22 @@ def main() -> None:
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
                                                         "next_chars": args.next_chars},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}}
+    result["with_offsets"] = {}
+    # Offsets as `train --cv` fits them, estimated inside this fold: each half of its
+    # conversations is scored with offsets fitted on the other half.
+    half = {g: i % 2 for i, g in enumerate(dict.fromkeys(e.group for e in test))}
     for h in heads:
         rows = [i for i, e in enumerate(test) if h["name"] in e.labels]
         gold = [test[i].labels[h["name"]] for i in rows]
         pred = [h["labels"][int(np.argmax(probs[h["name"]][i]))] for i in rows]
         result["macro_f1"][h["name"]] = round(score(args.dataset, h["name"], h["labels"], gold, pred).macro_f1, 3)
+        logp = np.log(np.maximum(probs[h["name"]][rows], 1e-9))
+        shifted = nested_predictions(logp, np.array([h["labels"].index(g) for g in gold]),
+                                     [half[test[i].group] for i in rows])
+        result["with_offsets"][h["name"]] = round(
+            score(args.dataset, h["name"], h["labels"], gold, [h["labels"][j] for j in shifted]).macro_f1, 3)
+    if args.save_probs:
+        np.savez(args.save_probs, groups=[e.group for e in test], **{k: v for k, v in probs.items()})
     print(json.dumps(result))
 
 
