@@ -6,8 +6,8 @@ on 2 cores; EPITOME: about 10; ESConv: about 30).
     /path/to/train-venv/bin/python eval/fold_experiment.py --dataset epitome --data ../shared/data/epitome
 
 Prints uncalibrated macro-F1 per task for that fold, and (``with_offsets``) the same with
-per-class offsets fitted on one half of the fold's conversations and scored on the other. A context of other than two turns
-is patched in for the experiment only (adopting it means changing
+per-class offsets fitted on one half of the fold's conversations and scored on the other.
+A context of other than two turns is patched in for the experiment only (adopting it means changing
 ``rapportlens.coding.inputs``); ``--context-chars`` and ``--max-length`` are model settings
 that `rapportlens train` takes and records in the model card.
 """
@@ -83,8 +83,7 @@ def main() -> None:
         probs = CodingModel(tmp).predict([e.item for e in test])
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
                                                         "next_chars": args.next_chars},
-              "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}}
-    result["with_offsets"] = {}
+              "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
     # Offsets as `train --cv` fits them, estimated inside this fold: each half of its
     # conversations is scored with offsets fitted on the other half.
     half = {g: i % 2 for i, g in enumerate(dict.fromkeys(e.group for e in test))}
@@ -99,7 +98,7 @@ def main() -> None:
         result["with_offsets"][h["name"]] = round(
             score(args.dataset, h["name"], h["labels"], gold, [h["labels"][j] for j in shifted]).macro_f1, 3)
     if args.save_probs:
-        np.savez(args.save_probs, groups=[e.group for e in test], **{k: v for k, v in probs.items()})
+        np.savez(args.save_probs, groups=[e.group for e in test], **probs)
     print(json.dumps(result))
 
 

@@ -56,10 +56,8 @@ def blocks(v, groups):
     for a, b in itertools.pairwise(starts):
         seg = v[a:b]
         for name, shift in BLOCKS.items():
-            moved = np.zeros_like(seg)
-            if shift == 0:
-                moved = seg
-            elif shift < 0 and len(seg) > -shift:
+            moved = seg.copy() if shift == 0 else np.zeros_like(seg)
+            if shift < 0 and len(seg) > -shift:
                 moved[-shift:] = seg[:shift]
             elif shift > 0 and len(seg) > shift:
                 moved[:-shift] = seg[shift:]
