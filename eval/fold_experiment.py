@@ -6,7 +6,9 @@ on 2 cores; EPITOME: about 10; ESConv: about 30).
     /path/to/train-venv/bin/python eval/fold_experiment.py --dataset epitome --data ../shared/data/epitome
 
 Prints uncalibrated macro-F1 per task for that fold, and (``with_offsets``) the same with
-per-class offsets fitted on one half of the fold's conversations and scored on the other.
+per-class offsets fitted on one half of the fold's conversations and scored on the other;
+``encoder_only_macro_f1`` is the same model without its lexical companion (``--no-lexical``
+leaves that out of training).
 A context of other than two turns is patched in for the experiment only (adopting it means changing
 ``rapportlens.coding.inputs``); ``--context-chars`` and ``--max-length`` are model settings
 that `rapportlens train` takes and records in the model card.
@@ -28,6 +30,7 @@ from rapportlens.coding.onnx_model import CodingModel
 from rapportlens.datasets import annomi, esconv, load
 from rapportlens.metrics import score
 from rapportlens.training.calibrate import nested_predictions
+from rapportlens.training.lexical import fit_lexical
 from rapportlens.training.settings import DATASET_DEFAULTS, DEFAULTS, FIT_KEYS, settings_for
 from rapportlens.training.trainer import export, fit, folds
 
@@ -54,12 +57,15 @@ def main() -> None:
     ap.add_argument("--data", required=True)
     ap.add_argument("--fold", type=int, default=0)
     ap.add_argument("--k", type=int, default=5)
+    ap.add_argument("--split-seed", type=int, default=DEFAULTS["seed"],
+                    help="seed of the conversation split; --seed changes only the training run")
     ap.add_argument("--context-turns", type=int, default=inputs.CONTEXT_TURNS)
     for key, value in DEFAULTS.items():
         ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=None,
                         help=f"default {DATASET_DEFAULTS.get('epitome', {}).get(key, value)} for epitome, else {value}")
     ap.add_argument("--next-chars", type=int, default=0,
                     help="also show the model the start of the next utterance (the reply), this many characters")
+    ap.add_argument("--no-lexical", action="store_true", help="the encoder alone, without the n-gram model")
     ap.add_argument("--save-probs", metavar="FILE.npz", help="keep the fold's predicted probabilities")
     args = ap.parse_args()
     settings = settings_for(args.dataset, {k: getattr(args, k) for k in FIT_KEYS if getattr(args, k) is not None})
@@ -71,7 +77,7 @@ def main() -> None:
     for adapter in (annomi, esconv):
         adapter.conversation_items = items_for
     dataset = load(args.dataset, args.data)
-    fold_of = folds([e.group for e in dataset.examples], args.k, settings["seed"])
+    fold_of = folds([e.group for e in dataset.examples], args.k, args.split_seed)
     train = [e for e in dataset.examples if fold_of[e.group] != args.fold]
     test = [e for e in dataset.examples if fold_of[e.group] == args.fold and e.labels]
     start = time.perf_counter()
@@ -79,11 +85,18 @@ def main() -> None:
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
-               context_chars=settings["context_chars"], info={})
-        probs = CodingModel(tmp).predict([e.item for e in test])
+               context_chars=settings["context_chars"], info={},
+               lexical=None if args.no_lexical else fit_lexical(train, heads, settings["context_chars"]))
+        coder = CodingModel(tmp)
+        probs = coder.predict([e.item for e in test])
+        if coder.lexical:  # the same encoder without its n-gram companion, for comparison
+            coder.lexical = None
+            encoder_probs = coder.predict([e.item for e in test])
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
-                                                        "next_chars": args.next_chars},
+                                                        "next_chars": args.next_chars, "lexical": not args.no_lexical},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
+    if not args.no_lexical:
+        result["encoder_only_macro_f1"] = {}
     # Offsets as `train --cv` fits them, estimated inside this fold: each half of its
     # conversations is scored with offsets fitted on the other half.
     half = {g: i % 2 for i, g in enumerate(dict.fromkeys(e.group for e in test))}
@@ -92,6 +105,10 @@ def main() -> None:
         gold = [test[i].labels[h["name"]] for i in rows]
         pred = [h["labels"][int(np.argmax(probs[h["name"]][i]))] for i in rows]
         result["macro_f1"][h["name"]] = round(score(args.dataset, h["name"], h["labels"], gold, pred).macro_f1, 3)
+        if not args.no_lexical:
+            alone = [h["labels"][int(np.argmax(encoder_probs[h["name"]][i]))] for i in rows]
+            result["encoder_only_macro_f1"][h["name"]] = round(
+                score(args.dataset, h["name"], h["labels"], gold, alone).macro_f1, 3)
         logp = np.log(np.maximum(probs[h["name"]][rows], 1e-9))
         shifted = nested_predictions(logp, np.array([h["labels"].index(g) for g in gold]),
                                      [half[test[i].group] for i in rows])

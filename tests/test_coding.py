@@ -173,3 +173,10 @@ def test_analysis_never_imports_torch(tmp_path):
             "default_pipeline()(rapportlens.Conversation.from_pairs([('A','Hi?'),('B','Hello.')]))\n"
             "assert 'torch' not in sys.modules and 'transformers' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_shipped_model_folder_stays_within_30_mb():
+    from rapportlens.coding.coder import default_model_dir
+
+    size = sum(f.stat().st_size for f in default_model_dir().iterdir() if f.is_file())
+    assert size <= 30_000_000, f"{size / 1e6:.1f} MB"

@@ -375,7 +375,9 @@ def _default_help(key: str) -> str:
 @click.option("--fp32", is_flag=True, help="Keep full-precision weights (4x larger) instead of int8.")
 @click.option("--keep-folds", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="With --cv, keep each fold's model in DIR/fold-N (to score sessions out of fold).")
-def train(dataset_name, data, out, cv, epochs, max_length, context_chars, name, fp32, keep_folds) -> None:
+@click.option("--lexical/--no-lexical", default=True, show_default=True,
+              help="Also fit a word and character n-gram model and combine it with the encoder (docs/accuracy.md).")
+def train(dataset_name, data, out, cv, epochs, max_length, context_chars, name, fp32, keep_folds, lexical) -> None:
     """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
     from pathlib import Path
 
@@ -399,7 +401,8 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, name, 
         sys.exit(2)
     chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars)) if v is not None}
     card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
-                        quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None, **chosen)
+                        quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None,
+                        lexical=lexical, **chosen)
     if cv:
         click.echo(format_cv(card["cross_validation"]))
     click.echo(f"model written to {out}; use it with: rapportlens analyze FILE --model {out}")

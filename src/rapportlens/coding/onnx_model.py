@@ -16,6 +16,7 @@ import numpy as np
 
 from ..errors import OptionError
 from .inputs import CONTEXT_CHARS, Item, context_text, target_text
+from .lexical import LEXICAL_FILE, LexicalModel
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
 # Small batches of similar length: on a 2-core CPU, 8 codes ~25 % more utterances per
@@ -85,13 +86,19 @@ def encode(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS)
     return out
 
 
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
+
+
 def softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
 
 
 class CodingModel:
-    """A model directory: ``model.onnx``, ``tokenizer.json`` and ``card.json``."""
+    """A model directory: ``model.onnx``, ``tokenizer.json`` and ``card.json``, and where
+    present ``lexical.npz`` (see ``rapportlens.coding.lexical``)."""
 
     def __init__(self, directory: str | Path, threads: int | None = None) -> None:
         directory = Path(directory)
@@ -115,6 +122,7 @@ class CodingModel:
         self.session = ort.InferenceSession(str(directory / MODEL_FILE), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._outputs = [o.name for o in self.session.get_outputs()]
+        self.lexical = LexicalModel.load(directory) if (directory / LEXICAL_FILE).is_file() else None
 
     def predict(
         self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None
@@ -128,7 +136,11 @@ class CodingModel:
         for start in range(0, len(order), batch_size):
             idx = order[start:start + batch_size]
             feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx], self.card.context_chars).items() if k in self._inputs}
+            lexical = self.lexical.predict_log([items[i] for i in idx]) if self.lexical else {}
             for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
+                if name in lexical:
+                    # Equal-weight geometric mean of the two models' probabilities.
+                    logits = 0.5 * log_softmax(logits) + 0.5 * lexical[name]
                 out[name][idx] = softmax(logits + offsets[name] if name in offsets else logits)
             if progress:
                 progress(len(idx))

@@ -14,6 +14,7 @@ from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset
 from ..metrics import score
 from .calibrate import fit_offsets, nested_predictions
+from .lexical import fit_lexical
 from .settings import FIT_KEYS, settings_for
 from .trainer import export, fit, folds
 
@@ -30,7 +31,7 @@ def _scored(dataset: str, task: str, labels: list[str], gold: np.ndarray, pred: 
 
 
 def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_folds: Path | None = None,
-                   **settings: Any) -> dict[str, Any]:
+                   lexical: bool = True, **settings: Any) -> dict[str, Any]:
     """k-fold cross-validation split by conversation; each fold is scored with its exported
     int8 ONNX model (per output channel; see docs/accuracy.md, "Quantization"), exactly
     as `rapportlens eval` would run it.
@@ -50,7 +51,8 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
         with tempfile.TemporaryDirectory() as tmp:
             where = keep_folds / f"fold-{fold + 1}" if keep_folds else Path(tmp)
             export(model, heads, where, name=f"cv-fold-{fold + 1}", dataset=dataset,
-                   max_length=settings["max_length"], context_chars=settings["context_chars"], info={})
+                   max_length=settings["max_length"], context_chars=settings["context_chars"], info={},
+                   lexical=fit_lexical(train, heads, settings["context_chars"]) if lexical else None)
             probs = CodingModel(where).predict([e.item for e in test])
         for h in heads:
             o = oof.setdefault(h["name"], {"gold": [], "logp": [], "fold": [], "labels": h["labels"]})
@@ -61,8 +63,8 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
                     o["fold"].append(fold)
     results, offsets = {}, {}
     for task in dataset.tasks:
-        if task.name not in oof:
-            continue
+        if not oof.get(task.name, {}).get("gold"):
+            continue  # no held-out example of this task in any fold (tiny data sets)
         o = oof[task.name]
         labels, gold, logp = o["labels"], np.array(o["gold"]), np.array(o["logp"])
 
@@ -71,7 +73,7 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
         raw = _scored(dataset.name, task.name, labels, gold, logp.argmax(1), fold, k)
         results[task.name]["uncalibrated"] = {key: raw[key] for key in ("accuracy", "macro_f1", "fold_macro_f1")}
         offsets[task.name] = [round(float(b), 2) for b in fit_offsets(logp, gold)]
-    return {"folds": k, "split": "by conversation", "settings": settings, "tasks": results,
+    return {"folds": k, "split": "by conversation", "settings": {**settings, "lexical": lexical}, "tasks": results,
             "offsets": offsets}
 
 
@@ -80,7 +82,8 @@ def _sha256(path: str) -> str:
 
 
 def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool = True,
-          quantize: bool = True, keep_folds: Path | None = None, **settings: Any) -> dict[str, Any]:
+          quantize: bool = True, keep_folds: Path | None = None, lexical: bool = True,
+          **settings: Any) -> dict[str, Any]:
     settings = settings_for(dataset.name, settings)
     info: dict[str, Any] = {
         "trained_on": {"dataset": dataset.name,
@@ -88,11 +91,11 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
                        "conversations": len(dataset.groups()),
                        "labelled_examples": sum(1 for e in dataset.examples if e.labels),
                        "label_counts": dataset.counts()},
-        "settings": settings,
+        "settings": {**settings, "lexical": lexical},
     }
     if cv:
         info["cross_validation"] = cross_validate(dataset, cv, progress=progress, keep_folds=keep_folds,
-                                                        **settings)
+                                                  lexical=lexical, **settings)
         out.mkdir(parents=True, exist_ok=True)
         (out / "cv.json").write_text(json.dumps(info["cross_validation"], indent=2) + "\n", "utf-8")
     model, heads = fit(dataset, dataset.examples, progress=progress, description="final model",
@@ -102,6 +105,6 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
         if h["name"] in offsets:
             h["offsets"] = offsets[h["name"]]
     card = export(model, heads, out, name=name, dataset=dataset, max_length=settings["max_length"],
-                  context_chars=settings["context_chars"],
-                  info=info, quantize=quantize)
+                  context_chars=settings["context_chars"], info=info, quantize=quantize,
+                  lexical=fit_lexical(dataset.examples, heads, settings["context_chars"]) if lexical else None)
     return card.to_dict()

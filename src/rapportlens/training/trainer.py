@@ -33,6 +33,7 @@ from ..coding.onnx_model import (
     encode,
     tokenizer_for,
 )
+from ..coding.lexical import LEXICAL_FILE, LexicalModel
 from ..datasets import Dataset, Example
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -139,11 +140,15 @@ def fit(
 
 def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: str, dataset: Dataset,
            max_length: int, info: dict[str, Any], quantize: bool = True, per_channel: bool = True,
-           context_chars: int = CONTEXT_CHARS) -> ModelCard:
-    """Write model.onnx (int8 unless ``quantize`` is false), tokenizer.json and card.json.
+           context_chars: int = CONTEXT_CHARS, lexical: LexicalModel | None = None) -> ModelCard:
+    """Write model.onnx (int8 unless ``quantize`` is false), tokenizer.json and card.json,
+    and lexical.npz when a lexical companion model is given.
 
     ``per_channel`` gives each output channel its own int8 scale: same size, closer to fp32."""
     out.mkdir(parents=True, exist_ok=True)
+    (out / LEXICAL_FILE).unlink(missing_ok=True)
+    if lexical is not None:
+        lexical.save(out)
     sample = {k: torch.ones((2, 8), dtype=torch.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
     fp32 = out / "model.fp32.onnx"
     axes = {k: {0: "batch", 1: "tokens"} for k in sample}
@@ -165,6 +170,8 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
         "dataset": dataset.name, "max_length": max_length, "context_chars": context_chars, "heads": heads,
         "base": BASE_NAME,
         "quantized": ("int8 per channel" if per_channel else "int8") if quantize else "fp32", "rapportlens": __version__,
+        "lexical": ({"file": LEXICAL_FILE, "features": len(lexical.vocabulary.index), "heads": sorted(lexical.heads),
+                     "combination": "equal-weight geometric mean with the encoder"} if lexical else None),
     })
     (out / CARD_FILE).write_text(json.dumps(card.to_dict(), indent=2) + "\n", "utf-8")
     return card
