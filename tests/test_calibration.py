@@ -47,3 +47,24 @@ def test_offsets_in_the_card_shift_the_models_probabilities(tmp_path):
     items = [Item(Role.CLIENT, "I really want to stop drinking.", "counsellor: What would you like?")]
     shifted = CodingModel(tmp_path / "m").predict(items)["client_talk_type"][0]
     assert shifted.argmax() == 2 and abs(shifted.sum() - 1) < 1e-4
+
+
+def test_offsets_are_kept_only_when_they_help_out_of_fold():
+    from rapportlens.training.cv_scores import task_result
+
+    labels = ["change", "neutral", "sustain"]
+    logp, gold = skewed()
+    fold = np.arange(len(gold)) % 5
+    result, offsets = task_result("annomi", "client_talk_type", labels, gold, logp, fold, 5)
+    assert offsets is not None and result["macro_f1"] >= result["uncalibrated"]["macro_f1"]
+    # Each fold leans to a different class: offsets fitted on the other folds only hurt.
+    rng = np.random.default_rng(0)
+    gold = rng.choice(3, size=300)
+    logp = rng.normal(0, 1, (300, 3))
+    logp[np.arange(300), gold] += 1.5
+    fold = np.arange(300) % 5
+    for f in range(5):
+        logp[fold == f, f % 3] += 1.5
+    result, offsets = task_result("annomi", "client_talk_type", labels, gold, logp, fold, 5)
+    assert offsets is None and "uncalibrated" not in result
+    assert result["with_offsets_rejected"]["macro_f1"] < result["macro_f1"]

@@ -99,3 +99,23 @@ def test_the_model_knows_the_pattern_categories():
     assert CATEGORY_NAMES == tuple(c.name for c in categories())
     [head] = risk_model().card.heads
     assert set(head.labels) == {"none", *CATEGORY_NAMES}
+
+
+def test_a_sentences_score_does_not_depend_on_what_else_is_scored():
+    from rapportlens.rapport.risk import model_scores
+
+    sentence = "It is. I keep telling myself it's temporary."
+    others = ["Since the spring. We lost two people on the team and nobody replaced them.",
+              "I check them in bed. I know I shouldn't.", "Okay. Evenings are mostly emails, honestly."]
+    alone = model_scores([sentence])[0][0]
+    assert model_scores([*others, sentence, *others])[3][0] == pytest.approx(alone, abs=1e-6)
+
+
+def test_the_bundled_example_raises_no_risk_flag():
+    from pathlib import Path
+
+    import rapportlens
+
+    (conv,) = rapportlens.read(Path(__file__).parent.parent / "examples" / "first_session.txt")
+    Risk()(conv)
+    assert conv.features["risk"] == []

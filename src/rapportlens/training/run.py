@@ -12,22 +12,10 @@ import numpy as np
 
 from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset
-from ..metrics import score
-from .calibrate import fit_offsets, nested_predictions
+from .cv_scores import task_result
 from .lexical import fit_lexical
 from .settings import FIT_KEYS, settings_for
 from .trainer import export, fit, folds
-
-
-def _scored(dataset: str, task: str, labels: list[str], gold: np.ndarray, pred: np.ndarray,
-            fold: np.ndarray, k: int) -> dict[str, Any]:
-    def named(idx: np.ndarray) -> list[str]:
-        return [labels[i] for i in idx]
-
-    d = score(dataset, task, labels, named(gold), named(pred)).to_dict()
-    d["fold_macro_f1"] = [score(dataset, task, labels, named(gold[fold == f]), named(pred[fold == f])).macro_f1
-                          for f in range(k)]
-    return d
 
 
 def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_folds: Path | None = None,
@@ -38,7 +26,8 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
 
     Also fits per-class offsets for macro-F1 on the out-of-fold predictions (``offsets``,
     for the final model), and reports the calibrated scores with nested offsets: each
-    fold's offsets come from the other folds only. With ``keep_folds``, each fold's model
+    fold's offsets come from the other folds only. A task whose nested offsets lower its
+    macro-F1 gets none, and is reported without them. With ``keep_folds``, each fold's model
     is kept in ``keep_folds/fold-N`` (to score sessions with codes no model saw in training)."""
     settings = settings_for(dataset.name, settings)
     fold_of = folds([e.group for e in dataset.examples], k, settings["seed"])
@@ -67,12 +56,10 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
             continue  # no held-out example of this task in any fold (tiny data sets)
         o = oof[task.name]
         labels, gold, logp = o["labels"], np.array(o["gold"]), np.array(o["logp"])
-
-        fold = np.array(o["fold"])
-        results[task.name] = _scored(dataset.name, task.name, labels, gold, nested_predictions(logp, gold, fold), fold, k)
-        raw = _scored(dataset.name, task.name, labels, gold, logp.argmax(1), fold, k)
-        results[task.name]["uncalibrated"] = {key: raw[key] for key in ("accuracy", "macro_f1", "fold_macro_f1")}
-        offsets[task.name] = [round(float(b), 2) for b in fit_offsets(logp, gold)]
+        result, task_offsets = task_result(dataset.name, task.name, labels, gold, logp, np.array(o["fold"]), k)
+        results[task.name] = result
+        if task_offsets is not None:
+            offsets[task.name] = task_offsets
     return {"folds": k, "split": "by conversation", "settings": {**settings, "lexical": lexical}, "tasks": results,
             "offsets": offsets}
 

@@ -166,7 +166,7 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
         fp32.replace(out / MODEL_FILE)
     shutil.copy(base_model_dir() / TOKENIZER_FILE, out / TOKENIZER_FILE)
     card = ModelCard.from_dict({
-        **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE)),
+        **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE, out / LEXICAL_FILE)),
         "dataset": dataset.name, "max_length": max_length, "context_chars": context_chars, "heads": heads,
         "base": BASE_NAME,
         "quantized": ("int8 per channel" if per_channel else "int8") if quantize else "fp32", "rapportlens": __version__,
@@ -177,11 +177,15 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
     return card
 
 
-def weights_version(model_file: Path) -> str:
-    """Build date plus the first 8 hex digits of the weights' SHA-256: two models built on
-    the same day get different ids, and an id names exactly one set of weights."""
-    digest = hashlib.sha256(model_file.read_bytes()).hexdigest()[:8]
-    return f"{date.today().isoformat()}.{digest}"
+def weights_version(*weight_files: Path) -> str:
+    """Build date plus the first 8 hex digits of the weights' SHA-256 (of every file given
+    that exists): two models built on the same day get different ids, and an id names
+    exactly one set of weights."""
+    digest = hashlib.sha256()
+    for f in weight_files:
+        if f.is_file():
+            digest.update(f.read_bytes())
+    return f"{date.today().isoformat()}.{digest.hexdigest()[:8]}"
 
 
 def folds(groups: Sequence[str], k: int, seed: int = 0) -> dict[str, int]:
