@@ -28,6 +28,11 @@ WORD = re.compile(r"(?u)\b\w\w+\b")
 BLOCKS = ("w", "c", "x")  # utterance words, utterance characters, context words
 
 
+def log_softmax(x: np.ndarray) -> np.ndarray:
+    x = x - x.max(axis=-1, keepdims=True)
+    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
+
+
 def word_grams(text: str) -> list[str]:
     words = WORD.findall(text.lower())
     return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
@@ -89,11 +94,10 @@ class LexicalModel:
         out = {}
         rows = list(self.vocabulary.rows(items, self.context_chars))
         for name, (w, b) in self.heads.items():
-            logits = np.stack([v @ w[c].astype(np.float64) for c, v in rows]) + b if rows else np.zeros((0, len(b)))
+            logits = np.stack([v @ w[c] for c, v in rows]) + b if rows else np.zeros((0, len(b)))
             if w.shape[1] == 1:
                 logits = np.concatenate([np.zeros_like(logits), logits], axis=1)
-            logits -= logits.max(axis=1, keepdims=True)
-            out[name] = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
+            out[name] = log_softmax(logits)
         return out
 
     def save(self, directory: Path) -> None:
@@ -111,6 +115,7 @@ class LexicalModel:
         with np.load(directory / LEXICAL_FILE, allow_pickle=False) as z:
             names = z["vocabulary"].tobytes().decode("utf-8").split("\n")
             vocab = Vocabulary({n: i for i, n in enumerate(names)}, z["idf"].astype(np.float64))
-            heads = {k.split("/", 1)[1]: (z[k], z["bias/" + k.split("/", 1)[1]].astype(np.float64))
+            # Stored as float16 for size; widened once here, not per utterance.
+            heads = {k.split("/", 1)[1]: (z[k].astype(np.float32), z["bias/" + k.split("/", 1)[1]].astype(np.float64))
                      for k in z.files if k.startswith("weights/")}
             return cls(vocab, heads, int(z["context_chars"]))

@@ -16,7 +16,7 @@ import numpy as np
 
 from ..errors import OptionError
 from .inputs import CONTEXT_CHARS, Item, context_text, target_text
-from .lexical import LEXICAL_FILE, LexicalModel
+from .lexical import LEXICAL_FILE, LexicalModel, log_softmax
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
 # Small batches of similar length: on a 2-core CPU, 8 codes ~25 % more utterances per
@@ -84,11 +84,6 @@ def encode(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS)
         out["attention_mask"][row, :n] = e.attention_mask
         out["token_type_ids"][row, :n] = e.type_ids
     return out
-
-
-def log_softmax(x: np.ndarray) -> np.ndarray:
-    x = x - x.max(axis=-1, keepdims=True)
-    return x - np.log(np.exp(x).sum(axis=-1, keepdims=True))
 
 
 def softmax(x: np.ndarray) -> np.ndarray:
