@@ -55,8 +55,10 @@ def test_offsets_are_kept_only_when_they_help_out_of_fold():
     labels = ["change", "neutral", "sustain"]
     logp, gold = skewed()
     fold = np.arange(len(gold)) % 5
-    result, offsets = task_result("annomi", "client_talk_type", labels, gold, logp, fold, 5)
-    assert offsets is not None and result["macro_f1"] >= result["uncalibrated"]["macro_f1"]
+    result, head = task_result("annomi", "client_talk_type", labels, gold, logp, fold, 5)
+    assert head["offsets"] is not None and head["lexical_weight"] is None
+    assert result["macro_f1"] > result["uncalibrated"]["macro_f1"]
+    assert all(c["offsets"] for c in result["choices_by_fold"])
     # Each fold leans to a different class: offsets fitted on the other folds only hurt.
     rng = np.random.default_rng(0)
     gold = rng.choice(3, size=300)
@@ -65,6 +67,31 @@ def test_offsets_are_kept_only_when_they_help_out_of_fold():
     fold = np.arange(300) % 5
     for f in range(5):
         logp[fold == f, f % 3] += 1.5
-    result, offsets = task_result("annomi", "client_talk_type", labels, gold, logp, fold, 5)
-    assert offsets is None and "uncalibrated" not in result
-    assert result["with_offsets_rejected"]["macro_f1"] < result["macro_f1"]
+    result, head = task_result("annomi", "client_talk_type", labels, gold, logp, fold, 5)
+    assert head["offsets"] is None
+    assert result["macro_f1"] == result["uncalibrated"]["macro_f1"]
+
+
+def _log_probs(gold, signal, rng):
+    logits = rng.normal(0, 1, (len(gold), 3))
+    logits[np.arange(len(gold)), gold] += signal
+    return logits - np.log(np.exp(logits).sum(1, keepdims=True))
+
+
+def test_the_lexical_weight_follows_the_better_model_out_of_fold():
+    from rapportlens.training.cv_scores import task_result
+
+    labels = ["change", "neutral", "sustain"]
+    rng = np.random.default_rng(1)
+    gold = rng.choice(3, size=900)
+    fold = np.arange(900) % 5
+    good, noise = _log_probs(gold, 2.5, rng), _log_probs(gold, 0.0, rng)
+    _, head = task_result("annomi", "client_talk_type", labels, gold, good, fold, 5, lexical=noise)
+    assert head["lexical_weight"] == 0.0  # words that say nothing get no say
+    result, head = task_result("annomi", "client_talk_type", labels, gold, noise, fold, 5, lexical=good)
+    assert head["lexical_weight"] == 0.75
+    assert result["macro_f1"] > result["encoder_alone"]["macro_f1"] + 0.3
+    # Two equally good models that err independently: the even mix wins.
+    other = _log_probs(gold, 2.5, rng)
+    _, head = task_result("annomi", "client_talk_type", labels, gold, good, fold, 5, lexical=other)
+    assert head["lexical_weight"] in (0.25, 0.5, 0.75)

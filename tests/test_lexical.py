@@ -92,6 +92,15 @@ def test_coding_model_combines_encoder_and_lexical_model(tmp_path):
     expected = softmax(0.5 * np.log(encoder_only) + 0.5 * log_softmax(np.array([0.0, 0.0, 40.0])))
     assert both.argmax() == 2
     assert np.abs(both - expected).max() < 1e-4
+    assert np.abs(CodingModel(tmp_path / "m").predict(items, with_lexical=False)["client_talk_type"][0]
+                  - encoder_only).max() < 1e-6
+    # The weight chosen in cross-validation is read from the card.
+    for h in card["heads"]:
+        h["lexical_weight"] = 0.25 if h["name"] == "client_talk_type" else 0.0
+    (tmp_path / "m" / "card.json").write_text(json.dumps(card))
+    quarter = CodingModel(tmp_path / "m").predict(items)["client_talk_type"][0]
+    expected = softmax(0.75 * np.log(encoder_only) + 0.25 * log_softmax(np.array([0.0, 0.0, 40.0])))
+    assert np.abs(quarter - expected).max() < 1e-4
 
 
 def test_an_empty_vocabulary_still_predicts_the_bias():

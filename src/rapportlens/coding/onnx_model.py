@@ -30,6 +30,9 @@ class Head:
     labels: tuple[str, ...]
     role: str | None  # the speaker role its training labels came from; None: any
     offsets: tuple[float, ...] | None = None  # added to the logits (see training/calibrate.py)
+    # The lexical companion's share of the geometric mean, chosen in cross-validation
+    # (training/cv_scores.py); models built before the choice existed used 0.5.
+    lexical_weight: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,9 @@ class ModelCard:
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> ModelCard:
         heads = tuple(Head(h["name"], tuple(h["labels"]), h.get("role"),
-                           tuple(h["offsets"]) if h.get("offsets") else None) for h in d["heads"])
+                           tuple(h["offsets"]) if h.get("offsets") else None,
+                           float(h["lexical_weight"]) if h.get("lexical_weight") is not None else 0.5)
+                      for h in d["heads"])
         return cls(d["name"], d["version"], heads, int(d["max_length"]), d["dataset"], d,
                    int(d.get("context_chars", CONTEXT_CHARS)))
 
@@ -59,7 +64,8 @@ class ModelCard:
         return {**self.info, "name": self.name, "version": self.version, "dataset": self.dataset,
                 "max_length": self.max_length, "context_chars": self.context_chars,
                 "heads": [{"name": h.name, "labels": list(h.labels), "role": h.role,
-                           **({"offsets": list(h.offsets)} if h.offsets else {})} for h in self.heads]}
+                           **({"offsets": list(h.offsets)} if h.offsets else {}),
+                           "lexical_weight": h.lexical_weight} for h in self.heads]}
 
 
 def tokenizer_for(path: Path, max_length: int):
@@ -120,22 +126,28 @@ class CodingModel:
         self.lexical = LexicalModel.load(directory) if (directory / LEXICAL_FILE).is_file() else None
 
     def predict(
-        self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None
+        self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
+        with_lexical: bool = True, with_offsets: bool = True,
     ) -> dict[str, np.ndarray]:
-        """Class probabilities per head: ``{head: array (len(items), len(labels))}``."""
+        """Class probabilities per head: ``{head: array (len(items), len(labels))}``.
+
+        ``with_lexical=False`` and ``with_offsets=False`` give the encoder's own
+        probabilities (cross-validation compares the parts)."""
         heads = {h.name: h for h in self.card.heads}
         out = {h: np.zeros((len(items), len(heads[h].labels)), dtype=np.float32) for h in self._outputs}
-        offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs if heads[h].offsets}
+        offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs
+                   if heads[h].offsets and with_offsets}
+        weight = {h: heads[h].lexical_weight for h in self._outputs}
         # Similar lengths share a batch, so little time goes on padding.
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
         for start in range(0, len(order), batch_size):
             idx = order[start:start + batch_size]
             feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx], self.card.context_chars).items() if k in self._inputs}
-            lexical = self.lexical.predict_log([items[i] for i in idx]) if self.lexical else {}
+            lexical = self.lexical.predict_log([items[i] for i in idx]) if self.lexical and with_lexical else {}
             for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
-                if name in lexical:
-                    # Equal-weight geometric mean of the two models' probabilities.
-                    logits = 0.5 * log_softmax(logits) + 0.5 * lexical[name]
+                if name in lexical and weight[name] > 0:
+                    # Weighted geometric mean of the two models' probabilities.
+                    logits = (1 - weight[name]) * log_softmax(logits) + weight[name] * lexical[name]
                 out[name][idx] = softmax(logits + offsets[name] if name in offsets else logits)
             if progress:
                 progress(len(idx))

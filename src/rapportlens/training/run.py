@@ -24,10 +24,10 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
     int8 ONNX model (per output channel; see docs/accuracy.md, "Quantization"), exactly
     as `rapportlens eval` would run it.
 
-    Also fits per-class offsets for macro-F1 on the out-of-fold predictions (``offsets``,
-    for the final model), and reports the calibrated scores with nested offsets: each
-    fold's offsets come from the other folds only. A task whose nested offsets lower its
-    macro-F1 gets none, and is reported without them. With ``keep_folds``, each fold's model
+    From the out-of-fold predictions it also chooses, per task, the lexical companion's
+    weight and whether per-class offsets for macro-F1 are used (``head_choices``, for the
+    final model; ``cv_scores.task_result``). The reported scores are nested: each fold is
+    scored with the choices the other folds made. With ``keep_folds``, each fold's model
     is kept in ``keep_folds/fold-N`` (to score sessions with codes no model saw in training)."""
     settings = settings_for(dataset.name, settings)
     fold_of = folds([e.group for e in dataset.examples], k, settings["seed"])
@@ -42,26 +42,32 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
             export(model, heads, where, name=f"cv-fold-{fold + 1}", dataset=dataset,
                    max_length=settings["max_length"], context_chars=settings["context_chars"], info={},
                    lexical=fit_lexical(train, heads, settings["context_chars"]) if lexical else None)
-            probs = CodingModel(where).predict([e.item for e in test])
+            coder = CodingModel(where)
+            items = [e.item for e in test]
+            encoder = coder.predict(items, with_lexical=False)
+            words = coder.lexical.predict_log(items) if coder.lexical else {}
         for h in heads:
-            o = oof.setdefault(h["name"], {"gold": [], "logp": [], "fold": [], "labels": h["labels"]})
+            o = oof.setdefault(h["name"], {"gold": [], "encoder": [], "lexical": [], "fold": [], "labels": h["labels"]})
             for i, e in enumerate(test):
                 if h["name"] in e.labels:
                     o["gold"].append(h["labels"].index(e.labels[h["name"]]))
-                    o["logp"].append(np.log(np.maximum(probs[h["name"]][i], 1e-9)))
+                    o["encoder"].append(np.log(np.maximum(encoder[h["name"]][i], 1e-9)))
+                    if h["name"] in words:
+                        o["lexical"].append(words[h["name"]][i])
                     o["fold"].append(fold)
-    results, offsets = {}, {}
+    results, choices = {}, {}
     for task in dataset.tasks:
         if not oof.get(task.name, {}).get("gold"):
             continue  # no held-out example of this task in any fold (tiny data sets)
         o = oof[task.name]
-        labels, gold, logp = o["labels"], np.array(o["gold"]), np.array(o["logp"])
-        result, task_offsets = task_result(dataset.name, task.name, labels, gold, logp, np.array(o["fold"]), k)
-        results[task.name] = result
-        if task_offsets is not None:
-            offsets[task.name] = task_offsets
+        # A head the lexical model could not fit in some fold (one class only) is judged
+        # on the encoder alone.
+        lex = np.array(o["lexical"]) if len(o["lexical"]) == len(o["gold"]) else None
+        results[task.name], choices[task.name] = task_result(
+            dataset.name, task.name, o["labels"], np.array(o["gold"]), np.array(o["encoder"]),
+            np.array(o["fold"]), k, lexical=lex)
     return {"folds": k, "split": "by conversation", "settings": {**settings, "lexical": lexical}, "tasks": results,
-            "offsets": offsets}
+            "head_choices": choices}
 
 
 def _sha256(path: str) -> str:
@@ -87,10 +93,13 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
         (out / "cv.json").write_text(json.dumps(info["cross_validation"], indent=2) + "\n", "utf-8")
     model, heads = fit(dataset, dataset.examples, progress=progress, description="final model",
                        **{s: settings[s] for s in FIT_KEYS})
-    offsets = info.get("cross_validation", {}).get("offsets", {})
+    choices = info.get("cross_validation", {}).get("head_choices", {})
     for h in heads:
-        if h["name"] in offsets:
-            h["offsets"] = offsets[h["name"]]
+        chosen = choices.get(h["name"], {})
+        if chosen.get("offsets"):
+            h["offsets"] = chosen["offsets"]
+        if lexical and chosen.get("lexical_weight") is not None:
+            h["lexical_weight"] = chosen["lexical_weight"]
     card = export(model, heads, out, name=name, dataset=dataset, max_length=settings["max_length"],
                   context_chars=settings["context_chars"], info=info, quantize=quantize,
                   lexical=fit_lexical(dataset.examples, heads, settings["context_chars"]) if lexical else None)
