@@ -95,3 +95,18 @@ def test_the_lexical_weight_follows_the_better_model_out_of_fold():
     other = _log_probs(gold, 2.5, rng)
     _, head = task_result("annomi", "client_talk_type", labels, gold, good, fold, 5, lexical=other)
     assert head["lexical_weight"] in (0.25, 0.5, 0.75)
+
+
+def test_the_cross_validation_summary_says_what_the_final_model_chose():
+    from rapportlens.report_eval import format_cv
+    from rapportlens.training.cv_scores import task_result
+
+    labels = ["change", "neutral", "sustain"]
+    rng = np.random.default_rng(2)
+    gold = rng.choice(3, size=500)
+    fold = np.arange(500) % 5
+    result, _ = task_result("annomi", "client_talk_type", labels, gold, _log_probs(gold, 2.0, rng), fold, 5,
+                            lexical=_log_probs(gold, 0.0, rng))
+    text = format_cv({"folds": 5, "split": "by conversation", "tasks": {"client_talk_type": result}})
+    assert "final model: lexical weight 0.0" in text and "encoder alone" in text
+    assert f"macro-F1={result['macro_f1']:.3f}" in text

@@ -30,10 +30,23 @@ def format_evaluation(ev: Evaluation) -> str:
     return "\n".join([head, "", *_table(d), ""])
 
 
+def _choice(d: dict[str, Any]) -> list[str]:
+    """What the final model chose from the cross-validation, and the alternatives' scores."""
+    final = d.get("final_choice")
+    if not final:
+        return []
+    weight = final["lexical_weight"]
+    parts = [f"lexical weight {weight}" if weight is not None else "no lexical model",
+             "per-class offsets" if final["offsets"] else "no offsets"]
+    others = [f"{name} {d[key]['macro_f1']:.3f}" for key, name in
+              (("uncalibrated", "equal weight without offsets"), ("encoder_alone", "encoder alone")) if key in d]
+    return [f"  final model: {', '.join(parts)} (chosen out of fold; {'; '.join(others)})"]
+
+
 def format_cv(cv: dict[str, Any]) -> str:
     out = [f"{cv['folds']}-fold cross-validation, split {cv['split']}:"]
     for task, d in cv["tasks"].items():
         folds = ", ".join(f"{f:.3f}" for f in d["fold_macro_f1"])
         out += [(f"{task}: n={d['n']}  accuracy={d['accuracy']:.3f}  macro-F1={d['macro_f1']:.3f} "
-                f"(folds: {folds})"), *_table(d), ""]
+                f"(folds: {folds})"), *_choice(d), *_table(d), ""]
     return "\n".join(out)
