@@ -31,7 +31,7 @@ from rapportlens.datasets import annomi, esconv, load
 from rapportlens.metrics import score
 from rapportlens.training.calibrate import nested_predictions
 from rapportlens.training.lexical import fit_lexical
-from rapportlens.training.settings import DATASET_DEFAULTS, DEFAULTS, FIT_KEYS, settings_for
+from rapportlens.training.settings import DATASET_DEFAULTS, DEFAULTS, FIT_KEYS, lexical_context_chars, settings_for
 from rapportlens.training.trainer import export, fit, folds
 
 
@@ -86,7 +86,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
                context_chars=settings["context_chars"], info={},
-               lexical=None if args.no_lexical else fit_lexical(train, heads, settings["context_chars"]))
+               lexical=None if args.no_lexical else fit_lexical(train, heads, lexical_context_chars(args.dataset, settings)))
         coder = CodingModel(tmp)
         probs = coder.predict([e.item for e in test])
         if coder.lexical:  # the same encoder without its n-gram companion, for comparison

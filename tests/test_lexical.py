@@ -107,3 +107,18 @@ def test_an_empty_vocabulary_still_predicts_the_bias():
     lex = LexicalModel(Vocabulary({}, np.zeros(0)), {"kind": (np.zeros((0, 3)), np.array([0.0, 1.0, 0.0]))}, 160)
     [row] = lex.predict_log([Item(P, "anything")])["kind"]
     assert row.argmax() == 1
+
+
+def test_a_lexical_model_without_context_ignores_what_came_before():
+    model = fit_lexical(examples(), HEADS, context_chars=0)
+    assert not any(name.startswith("x|") for name in model.vocabulary.index)
+    a = model.predict_log([Item(P, "it sounds like you feel stuck.", "client: I am not sleeping.")])["kind"]
+    b = model.predict_log([Item(P, "it sounds like you feel stuck.", "client: something else entirely")])["kind"]
+    assert np.allclose(a, b)
+
+
+def test_epitome_lexical_models_leave_the_seekers_post_out():
+    from rapportlens.training.settings import lexical_context_chars, settings_for
+
+    assert lexical_context_chars("epitome", settings_for("epitome", {})) == 0
+    assert lexical_context_chars("annomi", settings_for("annomi", {})) == 160

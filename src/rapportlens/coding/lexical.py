@@ -7,7 +7,8 @@ small fine-tuned encoder blurs. Runs on numpy alone; ``rapportlens.training.lexi
 fits it.
 
 Features, in three blocks each scaled to unit length: word 1-2-grams of the utterance,
-character 2-5-grams within its words, and word 1-2-grams of the context before it.
+character 2-5-grams within its words, and word 1-2-grams of the context before it (left
+out for datasets whose labels describe the reply alone; ``training.settings``).
 Values are (1 + log tf) * idf, as scikit-learn's ``TfidfVectorizer(sublinear_tf=True)``.
 """
 
@@ -50,10 +51,10 @@ def char_grams(text: str, low: int = 2, high: int = 5) -> list[str]:
 
 
 def grams(item: Item, context_chars: int) -> dict[str, Counter]:
-    """The n-gram counts of one item, per block."""
+    """The n-gram counts of one item, per block; ``context_chars`` 0 leaves the context out."""
     target = target_text(item)
-    return {"w": Counter(word_grams(target)), "c": Counter(char_grams(target)),
-            "x": Counter(word_grams(context_text(item, context_chars)))}
+    context = context_text(item, context_chars) if context_chars > 0 else ""
+    return {"w": Counter(word_grams(target)), "c": Counter(char_grams(target)), "x": Counter(word_grams(context))}
 
 
 @dataclass

@@ -14,7 +14,7 @@ from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset
 from .cv_scores import task_result
 from .lexical import fit_lexical
-from .settings import FIT_KEYS, settings_for
+from .settings import FIT_KEYS, lexical_context_chars, settings_for
 from .trainer import export, fit, folds
 
 
@@ -41,7 +41,7 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
             where = keep_folds / f"fold-{fold + 1}" if keep_folds else Path(tmp)
             export(model, heads, where, name=f"cv-fold-{fold + 1}", dataset=dataset,
                    max_length=settings["max_length"], context_chars=settings["context_chars"], info={},
-                   lexical=fit_lexical(train, heads, settings["context_chars"]) if lexical else None)
+                   lexical=fit_lexical(train, heads, lexical_context_chars(dataset.name, settings)) if lexical else None)
             coder = CodingModel(where)
             items = [e.item for e in test]
             encoder = coder.predict(items, with_lexical=False)
@@ -102,5 +102,6 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
             h["lexical_weight"] = chosen["lexical_weight"]
     card = export(model, heads, out, name=name, dataset=dataset, max_length=settings["max_length"],
                   context_chars=settings["context_chars"], info=info, quantize=quantize,
-                  lexical=fit_lexical(dataset.examples, heads, settings["context_chars"]) if lexical else None)
+                  lexical=fit_lexical(dataset.examples, heads, lexical_context_chars(dataset.name, settings))
+                  if lexical else None)
     return card.to_dict()

@@ -171,7 +171,9 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
         "base": BASE_NAME,
         "quantized": ("int8 per channel" if per_channel else "int8") if quantize else "fp32", "rapportlens": __version__,
         "lexical": ({"file": LEXICAL_FILE, "features": len(lexical.vocabulary.index), "heads": sorted(lexical.heads),
-                     "combination": "equal-weight geometric mean with the encoder"} if lexical else None),
+                     "context_chars": lexical.context_chars,
+                     "combination": "weighted geometric mean with the encoder (each head's lexical_weight)"}
+                    if lexical else None),
     })
     (out / CARD_FILE).write_text(json.dumps(card.to_dict(), indent=2) + "\n", "utf-8")
     return card
