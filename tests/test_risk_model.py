@@ -108,7 +108,11 @@ def test_a_sentences_score_does_not_depend_on_what_else_is_scored():
     others = ["Since the spring. We lost two people on the team and nobody replaced them.",
               "I check them in bed. I know I shouldn't.", "Okay. Evenings are mostly emails, honestly."]
     alone = model_scores([sentence])[0][0]
-    assert model_scores([*others, sentence, *others])[3][0] == pytest.approx(alone, abs=1e-6)
+    mixed = model_scores([*others, sentence, *others])
+    assert mixed[3][0] == pytest.approx(alone, abs=1e-6)
+    # Repeated sentences are scored once and each keeps its place.
+    assert len(mixed) == 7 and mixed[:3] == mixed[4:]
+    assert mixed[0] == model_scores([others[0]])[0]
 
 
 def test_the_bundled_example_raises_no_risk_flag():

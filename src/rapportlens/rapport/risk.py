@@ -210,10 +210,14 @@ def model_scores(texts: Sequence[str], model=None) -> list[tuple[float, str]]:
     # One sentence per run: int8 activations are scaled over the whole batch, so in a batch
     # a sentence's score moved with its batch-mates (0.92 or 0.97 for the same words) and a
     # flag could come and go with the rest of the file. Costs about a third of the speed.
-    probs = model.predict([Item(Role.CLIENT, t) for t in texts], batch_size=1)[head.name]
+    # Scored one at a time, a sentence always gets the same score, so each distinct one is
+    # scored once ("Yeah.", "Okay." recur throughout a session).
+    distinct = list(dict.fromkeys(texts))
+    probs = model.predict([Item(Role.CLIENT, t) for t in distinct], batch_size=1)[head.name]
     none = head.labels.index(NONE)
     risky = [i for i in range(len(head.labels)) if i != none]
-    return [(float(p[none]), head.labels[risky[int(p[risky].argmax())]]) for p in probs]
+    scored = {t: (float(p[none]), head.labels[risky[int(p[risky].argmax())]]) for t, p in zip(distinct, probs)}
+    return [scored[t] for t in texts]
 
 
 def assess_many(texts: Sequence[str], use_model: bool = True, model=None) -> list[list[RiskFlag]]:
