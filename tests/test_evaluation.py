@@ -113,14 +113,3 @@ def test_coded_transcripts_give_a_task_over_their_own_codes(tmp_path):
     f.write_text("speaker,text\nT,How are you?\nC,Fine.\n")
     with pytest.raises(RapportLensError, match="training needs at least two"):
         datasets.load("coded", f)
-
-
-def test_epitome_rationales_become_spans_of_the_reply(data):
-    from rapportlens.datasets.epitome import rationale_spans
-
-    ep = datasets.load("epitome", data / "epitome")
-    reply = ep.examples[1].item.text.strip()
-    [(a, b)] = ep.examples[1].spans["interpretations"]  # the fragment not in the reply is left out
-    assert reply[a:b] == "it doesn't make you an idiot"
-    assert ep.examples[0].spans["interpretations"] == ()
-    assert rationale_spans("I hear you. I hear you.", "I hear you|") == ((0, 10),)

@@ -28,9 +28,6 @@ class Example:
     labels: Mapping[str, str]  # task name -> label; a task absent here is not labelled
     group: str  # the conversation (or seeker post): the unit cross-validation splits by
     where: str  # file and line, for messages
-    # task name -> character spans of item.text that annotators marked as the evidence for
-    # the label (EPITOME's rationales); training may learn from them as a second signal.
-    spans: Mapping[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
 
 
 @dataclass

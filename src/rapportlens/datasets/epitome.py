@@ -24,7 +24,6 @@ FILES = {
     "explorations": "explorations-reddit.csv",
 }
 COLUMNS = ("sp_id", "rp_id", "seeker_post", "response_post", "level")
-# "rationales" (the evidence spans, joined by "|") is read when present.
 TASKS = (
     Task("emotional_reactions", LEVELS, "warmth or compassion expressed (0/1/2)",
          lambda c: best(c, {"2": ("validation",), "1": ("sympathy", "affirmation")}, "0")),
@@ -36,32 +35,20 @@ TASKS = (
 )
 
 
-def rationale_spans(response: str, rationales: str) -> tuple[tuple[int, int], ...]:
-    """Where each rationale fragment lies in the response (a fragment not found verbatim,
-    about 1 in 11, is left out: it was edited by the annotation tool)."""
-    spans = []
-    for fragment in (f.strip() for f in rationales.split("|")):
-        if fragment and (start := response.find(fragment)) >= 0:
-            spans.append((start, start + len(fragment)))
-    return tuple(sorted(set(spans)))
-
-
-def _read(file: Path) -> dict[tuple[str, str], tuple[int, str, str, list[str], list[str]]]:
+def _read(file: Path) -> dict[tuple[str, str], tuple[int, str, str, list[str]]]:
     text, _ = decode(file.read_bytes(), file)
     rows = iter_rows(text, str(file), ",")
     header = read_header(rows, str(file))
     if missing := [c for c in COLUMNS if c not in header]:
         raise InputError(f"not an EPITOME file: no column {', '.join(missing)}", path=str(file), line=1,
                          fix="pass the unmodified EPITOME *-reddit.csv files")
-    pairs: dict[tuple[str, str], tuple[int, str, str, list[str], list[str]]] = {}
+    pairs: dict[tuple[str, str], tuple[int, str, str, list[str]]] = {}
     for line, row in rows:
         if row["level"].strip() not in LEVELS:
             raise InputError(f"level {row['level']!r} is not 0, 1 or 2", path=str(file), line=line,
                              fix="check the file is the unmodified EPITOME release")
         key = (row["sp_id"], row["rp_id"])
-        entry = pairs.setdefault(key, (line, row["seeker_post"], row["response_post"], [], []))
-        entry[3].append(row["level"].strip())
-        entry[4].append(row.get("rationales") or "")
+        pairs.setdefault(key, (line, row["seeker_post"], row["response_post"], []))[3].append(row["level"].strip())
     return pairs
 
 
@@ -73,15 +60,12 @@ def load(path: Path) -> Dataset:
     by_task = {task: _read(path / name) for task, name in FILES.items() if path / name in files}
     examples: dict[tuple[str, str], Example] = {}
     for task, pairs in by_task.items():
-        for key, (line, seeker, response, levels, rationales) in pairs.items():
+        for key, (line, seeker, response, levels) in pairs.items():
             counts = Counter(levels)
             level = next(v for v in levels if counts[v] == max(counts.values()))
-            evidence = rationales[levels.index(level)]
             if key not in examples:
                 item = Item(Role.PRACTITIONER, response, format_context([(Role.CLIENT, seeker)]))
                 examples[key] = Example(item, {}, key[0], f"{path / FILES[task]}:{line}")
             examples[key].labels[task] = level  # type: ignore[index]
-            # Offsets into the stripped response: that is the text the model reads.
-            examples[key].spans[task] = rationale_spans(response.strip(), evidence)  # type: ignore[index]
     tasks = tuple(t for t in TASKS if t.name in by_task)
     return Dataset("epitome", tasks, list(examples.values()), [str(f) for f in files])

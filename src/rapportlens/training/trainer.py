@@ -24,7 +24,7 @@ from torch import nn
 from tqdm import tqdm
 
 from .. import __version__
-from ..coding.inputs import CONTEXT_CHARS, context_text, target_text
+from ..coding.inputs import CONTEXT_CHARS
 from ..coding.onnx_model import (
     CARD_FILE,
     MODEL_FILE,
@@ -46,19 +46,13 @@ def base_model_dir() -> Path:
 
 
 class MultiHead(nn.Module):
-    def __init__(self, encoder: nn.Module, heads: dict[str, int], dropout: float = 0.1,
-                 span_tasks: Sequence[str] = ()) -> None:
+    def __init__(self, encoder: nn.Module, heads: dict[str, int], dropout: float = 0.1) -> None:
         super().__init__()
         self.encoder = encoder
         self.dropout = nn.Dropout(dropout)
         width = encoder.config.hidden_size
         self.names = list(heads)
         self.heads = nn.ModuleList([nn.Linear(width, n) for n in heads.values()])
-        # Training only: per token, whether annotators marked it as evidence for each task.
-        # The exported model leaves it out (``with_spans`` is off outside training).
-        self.span_tasks = list(span_tasks)
-        self.spans = nn.Linear(width, len(self.span_tasks)) if self.span_tasks else None
-        self.with_spans = False
 
     def forward(self, input_ids, attention_mask, token_type_ids):
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
@@ -66,28 +60,7 @@ class MultiHead(nn.Module):
         mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
         pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)  # mean pooling, as the base model
         pooled = self.dropout(pooled)
-        out = tuple(head(pooled) for head in self.heads)
-        if self.with_spans and self.spans is not None:
-            return out, self.spans(self.dropout(hidden))
-        return out
-
-
-def span_targets(tokenizer, examples: Sequence[Example], tasks: Sequence[str], context_chars: int,
-                 width: int) -> torch.Tensor:
-    """(batch, tokens, tasks): 1 for a reply token inside an evidence span, 0 for one
-    outside, -1 (ignored) for context, special and padding tokens and unlabelled tasks."""
-    encs = tokenizer.encode_batch([(context_text(e.item, context_chars), target_text(e.item)) for e in examples])
-    out = torch.full((len(examples), width, len(tasks)), -1.0)
-    for row, (e, enc) in enumerate(zip(examples, encs)):
-        shift = len(target_text(e.item)) - len(e.item.text.strip())  # "counsellor: "
-        for t, task in enumerate(tasks):
-            if task not in e.labels:
-                continue
-            spans = e.spans.get(task, ())
-            for col, (seq, (a, b)) in enumerate(zip(enc.sequence_ids, enc.offsets)):
-                if seq == 1 and b > a:
-                    out[row, col, t] = float(any(s <= a - shift < f for s, f in spans))
-    return out
+        return tuple(head(pooled) for head in self.heads)
 
 
 def _heads(dataset: Dataset, examples: Sequence[Example]) -> list[dict[str, Any]]:
@@ -113,12 +86,8 @@ def fit(
     dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 3e-4,
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
     freeze: int = 3, context_chars: int = CONTEXT_CHARS, description: str = "training",
-    rationales: float = 0.0,
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
-    """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs.
-
-    ``rationales`` > 0 adds, with that weight, a loss for tagging the tokens that
-    annotators marked as evidence (``Example.spans``), for the tasks that have any."""
+    """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
     from transformers import AutoModel
 
     torch.manual_seed(seed)
@@ -126,10 +95,7 @@ def fit(
     rng = random.Random(seed)
     examples = [e for e in examples if e.labels]
     heads = _heads(dataset, examples)
-    span_tasks = [h["name"] for h in heads if rationales > 0 and any(e.spans.get(h["name"]) for e in examples)]
-    model = MultiHead(AutoModel.from_pretrained(str(base_model_dir())), {h["name"]: len(h["labels"]) for h in heads},
-                      span_tasks=span_tasks)
-    model.with_spans = bool(span_tasks)
+    model = MultiHead(AutoModel.from_pretrained(str(base_model_dir())), {h["name"]: len(h["labels"]) for h in heads})
     # The embeddings and the lowest layers stay as pretrained: on a 2-core CPU this trains
     # about twice as fast, and general word knowledge is what those layers hold anyway.
     for module in [model.encoder.embeddings, *model.encoder.encoder.layer[:freeze]]:
@@ -157,18 +123,9 @@ def fit(
         for batch in _batches(examples, batch_size, rng):
             feed = {k: torch.from_numpy(v) for k, v in encode(tokenizer, [examples[i].item for i in batch], context_chars).items()}
             outputs = model(**feed)
-            if span_tasks:
-                outputs, token_logits = outputs
             loss = sum(fn(out, targets[h["name"]][batch])
                        for fn, out, h in zip(losses, outputs, heads)
                        if (targets[h["name"]][batch] >= 0).any())
-            if span_tasks:
-                gold = span_targets(tokenizer, [examples[i] for i in batch], span_tasks, context_chars,
-                                    feed["input_ids"].shape[1])
-                seen = gold >= 0
-                if seen.any():
-                    loss = loss + rationales * nn.functional.binary_cross_entropy_with_logits(
-                        token_logits[seen], gold[seen])
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             optimizer.step()
@@ -177,7 +134,6 @@ def fit(
             bar.update(1)
             bar.set_postfix(loss=f"{loss.item():.3f}")
     bar.close()
-    model.with_spans = False
     model.eval()
     return model, heads
 
