@@ -90,8 +90,7 @@ def main() -> None:
         coder = CodingModel(tmp)
         probs = coder.predict([e.item for e in test])
         if coder.lexical:  # the same encoder without its n-gram companion, for comparison
-            coder.lexical = None
-            encoder_probs = coder.predict([e.item for e in test])
+            encoder_probs = coder.predict([e.item for e in test], with_lexical=False)
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
                                                         "next_chars": args.next_chars, "lexical": not args.no_lexical},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}

@@ -127,16 +127,15 @@ class CodingModel:
 
     def predict(
         self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
-        with_lexical: bool = True, with_offsets: bool = True,
+        with_lexical: bool = True,
     ) -> dict[str, np.ndarray]:
         """Class probabilities per head: ``{head: array (len(items), len(labels))}``.
 
-        ``with_lexical=False`` and ``with_offsets=False`` give the encoder's own
-        probabilities (cross-validation compares the parts)."""
+        ``with_lexical=False`` leaves the lexical companion out (cross-validation compares
+        the parts)."""
         heads = {h.name: h for h in self.card.heads}
         out = {h: np.zeros((len(items), len(heads[h].labels)), dtype=np.float32) for h in self._outputs}
-        offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs
-                   if heads[h].offsets and with_offsets}
+        offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs if heads[h].offsets}
         weight = {h: heads[h].lexical_weight for h in self._outputs}
         # Similar lengths share a batch, so little time goes on padding.
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))

@@ -40,7 +40,7 @@ def candidates(has_lexical: bool) -> list[Choice]:
     return [Choice(w, off) for w in weights for off in (True, False)]
 
 
-def _predict(choice: Choice, encoder, lexical, gold, fold, train: np.ndarray, test: np.ndarray) -> np.ndarray:
+def _predict(choice: Choice, encoder, lexical, gold, train: np.ndarray, test: np.ndarray) -> np.ndarray:
     logp = combined(encoder, lexical, choice.lexical_weight)
     if not choice.offsets:
         return logp[test].argmax(1)
@@ -91,7 +91,7 @@ def task_result(dataset: str, task: str, labels: list[str], gold: np.ndarray, en
     for f in np.unique(fold):
         test, train = fold == f, fold != f
         c = choose(encoder[train], None if lexical is None else lexical[train], gold[train], fold[train])
-        pred[test] = _predict(c, encoder, lexical, gold, fold, train, test)
+        pred[test] = _predict(c, encoder, lexical, gold, train, test)
         per_fold.append({"fold": int(f), "lexical_weight": c.lexical_weight if lexical is not None else None,
                          "offsets": c.offsets})
     result = scored(dataset, task, labels, gold, pred, fold, k)
