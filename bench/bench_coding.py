@@ -1,7 +1,8 @@
 """Coding speed: utterances per second of the shipped model, against the raw encoder.
 
 In one run and on the same utterances it times
-  1. the raw encoder: the ONNX session alone on already-tokenised batches (the baseline),
+  1. the raw encoder: the ONNX session alone on already-tokenised batches, with
+     onnxruntime's default threading (the baseline), and as the coder runs it,
   2. the model: tokenising + encoder + heads (``CodingModel.predict``),
   3. the coder: model + rules layer + mapping to codes (``Coder.code``),
   4. the whole default pipeline (reading excluded), and the same with risk patterns only,
@@ -14,6 +15,9 @@ from __future__ import annotations
 
 import argparse
 import itertools
+from concurrent.futures import ThreadPoolExecutor
+
+import onnxruntime as ort
 
 from timing import best_and_median
 
@@ -21,7 +25,7 @@ from rapportlens import Conversation
 from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.inputs import conversation_items
-from rapportlens.coding.onnx_model import BATCH_SIZE, encode
+from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
 from rapportlens.rapport.risk import assess_many, risk_model
@@ -66,12 +70,23 @@ def main() -> None:
     risk_model()  # loaded before timing, as the coding model is
     patterns_only = default_pipeline({"risk": {"use_model": False}})
 
+    # The baseline is the encoder as onnxruntime runs it out of the box (its own threads
+    # inside each batch, batches one after another); the coder runs one thread per batch
+    # and several batches at once (onnx_model.CodingModel), timed alone in the next row.
+    plain = ort.InferenceSession(str(model.directory / MODEL_FILE), providers=["CPUExecutionProvider"])
+
     def raw() -> None:
         for feed in batches:
-            model.session.run(names, feed)
+            plain.run(names, feed)
+
+    def raw_concurrent() -> None:
+        with ThreadPoolExecutor(model.workers) as pool:
+            list(pool.map(lambda feed: model.session.run(names, feed), batches))
 
     rows = [
-        ("raw encoder (ONNX session only)", best_and_median(raw, args.repeat)[1]),
+        ("raw encoder (ONNX session only, onnxruntime's default threads)", best_and_median(raw, args.repeat)[1]),
+        (f"raw encoder, {model.workers} batches at once, 1 thread each",
+         best_and_median(raw_concurrent, args.repeat)[1]),
         ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
         ("coder: model + rules + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
         ("default pipeline (all analyzers)",

@@ -2,6 +2,7 @@
 
 import sys
 
+import numpy as np
 import pytest
 
 from rapportlens import Conversation
@@ -180,3 +181,23 @@ def test_shipped_model_folder_stays_within_30_mb():
 
     size = sum(f.stat().st_size for f in default_model_dir().iterdir() if f.is_file())
     assert size <= 30_000_000, f"{size / 1e6:.1f} MB"
+
+
+def test_batches_run_at_once_give_the_same_probabilities_in_the_same_order(monkeypatch):
+    from rapportlens.coding.onnx_model import CodingModel, thread_count
+
+    directory = load_model().directory
+    items = [Item(C if i % 2 else P, text, "") for i, text in enumerate(
+        ["Yes.", "What brings you here today?", "I drink more than I should, most nights.",
+         "You're worried it's getting out of hand.", "Maybe. I don't know.", "Okay."] * 4)]
+    serial, concurrent = CodingModel(directory, threads=1), CodingModel(directory, threads=2)
+    assert (serial.workers, concurrent.workers) == (1, 2)
+    done = []
+    a = serial.predict(items, batch_size=2)
+    b = concurrent.predict(items, batch_size=2, progress=done.append)
+    assert sum(done) == len(items)
+    for head in a:
+        np.testing.assert_allclose(a[head], b[head], atol=1e-6)
+    # Batch workers share the cores through the environment; an explicit count wins.
+    monkeypatch.setenv("RAPPORTLENS_THREADS", "1")
+    assert thread_count() == 1 and thread_count(3) == 3

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,12 @@ MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.js
 # Small batches of similar length: on a 2-core CPU, 8 codes ~25 % more utterances per
 # second than 32 (less padding, data stays in cache); measured in bench/bench_coding.py.
 BATCH_SIZE = 8
+
+
+def thread_count(threads: int | None = None) -> int:
+    """How many CPU threads a model may use: ``threads``, else ``RAPPORTLENS_THREADS``
+    (batch workers set it so they share the cores), else one per core."""
+    return max(1, threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0) or os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,10 +122,13 @@ class CodingModel:
         self.card = ModelCard.from_dict(json.loads((directory / CARD_FILE).read_text("utf-8")))
         self.tokenizer = tokenizer_for(directory / TOKENIZER_FILE, self.card.max_length)
         opts = ort.SessionOptions()
-        # Batch workers share the cores: each sets RAPPORTLENS_THREADS so they do not oversubscribe.
-        threads = threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0)
-        if threads:
-            opts.intra_op_num_threads = threads
+        # Each batch runs on one thread and ``workers`` batches run at once: small batches
+        # split over cores inside onnxruntime spend much of their time waiting for each
+        # other (2 cores: 1.28x the utterances per second; bench/README.md). onnxruntime
+        # releases the GIL while it runs, and one session may be run from several threads.
+        self.workers = thread_count(threads)
+        opts.intra_op_num_threads = 1
+        opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
         self.session = ort.InferenceSession(str(directory / MODEL_FILE), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self.session.get_inputs()}
@@ -139,15 +149,38 @@ class CodingModel:
         weight = {h: heads[h].lexical_weight for h in self._outputs}
         # Similar lengths share a batch, so little time goes on padding.
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
-        for start in range(0, len(order), batch_size):
-            idx = order[start:start + batch_size]
-            feed = {k: v for k, v in encode(self.tokenizer, [items[i] for i in idx], self.card.context_chars).items() if k in self._inputs}
-            lexical = self.lexical.predict_log([items[i] for i in idx]) if self.lexical and with_lexical else {}
+        batches = [order[start:start + batch_size] for start in range(0, len(order), batch_size)]
+
+        def run(idx: list[int]) -> list[tuple[str, np.ndarray]]:
+            batch = [items[i] for i in idx]
+            feed = {k: v for k, v in encode(self.tokenizer, batch, self.card.context_chars).items() if k in self._inputs}
+            lexical = self.lexical.predict_log(batch) if self.lexical and with_lexical else {}
+            probs = []
             for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
                 if name in lexical and weight[name] > 0:
                     # Weighted geometric mean of the two models' probabilities.
                     logits = (1 - weight[name]) * log_softmax(logits) + weight[name] * lexical[name]
-                out[name][idx] = softmax(logits + offsets[name] if name in offsets else logits)
-            if progress:
-                progress(len(idx))
+                probs.append((name, softmax(logits + offsets[name] if name in offsets else logits)))
+            return probs
+
+        workers = min(self.workers, len(batches))
+        with ThreadPoolExecutor(workers) if workers > 1 else _Serial() as pool:
+            for idx, probs in zip(batches, pool.map(run, batches)):
+                for name, p in probs:
+                    out[name][idx] = p
+                if progress:
+                    progress(len(idx))
         return out
+
+
+class _Serial:
+    """``ThreadPoolExecutor``'s ``map`` in the calling thread (one worker: no pool to start)."""
+
+    def __enter__(self) -> _Serial:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, fn, iterable):
+        return map(fn, iterable)
