@@ -28,7 +28,15 @@ BATCH_SIZE = 8
 def thread_count(threads: int | None = None) -> int:
     """How many CPU threads a model may use: ``threads``, else ``RAPPORTLENS_THREADS``
     (batch workers set it so they share the cores), else one per core."""
-    return max(1, threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0) or os.cpu_count() or 1)
+    return max(1, threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0) or _usable_cores())
+
+
+def _usable_cores() -> int:
+    # The cores this process may run on (taskset, container cpusets), not all the host's.
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True, slots=True)
