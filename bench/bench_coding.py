@@ -28,6 +28,8 @@ from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
+
+RAW_BATCH = 8
 from rapportlens.rapport.risk import assess_many, risk_model
 
 
@@ -64,15 +66,20 @@ def main() -> None:
     coder = Coder(model)
     pipeline = default_pipeline()
     order = sorted(range(n), key=lambda i: len(items[i].text) + len(items[i].context))
-    batches = [encode(model.tokenizer, [items[i] for i in order[s:s + BATCH_SIZE]]) for s in range(0, n, BATCH_SIZE)]
+
+    def batched(size: int) -> list[dict]:
+        return [encode(model.tokenizer, [items[i] for i in order[s:s + size]]) for s in range(0, n, size)]
+
+    # Baseline batches of 8 similar lengths: what the coder ran before it went to one utterance per run.
+    batches, singles = batched(RAW_BATCH), batched(BATCH_SIZE)
     names = [o.name for o in model.session.get_outputs()]
     client = [i.text for i in items if i.role == Role.CLIENT]
     risk_model()  # loaded before timing, as the coding model is
     patterns_only = default_pipeline({"risk": {"use_model": False}})
 
     # The baseline is the encoder as onnxruntime runs it out of the box (its own threads
-    # inside each batch, batches one after another); the coder runs one thread per batch
-    # and several batches at once (onnx_model.CodingModel), timed alone in the next row.
+    # inside each batch, batches one after another); the coder runs one thread per run and
+    # several runs at once (onnx_model.CodingModel), timed alone in the next row.
     plain = ort.InferenceSession(str(model.directory / MODEL_FILE), providers=["CPUExecutionProvider"])
 
     def raw() -> None:
@@ -81,11 +88,12 @@ def main() -> None:
 
     def raw_concurrent() -> None:
         with ThreadPoolExecutor(model.workers) as pool:
-            list(pool.map(lambda feed: model.session.run(names, feed), batches))
+            list(pool.map(lambda feed: model.session.run(names, feed), singles))
 
     rows = [
-        ("raw encoder (ONNX session only, onnxruntime's default threads)", best_and_median(raw, args.repeat)[1]),
-        (f"raw encoder, {model.workers} batches at once, 1 thread each",
+        (f"raw encoder (ONNX session only, batches of {RAW_BATCH}, onnxruntime's default threads)",
+         best_and_median(raw, args.repeat)[1]),
+        (f"raw encoder as the coder runs it ({BATCH_SIZE} per run, {model.workers} runs at once, 1 thread each)",
          best_and_median(raw_concurrent, args.repeat)[1]),
         ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
         ("coder: model + rules + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),

@@ -201,3 +201,15 @@ def test_batches_run_at_once_give_the_same_probabilities_in_the_same_order(monke
     # Batch workers share the cores through the environment; an explicit count wins.
     monkeypatch.setenv("RAPPORTLENS_THREADS", "1")
     assert thread_count() == 1 and thread_count(3) == 3
+
+
+def test_an_utterance_gets_the_same_probabilities_whatever_is_coded_with_it():
+    # int8 activations are scaled per run: batch-mates (and their padding) used to move them.
+    model = load_model()
+    item = Item(C, "I suppose I could cut down on weekdays.", "counsellor: What might you try first?")
+    others = [Item(P, "How has the week been since we last spoke, with everything going on at home?", ""),
+              Item(C, "Okay.", "")] * 5
+    alone = model.predict([item])
+    mixed = model.predict([*others, item, *others])
+    for head in alone:
+        np.testing.assert_array_equal(alone[head][0], mixed[head][len(others)])

@@ -20,9 +20,13 @@ from .inputs import CONTEXT_CHARS, Item, context_text, target_text
 from .lexical import LEXICAL_FILE, LexicalModel, log_softmax
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
-# Small batches of similar length: on a 2-core CPU, 8 codes ~25 % more utterances per
-# second than 32 (less padding, data stays in cache); measured in bench/bench_coding.py.
-BATCH_SIZE = 8
+# One utterance per encoder run. int8 activations are scaled over the whole batch, padding
+# included, so in a batch an utterance's probabilities moved with its batch-mates; alone it
+# always gets the same ones. With one run per core at once it is also the fastest (no
+# padding): 1.15x batches of 8 on 2 cores (bench/README.md).
+BATCH_SIZE = 1
+# Items tokenised and scored by the lexical model together: both have a cost per call.
+CHUNK = 64
 
 
 def thread_count(threads: int | None = None) -> int:
@@ -96,7 +100,14 @@ def tokenizer_for(path: Path, max_length: int):
 
 def encode(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS) -> dict[str, np.ndarray]:
     """Token ids for a batch of items, padded to the longest."""
-    encs = tokenizer.encode_batch([(context_text(i, context_chars), target_text(i)) for i in items])
+    return padded(tokenize(tokenizer, items, context_chars))
+
+
+def tokenize(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS) -> list:
+    return tokenizer.encode_batch([(context_text(i, context_chars), target_text(i)) for i in items])
+
+
+def padded(encs: Sequence) -> dict[str, np.ndarray]:
     width = max(len(e.ids) for e in encs)
     out = {k: np.zeros((len(encs), width), dtype=np.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
     for row, e in enumerate(encs):
@@ -155,26 +166,32 @@ class CodingModel:
         out = {h: np.zeros((len(items), len(heads[h].labels)), dtype=np.float32) for h in self._outputs}
         offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs if heads[h].offsets}
         weight = {h: heads[h].lexical_weight for h in self._outputs}
-        # Similar lengths share a batch, so little time goes on padding.
+        # Similar lengths share a batch (when batches are asked for), so little time goes on padding.
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
-        batches = [order[start:start + batch_size] for start in range(0, len(order), batch_size)]
+        # Chunks are prepared together and run batch by batch; one chunk per worker at a time.
+        size = max(batch_size, min(CHUNK, -(-len(order) // self.workers)))
+        chunks = [order[start:start + size] for start in range(0, len(order), size)]
 
-        def run(idx: list[int]) -> list[tuple[str, np.ndarray]]:
-            batch = [items[i] for i in idx]
-            feed = {k: v for k, v in encode(self.tokenizer, batch, self.card.context_chars).items() if k in self._inputs}
-            lexical = self.lexical.predict_log(batch) if self.lexical and with_lexical else {}
-            probs = []
-            for name, logits in zip(self._outputs, self.session.run(self._outputs, feed)):
+        def run(idx: list[int]) -> dict[str, np.ndarray]:
+            chunk = [items[i] for i in idx]
+            encs = tokenize(self.tokenizer, chunk, self.card.context_chars)
+            logits = {name: np.empty((len(idx), len(heads[name].labels)), dtype=np.float32) for name in self._outputs}
+            for start in range(0, len(encs), batch_size):
+                feed = {k: v for k, v in padded(encs[start:start + batch_size]).items() if k in self._inputs}
+                for name, value in zip(self._outputs, self.session.run(self._outputs, feed)):
+                    logits[name][start:start + batch_size] = value
+            lexical = self.lexical.predict_log(chunk) if self.lexical and with_lexical else {}
+            for name, value in logits.items():
                 if name in lexical and weight[name] > 0:
                     # Weighted geometric mean of the two models' probabilities.
-                    logits = (1 - weight[name]) * log_softmax(logits) + weight[name] * lexical[name]
-                probs.append((name, softmax(logits + offsets[name] if name in offsets else logits)))
-            return probs
+                    value = (1 - weight[name]) * log_softmax(value) + weight[name] * lexical[name]
+                logits[name] = softmax(value + offsets[name] if name in offsets else value)
+            return logits
 
-        workers = min(self.workers, len(batches))
+        workers = min(self.workers, len(chunks))
         with ThreadPoolExecutor(workers) if workers > 1 else _Serial() as pool:
-            for idx, probs in zip(batches, pool.map(run, batches)):
-                for name, p in probs:
+            for idx, probs in zip(chunks, pool.map(run, chunks)):
+                for name, p in probs.items():
                     out[name][idx] = p
                 if progress:
                     progress(len(idx))

@@ -209,7 +209,7 @@ def model_scores(texts: Sequence[str], model=None) -> list[tuple[float, str]]:
     [head] = model.card.heads
     # One sentence per run: int8 activations are scaled over the whole batch, so in a batch
     # a sentence's score moved with its batch-mates (0.92 or 0.97 for the same words) and a
-    # flag could come and go with the rest of the file. Costs about a third of the speed.
+    # flag could come and go with the rest of the file (the coding model now runs the same way).
     # Scored one at a time, a sentence always gets the same score, so each distinct one is
     # scored once ("Yeah.", "Okay." recur throughout a session).
     distinct = list(dict.fromkeys(texts))
