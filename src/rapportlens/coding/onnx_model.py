@@ -30,8 +30,8 @@ CHUNK = 64
 
 
 def thread_count(threads: int | None = None) -> int:
-    """How many CPU threads a model may use: ``threads``, else ``RAPPORTLENS_THREADS``
-    (batch workers set it so they share the cores), else one per core."""
+    """How many encoder runs a model makes at once, one thread each: ``threads``, else
+    ``RAPPORTLENS_THREADS`` (batch workers set it so they share the cores), else one per core."""
     return max(1, threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0) or _usable_cores())
 
 
@@ -141,10 +141,10 @@ class CodingModel:
         self.card = ModelCard.from_dict(json.loads((directory / CARD_FILE).read_text("utf-8")))
         self.tokenizer = tokenizer_for(directory / TOKENIZER_FILE, self.card.max_length)
         opts = ort.SessionOptions()
-        # Each batch runs on one thread and ``workers`` batches run at once: small batches
-        # split over cores inside onnxruntime spend much of their time waiting for each
-        # other (2 cores: 1.28x the utterances per second; bench/README.md). onnxruntime
-        # releases the GIL while it runs, and one session may be run from several threads.
+        # Each run gets one thread and ``workers`` runs go at once: a small run split over
+        # cores inside onnxruntime spends much of its time waiting (2 cores: 1.28x the
+        # utterances per second; bench/README.md). onnxruntime releases the GIL while it
+        # runs, and one session may be run from several threads.
         self.workers = thread_count(threads)
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
@@ -181,12 +181,13 @@ class CodingModel:
                 for name, value in zip(self._outputs, self.session.run(self._outputs, feed)):
                     logits[name][start:start + batch_size] = value
             lexical = self.lexical.predict_log(chunk) if self.lexical and with_lexical else {}
+            probs = {}
             for name, value in logits.items():
                 if name in lexical and weight[name] > 0:
                     # Weighted geometric mean of the two models' probabilities.
                     value = (1 - weight[name]) * log_softmax(value) + weight[name] * lexical[name]
-                logits[name] = softmax(value + offsets[name] if name in offsets else value)
-            return logits
+                probs[name] = softmax(value + offsets[name] if name in offsets else value)
+            return probs
 
         workers = min(self.workers, len(chunks))
         with ThreadPoolExecutor(workers) if workers > 1 else _Serial() as pool:
