@@ -18,7 +18,6 @@ import itertools
 from concurrent.futures import ThreadPoolExecutor
 
 import onnxruntime as ort
-
 from timing import best_and_median
 
 from rapportlens import Conversation

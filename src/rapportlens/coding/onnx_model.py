@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import numpy as np
 
@@ -202,7 +202,7 @@ class CodingModel:
 class _Serial:
     """``ThreadPoolExecutor``'s ``map`` in the calling thread (one worker: no pool to start)."""
 
-    def __enter__(self) -> _Serial:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
