@@ -31,7 +31,13 @@ from rapportlens.datasets import annomi, esconv, load
 from rapportlens.metrics import score
 from rapportlens.training.calibrate import nested_predictions
 from rapportlens.training.lexical import fit_lexical
-from rapportlens.training.settings import DATASET_DEFAULTS, DEFAULTS, FIT_KEYS, lexical_context_chars, settings_for
+from rapportlens.training.settings import (
+    DATASET_DEFAULTS,
+    DEFAULTS,
+    FIT_KEYS,
+    lexical_context_chars,
+    settings_for,
+)
 from rapportlens.training.trainer import export, fit, folds
 
 

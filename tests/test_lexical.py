@@ -5,9 +5,16 @@ import json
 import shutil
 
 import numpy as np
+
 from rapportlens.coding.coder import default_model_dir
 from rapportlens.coding.inputs import Item
-from rapportlens.coding.lexical import LEXICAL_FILE, LexicalModel, Vocabulary, char_grams, word_grams
+from rapportlens.coding.lexical import (
+    LEXICAL_FILE,
+    LexicalModel,
+    Vocabulary,
+    char_grams,
+    word_grams,
+)
 from rapportlens.coding.onnx_model import CodingModel, log_softmax, softmax
 from rapportlens.datasets import Example
 from rapportlens.model import Role

@@ -14,6 +14,7 @@ Values are (1 + log tf) * idf, as scikit-learn's ``TfidfVectorizer(sublinear_tf=
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -36,7 +37,7 @@ def log_softmax(x: np.ndarray) -> np.ndarray:
 
 def word_grams(text: str) -> list[str]:
     words = WORD.findall(text.lower())
-    return words + [f"{a} {b}" for a, b in zip(words, words[1:])]
+    return words + [f"{a} {b}" for a, b in itertools.pairwise(words)]
 
 
 def char_grams(text: str, low: int = 2, high: int = 5) -> list[str]:

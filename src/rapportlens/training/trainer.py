@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from .. import __version__
 from ..coding.inputs import CONTEXT_CHARS
+from ..coding.lexical import LEXICAL_FILE, LexicalModel
 from ..coding.onnx_model import (
     CARD_FILE,
     MODEL_FILE,
@@ -33,7 +34,6 @@ from ..coding.onnx_model import (
     encode,
     tokenizer_for,
 )
-from ..coding.lexical import LEXICAL_FILE, LexicalModel
 from ..datasets import Dataset, Example
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
