@@ -70,7 +70,7 @@ class Task:
     position: int
     conversation: Conversation
     settings: str  # JSON of the pipeline settings: hashable, so each worker caches one pipeline
-    threads: int | None = None  # model threads in the worker; None lets onnxruntime decide
+    threads: int | None = None  # model runs at once in the worker (one thread each); None: one per core
 
 
 @lru_cache(maxsize=4)
