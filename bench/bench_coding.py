@@ -27,9 +27,9 @@ from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
-
-RAW_BATCH = 8
 from rapportlens.rapport.risk import assess_many, risk_model
+
+RAW_BATCH = 8  # the baseline's batch size: what the coder ran before one utterance per run
 
 
 def synthetic(n: int) -> list[Conversation]:
@@ -69,7 +69,6 @@ def main() -> None:
     def batched(size: int) -> list[dict]:
         return [encode(model.tokenizer, [items[i] for i in order[s:s + size]]) for s in range(0, n, size)]
 
-    # Baseline batches of 8 similar lengths: what the coder ran before it went to one utterance per run.
     batches, singles = batched(RAW_BATCH), batched(BATCH_SIZE)
     names = [o.name for o in model.session.get_outputs()]
     client = [i.text for i in items if i.role == Role.CLIENT]

@@ -8,13 +8,13 @@ one bad conversation never stops a run and memory does not grow with the corpus.
 from __future__ import annotations
 
 import multiprocessing
-import os
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from itertools import islice
 from typing import Any, Self
 
+from ..coding.onnx_model import cores
 from ..errors import OptionError
 
 
@@ -127,10 +127,6 @@ class DaskEngine(Engine):
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()
-
-
-def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def make_engine(engine: str, workers: int, scheduler: str | None = None) -> Engine:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Self
+from typing import Any
 
 import numpy as np
 
@@ -32,15 +32,12 @@ CHUNK = 64
 def thread_count(threads: int | None = None) -> int:
     """How many encoder runs a model makes at once, one thread each: ``threads``, else
     ``RAPPORTLENS_THREADS`` (batch workers set it so they share the cores), else one per core."""
-    return max(1, threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0) or _usable_cores())
+    return max(1, threads or int(os.environ.get("RAPPORTLENS_THREADS", "0") or 0) or cores())
 
 
-def _usable_cores() -> int:
-    # The cores this process may run on (taskset, container cpusets), not all the host's.
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):  # not on Linux
-        return os.cpu_count() or 1
+def cores() -> int:
+    """The cores this process may run on (taskset, container cpusets), not all the host's."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,8 +165,10 @@ class CodingModel:
         weight = {h: heads[h].lexical_weight for h in self._outputs}
         # Similar lengths share a batch (when batches are asked for), so little time goes on padding.
         order = sorted(range(len(items)), key=lambda i: len(items[i].text) + len(items[i].context))
-        # Chunks are prepared together and run batch by batch; one chunk per worker at a time.
-        size = max(batch_size, min(CHUNK, -(-len(order) // self.workers)))
+        # Chunks are prepared together and run batch by batch, one chunk per worker at a time;
+        # a multiple of the workers' count in near-equal sizes, so no worker waits on a last small one.
+        count = self.workers * -(-len(order) // (self.workers * CHUNK))
+        size = max(batch_size, -(-len(order) // max(1, count)))
         chunks = [order[start:start + size] for start in range(0, len(order), size)]
 
         def run(idx: list[int]) -> dict[str, np.ndarray]:
@@ -189,8 +188,7 @@ class CodingModel:
                 probs[name] = softmax(value + offsets[name] if name in offsets else value)
             return probs
 
-        workers = min(self.workers, len(chunks))
-        with ThreadPoolExecutor(workers) if workers > 1 else _Serial() as pool:
+        with ThreadPoolExecutor(max(1, min(self.workers, len(chunks)))) as pool:
             for idx, probs in zip(chunks, pool.map(run, chunks)):
                 for name, p in probs.items():
                     out[name][idx] = p
@@ -198,15 +196,3 @@ class CodingModel:
                     progress(len(idx))
         return out
 
-
-class _Serial:
-    """``ThreadPoolExecutor``'s ``map`` in the calling thread (one worker: no pool to start)."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-    def map(self, fn, iterable):
-        return map(fn, iterable)
