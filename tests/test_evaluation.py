@@ -95,6 +95,26 @@ def test_train_without_the_training_extra_says_how_to_install_it(run, data, monk
     assert "pip install 'rapportlens[train]'" in result.stderr
 
 
+def test_train_passes_only_the_settings_the_user_chose(run, data, monkeypatch):
+    import rapportlens.training
+    import rapportlens.training.run
+
+    seen = {}
+
+    def fake_train(ds, out, **kw):
+        seen.update(kw)
+        return {}
+
+    monkeypatch.setattr(rapportlens.training, "require_training_stack", lambda: None)
+    monkeypatch.setattr(rapportlens.training.run, "train", fake_train)
+    result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", "--freeze", "0")
+    assert result.exit_code == 0, result.stderr
+    # Unset options are left out, so the dataset's own defaults apply (settings_for).
+    assert seen["freeze"] == 0 and "max_length" not in seen and "context_chars" not in seen
+    assert run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x",
+               "--freeze", "7").exit_code == 2
+
+
 def test_training_settings_come_from_the_dataset_then_the_user():
     from rapportlens.training.settings import DEFAULTS, settings_for
 
