@@ -57,6 +57,18 @@ def with_reply(conversation, items_for, before: int, after: int) -> list[inputs.
     return out
 
 
+def longer_for_clients(conversation, items_for, turns: int, chars: int, others: int) -> list[inputs.Item]:
+    """Client utterances read ``turns`` earlier utterances (their last ``chars`` characters);
+    everyone else keeps the usual context, cut to ``others`` characters here, so that the
+    model's own limit can be ``chars``. Whether change or sustain talk is meant often shows
+    only from what was being discussed a little further back."""
+    usual = items_for(conversation)
+    longer = inputs.conversation_items(conversation, turns=turns)
+    return [inputs.Item(a.role, a.text, inputs.context_text(b if a.role == inputs.Role.CLIENT else a,
+                                                            chars if a.role == inputs.Role.CLIENT else others))
+            for a, b in zip(usual, longer)]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", default="annomi", choices=("annomi", "esconv", "epitome"))
@@ -71,6 +83,8 @@ def main() -> None:
                         help=f"default {DATASET_DEFAULTS.get('epitome', {}).get(key, value)} for epitome, else {value}")
     ap.add_argument("--next-chars", type=int, default=0,
                     help="also show the model the start of the next utterance (the reply), this many characters")
+    ap.add_argument("--client-context", metavar="TURNS:CHARS",
+                    help="client utterances read this much earlier talk; the others keep --context-chars")
     ap.add_argument("--no-lexical", action="store_true", help="the encoder alone, without the n-gram model")
     ap.add_argument("--save-probs", metavar="FILE.npz", help="keep the fold's predicted probabilities")
     args = ap.parse_args()
@@ -80,6 +94,11 @@ def main() -> None:
         items_for = functools.partial(with_reply, items_for=items_for, before=settings["context_chars"],
                                       after=args.next_chars)
         settings["context_chars"] += args.next_chars + 40  # room for both; the split is made in with_reply
+    if args.client_context:
+        turns, chars = (int(x) for x in args.client_context.split(":"))
+        items_for = functools.partial(longer_for_clients, items_for=items_for, turns=turns, chars=chars,
+                                      others=settings["context_chars"])
+        settings["context_chars"] = max(chars, settings["context_chars"]) + 3  # room for the "..." mark
     for adapter in (annomi, esconv):
         adapter.conversation_items = items_for
     dataset = load(args.dataset, args.data)
@@ -98,7 +117,8 @@ def main() -> None:
         if coder.lexical:  # the same encoder without its n-gram companion, for comparison
             encoder_probs = coder.predict([e.item for e in test], with_lexical=False)
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
-                                                        "next_chars": args.next_chars, "lexical": not args.no_lexical},
+                                                        "next_chars": args.next_chars, "client_context": args.client_context,
+                                                    "lexical": not args.no_lexical},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
     if not args.no_lexical:
         result["encoder_only_macro_f1"] = {}
