@@ -62,11 +62,13 @@ def longer_for_clients(conversation, items_for, turns: int, chars: int, others: 
     everyone else keeps the usual context, cut to ``others`` characters here, so that the
     model's own limit can be ``chars``. Whether change or sustain talk is meant often shows
     only from what was being discussed a little further back."""
-    usual = items_for(conversation)
     longer = inputs.conversation_items(conversation, turns=turns)
-    return [inputs.Item(a.role, a.text, inputs.context_text(b if a.role == inputs.Role.CLIENT else a,
-                                                            chars if a.role == inputs.Role.CLIENT else others))
-            for a, b in zip(usual, longer)]
+    out = []
+    for usual, more in zip(items_for(conversation), longer):
+        client = usual.role == inputs.Role.CLIENT
+        context = inputs.context_text(more, chars) if client else inputs.context_text(usual, others)
+        out.append(inputs.Item(usual.role, usual.text, context))
+    return out
 
 
 def main() -> None:
@@ -117,7 +119,8 @@ def main() -> None:
         if coder.lexical:  # the same encoder without its n-gram companion, for comparison
             encoder_probs = coder.predict([e.item for e in test], with_lexical=False)
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
-                                                        "next_chars": args.next_chars, "client_context": args.client_context,
+                                                    "next_chars": args.next_chars,
+                                                    "client_context": args.client_context,
                                                     "lexical": not args.no_lexical},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
     if not args.no_lexical:
