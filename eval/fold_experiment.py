@@ -8,7 +8,8 @@ on 2 cores; EPITOME: about 10; ESConv: about 30).
 Prints uncalibrated macro-F1 per task for that fold, and (``with_offsets``) the same with
 per-class offsets fitted on one half of the fold's conversations and scored on the other;
 ``encoder_only_macro_f1`` is the same model without its lexical companion (``--no-lexical``
-leaves that out of training).
+leaves that out of training). ``--only-role client`` trains and scores a specialist on one
+speaker role's utterances (its heads only).
 A context of other than two turns is patched in for the experiment only (adopting it means changing
 ``rapportlens.coding.inputs``); ``--context-chars`` and ``--max-length`` are model settings
 that `rapportlens train` takes and records in the model card.
@@ -87,6 +88,8 @@ def main() -> None:
                     help="also show the model the start of the next utterance (the reply), this many characters")
     ap.add_argument("--client-context", metavar="TURNS:CHARS",
                     help="client utterances read this much earlier talk; the others keep --context-chars")
+    ap.add_argument("--only-role", choices=("client", "practitioner"),
+                    help="train and score one speaker role alone: would a specialist encoder do better?")
     ap.add_argument("--no-lexical", action="store_true", help="the encoder alone, without the n-gram model")
     ap.add_argument("--save-probs", metavar="FILE.npz", help="keep the fold's predicted probabilities")
     args = ap.parse_args()
@@ -107,6 +110,8 @@ def main() -> None:
     fold_of = folds([e.group for e in dataset.examples], args.k, args.split_seed)
     train = [e for e in dataset.examples if fold_of[e.group] != args.fold]
     test = [e for e in dataset.examples if fold_of[e.group] == args.fold and e.labels]
+    if args.only_role:
+        train, test = ([e for e in part if str(e.item.role) == args.only_role] for part in (train, test))
     start = time.perf_counter()
     model, heads = fit(dataset, train, progress=False, **settings)
     minutes = (time.perf_counter() - start) / 60
@@ -121,6 +126,7 @@ def main() -> None:
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
                                                     "next_chars": args.next_chars,
                                                     "client_context": args.client_context,
+                                                    "only_role": args.only_role,
                                                     "lexical": not args.no_lexical},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
     if not args.no_lexical:
