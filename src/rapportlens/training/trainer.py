@@ -85,7 +85,8 @@ def _batches(examples: Sequence[Example], batch_size: int, rng: random.Random) -
 def fit(
     dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 3e-4,
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
-    freeze: int = 3, context_chars: int = CONTEXT_CHARS, description: str = "training",
+    freeze: int = 3, context_chars: int = CONTEXT_CHARS, class_weight_power: float = 0.5,
+    description: str = "training",
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
     """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
     from transformers import AutoModel
@@ -107,9 +108,9 @@ def fit(
     for h in heads:
         counts = Counter(int(t) for t in targets[h["name"]] if t >= 0)
         total = sum(counts.values())
-        # Inverse square-root class weights: rare classes matter for macro-F1 without
-        # swamping the common ones.
-        weights = torch.tensor([math.sqrt(total / (len(h["labels"]) * max(counts.get(i, 0), 1)))
+        # Inverse square-root class weights (power 0.5): rare classes matter for macro-F1
+        # without swamping the common ones.
+        weights = torch.tensor([(total / (len(h["labels"]) * max(counts.get(i, 0), 1))) ** class_weight_power
                                 for i in range(len(h["labels"]))], dtype=torch.float32)
         losses.append(nn.CrossEntropyLoss(weight=weights, ignore_index=-100))
     optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
