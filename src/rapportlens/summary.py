@@ -157,7 +157,11 @@ class Summary:
         for name, value in s["dimensions"].items():
             t.add_row(name.replace("_", " "), "-" if value is None else f"{value:.0f}", self.bar(value))
         yield self.wrap(t)
-        yield self.wrap(Text(f"score model {s['model']} (validation: docs/scoring.md)", style="dim"))
+        # The overall is a probability, not a mean of the bars above it: say so, or a 98
+        # over dimensions near 50 reads as a bug.
+        yield self.wrap(Text(f"overall = how much the session resembles the high-quality sessions the score "
+                             f"model {s['model']} was fitted on, not a mean of the dimensions "
+                             "(validation: docs/scoring.md)", style="dim"))
 
     def mi(self) -> Iterator[RenderableType]:
         f = self.f
