@@ -41,18 +41,19 @@ def main() -> None:
     ap.add_argument("--dataset", required=True)
     ap.add_argument("--data", required=True)
     ap.add_argument("--task", required=True)
+    ap.add_argument("--k", type=int, default=5, help="folds of the split the probabilities were saved from")
     ap.add_argument("--only-role", choices=("client", "practitioner"))
     ap.add_argument("--class-weight", choices=("balanced", "none"), default="balanced")
     ap.add_argument("probs", nargs="+", metavar="FOLD:FILE.npz")
     args = ap.parse_args()
     ds = load(args.dataset, args.data)
-    fold_of = folds([e.group for e in ds.examples], 5, DEFAULTS["seed"])
+    fold_of = folds([e.group for e in ds.examples], args.k, DEFAULTS["seed"])
     index, length = {}, defaultdict(int)
     for e in ds.examples:  # the adapters list a conversation's utterances in order
         index[id(e)] = length[e.group]
         length[e.group] += 1
     labels = list(next(t for t in ds.tasks if t.name == args.task).labels)
-    logp, rel, first, size, gold, groups = [], [], [], [], [], []
+    logp, rel, early, size, gold, groups = [], [], [], [], [], []
     for spec in args.probs:
         fold, path = spec.split(":", 1)
         saved = np.load(path)
@@ -65,18 +66,19 @@ def main() -> None:
             if args.task in e.labels:
                 logp.append(np.log(np.maximum(p, 1e-9)))
                 rel.append(index[id(e)] / max(1, length[e.group] - 1))
-                first.append(min(index[id(e)], 10) / 10)
+                early.append(min(index[id(e)], 10) / 10)
                 size.append(np.log1p(length[e.group]) / 4)
                 gold.append(labels.index(e.labels[args.task]))
                 groups.append(e.group)
     logp, rel, gold = np.array(logp), np.array(rel), np.array(gold)
     bins = np.stack([(rel >= a) & (rel < b) for a, b in BINS], 1).astype(float)
     variants = {"log-probabilities": logp, "+ relative position": np.c_[logp, rel, rel ** 2],
-                "+ position bins": np.c_[logp, bins], "+ bins, index, length": np.c_[logp, bins, first, size]}
+                "+ position bins": np.c_[logp, bins], "+ bins, index, length": np.c_[logp, bins, early, size]}
     rng = np.random.default_rng(0)
     order = sorted(set(groups))
     rng.shuffle(order)
-    part = np.array([{g: i % 5 for i, g in enumerate(order)}[g] for g in groups])
+    part_of = {g: i % 5 for i, g in enumerate(order)}
+    part = np.array([part_of[g] for g in groups])
 
     def f1(pred) -> float:
         return round(score(args.dataset, args.task, labels, [labels[y] for y in gold],
