@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
 
 import onnxruntime as ort
@@ -43,9 +44,12 @@ def synthetic(n: int) -> list[Conversation]:
 
 def annomi(path: str, n: int) -> list[Conversation]:
     import rapportlens
+    from rapportlens.datasets.annomi import FILES
+    from rapportlens.datasets.base import find_files
 
     convs = []
-    for conv in rapportlens.read(path, format="annomi"):
+    # The folder `rapportlens eval --data` takes works here too; AnnoMI-full.csv comes first.
+    for conv in rapportlens.read(find_files(Path(path), FILES, "AnnoMI")[0], format="annomi"):
         convs.append(conv)
         if sum(len(c) for c in convs) >= n:
             break
@@ -55,7 +59,7 @@ def annomi(path: str, n: int) -> list[Conversation]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--utterances", type=int, default=2000)
-    ap.add_argument("--data", help="AnnoMI CSV to take real utterances from")
+    ap.add_argument("--data", help="AnnoMI folder (or one of its CSV files) to take real utterances from")
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args()
     convs = annomi(args.data, args.utterances) if args.data else synthetic(args.utterances)

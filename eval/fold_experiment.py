@@ -58,6 +58,14 @@ def with_reply(conversation, items_for, before: int, after: int) -> list[inputs.
     return out
 
 
+def with_topic(conversation, items_for, before: int) -> list[inputs.Item]:
+    """Items whose context starts with the session's target behaviour (AnnoMI's ``topic``):
+    change and sustain talk are defined against it, and it is often named only at the start."""
+    topic = " ".join(str(conversation.meta.get("topic", "")).split()) or "unknown"
+    return [inputs.Item(i.role, i.text, f"(target: {topic})\n" + inputs.context_text(i, before))
+            for i in items_for(conversation)]
+
+
 def longer_for_clients(conversation, items_for, turns: int, chars: int, others: int) -> list[inputs.Item]:
     """Client utterances read ``turns`` earlier utterances (their last ``chars`` characters);
     everyone else keeps the usual context, cut to ``others`` characters here, so that the
@@ -88,6 +96,9 @@ def main() -> None:
                     help="also show the model the start of the next utterance (the reply), this many characters")
     ap.add_argument("--client-context", metavar="TURNS:CHARS",
                     help="client utterances read this much earlier talk; the others keep --context-chars")
+    ap.add_argument("--layers", type=int, help="keep only the encoder's lowest N layers (faster to run)")
+    ap.add_argument("--topic", action="store_true",
+                    help="start every context with the session's target behaviour (AnnoMI's topic)")
     ap.add_argument("--only-role", choices=("client", "practitioner"),
                     help="train and score one speaker role alone: would a specialist encoder do better?")
     ap.add_argument("--no-lexical", action="store_true", help="the encoder alone, without the n-gram model")
@@ -104,6 +115,9 @@ def main() -> None:
         items_for = functools.partial(longer_for_clients, items_for=items_for, turns=turns, chars=chars,
                                       others=settings["context_chars"])
         settings["context_chars"] = max(chars, settings["context_chars"]) + 3  # room for the "..." mark
+    if args.topic:
+        items_for = functools.partial(with_topic, items_for=items_for, before=settings["context_chars"])
+        settings["context_chars"] += 80  # room for the target; the cut is made in with_topic
     for adapter in (annomi, esconv):
         adapter.conversation_items = items_for
     dataset = load(args.dataset, args.data)
@@ -113,7 +127,7 @@ def main() -> None:
     if args.only_role:
         train, test = ([e for e in part if str(e.item.role) == args.only_role] for part in (train, test))
     start = time.perf_counter()
-    model, heads = fit(dataset, train, progress=False, **settings)
+    model, heads = fit(dataset, train, progress=False, layers=args.layers, **settings)
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
@@ -126,7 +140,7 @@ def main() -> None:
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
                                                     "next_chars": args.next_chars,
                                                     "client_context": args.client_context,
-                                                    "only_role": args.only_role,
+                                                    "only_role": args.only_role, "topic": args.topic, "layers": args.layers,
                                                     "lexical": not args.no_lexical},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
     if not args.no_lexical:
