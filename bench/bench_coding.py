@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import itertools
-from pathlib import Path
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import onnxruntime as ort
 from timing import best_and_median
