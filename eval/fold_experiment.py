@@ -96,7 +96,6 @@ def main() -> None:
                     help="also show the model the start of the next utterance (the reply), this many characters")
     ap.add_argument("--client-context", metavar="TURNS:CHARS",
                     help="client utterances read this much earlier talk; the others keep --context-chars")
-    ap.add_argument("--layers", type=int, help="keep only the encoder's lowest N layers (faster to run)")
     ap.add_argument("--topic", action="store_true",
                     help="start every context with the session's target behaviour (AnnoMI's topic)")
     ap.add_argument("--only-role", choices=("client", "practitioner"),
@@ -127,7 +126,7 @@ def main() -> None:
     if args.only_role:
         train, test = ([e for e in part if str(e.item.role) == args.only_role] for part in (train, test))
     start = time.perf_counter()
-    model, heads = fit(dataset, train, progress=False, layers=args.layers, **settings)
+    model, heads = fit(dataset, train, progress=False, **settings)
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
@@ -140,7 +139,7 @@ def main() -> None:
     result = {"dataset": args.dataset, "settings": {**settings, "context_turns": args.context_turns,
                                                     "next_chars": args.next_chars,
                                                     "client_context": args.client_context,
-                                                    "only_role": args.only_role, "topic": args.topic, "layers": args.layers,
+                                                    "only_role": args.only_role, "topic": args.topic,
                                                     "lexical": not args.no_lexical},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
     if not args.no_lexical:

@@ -77,7 +77,7 @@ def main() -> None:
     rng = np.random.default_rng(0)
     order = sorted(set(groups))
     rng.shuffle(order)
-    part_of = {g: i % 5 for i, g in enumerate(order)}
+    part_of = {g: i % 5 for i, g in enumerate(order)}  # the second stage's own 5 folds, not --k
     part = np.array([part_of[g] for g in groups])
 
     def f1(pred) -> float:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
+# ``layers``: how many of the encoder's six layers are kept (fewer run faster; on one AnnoMI
+# fold 4 or 5 layers cost accuracy, docs/accuracy.md).
 DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3,
-            "context_chars": 160, "class_weight_power": 0.5}
+            "context_chars": 160, "class_weight_power": 0.5, "layers": 6}
 # EPITOME pairs a long Reddit post with a long reply: at 128 tokens a fifth of the pairs
 # lost the start of the reply. On one fold, 256 tokens and 320 characters of the post
 # raised explorations from 0.67 to 0.75 macro-F1 and left the other two tasks as they were

@@ -86,7 +86,7 @@ def fit(
     dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 3e-4,
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
     freeze: int = 3, context_chars: int = CONTEXT_CHARS, class_weight_power: float = 0.5,
-    description: str = "training", layers: int | None = None,
+    description: str = "training", layers: int = 6,
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
     """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
     from transformers import AutoModel
@@ -97,7 +97,7 @@ def fit(
     examples = [e for e in examples if e.labels]
     heads = _heads(dataset, examples)
     encoder = AutoModel.from_pretrained(str(base_model_dir()))
-    if layers is not None and layers < encoder.config.num_hidden_layers:
+    if layers < encoder.config.num_hidden_layers:
         # The lower layers alone: each one dropped saves a sixth of the run time.
         encoder.encoder.layer = encoder.encoder.layer[:layers]
         encoder.config.num_hidden_layers = layers
