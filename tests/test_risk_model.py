@@ -90,7 +90,7 @@ def test_provenance_names_the_risk_model_and_its_accuracy():
     assert card["cross_validation"]["recall"] > 0.8
     out = to_dict(client_says("I've been stockpiling my tablets."))
     [risk] = [a for a in out["provenance"]["analyzers"] if a["name"] == "risk"]
-    assert risk["settings"]["model"]["id"] == card["id"] and risk["version"] == "v4"
+    assert risk["settings"]["model"]["id"] == card["id"] and risk["version"] == Risk.version
 
 
 def test_the_model_knows_the_pattern_categories():
