@@ -95,8 +95,9 @@ def test_a_model_reads_as_much_earlier_talk_as_its_card_says():
     assert ModelCard.from_dict({k: v for k, v in card.items() if k != "context_chars"}).context_chars == CONTEXT_CHARS
     assert ModelCard.from_dict({**card, "context_chars": 400}).context_chars == 400
     item = Item(C, "Yes.", "counsellor: " + "so tell me more about what happened at work " * 10)
-    short, long = (encode(model.tokenizer, [item], n)["input_ids"].shape[1] for n in (40, 400))
-    assert short < long <= model.card.max_length
+    none, short, long = (encode(model.tokenizer, [item], n)["input_ids"].shape[1] for n in (0, 40, 400))
+    assert none == encode(model.tokenizer, [Item(C, "Yes.", "")], 160)["input_ids"].shape[1]
+    assert none < short < long <= model.card.max_length
 
 
 @pytest.fixture(scope="module")

@@ -45,6 +45,8 @@ def target_text(item: Item) -> str:
 def context_text(item: Item, limit: int = CONTEXT_CHARS) -> str:
     # The most recent words matter most, so an over-long context loses its beginning.
     ctx = item.context.strip()
+    if limit <= 0:  # ctx[-0:] would be all of it
+        return ""
     return ctx if len(ctx) <= limit else "..." + ctx[-limit:]
 
 
