@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--quiet", action="store_true", help="only the totals")
     args = ap.parse_args()
     risk = Risk(use_model=not args.patterns_only)
-    tp = fp = fn = tn = wrong = 0
+    tp = fp = fn = tn = wrong = extra = 0
     with open(args.csv, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     for row in rows:
@@ -40,6 +40,7 @@ def main() -> None:
                 say(f"false alarm {found}: {row['text']}")
         elif found:
             tp += 1
+            extra += len(set(found) - {row["category"]})
             if row["category"] not in found:
                 wrong += 1
                 say(f"other category {found} for {row['category']}: {row['text']}")
@@ -48,7 +49,9 @@ def main() -> None:
             say(f"missed {row['category']}: {row['text']}")
     print(f"{len(rows)} sentences ({'patterns only' if args.patterns_only else 'patterns + model'}): "
           f"recall {tp / max(1, tp + fn):.3f}, precision {tp / max(1, tp + fp):.3f} "
-          f"(tp {tp}, fn {fn}, fp {fp}, tn {tn}; flagged under another category {wrong})")
+          f"(tp {tp}, fn {fn}, fp {fp}, tn {tn}; flagged under another category {wrong}); "
+          f"recall with the written category required {(tp - wrong) / max(1, tp + fn):.3f}; "
+          f"flags in other categories on risk sentences {extra}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ from rapportlens import Conversation, Role
 from rapportlens.analyzers.risk import Risk
 from rapportlens.output import to_dict
 from rapportlens.rapport.risk import (
+    _likely,
     assess,
     assess_many,
     discounted,
@@ -123,3 +124,21 @@ def test_the_bundled_example_raises_no_risk_flag():
     (conv,) = rapportlens.read(Path(__file__).parent.parent / "examples" / "first_session.txt")
     Risk()(conv)
     assert conv.features["risk"] == []
+
+
+def test_a_close_second_category_is_flagged_too():
+    from rapportlens.rapport.risk import SECOND_CATEGORY_RATIO, combine, model_scores
+
+    labels = ["suicide", "self_harm", "abuse"]
+    assert _likely(labels, [0.5, 0.3, 0.2]) == ("suicide", "self_harm")
+    assert _likely(labels, [0.1, 0.7, 0.2]) == ("self_harm",)
+    assert SECOND_CATEGORY_RATIO * 0.7 > 0.2
+    text = "I held the blade to my wrist and thought about going deeper."
+    flags = combine(text, [], ("suicide", "self_harm"), p_none=0.01, threshold=0.5)
+    assert [f.category for f in flags] == ["suicide", "self_harm"]
+    assert {f.source for f in flags} == {"model"} and flags[0].evidence == flags[1].evidence == text
+    # A category the patterns already flagged is not repeated, and a confident "none" adds nothing.
+    assert [f.category for f in combine(text, flags[:1], ("suicide",), 0.01, threshold=0.5)] == ["suicide"]
+    assert combine(text, [], ("suicide",), p_none=0.99, threshold=0.5) == []
+    for p_none, categories in model_scores([text, "We went to the park on Sunday."]):
+        assert 1 <= len(categories) <= 2 and "none" not in categories

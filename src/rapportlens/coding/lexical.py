@@ -54,7 +54,7 @@ def char_grams(text: str, low: int = 2, high: int = 5) -> list[str]:
 def grams(item: Item, context_chars: int) -> dict[str, Counter]:
     """The n-gram counts of one item, per block; ``context_chars`` 0 leaves the context out."""
     target = target_text(item)
-    context = context_text(item, context_chars) if context_chars > 0 else ""
+    context = context_text(item, context_chars)
     return {"w": Counter(word_grams(target)), "c": Counter(char_grams(target)), "x": Counter(word_grams(context))}
 
 

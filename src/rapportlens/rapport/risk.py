@@ -32,6 +32,10 @@ MODEL_NAME = "risk-minilm"
 # by cross-validation on the training sentences (docs/analyzers/risk.md); this when absent.
 THRESHOLD = 0.5
 MIN_WORDS = 3  # "no", "yeah right" carry no risk on their own
+# A flagged sentence also gets the next category when the model finds it at least half as
+# likely as the first: a gun held to one's own head read as self-harm rather than suicide,
+# and a reviewer is better served by both than by the wrong one alone.
+SECOND_CATEGORY_RATIO = 0.5
 # "not", "never", "no", "n't" up to two words before the match cancel a negatable
 # pattern ("I would never hurt myself"); "can't stop ..." does not.
 _NEGATION = re.compile(r"\b(not|never|no|nobody|n't|[a-z]+n't)\b(\s+[\w']+){0,2}\s*$")
@@ -163,16 +167,18 @@ def units(text: str) -> list[tuple[int, int]]:
     return [whole] + [s for s in spans if s != whole] if len(spans) > 1 else [whole]
 
 
-def combine(text: str, patterns: Sequence[RiskFlag], category: str, p_none: float,
+def combine(text: str, patterns: Sequence[RiskFlag], categories: Sequence[str], p_none: float,
             span: tuple[int, int] | None = None, threshold: float = THRESHOLD) -> list[RiskFlag]:
-    """The pattern flags, plus the model's flag for one sentence when it is confident,
-    the sentence is not discounted, and the patterns did not already flag that category."""
+    """The pattern flags, plus the model's flags for one sentence (one per category the
+    model names) when it is confident, the sentence is not discounted, and the patterns did
+    not already flag that category."""
     span = span or (0, len(text))
     sentence = text[span[0]:span[1]]
     flags = list(patterns)
-    if p_none < threshold and category != NONE and not discounted(sentence) \
-            and category not in {f.category for f in flags}:
-        flags.append(RiskFlag(category, _label(category), sentence, span, "model", 1.0 - float(p_none)))
+    if p_none < threshold and not discounted(sentence):
+        for category in categories:
+            if category != NONE and category not in {f.category for f in flags}:
+                flags.append(RiskFlag(category, _label(category), sentence, span, "model", 1.0 - float(p_none)))
     return flags
 
 
@@ -198,8 +204,9 @@ def risk_model(directory: str | None = None):
     return CodingModel(directory or default_model_dir())
 
 
-def model_scores(texts: Sequence[str], model=None) -> list[tuple[float, str]]:
-    """(probability of "none", most likely risk category) for each sentence."""
+def model_scores(texts: Sequence[str], model=None) -> list[tuple[float, tuple[str, ...]]]:
+    """(probability of "none", the risk categories it points to) for each sentence: the
+    most likely one, and the next when it is at least ``SECOND_CATEGORY_RATIO`` as likely."""
     from ..coding.inputs import Item
     from ..model import Role
 
@@ -216,8 +223,15 @@ def model_scores(texts: Sequence[str], model=None) -> list[tuple[float, str]]:
     probs = model.predict([Item(Role.CLIENT, t) for t in distinct], batch_size=1)[head.name]
     none = head.labels.index(NONE)
     risky = [i for i in range(len(head.labels)) if i != none]
-    scored = {t: (float(p[none]), head.labels[risky[int(p[risky].argmax())]]) for t, p in zip(distinct, probs)}
+    scored = {t: (float(p[none]), _likely([head.labels[i] for i in risky], p[risky])) for t, p in zip(distinct, probs)}
     return [scored[t] for t in texts]
+
+
+def _likely(labels: Sequence[str], probs) -> tuple[str, ...]:
+    first, second = sorted(range(len(labels)), key=lambda i: -probs[i])[:2]
+    if probs[second] >= SECOND_CATEGORY_RATIO * probs[first]:
+        return labels[first], labels[second]
+    return (labels[first],)
 
 
 def assess_many(texts: Sequence[str], use_model: bool = True, model=None) -> list[list[RiskFlag]]:
@@ -229,8 +243,8 @@ def assess_many(texts: Sequence[str], use_model: bool = True, model=None) -> lis
     threshold = float(model.card.info.get("threshold", THRESHOLD))
     where = [(i, span) for i, t in enumerate(texts) for span in units(t)]
     scores = model_scores([texts[i][a:b] for i, (a, b) in where], model)
-    for (i, span), (p_none, category) in zip(where, scores):
-        flags[i] = combine(texts[i], flags[i], category, p_none, span, threshold)
+    for (i, span), (p_none, categories) in zip(where, scores):
+        flags[i] = combine(texts[i], flags[i], categories, p_none, span, threshold)
     return flags
 
 

@@ -104,7 +104,8 @@ def _f2(r: dict[str, Any]) -> float:
     return 5 * p * q / max(1e-9, 4 * p + q)
 
 
-def flag_scores(texts: list[str], gold: list[str], p_none: np.ndarray, model_categories: list[str]) -> dict[str, Any]:
+def flag_scores(texts: list[str], gold: list[str], p_none: np.ndarray,
+                model_categories: list[tuple[str, ...]]) -> dict[str, Any]:
     """Recall and precision of "any risk" for the patterns, the model, and both together,
     at each threshold; ``threshold`` is the one with the best F2 for the combination."""
     pos = np.array([g != NONE for g in gold])
@@ -129,7 +130,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, progress: bool = True,
     if cv:
         fold_of = folds([e.group for e in ex], cv, SETTINGS["seed"])
         p_none = np.zeros(len(ex))
-        cats = [NONE] * len(ex)
+        cats: list[tuple[str, ...]] = [(NONE,)] * len(ex)
         for k in range(cv):
             train = [e for e in ex if fold_of[e.group] != k]
             idx = [i for i, e in enumerate(ex) if fold_of[e.group] == k]
