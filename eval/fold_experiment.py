@@ -101,6 +101,9 @@ def main() -> None:
     ap.add_argument("--only-role", choices=("client", "practitioner"),
                     help="train and score one speaker role alone: would a specialist encoder do better?")
     ap.add_argument("--no-lexical", action="store_true", help="the encoder alone, without the n-gram model")
+    ap.add_argument("--lexical-context-chars", type=int,
+                    help="characters of earlier talk the n-gram model reads (default: as the dataset's own "
+                         "training does), so the encoder and the n-gram model can read different amounts")
     ap.add_argument("--save-probs", metavar="FILE.npz", help="keep the fold's predicted probabilities")
     args = ap.parse_args()
     settings = settings_for(args.dataset, {k: getattr(args, k) for k in FIT_KEYS if getattr(args, k) is not None})
@@ -125,13 +128,15 @@ def main() -> None:
     test = [e for e in dataset.examples if fold_of[e.group] == args.fold and e.labels]
     if args.only_role:
         train, test = ([e for e in part if str(e.item.role) == args.only_role] for part in (train, test))
+    lexical_chars = (args.lexical_context_chars if args.lexical_context_chars is not None
+                     else lexical_context_chars(args.dataset, settings))
     start = time.perf_counter()
     model, heads = fit(dataset, train, progress=False, **settings)
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
                context_chars=settings["context_chars"], info={},
-               lexical=None if args.no_lexical else fit_lexical(train, heads, lexical_context_chars(args.dataset, settings)))
+               lexical=None if args.no_lexical else fit_lexical(train, heads, lexical_chars))
         coder = CodingModel(tmp)
         probs = coder.predict([e.item for e in test])
         if coder.lexical:  # the same encoder without its n-gram companion, for comparison
@@ -140,7 +145,8 @@ def main() -> None:
                                                     "next_chars": args.next_chars,
                                                     "client_context": args.client_context,
                                                     "only_role": args.only_role, "topic": args.topic,
-                                                    "lexical": not args.no_lexical},
+                                                    "lexical": not args.no_lexical,
+                                                    "lexical_context_chars": None if args.no_lexical else lexical_chars},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}
     if not args.no_lexical:
         result["encoder_only_macro_f1"] = {}
