@@ -121,9 +121,9 @@ def test_training_settings_come_from_the_dataset_then_the_user():
     from rapportlens.training.settings import DEFAULTS, settings_for
 
     assert settings_for("annomi", {}) == DEFAULTS
-    # EPITOME's replies are long: the model reads more of them, and more of the post.
+    # EPITOME's replies are long and its labels describe them: more of the reply, none of the post.
     assert settings_for("epitome", {})["max_length"] > DEFAULTS["max_length"]
-    assert settings_for("epitome", {})["context_chars"] > DEFAULTS["context_chars"]
+    assert settings_for("epitome", {})["context_chars"] == 0
     assert settings_for("epitome", {"max_length": 64})["max_length"] == 64
 
 def test_coded_transcripts_give_a_task_over_their_own_codes(tmp_path):
