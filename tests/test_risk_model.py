@@ -8,10 +8,10 @@ from rapportlens import Conversation, Role
 from rapportlens.analyzers.risk import Risk
 from rapportlens.output import to_dict
 from rapportlens.rapport.risk import (
-    _likely,
     assess,
     assess_many,
     discounted,
+    likely_categories,
     model_card,
     pattern_flags,
     units,
@@ -130,8 +130,8 @@ def test_a_close_second_category_is_flagged_too():
     from rapportlens.rapport.risk import SECOND_CATEGORY_RATIO, combine, model_scores
 
     labels = ["suicide", "self_harm", "abuse"]
-    assert _likely(labels, [0.5, 0.3, 0.2]) == ("suicide", "self_harm")
-    assert _likely(labels, [0.1, 0.7, 0.2]) == ("self_harm",)
+    assert likely_categories(labels, [0.5, 0.3, 0.2]) == ("suicide", "self_harm")
+    assert likely_categories(labels, [0.1, 0.7, 0.2]) == ("self_harm",)
     assert SECOND_CATEGORY_RATIO * 0.7 > 0.2
     text = "I held the blade to my wrist and thought about going deeper."
     flags = combine(text, [], ("suicide", "self_harm"), p_none=0.01, threshold=0.5)

@@ -176,8 +176,9 @@ def combine(text: str, patterns: Sequence[RiskFlag], categories: Sequence[str], 
     sentence = text[span[0]:span[1]]
     flags = list(patterns)
     if p_none < threshold and not discounted(sentence):
+        flagged = {f.category for f in flags}
         for category in categories:
-            if category != NONE and category not in {f.category for f in flags}:
+            if category != NONE and category not in flagged:
                 flags.append(RiskFlag(category, _label(category), sentence, span, "model", 1.0 - float(p_none)))
     return flags
 
@@ -223,11 +224,13 @@ def model_scores(texts: Sequence[str], model=None) -> list[tuple[float, tuple[st
     probs = model.predict([Item(Role.CLIENT, t) for t in distinct], batch_size=1)[head.name]
     none = head.labels.index(NONE)
     risky = [i for i in range(len(head.labels)) if i != none]
-    scored = {t: (float(p[none]), _likely([head.labels[i] for i in risky], p[risky])) for t, p in zip(distinct, probs)}
+    labels = [head.labels[i] for i in risky]
+    scored = {t: (float(p[none]), likely_categories(labels, p[risky])) for t, p in zip(distinct, probs)}
     return [scored[t] for t in texts]
 
 
-def _likely(labels: Sequence[str], probs) -> tuple[str, ...]:
+def likely_categories(labels: Sequence[str], probs) -> tuple[str, ...]:
+    """The most likely label, and the next when it is at least ``SECOND_CATEGORY_RATIO`` as likely."""
     first, second = sorted(range(len(labels)), key=lambda i: -probs[i])[:2]
     if probs[second] >= SECOND_CATEGORY_RATIO * probs[first]:
         return labels[first], labels[second]
