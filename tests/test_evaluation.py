@@ -109,12 +109,14 @@ def test_train_passes_only_the_settings_the_user_chose(run, data, monkeypatch):
     # The real training module imports torch, which the test install lacks.
     monkeypatch.setattr(rapportlens.training, "require_training_stack", lambda: None)
     monkeypatch.setitem(sys.modules, "rapportlens.training.run", types.SimpleNamespace(train=fake_train))
-    result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", "--freeze", "0")
+    result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", "--freeze", "0",
+                 "--pooling", "target")
     assert result.exit_code == 0, result.stderr
     # Unset options are left out, so the dataset's own defaults apply (settings_for).
-    assert seen["freeze"] == 0 and "max_length" not in seen and "context_chars" not in seen
-    assert run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x",
-               "--freeze", "7").exit_code == 2
+    assert seen["freeze"] == 0 and seen["pooling"] == "target"
+    assert "max_length" not in seen and "context_chars" not in seen
+    for bad in (("--freeze", "7"), ("--pooling", "max")):
+        assert run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", *bad).exit_code == 2
 
 
 def test_training_settings_come_from_the_dataset_then_the_user():

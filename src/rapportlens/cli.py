@@ -20,6 +20,7 @@ from .output import to_dict
 from .pipeline import default_pipeline
 from .reading import iter_read, readers
 from .summary import console, print_summary
+from .training.settings import POOLINGS
 
 
 def _fail(error: RapportLensError) -> None:
@@ -373,14 +374,17 @@ def _default_help(key: str) -> str:
               help=f"Characters of earlier talk the model reads before the utterance ({_default_help('context_chars')}).")
 @click.option("--freeze", type=click.IntRange(0, 6), default=None,
               help=f"Lowest encoder layers kept as pretrained, of 6; fewer train slower ({_default_help('freeze')}).")
+@click.option("--pooling", type=click.Choice(POOLINGS), default=None,
+              help="What the heads read: every token (mean), the utterance's own tokens (target), "
+                   f"or both ({_default_help('pooling')}).")
 @click.option("--name", default=None, help="Model name recorded in the card (default: DATASET-minilm).")
 @click.option("--fp32", is_flag=True, help="Keep full-precision weights (4x larger) instead of int8.")
 @click.option("--keep-folds", type=click.Path(file_okay=False), default=None, metavar="DIR",
               help="With --cv, keep each fold's model in DIR/fold-N (to score sessions out of fold).")
 @click.option("--lexical/--no-lexical", default=True, show_default=True,
               help="Also fit a word and character n-gram model and combine it with the encoder (docs/accuracy.md).")
-def train(dataset_name, data, out, cv, epochs, max_length, context_chars, freeze, name, fp32, keep_folds,
-          lexical) -> None:
+def train(dataset_name, data, out, cv, epochs, max_length, context_chars, freeze, pooling, name, fp32,
+          keep_folds, lexical) -> None:
     """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
     from pathlib import Path
 
@@ -402,8 +406,8 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, freeze
     if keep_folds and not cv:
         _fail(RapportLensError("--keep-folds needs --cv K"))
         sys.exit(2)
-    chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars), ("freeze", freeze))
-              if v is not None}
+    chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars), ("freeze", freeze),
+                                ("pooling", pooling)) if v is not None}
     card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
                         quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None,
                         lexical=lexical, **chosen)

