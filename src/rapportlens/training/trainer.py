@@ -52,10 +52,8 @@ def _mean(hidden, mask):
 
 
 class MultiHead(nn.Module):
-    """The encoder and one linear head per task over pooled token vectors. ``pooling``:
-    ``mean`` over every token (as the base model), ``target`` over the utterance's own
-    tokens (segment B, which has seen the context through attention), ``both`` the two
-    side by side."""
+    """The encoder and one linear head per task over pooled token vectors; ``pooling`` is
+    one of ``settings.POOLINGS`` (explained there)."""
 
     def __init__(self, encoder: nn.Module, heads: dict[str, int], dropout: float = 0.1,
                  pooling: str = "mean") -> None:
