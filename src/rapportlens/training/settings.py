@@ -8,7 +8,8 @@ from typing import Any
 # ``layers``: how many of the encoder's six layers are kept (fewer run faster; on one AnnoMI
 # fold 4 or 5 layers cost accuracy, docs/accuracy.md).
 # ``pooling``: what the heads read (``POOLINGS``); on AnnoMI, 5-fold, ``target`` raised
-# therapist behaviour but not client talk type (docs/accuracy.md), so ``mean`` stays.
+# therapist behaviour but not client talk type, and ``both`` lost client talk type on two
+# folds (docs/accuracy.md), so ``mean`` stays.
 DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3,
             "context_chars": 160, "class_weight_power": 0.5, "layers": 6, "pooling": "mean"}
 # EPITOME's labels describe the reply, and its replies are long. Reading the reply alone
