@@ -7,7 +7,7 @@ In one run and on the same utterances it times
   3. the coder: model + rules layer + mapping to codes (``Coder.code``),
   4. the whole default pipeline (reading excluded), and the same with risk patterns only,
   5. risk on the client turns: patterns alone, and patterns + the risk model.
-Run: `python bench/bench_coding.py [--utterances N] [--data ANNOMI_FOLDER] [--repeat R]`.
+Run: `python bench/bench_coding.py [--utterances N] [--data ANNOMI_FOLDER] [--repeat R] [--model DIR]`.
 Without --data the corpus is made from the codebook's examples (written by the project).
 """
 
@@ -61,17 +61,19 @@ def main() -> None:
     ap.add_argument("--utterances", type=int, default=2000)
     ap.add_argument("--data", help="AnnoMI folder (or one of its CSV files) to take real utterances from")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--model", help="model folder to time (default: the shipped model)")
     args = ap.parse_args()
     convs = annomi(args.data, args.utterances) if args.data else synthetic(args.utterances)
     items = [i for c in convs for i in conversation_items(c)]
     n = len(items)
-    model = load_model()
+    model = load_model(args.model)
     coder = Coder(model)
     pipeline = default_pipeline()
     order = sorted(range(n), key=lambda i: len(items[i].text) + len(items[i].context))
 
     def batched(size: int) -> list[dict]:
-        return [encode(model.tokenizer, [items[i] for i in order[s:s + size]]) for s in range(0, n, size)]
+        return [encode(model.tokenizer, [items[i] for i in order[s:s + size]], model.card.context_chars)
+                for s in range(0, n, size)]
 
     batches, singles = batched(RAW_BATCH), batched(BATCH_SIZE)
     names = [o.name for o in model.session.get_outputs()]
