@@ -80,31 +80,6 @@ def longer_for_clients(conversation, items_for, turns: int, chars: int, others: 
     return out
 
 
-def epitome_rationales(folder: str, examples) -> tuple[list[dict[str, list[tuple[int, int]]] | None], int, int]:
-    """Per example, per task: the character spans of the stripped reply that EPITOME's
-    annotators marked (its ``rationales`` column, spans joined by "|"). Returns the spans, and
-    how many marked spans were found in their reply and how many were not."""
-    import csv
-
-    from rapportlens.datasets.epitome import FILES
-
-    marked: dict[tuple[str, str], dict[str, list[tuple[int, int]]]] = {}
-    found = lost = 0
-    for task, name in FILES.items():
-        with open(Path(folder) / name, newline="", encoding="utf-8") as f:
-            for row in csv.DictReader(f):
-                reply = row["response_post"].strip()
-                spans = marked.setdefault((row["sp_id"], reply), {}).setdefault(task, [])
-                for part in filter(None, (p.strip() for p in row["rationales"].split("|"))):
-                    at = reply.find(part)
-                    if at < 0:
-                        lost += 1
-                    else:
-                        found += 1
-                        spans.append((at, at + len(part)))
-    return [marked.get((e.group, e.item.text.strip())) for e in examples], found, lost
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--dataset", default="annomi", choices=("annomi", "esconv", "epitome"))
@@ -129,9 +104,6 @@ def main() -> None:
     ap.add_argument("--lexical-context-chars", type=int,
                     help="characters of earlier talk the n-gram model reads (default: as the dataset's own "
                          "training does), so the encoder and the n-gram model can read different amounts")
-    ap.add_argument("--rationales", type=float, metavar="WEIGHT",
-                    help="EPITOME: also train a token head to find the annotators' rationale spans, "
-                         "its loss weighted by WEIGHT (training only; the exported model is unchanged)")
     ap.add_argument("--save-probs", metavar="FILE.npz", help="keep the fold's predicted probabilities")
     args = ap.parse_args()
     settings = settings_for(args.dataset, {k: getattr(args, k) for k in FIT_KEYS if getattr(args, k) is not None})
@@ -158,13 +130,8 @@ def main() -> None:
         train, test = ([e for e in part if str(e.item.role) == args.only_role] for part in (train, test))
     lexical_chars = (args.lexical_context_chars if args.lexical_context_chars is not None
                      else lexical_context_chars(args.dataset, settings))
-    extra = {}
-    if args.rationales is not None:
-        spans, found, lost = epitome_rationales(args.data, train)
-        extra = {"rationales": spans, "rationale_weight": args.rationales}
-        print(json.dumps({"rationale_spans_found": found, "not_found": lost}))
     start = time.perf_counter()
-    model, heads = fit(dataset, train, progress=False, **settings, **extra)
+    model, heads = fit(dataset, train, progress=False, **settings)
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
@@ -178,7 +145,6 @@ def main() -> None:
                                                     "next_chars": args.next_chars,
                                                     "client_context": args.client_context,
                                                     "only_role": args.only_role, "topic": args.topic,
-                                                    "rationale_weight": args.rationales,
                                                     "lexical": not args.no_lexical,
                                                     "lexical_context_chars": None if args.no_lexical else lexical_chars},
               "fold": args.fold, "train_minutes": round(minutes, 1), "macro_f1": {}, "with_offsets": {}}

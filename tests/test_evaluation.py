@@ -55,6 +55,17 @@ def test_esconv_and_epitome_adapters(data):
     assert len({e.group for e in ep.examples}) == 3  # split unit: the seeker post
 
 
+def test_epitome_posts_are_read_as_typed_not_html_escaped(tmp_path):
+    # Reddit's export escapes &, < and >; a transcript never does.
+    header = "sp_id,rp_id,seeker_post,response_post,level,rationales\r\n"
+    row = 's1,r1,"Exams &amp; rent, I can\'t",Hang in there &lt;3 you &amp; me both,1,\r\n'
+    for name in ("emotional-reactions-reddit.csv", "interpretations-reddit.csv", "explorations-reddit.csv"):
+        (tmp_path / name).write_text(header + row, "utf-8")
+    [example] = datasets.load("epitome", tmp_path).examples
+    assert example.item.text == "Hang in there <3 you & me both"
+    assert example.item.context == "client: Exams & rent, I can't"
+
+
 def test_missing_dataset_files_name_the_folder(tmp_path):
     with pytest.raises(RapportLensError, match="none of the EPITOME files"):
         datasets.load("epitome", tmp_path)

@@ -3,10 +3,13 @@
 Three files share the same (seeker post, response) rows, one per mechanism: emotional
 reactions, interpretations, explorations. A response is coded as the counsellor's reply to
 the seeker's post. A pair annotated more than once counts once, with its most common level.
+The posts keep Reddit's HTML escapes (``&amp;``, ``&lt;``, ``&gt;``); they are decoded, so a
+model learns from the text as its writer typed it, which is what it reads in a transcript.
 """
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from pathlib import Path
 
@@ -64,7 +67,8 @@ def load(path: Path) -> Dataset:
             counts = Counter(levels)
             level = next(v for v in levels if counts[v] == max(counts.values()))
             if key not in examples:
-                item = Item(Role.PRACTITIONER, response, format_context([(Role.CLIENT, seeker)]))
+                item = Item(Role.PRACTITIONER, html.unescape(response),
+                            format_context([(Role.CLIENT, html.unescape(seeker))]))
                 examples[key] = Example(item, {}, key[0], f"{path / FILES[task]}:{line}")
             examples[key].labels[task] = level  # type: ignore[index]
     tasks = tuple(t for t in TASKS if t.name in by_task)
