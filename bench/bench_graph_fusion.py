@@ -21,7 +21,6 @@ Run: `python bench/bench_graph_fusion.py [--data ANNOMI_FOLDER] [--utterances N]
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import tempfile
 from collections import Counter
@@ -39,16 +38,7 @@ from transformers import AutoModel
 from rapportlens.coding.coder import load_model
 from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import CARD_FILE, MODEL_FILE, TOKENIZER_FILE, CodingModel
-from rapportlens.training.trainer import MultiHead, base_model_dir
-
-
-def export(model: MultiHead, names: list[str], path: Path) -> None:
-    sample = {k: torch.ones((2, 8), dtype=torch.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
-    axes = {k: {0: "batch", 1: "tokens"} for k in sample}
-    axes.update({n: {0: "batch"} for n in names})
-    with torch.no_grad():
-        torch.onnx.export(model, tuple(sample.values()), str(path), input_names=list(sample), output_names=names,
-                          dynamic_axes=axes, opset_version=17, dynamo=False)
+from rapportlens.training.trainer import MultiHead, base_model_dir, export_graph
 
 
 def int8(src: Path, dst: Path) -> None:
@@ -60,9 +50,8 @@ def int8(src: Path, dst: Path) -> None:
 def model_dir(root: Path, name: str, onnx_file: Path, shipped: Path) -> CodingModel:
     folder = root / name
     folder.mkdir()
-    shutil.copy(shipped / TOKENIZER_FILE, folder / TOKENIZER_FILE)
-    card = json.loads((shipped / CARD_FILE).read_text("utf-8"))
-    (folder / CARD_FILE).write_text(json.dumps(card), "utf-8")  # same heads, same context
+    for f in (TOKENIZER_FILE, CARD_FILE):  # same heads, same context as the shipped model
+        shutil.copy(shipped / f, folder / f)
     shutil.copy(onnx_file, folder / MODEL_FILE)
     return CodingModel(folder)
 
@@ -83,7 +72,7 @@ def main() -> None:
         for attention in ("sdpa", "eager"):
             torch.manual_seed(0)  # the same head weights for both exports
             encoder = AutoModel.from_pretrained(str(base_model_dir()), attn_implementation=attention)
-            export(MultiHead(encoder, heads).eval(), list(heads), root / f"{attention}.onnx")
+            export_graph(MultiHead(encoder, heads).eval(), list(heads), root / f"{attention}.onnx")
         fused = optimize_model(str(root / "eager.onnx"), model_type="bert", num_heads=12, hidden_size=384)
         fused_ops = {k: v for k, v in fused.get_fused_operator_statistics().items() if v}
         fused.save_model_to_file(str(root / "fused.onnx"))
@@ -97,11 +86,12 @@ def main() -> None:
               f"{models['sdpa'].workers} runs at once; median of {args.repeat}; fused: {fused_ops}\n")
         print("| graph | nodes | MB | seconds | utterances/s | time vs as shipped |")
         print("|---|---|---|---|---|---|")
+        graphs = {name: onnx.load(str(f)).graph for name, f in files.items()}
         base = None
         for name, model in models.items():
             t = best_and_median(lambda m=model: m.predict(items, with_lexical=False), args.repeat)[1]
             base = base or t
-            nodes = len(onnx.load(str(files[name])).graph.node)
+            nodes = len(graphs[name].node)
             print(f"| {labels[name]} | {nodes} | {files[name].stat().st_size / 1e6:.1f} | {t:.2f} | "
                   f"{len(items) / t:,.0f} | {t / base:.2f}x |")
         plain, fast = (models[n].predict(items, with_lexical=False) for n in ("eager", "fused"))
@@ -109,7 +99,7 @@ def main() -> None:
         agree = {h: float((plain[h].argmax(1) == fast[h].argmax(1)).mean()) for h in plain}
         print(f"\nfused vs unfused eager (same weights): largest probability difference {diff:.3f}; "
               f"same label {min(agree.values()):.1%}-{max(agree.values()):.1%} per head; tally of ops in the "
-              f"fused int8 graph: {dict(Counter(n.op_type for n in onnx.load(str(files['fused'])).graph.node).most_common(6))}")
+              f"fused int8 graph: {dict(Counter(n.op_type for n in graphs['fused'].node).most_common(6))}")
 
 
 if __name__ == "__main__":

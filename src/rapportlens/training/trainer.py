@@ -175,14 +175,8 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
     # NaN guard around the fused kernel's mask (687 nodes against 840), which codes about
     # 7 % faster on 2 cores (bench/README.md, bench/bench_graph_fusion.py).
     model.encoder.set_attn_implementation("eager")
-    sample = {k: torch.ones((2, 8), dtype=torch.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
     fp32 = out / "model.fp32.onnx"
-    axes = {k: {0: "batch", 1: "tokens"} for k in sample}
-    axes.update({h["name"]: {0: "batch"} for h in heads})
-    with torch.no_grad():
-        torch.onnx.export(model, (sample["input_ids"], sample["attention_mask"], sample["token_type_ids"]),
-                          str(fp32), input_names=list(sample), output_names=[h["name"] for h in heads],
-                          dynamic_axes=axes, opset_version=17, dynamo=False)
+    export_graph(model, [h["name"] for h in heads], fp32)
     if quantize:
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
@@ -203,6 +197,16 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
     })
     (out / CARD_FILE).write_text(json.dumps(card.to_dict(), indent=2) + "\n", "utf-8")
     return card
+
+
+def export_graph(model: MultiHead, outputs: list[str], path: Path) -> None:
+    """The fp32 ONNX graph, with batch size and length left free."""
+    sample = {k: torch.ones((2, 8), dtype=torch.int64) for k in ("input_ids", "attention_mask", "token_type_ids")}
+    axes = {k: {0: "batch", 1: "tokens"} for k in sample}
+    axes.update({name: {0: "batch"} for name in outputs})
+    with torch.no_grad():
+        torch.onnx.export(model, tuple(sample.values()), str(path), input_names=list(sample),
+                          output_names=outputs, dynamic_axes=axes, opset_version=17, dynamo=False)
 
 
 def weights_version(*weight_files: Path) -> str:
