@@ -74,7 +74,8 @@ def main() -> None:
     order = sorted(range(n), key=lambda i: len(items[i].text) + len(items[i].context))
 
     def batched(size: int) -> list[dict]:
-        return [encode(model.tokenizer, [items[i] for i in order[s:s + size]], model.card.context_chars)
+        return [encode(model.tokenizer, [items[i] for i in order[s:s + size]], model.card.context_chars,
+                       model.card.practitioner_context_chars)
                 for s in range(0, n, size)]
 
     batches, singles = batched(RAW_BATCH), batched(BATCH_SIZE)

@@ -90,7 +90,7 @@ def main() -> None:
                     help="seed of the conversation split; --seed changes only the training run")
     ap.add_argument("--context-turns", type=int, default=inputs.CONTEXT_TURNS)
     for key, value in DEFAULTS.items():
-        ap.add_argument(f"--{key.replace('_', '-')}", type=type(value), default=None,
+        ap.add_argument(f"--{key.replace('_', '-')}", type=int if value is None else type(value), default=None,
                         help=f"default {DATASET_DEFAULTS.get('epitome', {}).get(key, value)} for epitome, else {value}")
     ap.add_argument("--next-chars", type=int, default=0,
                     help="also show the model the start of the next utterance (the reply), this many characters")
@@ -135,7 +135,8 @@ def main() -> None:
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],
-               context_chars=settings["context_chars"], info={},
+               context_chars=settings["context_chars"],
+               practitioner_context_chars=settings["practitioner_context_chars"], info={},
                lexical=None if args.no_lexical else fit_lexical(train, heads, lexical_chars))
         coder = CodingModel(tmp)
         probs = coder.predict([e.item for e in test])

@@ -1,5 +1,6 @@
 """Behaviour coding: codebook, rules layer, the shipped model through the coder, MI summary."""
 
+import json
 import sys
 
 import numpy as np
@@ -10,7 +11,7 @@ from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import HEAD_CODES, Coder, load_model
 from rapportlens.coding.inputs import CONTEXT_CHARS, Item, conversation_items
 from rapportlens.coding.mi import summarise
-from rapportlens.coding.onnx_model import ModelCard, encode
+from rapportlens.coding.onnx_model import CodingModel, ModelCard, encode
 from rapportlens.coding.rules import RULES, apply_rules, question_form
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
@@ -99,6 +100,28 @@ def test_a_model_reads_as_much_earlier_talk_as_its_card_says():
     assert none == encode(model.tokenizer, [Item(C, "Yes.", "")], 160)["input_ids"].shape[1]
     assert none < short < long <= model.card.max_length
 
+
+
+def test_a_card_can_give_practitioners_less_earlier_talk_than_clients(tmp_path):
+    shipped = load_model()
+    assert shipped.card.practitioner_context_chars is None  # everyone reads context_chars
+    assert "practitioner_context_chars" not in shipped.card.to_dict()
+    for f in shipped.directory.iterdir():
+        (tmp_path / f.name).symlink_to(f)
+    (tmp_path / "card.json").unlink()
+    (tmp_path / "card.json").write_text(json.dumps({**shipped.card.to_dict(), "practitioner_context_chars": 0}))
+    model = CodingModel(tmp_path)
+    assert model.card.practitioner_context_chars == 0
+    before = ["client: I have been drinking more since the move.", "client: Nothing, it is fine."]
+    practitioner = [Item(P, "What do you make of that?", b) for b in before]
+    client = [Item(C, "I suppose so.", b) for b in before]
+    # The encoder codes a practitioner's utterance from its own words alone and a client's with
+    # the context (the lexical companion reads its own context_chars, so it is left out here).
+    p, c = (model.predict(items, with_lexical=False) for items in (practitioner, client))
+    assert np.allclose(p["therapist_behaviour"][0], p["therapist_behaviour"][1])
+    assert not np.allclose(c["client_talk_type"][0], c["client_talk_type"][1])
+    as_shipped = shipped.predict(practitioner, with_lexical=False)["therapist_behaviour"]
+    assert not np.allclose(as_shipped[0], as_shipped[1])
 
 @pytest.fixture(scope="module")
 def coded():

@@ -121,10 +121,10 @@ def test_train_passes_only_the_settings_the_user_chose(run, data, monkeypatch):
     monkeypatch.setattr(rapportlens.training, "require_training_stack", lambda: None)
     monkeypatch.setitem(sys.modules, "rapportlens.training.run", types.SimpleNamespace(train=fake_train))
     result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", "--freeze", "0",
-                 "--pooling", "target")
+                 "--pooling", "target", "--practitioner-context-chars", "0")
     assert result.exit_code == 0, result.stderr
     # Unset options are left out, so the dataset's own defaults apply (settings_for).
-    assert seen["freeze"] == 0 and seen["pooling"] == "target"
+    assert seen["freeze"] == 0 and seen["pooling"] == "target" and seen["practitioner_context_chars"] == 0
     assert "max_length" not in seen and "context_chars" not in seen
     for bad in (("--freeze", "7"), ("--pooling", "max")):
         assert run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", *bad).exit_code == 2

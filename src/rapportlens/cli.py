@@ -372,6 +372,10 @@ def _default_help(key: str) -> str:
               help=f"Tokens the model reads per utterance, context included ({_default_help('max_length')}).")
 @click.option("--context-chars", type=click.IntRange(0, 2000), default=None,
               help=f"Characters of earlier talk the model reads before the utterance ({_default_help('context_chars')}).")
+@click.option("--practitioner-context-chars", type=click.IntRange(0, 2000), default=None,
+              help="Characters of earlier talk the encoder reads before a practitioner's utterance, where that "
+                   "should differ from --context-chars (0: their own words only, fewer tokens to run; "
+                   "default: the same as --context-chars).")
 @click.option("--freeze", type=click.IntRange(0, 6), default=None,
               help=f"Lowest encoder layers kept as pretrained, of 6; fewer train slower ({_default_help('freeze')}).")
 @click.option("--pooling", type=click.Choice(POOLINGS), default=None,
@@ -383,8 +387,8 @@ def _default_help(key: str) -> str:
               help="With --cv, keep each fold's model in DIR/fold-N (to score sessions out of fold).")
 @click.option("--lexical/--no-lexical", default=True, show_default=True,
               help="Also fit a word and character n-gram model and combine it with the encoder (docs/accuracy.md).")
-def train(dataset_name, data, out, cv, epochs, max_length, context_chars, freeze, pooling, name, fp32,
-          keep_folds, lexical) -> None:
+def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practitioner_context_chars, freeze,
+          pooling, name, fp32, keep_folds, lexical) -> None:
     """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
     from pathlib import Path
 
@@ -406,7 +410,8 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, freeze
     if keep_folds and not cv:
         _fail(RapportLensError("--keep-folds needs --cv K"))
         sys.exit(2)
-    chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars), ("freeze", freeze),
+    chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars),
+                                ("practitioner_context_chars", practitioner_context_chars), ("freeze", freeze),
                                 ("pooling", pooling)) if v is not None}
     card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
                         quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None,

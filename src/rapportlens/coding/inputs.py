@@ -50,6 +50,16 @@ def context_text(item: Item, limit: int = CONTEXT_CHARS) -> str:
     return ctx if len(ctx) <= limit else "..." + ctx[-limit:]
 
 
+def encoder_context(item: Item, context_chars: int, practitioner_context_chars: int | None = None) -> str:
+    """The earlier talk the encoder reads before ``item``: ``practitioner_context_chars``, when
+    set, is the limit for a practitioner's utterances, ``context_chars`` for everyone else's.
+    A practitioner's behaviour shows mostly in their own words, while a client's talk type
+    depends on what they answer; reading less before practitioners' utterances saves tokens."""
+    if practitioner_context_chars is not None and item.role == Role.PRACTITIONER:
+        return context_text(item, practitioner_context_chars)
+    return context_text(item, context_chars)
+
+
 def format_context(previous: Sequence[tuple[Role | None, str]]) -> str:
     return "\n".join(f"{role_word(r)}: {t.strip()}" for r, t in previous)
 

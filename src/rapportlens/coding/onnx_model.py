@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import OptionError
-from .inputs import CONTEXT_CHARS, Item, context_text, target_text
+from .inputs import CONTEXT_CHARS, Item, encoder_context, target_text
 from .lexical import LEXICAL_FILE, LexicalModel, log_softmax
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
@@ -62,6 +62,8 @@ class ModelCard:
     dataset: str
     info: dict[str, Any]
     context_chars: int = CONTEXT_CHARS  # how much earlier talk the model was trained to read
+    # The same before a practitioner's utterances, where it differs (None: context_chars).
+    practitioner_context_chars: int | None = None
 
     @property
     def id(self) -> str:
@@ -74,11 +76,14 @@ class ModelCard:
                            float(h["lexical_weight"]) if h.get("lexical_weight") is not None else 0.5)
                       for h in d["heads"])
         return cls(d["name"], d["version"], heads, int(d["max_length"]), d["dataset"], d,
-                   int(d.get("context_chars", CONTEXT_CHARS)))
+                   int(d.get("context_chars", CONTEXT_CHARS)),
+                   None if d.get("practitioner_context_chars") is None else int(d["practitioner_context_chars"]))
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.info, "name": self.name, "version": self.version, "dataset": self.dataset,
                 "max_length": self.max_length, "context_chars": self.context_chars,
+                **({"practitioner_context_chars": self.practitioner_context_chars}
+                   if self.practitioner_context_chars is not None else {}),
                 "heads": [{"name": h.name, "labels": list(h.labels), "role": h.role,
                            **({"offsets": list(h.offsets)} if h.offsets else {}),
                            "lexical_weight": h.lexical_weight} for h in self.heads]}
@@ -95,13 +100,16 @@ def tokenizer_for(path: Path, max_length: int):
     return tok
 
 
-def encode(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS) -> dict[str, np.ndarray]:
+def encode(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS,
+           practitioner_context_chars: int | None = None) -> dict[str, np.ndarray]:
     """Token ids for a batch of items, padded to the longest."""
-    return padded(tokenize(tokenizer, items, context_chars))
+    return padded(tokenize(tokenizer, items, context_chars, practitioner_context_chars))
 
 
-def tokenize(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS) -> list:
-    return tokenizer.encode_batch([(context_text(i, context_chars), target_text(i)) for i in items])
+def tokenize(tokenizer, items: Sequence[Item], context_chars: int = CONTEXT_CHARS,
+             practitioner_context_chars: int | None = None) -> list:
+    return tokenizer.encode_batch([(encoder_context(i, context_chars, practitioner_context_chars), target_text(i))
+                                   for i in items])
 
 
 def padded(encs: Sequence) -> dict[str, np.ndarray]:
@@ -173,7 +181,7 @@ class CodingModel:
 
         def run(idx: list[int]) -> dict[str, np.ndarray]:
             chunk = [items[i] for i in idx]
-            encs = tokenize(self.tokenizer, chunk, self.card.context_chars)
+            encs = tokenize(self.tokenizer, chunk, self.card.context_chars, self.card.practitioner_context_chars)
             logits = {name: np.empty((len(idx), len(heads[name].labels)), dtype=np.float32) for name in self._outputs}
             for start in range(0, len(encs), batch_size):
                 feed = {k: v for k, v in padded(encs[start:start + batch_size]).items() if k in self._inputs}

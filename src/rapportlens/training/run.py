@@ -40,7 +40,8 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
         with tempfile.TemporaryDirectory() as tmp:
             where = keep_folds / f"fold-{fold + 1}" if keep_folds else Path(tmp)
             export(model, heads, where, name=f"cv-fold-{fold + 1}", dataset=dataset,
-                   max_length=settings["max_length"], context_chars=settings["context_chars"], info={},
+                   max_length=settings["max_length"], context_chars=settings["context_chars"],
+                   practitioner_context_chars=settings["practitioner_context_chars"], info={},
                    lexical=fit_lexical(train, heads, lexical_context_chars(dataset.name, settings)) if lexical else None)
             coder = CodingModel(where)
             items = [e.item for e in test]
@@ -101,7 +102,8 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
         if lexical and chosen.get("lexical_weight") is not None:
             h["lexical_weight"] = chosen["lexical_weight"]
     card = export(model, heads, out, name=name, dataset=dataset, max_length=settings["max_length"],
-                  context_chars=settings["context_chars"], info=info, quantize=quantize,
+                  context_chars=settings["context_chars"],
+                  practitioner_context_chars=settings["practitioner_context_chars"], info=info, quantize=quantize,
                   lexical=fit_lexical(dataset.examples, heads, lexical_context_chars(dataset.name, settings))
                   if lexical else None)
     return card.to_dict()

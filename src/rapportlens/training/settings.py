@@ -7,11 +7,14 @@ from typing import Any
 
 # ``layers``: how many of the encoder's six layers are kept (fewer run faster; on one AnnoMI
 # fold 4 or 5 layers cost accuracy, docs/accuracy.md).
+# ``practitioner_context_chars``: earlier talk the encoder reads before a practitioner's
+# utterances (None: ``context_chars``, as before everyone's).
 # ``pooling``: what the heads read (``POOLINGS``); on AnnoMI, 5-fold, ``target`` raised
 # therapist behaviour but not client talk type, and ``both`` lost client talk type on two
 # folds (docs/accuracy.md), so ``mean`` stays.
 DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3,
-            "context_chars": 160, "class_weight_power": 0.5, "layers": 6, "pooling": "mean"}
+            "context_chars": 160, "practitioner_context_chars": None, "class_weight_power": 0.5, "layers": 6,
+            "pooling": "mean"}
 # EPITOME's labels describe the reply, and its replies are long. Reading the reply alone
 # (no characters of the seeker's post), up to 256 tokens, beat 320 characters of the post in
 # 5-fold CV: 0.774 / 0.568 / 0.716 macro-F1 against 0.747 / 0.568 / 0.726, the encoder alone

@@ -103,6 +103,7 @@ def fit(
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
     freeze: int = 3, context_chars: int = CONTEXT_CHARS, class_weight_power: float = 0.5,
     description: str = "training", layers: int = 6, pooling: str = "mean",
+    practitioner_context_chars: int | None = None,
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
     """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
     from transformers import AutoModel
@@ -143,7 +144,8 @@ def fit(
     bar = tqdm(total=steps, desc=description, unit="batch", disable=not progress, dynamic_ncols=True)
     for _ in range(epochs):
         for batch in _batches(examples, batch_size, rng):
-            feed = {k: torch.from_numpy(v) for k, v in encode(tokenizer, [examples[i].item for i in batch], context_chars).items()}
+            feed = {k: torch.from_numpy(v) for k, v in encode(tokenizer, [examples[i].item for i in batch], context_chars,
+                                                            practitioner_context_chars).items()}
             outputs = model(**feed)
             loss = sum(fn(out, targets[h["name"]][batch])
                        for fn, out, h in zip(losses, outputs, heads)
@@ -162,7 +164,8 @@ def fit(
 
 def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: str, dataset: Dataset,
            max_length: int, info: dict[str, Any], quantize: bool = True, per_channel: bool = True,
-           context_chars: int = CONTEXT_CHARS, lexical: LexicalModel | None = None) -> ModelCard:
+           context_chars: int = CONTEXT_CHARS, practitioner_context_chars: int | None = None,
+           lexical: LexicalModel | None = None) -> ModelCard:
     """Write model.onnx (int8 unless ``quantize`` is false), tokenizer.json and card.json,
     and lexical.npz when a lexical companion model is given.
 
@@ -187,7 +190,8 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
     shutil.copy(base_model_dir() / TOKENIZER_FILE, out / TOKENIZER_FILE)
     card = ModelCard.from_dict({
         **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE, out / LEXICAL_FILE)),
-        "dataset": dataset.name, "max_length": max_length, "context_chars": context_chars, "heads": heads,
+        "dataset": dataset.name, "max_length": max_length, "context_chars": context_chars,
+        "practitioner_context_chars": practitioner_context_chars, "heads": heads,
         "base": BASE_NAME,
         "quantized": ("int8 per channel" if per_channel else "int8") if quantize else "fp32", "rapportlens": __version__,
         "lexical": ({"file": LEXICAL_FILE, "features": len(lexical.vocabulary.index), "heads": sorted(lexical.heads),
