@@ -1,13 +1,15 @@
 """Coding speed: utterances per second of the shipped model, against the raw encoder.
 
 In one run and on the same utterances it times
-  1. the raw encoder: the ONNX session alone on already-tokenised batches, with
-     onnxruntime's default threading (the baseline), and as the coder runs it,
+  1. the raw encoder: the ONNX session alone on already-tokenised batches, every utterance
+     with the card's ``context_chars`` of context and onnxruntime's default threading (the
+     baseline), and as the coder runs it (one utterance per run, its own input),
   2. the model: tokenising + encoder + heads (``CodingModel.predict``),
   3. the coder: model + rules layer + mapping to codes (``Coder.code``),
   4. the whole default pipeline (reading excluded), and the same with risk patterns only,
   5. risk on the client turns: patterns alone, and patterns + the risk model.
-Run: `python bench/bench_coding.py [--utterances N] [--data ANNOMI_FOLDER] [--repeat R] [--model DIR]`.
+Run: `python bench/bench_coding.py [--utterances N] [--data ANNOMI_FOLDER] [--repeat R] [--model DIR]
+[--reference DIR]`; ``--reference`` adds the coder with another model folder to the same run.
 Without --data the corpus is made from the codebook's examples (written by the project).
 """
 
@@ -62,23 +64,31 @@ def main() -> None:
     ap.add_argument("--data", help="AnnoMI folder (or one of its CSV files) to take real utterances from")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--model", help="model folder to time (default: the shipped model)")
+    ap.add_argument("--reference", metavar="DIR",
+                    help="also time the coder with this model folder in the same run (an earlier build, say)")
     args = ap.parse_args()
     convs = annomi(args.data, args.utterances) if args.data else synthetic(args.utterances)
     items = [i for c in convs for i in conversation_items(c)]
     n = len(items)
     model = load_model(args.model)
     coder = Coder(model)
+    if args.reference:
+        reference = load_model(args.reference)
+        reference_coder = Coder(reference)
     # The pipelines code with the model being timed, not always the shipped one.
     codes = {"model": str(model.directory)}
     pipeline = default_pipeline({"codes": codes})
     order = sorted(range(n), key=lambda i: len(items[i].text) + len(items[i].context))
 
-    def batched(size: int) -> list[dict]:
+    def batched(size: int, practitioner_context_chars: int | None) -> list[dict]:
         return [encode(model.tokenizer, [items[i] for i in order[s:s + size]], model.card.context_chars,
-                       model.card.practitioner_context_chars)
+                       practitioner_context_chars)
                 for s in range(0, n, size)]
 
-    batches, singles = batched(RAW_BATCH), batched(BATCH_SIZE)
+    # The baseline reads every utterance with the card's context_chars, so a model that
+    # reads less before practitioners' utterances shows that saving against it.
+    batches = batched(RAW_BATCH, None)
+    singles = batched(BATCH_SIZE, model.card.practitioner_context_chars)
     names = [o.name for o in model.session.get_outputs()]
     client = [i.text for i in items if i.role == Role.CLIENT]
     risk_model()  # loaded before timing, as the coding model is
@@ -104,6 +114,8 @@ def main() -> None:
          best_and_median(raw_concurrent, args.repeat)[1]),
         ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
         ("coder: model + rules + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
+        *([(f"coder with the reference model {reference.card.id}",
+            best_and_median(lambda: reference_coder.code(items), args.repeat)[1])] if args.reference else []),
         ("default pipeline (all analyzers)",
          best_and_median(lambda: [pipeline(c.with_speakers(c.speakers)) for c in convs], args.repeat)[1]),
         ("default pipeline, risk by patterns only",
@@ -113,9 +125,10 @@ def main() -> None:
         ("risk: patterns only", best_and_median(lambda: assess_many(client, use_model=False), args.repeat)[1]),
         ("risk: patterns + risk model", best_and_median(lambda: assess_many(client), args.repeat)[1]),
     ]
-    tokens = sum(int(b["attention_mask"].sum()) for b in batches)
+    tokens, read = (sum(int(b["attention_mask"].sum()) for b in bs) for bs in (batches, singles))
     print(f"{n} utterances ({'AnnoMI' if args.data else 'codebook examples'}), {tokens / n:.0f} tokens each "
-          f"on average; model {model.card.id}; median of {args.repeat}\n")
+          f"on average with context ({read / n:.0f} as the model reads them); model {model.card.id}; "
+          f"median of {args.repeat}\n")
     print("| stage | seconds | utterances/s | time vs raw encoder |")
     print("|---|---|---|---|")
     base = rows[0][1]

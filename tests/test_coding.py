@@ -104,24 +104,29 @@ def test_a_model_reads_as_much_earlier_talk_as_its_card_says():
 
 def test_a_card_can_give_practitioners_less_earlier_talk_than_clients(tmp_path):
     shipped = load_model()
-    assert shipped.card.practitioner_context_chars is None  # everyone reads context_chars
-    assert "practitioner_context_chars" not in shipped.card.to_dict()
-    for f in shipped.directory.iterdir():
-        (tmp_path / f.name).symlink_to(f)
-    (tmp_path / "card.json").unlink()
-    (tmp_path / "card.json").write_text(json.dumps({**shipped.card.to_dict(), "practitioner_context_chars": 0}))
-    model = CodingModel(tmp_path)
-    assert model.card.practitioner_context_chars == 0
+    card = shipped.card.to_dict()
+    assert ModelCard.from_dict({k: v for k, v in card.items() if k != "practitioner_context_chars"}
+                               ).practitioner_context_chars is None  # older cards: everyone reads context_chars
+    models = {}
+    for chars in (None, 0):
+        folder = tmp_path / str(chars)
+        folder.mkdir()
+        for f in shipped.directory.iterdir():
+            if f.name != "card.json":
+                (folder / f.name).symlink_to(f)
+        (folder / "card.json").write_text(json.dumps({**card, "practitioner_context_chars": chars}))
+        models[chars] = CodingModel(folder)
     before = ["client: I have been drinking more since the move.", "client: Nothing, it is fine."]
     practitioner = [Item(P, "What do you make of that?", b) for b in before]
     client = [Item(C, "I suppose so.", b) for b in before]
     # The encoder codes a practitioner's utterance from its own words alone and a client's with
     # the context (the lexical companion reads its own context_chars, so it is left out here).
-    p, c = (model.predict(items, with_lexical=False) for items in (practitioner, client))
+    p, c = (models[0].predict(items, with_lexical=False) for items in (practitioner, client))
     assert np.allclose(p["therapist_behaviour"][0], p["therapist_behaviour"][1])
     assert not np.allclose(c["client_talk_type"][0], c["client_talk_type"][1])
-    as_shipped = shipped.predict(practitioner, with_lexical=False)["therapist_behaviour"]
-    assert not np.allclose(as_shipped[0], as_shipped[1])
+    with_context = models[None].predict(practitioner, with_lexical=False)["therapist_behaviour"]
+    assert not np.allclose(with_context[0], with_context[1])
+
 
 @pytest.fixture(scope="module")
 def coded():

@@ -88,6 +88,7 @@ def test_coding_model_combines_encoder_and_lexical_model(tmp_path):
     card = json.loads((tmp_path / "m" / "card.json").read_text())
     for h in card["heads"]:
         h.pop("offsets", None)
+        h["lexical_weight"] = 0.5
     (tmp_path / "m" / "card.json").write_text(json.dumps(card))
     items = [Item(C, "I really want to stop drinking.", "counsellor: What would you like?")]
     encoder_only = CodingModel(tmp_path / "m").predict(items)["client_talk_type"][0]
