@@ -17,7 +17,7 @@ docs:  # regenerate the generated reference pages
 	.venv/bin/rapportlens codebook --markdown > docs/codebook.md
 
 model:  # the shipped coding model: AnnoMI, 5-fold CV by transcript, then all of it (needs .[train])
-	.venv/bin/rapportlens train --dataset annomi --data ../shared/data/annomi --cv 5 \
+	.venv/bin/rapportlens train --dataset annomi --data ../shared/data/annomi --cv 5 --practitioner-context-chars 0 \
 	  --name annomi-minilm --out src/rapportlens/models/annomi-minilm
 
 risk-model:  # the shipped risk model: the project's sentences + AnnoMI client talk (needs .[train])
