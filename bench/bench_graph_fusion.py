@@ -1,12 +1,13 @@
 """Does fusing the transformer graph make the int8 coder faster? (Needs the train extra.)
 
-The shipped model is exported the way `rapportlens train` exports it (transformers' default
-attention, int8 weights per channel, no fusion). This script builds the same encoder and
+Models exported before 2026-12-04 used transformers' default (SDPA) attention; since then
+`rapportlens train` exports eager attention (int8 weights per channel, no fusion either
+way). This script builds the same encoder and
 heads (the untrained base encoder with the shipped model's head shapes: speed does not
 depend on the weights) three ways and times each as the coder runs it
 (``CodingModel.predict``, one utterance per run, one run per core), in one run:
 
-  1. as shipped (default attention, int8),
+  1. default (SDPA) attention, int8, as exported before 2026-12-04 (the baseline),
   2. eager attention, int8 (the form onnxruntime's transformer optimizer recognises),
   3. eager attention fused by ``onnxruntime.transformers.optimizer`` (Attention,
      SkipLayerNormalization, BiasGelu, EmbedLayerNormalization), then int8, which turns
@@ -76,7 +77,7 @@ def main() -> None:
         fused = optimize_model(str(root / "eager.onnx"), model_type="bert", num_heads=12, hidden_size=384)
         fused_ops = {k: v for k, v in fused.get_fused_operator_statistics().items() if v}
         fused.save_model_to_file(str(root / "fused.onnx"))
-        labels = {"sdpa": "as shipped: default attention, int8", "eager": "eager attention, int8",
+        labels = {"sdpa": "default (SDPA) attention, int8, as before 2026-12-04", "eager": "eager attention, int8",
                   "fused": "eager attention, fused, int8"}
         for name in labels:
             int8(root / f"{name}.onnx", root / f"{name}.int8.onnx")
@@ -84,7 +85,7 @@ def main() -> None:
         models = {name: model_dir(root, name, f, shipped.directory) for name, f in files.items()}
         print(f"{len(items)} utterances ({'AnnoMI' if args.data else 'codebook examples'}); "
               f"{models['sdpa'].workers} runs at once; median of {args.repeat}; fused: {fused_ops}\n")
-        print("| graph | nodes | MB | seconds | utterances/s | time vs as shipped |")
+        print("| graph | nodes | MB | seconds | utterances/s | time vs SDPA |")
         print("|---|---|---|---|---|---|")
         graphs = {name: onnx.load(str(f)).graph for name, f in files.items()}
         base = None
