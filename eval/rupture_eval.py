@@ -5,9 +5,14 @@ two codes fire on real conversations nobody labelled for ruptures.
 
     python eval/rupture_eval.py eval/data/rupture_phrases.csv [--quiet]
     python eval/rupture_eval.py --corpus ../shared/data/annomi/AnnoMI-simple.csv [--sample 20]
+    python eval/rupture_eval.py --annomi ../shared/data/annomi
 
-Both codes come from the rules layer alone (docs/codebook.md), so the turns are coded with
-it directly. On a corpus the rate is an alarm rate, not precision: some turns are real
+``--annomi`` runs the whole pipeline on AnnoMI and compares the ruptures found in its high-
+and low-quality MI sessions: nobody marked ruptures there either, but low-quality sessions
+(lecturing, arguing) should hold more of them.
+
+Both codes come from the rules layer and the engagement model (docs/analyzers/ruptures.md),
+so the turns are coded with those two directly, as ``analyze`` codes a client's turn. On a corpus the rate is an alarm rate, not precision: some turns are real
 ruptures.
 """
 
@@ -17,15 +22,26 @@ import argparse
 import csv
 import random
 from collections import Counter
+from pathlib import Path
 
 from rapportlens import Role, read
+from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.rules import apply_rules
 
 CODES = ("confrontation", "withdrawal")
 
 
+USE_MODEL = True
+
+
 def rupture_codes(text: str) -> dict[str, str]:
-    return {h.code: h.reason for h in apply_rules(text, Role.CLIENT) if h.code in CODES}
+    """The rupture codes ``analyze`` gives this client turn: the rules', then the engagement
+    model's (unless --rules-only)."""
+    found = {h.code: h.reason for h in apply_rules(text, Role.CLIENT) if h.code in CODES}
+    if USE_MODEL:
+        for code, p in load_engagement().codes([text])[0].items():
+            found.setdefault(code, f"engagement model {p:.2f}")
+    return found
 
 
 def score_phrases(path: str, quiet: bool) -> None:
@@ -63,20 +79,45 @@ def scan_corpus(path: str, fmt: str | None, sample: int) -> None:
         print(f"- {'; '.join(f'{c} ({r})' for c, r in found.items())}: {text[:140]}")
 
 
+def annomi_sessions(path: str) -> None:
+    from rapportlens import default_pipeline
+    from rapportlens.rapport.fit import annomi_outcome
+
+    folder = Path(path)
+    file = next((p for p in (folder / "AnnoMI-full.csv", folder / "AnnoMI-simple.csv") if p.is_file()), folder)
+    pipeline = default_pipeline()
+    rows = []
+    for conv in read(file, "annomi"):
+        found = pipeline(conv).features["ruptures"]
+        rows.append((annomi_outcome(conv), len(found), sum(r["repaired"] for r in found), len(conv.utterances)))
+    for quality, name in ((1, "high"), (0, "low")):
+        group = [r for r in rows if r[0] == quality]
+        n, ruptures, repaired = len(group), sum(r[1] for r in group), sum(r[2] for r in group)
+        utterances = sum(r[3] for r in group)
+        print(f"AnnoMI {name}-quality sessions: {n}; with a rupture {sum(r[1] > 0 for r in group) / max(1, n):.0%}; "
+              f"ruptures {ruptures} ({1000 * ruptures / max(1, utterances):.1f} per 1,000 utterances), repaired {repaired}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("csv", nargs="?", help="written client turns: columns code, text")
     ap.add_argument("--corpus", help="a transcript file or folder rapportlens can read")
+    ap.add_argument("--annomi", help="AnnoMI folder: ruptures in its high- and low-quality sessions")
     ap.add_argument("--format", default=None, help="reader name when the extension does not say")
     ap.add_argument("--sample", type=int, default=20, help="flagged corpus turns to print")
     ap.add_argument("--quiet", action="store_true", help="only the totals")
+    ap.add_argument("--rules-only", action="store_true", help="without the engagement model")
     args = ap.parse_args()
-    if not args.csv and not args.corpus:
-        ap.error("give a CSV of written turns, --corpus, or both")
+    global USE_MODEL
+    USE_MODEL = not args.rules_only
+    if not (args.csv or args.corpus or args.annomi):
+        ap.error("give a CSV of written turns, --corpus or --annomi")
     if args.csv:
         score_phrases(args.csv, args.quiet)
     if args.corpus:
         scan_corpus(args.corpus, args.format, args.sample)
+    if args.annomi:
+        annomi_sessions(args.annomi)
 
 
 if __name__ == "__main__":

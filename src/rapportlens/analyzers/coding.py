@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from ..coding.coder import Coder, load_model
+from ..coding.engagement import load_engagement
 from ..coding.inputs import conversation_items
 from ..coding.mi import THRESHOLDS, summarise
 from ..features import Level, declare
@@ -58,7 +59,9 @@ class BehaviourCodes(Analyzer):
         cv = card.info.get("cross_validation", {}).get("tasks", {})
         self.model_accuracy = {t: {"macro_f1": s["macro_f1"], "accuracy": s["accuracy"]} for t, s in cv.items()}
         self.thresholds = THRESHOLDS
-        self._coder = Coder(self._model)
+        engagement = load_engagement()
+        self.engagement_model = engagement.id
+        self._coder = Coder(self._model, engagement)
 
     def apply(self, conversation: Conversation) -> None:
         coded = self._coder.code(conversation_items(conversation))

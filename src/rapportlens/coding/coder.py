@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Role
+from .engagement import EngagementModel
 from .inputs import Item, speaks_as
 from .onnx_model import CodingModel
 from .rules import Hit, apply_rules, question_form
@@ -78,9 +79,10 @@ def load_model(directory: str | Path | None = None) -> CodingModel:
 
 
 class Coder:
-    def __init__(self, model: CodingModel | None = None) -> None:
+    def __init__(self, model: CodingModel | None = None, engagement: EngagementModel | None = None) -> None:
         self.model = model
         self.heads = {h.name: h for h in model.card.heads} if model else {}
+        self.engagement = engagement
 
     def code(
         self, items: Sequence[Item], progress: Callable[[int], None] | None = None,
@@ -89,9 +91,14 @@ class Coder:
         """Codes per item; pass ``probs`` when the model's predictions are already at hand."""
         if probs is None:
             probs = self.model.predict(items, progress=progress) if self.model and items else {}
-        return [self._one(item, {k: v[i] for k, v in probs.items()}) for i, item in enumerate(items)]
+        engaged: dict[int, dict[str, float]] = {}
+        if self.engagement is not None:
+            clients = [i for i, item in enumerate(items) if item.role is not None and item.role != Role.PRACTITIONER]
+            engaged = dict(zip(clients, self.engagement.codes([items[i].text for i in clients])))
+        return [self._one(item, {k: v[i] for k, v in probs.items()}, engaged.get(i, {}))
+                for i, item in enumerate(items)]
 
-    def _one(self, item: Item, probs: dict[str, np.ndarray]) -> list[Code]:
+    def _one(self, item: Item, probs: dict[str, np.ndarray], engaged: dict[str, float] | None = None) -> list[Code]:
         text = item.text
         whole = (0, len(text))
         form = question_form(text) if item.role != Role.CLIENT else None
@@ -139,6 +146,8 @@ class Coder:
             add(Code(form.code, form.confidence, "rules", form.span, form.reason))
         for hit in apply_rules(text, item.role):
             add(_from_hit(hit))
+        for code, p in (engaged or {}).items():
+            add(Code(code, p, "model", whole, f"engagement model: P({code}) = {p:.2f}"))
         if len(codes) > 1:
             codes.pop("other", None)  # "other" means none of the above
         return sorted(codes.values(), key=lambda c: -c.confidence)

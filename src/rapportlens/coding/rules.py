@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..model import Role
 from .inputs import speaks_as
 from .lexicon import FEELING, VULNERABLE
+from .minimal import minimal_answer
 
 P, C = "practitioner", "client"
 
@@ -137,21 +138,95 @@ RULES: list[Rule] = [
     ),
     *_rules(
         "withdrawal", C, 0.8,
-        r"^\W*(?:i )?(?:don'?t|dunno|do not) know\W*$", r"^\W*(?:um+,? |uh+,? )?(?:i )?(?:don'?t|dunno) know\b.{0,15}$",
-        r"^\W*(?:whatever|nothing|fine|i guess|not really|no idea|doesn'?t matter|it'?s fine|i suppose|nope)\W*$",
-        r"\b(?:rather not|don'?t want to|do not want to) (?:talk|discuss|go into|get into|say)\b",
-        r"\bcan we (?:talk about something else|change the subject|move on|skip)\b", r"\bnone of your business\b",
+        # "I don't know" as the whole answer, not "I don't know what to do" (distress, not avoidance).
+        r"^\W*(?:um+,? |uh+,? )?(?:i )?(?:don'?t|dunno|do not) know\b(?! (?:what|how|if|whether|who|why|where|when|yet)\b).{0,15}$",
+        r"\b(?:rather not|prefer not to|(?:don'?t|do not) (?:really )?want to|(?:i'?m|i am) not ready to) (?:talk|discuss|say|share|"
+        r"go into (?:it|that|this|details?)|get into (?:it|that|this|details?))\b(?! (?:to|with) (?!you\b))",
+        r"\b(?:rather|prefer to) keep (?:that|it|this) to myself\b",
+        r"\b(?:not (?:really )?in the mood|don'?t (?:really )?feel like) (?:to )?(?:talk|talking|going into|getting into|sharing)\b(?! (?:to|with) (?!you\b))",
+        r"\b(?:can|could) we (?:please )?(?:talk about something (?:else|different)|change the (?:subject|topic)|move on|skip)\b",
+        r"\bnone of your business\b", r"\b(?:don'?t|do not) (?:really )?want to go there\b",
+        r"\b(?:prefer|rather|like) to leave it (?:there|at that)\b", r"\bforget (?:i said|i mentioned) (?:anything|it|that)\b",
+        r"\blet'?s just (?:move on|drop it|leave it)\b", r"\blet'?s (?:drop it|leave it at that|not go there)\b",
+        r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
+        # Deferring instead of engaging: the client hands the view back to the practitioner.
+        r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
+        r"\banyway\W+how (?:was|were|are|is) (?:your|you)\b",
     ),
     *_rules(
         "confrontation", C, 0.8,
-        r"\byou(?:'re| are) not (?:listening|helping|hearing)\b",
-        r"\b(?:this|these sessions?|therapy|it|talking) (?:is|are|isn'?t|aren'?t)(?: not)? (?:helping|working)\b(?<!is helping)(?<!are helping)(?<!is working)(?<!are working)",
-        r"\b(?:this is|it'?s|that'?s) (?:a waste of|pointless|useless)\b", r"\bwhy do you keep\b",
-        r"\byou don'?t (?:understand|get it|care|know what)\b", r"\b(?:stop|quit) (?:asking|telling|lecturing|judging)\b",
+        r"\byou(?:'re| are) not (?:even |really )?(?:listening|helping|hearing me|paying attention)\b",
+        r"\b(?:this|these sessions?|therapy|counsel+ing|talking) (?:is|are|isn'?t|aren'?t)(?: not)? (?:helping|working)\b(?<!is helping)(?<!are helping)(?<!is working)(?<!are working)",
+        r"\b(?:all this|any of this|this therapy|this counsel+ing|these sessions?|(?:all )?this talking|coming here)\b[^.?!]{0,30}\b(?:is|are)(?:n'?t| not) (?:really |even |actually )?(?:helping|working|doing anything|making (?:a|any) difference)\b",
+        r"\b(?:not sure|doubt|don'?t think|do not think|wonder(?:ing)? (?:if|whether)|not convinced)\b[^.?!]{0,12}\b(?:this|these sessions?|therapy|counsel+ing|talking|any of this|coming here) (?:is|are|will|would|can|could)? ?(?:really |actually |even )?(?:going to |gonna )?(?:help|helping|work|working|make (?:a|any) difference)\b",
+        r"\bis (?:this|any of this|talking|therapy) (?:really|even|actually) (?:going to|gonna) (?:help|work|change)\b",
+        r"\b(?:this is|this is all|all this is|that'?s) (?:a waste of|pointless|useless)\b(?!,? (?:but|though))", r"\bwhy do you keep\b",
+        r"\b(?:this|these sessions?|therapy|counsel+ing|coming here|the homework|that homework)\b[^.?!]{0,30}\b(?:a (?:complete |total |bit of a )?waste of (?:time|money|my time))\b",
+        r"\bwasting (?:my|our) time (?:here|with (?:this|you|these))\b",
+        r"\b(?:i )?(?:don'?t|do not|can'?t|cannot) (?:really |honestly |even |actually )?see (?:the|what'?s the|any) point (?:of|in) (?:this|these|all this|coming|talking|doing (?:this|these|that)|the sessions?|therapy|counsel+ing)\b",
+        r"\bwhat'?s (?:even |really )?the (?:point|use) (?:of|in) (?:this|these|all this|coming|talking|therapy|counsel+ing|the sessions?|doing this)\b",
+        r"\b(?:this|therapy|counsel+ing|these sessions?)(?:'s| is| are)? ?(?:not|n'?t) going anywhere\b",
+        r"\b(?:this|therapy|counsel+ing|these sessions?)(?:'s| is| are) going nowhere\b",
+        r"\bwe(?:'re| are)? (?:just |keep |always )*(?:going|talking|go) (?:a)?round in circles\b",
+        r"\b(?:i'?ve|i have) been coming (?:here )?for\b[^.?!]{0,40}\b(?:nothing|no different|not (?:any )?better|still)\b",
+        r"\bno better than when i (?:started|first came|came)\b",
+        r"\b(?:(?:not|n'?t) getting (?:anything|much|a lot)|(?:i'?m|i am) getting (?:nothing|anything)) out of (?:this|these|the sessions?|therapy|counsel+ing|coming|talking)\b",
+        r"\byou(?:'re| are) supposed to (?:be )?(?:help|helping|the (?:expert|professional|therapist))\b",
+        r"\b(?:can|could|will|would) you (?:please )?just (?:tell me what (?:to do|i should do)|give me (?:an )?answers?)\b",
+        r"\byou (?:have|'ve got) no idea (?:what|how) (?:it'?s|it is|it feels|this is|this feels|i'?m|i am|i'?ve|i have|i feel)\b",
+        r"\byou (?:have|'ve got) no idea\W*$", r"\beasy for you to say\b",
+        r"\byou don'?t (?:understand|get it|care|know what it'?s like)\b", r"\byou (?:don'?t|do not) (?:even )?know (?:me|anything about me|my life)\b",
+        r"\bi (?:don'?t|do not) think you (?:really )?(?:get it|understand|understood|are listening|'re listening)\b",
+        r"\bdon'?t (?:you )?tell me (?:how|what) (?:i|to)\b", r"\bdon'?t (?:lecture|judge|psychoanaly[sz]e|analy[sz]e|patroni[sz]e) me\b",
+        r"\b(?:no,? )?that'?s not what i (?:said|was saying)\b", r"\bputting words in my mouth\b",
+        r"\byou (?:sound|are|'re) (?:just )?like my (?:mother|mum|mom|father|dad|ex|husband|wife|boss|parents)\b",
+        r"\b(?:those|these|the|your) (?:exercises?|worksheets?|homework|techniques?|tasks?|strategies|tips)\b[^.?!]{0,40}\b(?:useless|pointless|a waste|stupid|silly|ridiculous)\b",
+        r"\b(?:i'?m|i am) not doing (?:those|these|the|your|any more|any|that) (?:\w+ )?(?:exercises?|homework|worksheets?|diary|diaries|tasks?)\b",
+        r"\byou(?:'re| are) (?:judging|criticising|criticizing|blaming|lecturing|patroni[sz]ing|not taking me seriously)\b",
+        r"\byou(?:'re| are) making (?:it|this|me) (?:sound|look|feel) like\b",
+        r"\byou (?:always |keep )?(?:turn|turning) (?:it|this|everything) (?:back )?(?:on|onto|around on) me\b",
+        r"\bwhy (?:would|should) i (?:tell|trust|listen to) you\b",
+        r"\b(?:thinking (?:of|about)|going to|want to|might|considering) (?:stop|stopping|quit|quitting|end|ending|cancel(?:l?ing)?) (?:the |these |our |my )?(?:sessions?|therapy|counsel+ing|appointments?|coming here)\b",
+        r"\b(?:find|see|get|switch to|change to|try) (?:a |an )?(?:different|new|other|another) (?:therapist|counsel+or|psychologist|worker|coach)\b",
+        r"\bi(?:'ve)? already told you\b", r"\bi(?:'ve)? told you (?:this|that) (?:already|before|last (?:week|time))\b",
+        r"\byou keep (?:bringing up|asking|going on|pushing|coming back to|talking about)\b",
+        r"(?:^|[.!?,]\s*)(?:please |just |oh )?(?:stop|quit) (?:asking|telling|lecturing|judging|pushing)\b",
+        r"\b(?:stop|quit) (?:asking|telling|lecturing|judging|pushing) me\b", r"\b(?:stop|quit) trying to (?:fix|change|analy[sz]e) me\b",
+        r"\bi (?:don'?t|do not) need (?:a lecture|lecturing|a sermon|another lecture|you to tell me)\b",
+        r"\bare you (?:even )?(?:qualified|trained)\b", r"\b(?:that'?s|what) a (?:stupid|dumb|silly|pointless|ridiculous) question\b",
+        r"\bi (?:didn'?t|did not) ask (?:for )?(?:your|for) (?:advice|opinion)\b", r"\bi (?:didn'?t|did not) ask for (?:your )?(?:advice|opinion)\b",
+        r"\bi (?:don'?t|do not) like where (?:this|you'?re|you are) (?:is )?going\b",
         r"\byou(?:'re| are) (?:just )?(?:like|the same as) (?:everyone|all the|the others)\b",
         r"\bi (?:didn'?t|did not) come here (?:to|for)\b", r"\byou (?:always|never) (?:listen|understand)\b",
         r"\bwho are you to\b", r"\bhere we go again\b",
-        r"\b(?:nobody|no one|no-one) (?:here |in here )?(?:ever )?(?:listens|hears|understands|cares)\b",
+        r"\b(?:nobody|no one|no-one) (?:here |in here )(?:ever )?(?:listens|hears|understands|cares)\b",
+        # Complaints about the practitioner: not listening, not understanding, taking sides.
+        r"\byou (?:obviously |clearly |really |just |still )?(?:weren'?t|were not|aren'?t|are not|haven'?t been|never) "
+        r"(?:really )?(?:listening|hearing me|paying attention)\b",
+        r"\byou (?:just |really |still |clearly |obviously )(?:don'?t|do not) (?:understand|get it|get me|care)\b",
+        r"\byou(?:'re| are)? (?:just |always |now )?(?:twisting|misreading|misunderstanding) (?:what i|my|everything)\b",
+        r"\b(?:you(?:'re| are)? (?:always |just )?(?:taking|on) (?:his|her|their|the other) side|(?:you'?re|you are) not on my side)\b",
+        r"\byou(?:'ve| have)? (?:already )?(?:made up your mind|decided|judged me)\b(?: about me)?",
+        r"\byou(?:'re| are) not the one (?:who|that)\b", r"\bwhat do you (?:even|actually|really) know about\b",
+        r"\b(?:i'?m|i am) not (?:a child|a kid|stupid|an idiot)\b[^.?!]{0,30}\byou\b",
+        r"\byou (?:don'?t|do not) (?:need|have) to (?:explain|spell) (?:it|that|this|everything)\b",
+        r"\b(?:i'?m|i am) not here to be (?:judged|lectured|told|analy[sz]ed|preached at)\b",
+        # Complaints about the work together: wasted time, pointless questions, no progress.
+        r"\bwe(?:'re| are) (?:just |only )?wasting (?:our |my |your )?time\b",
+        r"\bi(?:'ve| have)? (?:already )?told you\b[^.?!]{0,20}\b(?:already|before|times|twice)\b",
+        r"\b(?:how|why) (?:is|are|would|will|does) (?:any of )?(?:this|that|these|talking|therapy)\b[^.?!]{0,20}\b(?:supposed|meant|going) to help\b",
+        r"\b(?:that'?s|that is|what) an? (?:\w+ )?(?:stupid|dumb|silly|ridiculous|pointless|useless|unhelpful|crazy) "
+        r"(?:question|suggestion|idea|thing to say|comment)\b",
+        r"\b(?:i'?m|i am|i get) (?:so |really |just )?(?:sick|tired) of (?:being asked|you asking|answering (?:your|the|these)|(?:your|the|these|all the) questions|coming here)\b",
+        r"\bcoming here\b[^.?!]{0,30}\bfor nothing\b", r"\bexpected (?:more|better|something) (?:from|of) (?:this|you|these|therapy|counsel+ing)\b",
+        r"\b(?:nothing|none of (?:what|the things)) you(?:'ve| have)? (?:suggested|said|told me|recommended|given me)\b[^.?!]{0,15}\b(?:work|help)",
+        r"\byour (?:advice|suggestions?|ideas?|tips|exercises?) (?:don'?t|doesn'?t|didn'?t|never|haven'?t) (?:\w+ )?(?:work|help)",
+        r"\bi (?:don'?t|do not|can'?t|cannot) see (?:how|why|what)\b[^.?!]{0,40}\b(?:is relevant|matters?|has to do with|will help|is going to help|helps)\b",
+        r"\b(?:(?:that|this|it)(?:'s| is| was) not|(?:that|this|it) (?:isn'?t|wasn'?t)) (?:really |very |at all )?helpful\b",
+        r"\b(?:that|this)(?:'s| is| was) (?:really |very )?unhelpful\b",
+        r"\b(?:want|going|need) to stop coming\b(?! (?:home|back|round|over|in))",
+        r"\b(?:can we|could we|please) stop (?:with )?(?:the|all the|these|your) (?:questions|advice|lectures?)\b",
+        r"\benough (?:with the |of the |of your )?(?:questions|advice|lectures?)\b",
     ),
 ]
 @lru_cache(maxsize=8)
@@ -213,6 +288,8 @@ def apply_rules(text: str, role: Role | None) -> list[Hit]:
         if m := rule.pattern.search(text):
             hits[rule.code] = Hit(rule.code, rule.confidence, m.span(), f"phrase: '{m.group(0).strip()}'")
     if role != Role.PRACTITIONER and "backchannel" not in hits:
+        if "withdrawal" not in hits and (minimal := minimal_answer(text)):
+            hits["withdrawal"] = Hit("withdrawal", minimal[0], (0, len(text)), minimal[1])
         if hit := _disclosure(text):
             hits[hit.code] = hit
         words = len(text.split())

@@ -20,8 +20,13 @@ from typing import Any
 from ..model import Conversation, Role
 
 EXPLICIT_REPAIR = ("repair",)
-ACKNOWLEDGING = ("validation", "reflection.complex", "reflection.feeling", "check_understanding", "collaboration")
+ACKNOWLEDGING = ("validation", "reflection.complex", "reflection.feeling", "reflection.simple", "check_understanding",
+                 "collaboration")
 CONFIDENCE = 0.5  # codes below this do not count as signals
+# A reflection's confidence is P(reflection) x P(its subtype), and the subtype is the likelier
+# of two, so 0.25 is what a reflection the model rates at 0.5 gets at worst.
+REFLECTION_CONFIDENCE = 0.25
+WEAK = 0.4  # a weaker withdrawal ("Fine.", "Not really.") counts only with sudden shortening
 SHORT_RATIO = 0.35  # a turn this fraction of the client's usual length or less is "sudden shortening"
 USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
 VALENCE_DROP = 0.5
@@ -36,6 +41,7 @@ class Rupture:
     kind: str  # "confrontation" or "withdrawal"
     signals: list[str]
     trigger: int | None  # last utterance of the practitioner turn just before, a possible cause
+    speaker: str = ""  # whose engagement dropped (in a group, the member)
     repair: dict[str, Any] | None = None
     recovered: bool = False
     recovery: int | None = None
@@ -45,7 +51,8 @@ class Rupture:
         return self.repair is not None and self.recovered
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "utterances": self.utterances, "kind": self.kind, "signals": self.signals,
+        return {"start": self.start, "utterances": self.utterances, "speaker": self.speaker, "kind": self.kind,
+                "signals": self.signals,
                 "trigger": self.trigger, "repair": self.repair, "repaired": self.repaired,
                 "recovered": self.recovered, "recovery": self.recovery}
 
@@ -70,7 +77,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     for t in client_turns:
         n = sum(words[i] for i in t.utterances)
         v = sum(valence[i] for i in t.utterances) / len(t.utterances)
-        codes = {c: p for c, p in _codes(conv, t.utterances).items() if p >= CONFIDENCE}
+        all_codes = _codes(conv, t.utterances)
+        codes = {c: p for c, p in all_codes.items() if p >= CONFIDENCE}
         past = history.setdefault(t.speaker, [])
         signals = [c for c in ("confrontation", "withdrawal") if c in codes]
         recent = past[-5:]
@@ -80,28 +88,34 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 signals.append("shortening")
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
+        if "shortening" in signals and "withdrawal" not in signals and all_codes.get("withdrawal", 0.0) >= WEAK:
+            signals.append("minimal_answer")
         past.append((n, v))
-        marked = "confrontation" in signals or "withdrawal" in signals or {"shortening", "valence_drop"} <= set(signals)
+        marked = ("confrontation" in signals or "withdrawal" in signals
+                  or {"shortening", "valence_drop"} <= set(signals) or "minimal_answer" in signals)
         if not marked:
             continue
         kind = "confrontation" if "confrontation" in signals else "withdrawal"
         prev = turns[t.index - 1] if t.index > 0 else None
         trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
-        if ruptures and ruptures[-1].repair is None and _client_turns_between(turns, roles, ruptures[-1], t) <= 1:
-            ruptures[-1].utterances += list(t.utterances)  # the same rupture going on
-            ruptures[-1].signals = sorted(set(ruptures[-1].signals) | set(signals))
+        # In a group, each member's rupture is their own: another member's turn neither
+        # continues it nor shows that this one re-engaged.
+        last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
+        if last is not None and _own_turns_between(turns, last, t) <= 1:
+            last.utterances += list(t.utterances)  # the same rupture going on
+            last.signals = sorted(set(last.signals) | set(signals))
             if kind == "confrontation":
-                ruptures[-1].kind = kind
+                last.kind = kind
             continue
-        ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger))
+        ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger, t.speaker))
     for r in ruptures:
         _follow_up(conv, r, roles, words)
     return ruptures
 
 
-def _client_turns_between(turns, roles, rupture: Rupture, turn) -> int:
+def _own_turns_between(turns, rupture: Rupture, turn) -> int:
     last = rupture.utterances[-1]
-    return sum(1 for t in turns if last < t.utterances[0] < turn.utterances[0] and roles[t.speaker] != Role.PRACTITIONER)
+    return sum(1 for t in turns if last < t.utterances[0] < turn.utterances[0] and t.speaker == rupture.speaker)
 
 
 def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
@@ -116,16 +130,17 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     turns = conv.turns
     after = [t for t in turns if t.utterances[0] > r.utterances[-1]]
     earlier = [sum(words[i] for i in t.utterances) for t in turns
-               if t.utterances[-1] < r.start and roles[t.speaker] != Role.PRACTITIONER][-5:]
+               if t.utterances[-1] < r.start and t.speaker == r.speaker][-5:]
     usual = median(earlier) if earlier else 0
-    client_after = [t for t in after if roles[t.speaker] != Role.PRACTITIONER][:RECOVERY_WINDOW]
+    client_after = [t for t in after if t.speaker == r.speaker][:RECOVERY_WINDOW]
     back = next((t for t in client_after if _engaged(conv, t, usual, words)), None)
     if back is not None:
         r.recovered, r.recovery = True, back.utterances[0]
     practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
                           and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
     for t in practitioner_turns:
-        codes = {c: p for c, p in _codes(conv, t.utterances).items() if p >= CONFIDENCE}
+        codes = {c: p for c, p in _codes(conv, t.utterances).items()
+                 if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
         found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes]
         if found:
             where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))

@@ -31,29 +31,12 @@ from ..datasets import Dataset, Example, Task
 from ..errors import InputError
 from ..model import Role
 from ..rapport.risk import CATEGORY_NAMES, NONE, combine, model_scores, pattern_flags, units
+from .augment import chat_style, with_filler
 from .trainer import export, fit, folds
 
 LABELS = (NONE, *CATEGORY_NAMES)
 SETTINGS = {"epochs": 4, "lr": 1e-4, "batch_size": 16, "max_length": 64, "seed": 0, "freeze": 0}
 ANNOMI_SENTENCES = 2000  # enough to learn ordinary talk; more only slows training
-# Real turns start with fillers; the written sentences do not. Without copies that start
-# with one, the model learns "starts with 'But honestly' = ordinary talk" from AnnoMI.
-FILLERS = ("But honestly, ", "Um, ", "Yeah. ", "I mean, ", "And ", "Well, ", "To be honest, ",
-           "So, ", "I don't know, ", "Like, ", "Okay. ", "Yeah, so ")
-
-
-def with_filler(text: str, rng: random.Random) -> str:
-    filler = rng.choice(FILLERS)
-    return filler + (text[0].lower() + text[1:] if text[:2] not in ("I ", "I'") else text)
-
-
-def chat_style(text: str) -> str:
-    """The sentence as people type it in a chat: lower case, no apostrophes, no full stop.
-    Typed turns in text-based support look like neither the written sentences nor AnnoMI's
-    transcribed speech; these copies teach the model that style says nothing about risk."""
-    return text.lower().replace("'", "").replace("\u2019", "").rstrip(".!")
-
-
 def annomi_ordinary(folder: Path, n: int = ANNOMI_SENTENCES, seed: int = 0) -> list[Example]:
     """Client turns and sentences from AnnoMI as "none" examples, grouped by transcript."""
     from ..datasets import annomi

@@ -36,6 +36,7 @@ from ..coding.onnx_model import (
 )
 from ..datasets import Dataset, Example
 from .settings import POOLINGS
+from .splits import folds  # noqa: F401  (re-exported: callers import it from here)
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -224,8 +225,3 @@ def weights_version(*weight_files: Path) -> str:
     return f"{date.today().isoformat()}.{digest.hexdigest()[:8]}"
 
 
-def folds(groups: Sequence[str], k: int, seed: int = 0) -> dict[str, int]:
-    """Conversation -> fold, balanced and reproducible: never splits a conversation."""
-    ordered = sorted(set(groups))
-    random.Random(seed).shuffle(ordered)
-    return {g: i % k for i, g in enumerate(ordered)}

@@ -1,0 +1,161 @@
+"""Build the engagement model (``coding.engagement``): a lexical logistic regression that
+sorts one client turn into none, confrontation or withdrawal.
+
+    python -m rapportlens.training.engagement --cv 5 --out src/rapportlens/models/engagement-lexical \
+        --annomi ../shared/data/annomi data/ruptures/*.csv
+
+Trained on turns written for RapportLens (CSV columns ``code``, ``text``), each also with a
+spoken opening and as typed in a chat (as the risk model), and on AnnoMI client turns
+(public domain) as ordinary talk, leaving out turns the rules already code as a rupture
+marker (some are real withdrawal). Takes seconds. Cross-validation splits written turns
+(with their copies) and AnnoMI transcripts into folds and scores each turn as ``analyze``
+does: coded when the rules or the model give the code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import random
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..coding.engagement import CARD_FILE, HEAD, LABELS, MODEL, EngagementModel
+from ..coding.inputs import Item
+from ..coding.lexical import LEXICAL_FILE
+from ..coding.rules import apply_rules
+from ..datasets import Example
+from ..errors import InputError
+from ..model import Role
+from .augment import chat_style, with_filler
+from .lexical import fit_lexical
+from .splits import folds
+
+ANNOMI_TURNS = 2000  # ordinary talk; about four times the written turns
+THRESHOLDS = np.round(np.arange(0.3, 0.96, 0.05), 2)
+ALARM_BUDGET = 0.01  # AnnoMI client turns coded by the model alone, both codes together
+RUPTURE_CODES = LABELS[1:]
+
+
+def rule_codes(text: str) -> set[str]:
+    return {h.code for h in apply_rules(text, Role.CLIENT) if h.code in RUPTURE_CODES}
+
+
+def read_turns(paths: list[Path]) -> list[Example]:
+    examples = []
+    rng = random.Random(0)
+    for path in paths:
+        with open(path, newline="", encoding="utf-8") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                if row.get("code") not in LABELS or not (row.get("text") or "").strip():
+                    raise InputError(f"code must be one of {', '.join(LABELS)} and text must not be empty",
+                                     path=str(path), line=line, fix="fix the row or remove it")
+                text, where = row["text"].strip(), f"{path}:{line}"
+                # The copies share the turn's group, so cross-validation never splits them.
+                for t in dict.fromkeys((text, with_filler(text, rng), chat_style(text))):
+                    examples.append(Example(Item(Role.CLIENT, t), {HEAD: row["code"]}, where, where))
+    return examples
+
+
+def annomi_ordinary(folder: Path, n: int = ANNOMI_TURNS, seed: int = 0) -> list[Example]:
+    from ..datasets import annomi
+
+    pool = sorted({(e.item.text, e.group) for e in annomi.load(folder).examples
+                   if str(e.item.role) == str(Role.CLIENT) and not rule_codes(e.item.text)})
+    random.Random(seed).shuffle(pool)
+    return [Example(Item(Role.CLIENT, t), {HEAD: "none"}, f"annomi:{g}", f"AnnoMI transcript {g}")
+            for t, g in pool[:n]]
+
+
+def _rates(found: list[bool], gold: list[bool]) -> dict[str, Any]:
+    tp = sum(f and g for f, g in zip(found, gold))
+    fp = sum(f and not g for f, g in zip(found, gold))
+    fn = sum(g and not f for f, g in zip(found, gold))
+    return {"recall": round(tp / max(1, tp + fn), 3), "precision": round(tp / max(1, tp + fp), 3),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+def scores(texts: list[str], gold: list[str], probs: np.ndarray, is_written: list[bool]) -> dict[str, Any]:
+    """Per code and threshold: recall and precision of rules + model, the rules alone, and
+    the share of AnnoMI turns coded (an alarm rate: nobody labelled them)."""
+    by_rules = [rule_codes(t) for t in texts]
+    out: dict[str, Any] = {}
+    for j, code in enumerate(LABELS[1:], start=1):
+        want = [g == code for g in gold]
+        sweep = {}
+        for t in THRESHOLDS:
+            found = [bool(code in r or p >= t) for r, p in zip(by_rules, probs[:, j])]
+            sweep[str(t)] = {**_rates(found, want), "annomi_rate": round(
+                sum(bool(f) for f, w in zip(found, is_written) if not w) / max(1, sum(not w for w in is_written)), 4)}
+        out[code] = {"rules": _rates([code in r for r in by_rules], want), "by_threshold": sweep}
+    return out
+
+
+def choose_threshold(cv: dict[str, Any]) -> float:
+    """The lowest threshold at which the model codes at most ``ALARM_BUDGET`` of AnnoMI's
+    ordinary client turns as a rupture marker. In real sessions ruptures are rare, so the
+    alarm rate on ordinary talk, not the balance of the written turns, decides how often a
+    reported rupture is false; one marked turn makes a rupture."""
+    for t in THRESHOLDS:
+        if sum(cv[c]["by_threshold"][str(t)]["annomi_rate"] for c in RUPTURE_CODES) <= ALARM_BUDGET:
+            return float(t)
+    return float(THRESHOLDS[-1])
+
+
+def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None) -> dict[str, Any]:
+    ex = read_turns(paths)
+    sources = [str(p) for p in paths]
+    if annomi:
+        ex += annomi_ordinary(annomi)
+        sources.append(f"{annomi} (client turns as ordinary talk)")
+    heads = [{"name": HEAD, "labels": list(LABELS), "role": "client"}]
+    info: dict[str, Any] = {"name": MODEL, "trained_on": sources, "turns": len(ex),
+                            "labels_count": {c: sum(e.labels[HEAD] == c for e in ex) for c in LABELS}}
+    if cv:
+        fold_of = folds([e.group for e in ex], cv, 0)
+        probs = np.zeros((len(ex), len(LABELS)))
+        for k in range(cv):
+            idx = [i for i, e in enumerate(ex) if fold_of[e.group] == k]
+            lexical = fit_lexical([e for e in ex if fold_of[e.group] != k], heads, context_chars=0)
+            probs[idx] = np.exp(lexical.predict_log([ex[i].item for i in idx])[HEAD])
+        written = [not e.group.startswith("annomi:") for e in ex]
+        result = scores([e.item.text for e in ex], [e.labels[HEAD] for e in ex], probs, written)
+        info["cross_validation"] = {"folds": cv, **result}
+        info["threshold"] = choose_threshold(result)
+    else:
+        info["threshold"] = 0.5
+    lexical = fit_lexical(ex, heads, context_chars=0)
+    out.mkdir(parents=True, exist_ok=True)
+    lexical.save(out)
+    digest = hashlib.sha256((out / LEXICAL_FILE).read_bytes()).hexdigest()[:8]
+    info["version"] = f"{date.today().isoformat()}.{digest}"
+    (out / CARD_FILE).write_text(json.dumps(info, indent=2) + "\n", "utf-8")
+    EngagementModel.load(out)  # fails here, not in analyze, if what was written cannot be read
+    return info
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("files", nargs="+", type=Path, help="CSV files with columns code, text")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--cv", type=int, default=5, help="folds of cross-validation before the final fit (0: none)")
+    ap.add_argument("--annomi", type=Path, help="the AnnoMI folder: its client turns teach ordinary talk")
+    args = ap.parse_args(argv)
+    info = build(args.files, args.out, args.cv, annomi=args.annomi)
+    cv = info.get("cross_validation", {})
+    t = str(info["threshold"])
+    for code in RUPTURE_CODES:
+        if code in cv:
+            r, rules = cv[code]["by_threshold"][t], cv[code]["rules"]
+            print(f"{code}: rules + model recall {r['recall']}, precision {r['precision']}, AnnoMI turns coded "
+                  f"{r['annomi_rate']:.2%} (rules alone {rules['recall']} / {rules['precision']})")
+    print(f"threshold {info['threshold']}; written to {args.out} ({info['name']}@{info['version']})")
+
+
+if __name__ == "__main__":
+    main()
