@@ -1,4 +1,4 @@
-.PHONY: install test thorough bench bench-coding docs model risk-model example
+.PHONY: install test thorough bench bench-coding docs model risk-model engagement-model example
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -e '.[test]'
@@ -19,6 +19,10 @@ docs:  # regenerate the generated reference pages
 model:  # the shipped coding model: AnnoMI, 5-fold CV by transcript, then all of it (needs .[train])
 	.venv/bin/rapportlens train --dataset annomi --data ../shared/data/annomi --cv 5 --practitioner-context-chars 0 \
 	  --name annomi-minilm --out src/rapportlens/models/annomi-minilm
+
+engagement-model:  # the shipped engagement model (rupture markers): the project's turns + AnnoMI client talk (needs .[test] or .[train])
+	.venv/bin/python -m rapportlens.training.engagement --cv 5 --out src/rapportlens/models/engagement-lexical \
+	  --annomi ../shared/data/annomi data/ruptures/*.csv
 
 risk-model:  # the shipped risk model: the project's sentences + AnnoMI client talk (needs .[train])
 	.venv/bin/python -m rapportlens.training.risk --cv 3 --out src/rapportlens/models/risk-minilm \

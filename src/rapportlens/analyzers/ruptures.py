@@ -12,14 +12,15 @@ from .text_stats import WORDS
 
 RUPTURES = declare(
     "ruptures", Level.CONVERSATION, "list",
-    "Ruptures (docs/ruptures.md): start utterance, utterances, kind (withdrawal or confrontation), "
-    "signals, trigger (the practitioner utterance just before), repair (utterance, codes, kind) or null, "
+    "Ruptures (docs/analyzers/ruptures.md): start utterance, utterances, speaker (whose engagement dropped), "
+    "kind (withdrawal or confrontation), signals, trigger (the practitioner utterance just before), repair (utterance, codes, kind) or null, "
     "repaired, recovered and recovery (the utterance where engagement came back).",
 )
 
 
 class Ruptures(Analyzer):
     name = "ruptures"
+    version = "v2"
     description = "Finds drops in client engagement, the repair attempts and whether engagement recovered."
     requires = (CODES.key, VALENCE.key, WORDS.key)
     assigns = (RUPTURES.key,)

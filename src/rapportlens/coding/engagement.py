@@ -24,11 +24,13 @@ import numpy as np
 from ..model import Role
 from .inputs import Item
 from .lexical import LexicalModel
+from .minimal import minimal_answer
 
 MODEL = "engagement-lexical"
 HEAD = "engagement"
 LABELS = ("none", "confrontation", "withdrawal")
 CARD_FILE = "card.json"
+MIN_WORDS = 3  # fragments ("to", "if") have too few n-grams for the model to judge
 
 
 def default_dir() -> Path:
@@ -61,10 +63,14 @@ class EngagementModel:
         return np.exp(self.lexical.predict_log(items)[HEAD])
 
     def codes(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """Per turn, the rupture codes whose probability reaches the threshold."""
+        """Per turn, the rupture codes whose probability reaches the threshold. A bare
+        non-answer ("Fine.", "Not really.") is left to the rules (``coding.minimal``), which
+        count it only when the client's answers suddenly shorten, and so is a turn of fewer
+        than ``MIN_WORDS`` words."""
         p = self.probabilities(texts)
-        return [{label: float(row[j]) for j, label in enumerate(LABELS) if j and row[j] >= self.threshold}
-                for row in p]
+        return [{} if minimal_answer(text) or len(text.split()) < MIN_WORDS else
+                {label: float(row[j]) for j, label in enumerate(LABELS) if j and row[j] >= self.threshold}
+                for text, row in zip(texts, p)]
 
 
 @cache

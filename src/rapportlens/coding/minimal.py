@@ -43,11 +43,12 @@ PIECES = re.compile(r"[^,.!?;:\u2026\-\u2013\u2014]+")
 ADVERBS = re.compile(r"\b(?:really|just|honestly|actually|even|kind of|sort of)\b")
 
 
-def _trim(words: list[str]) -> str:
-    # "eh it's whatever", "doesn't matter anyway": fillers at either end of a piece, unless
-    # the filler belongs to it ("no comment", "I'm okay").
-    if " ".join(words) in WITHDRAWING | NONCOMMITTAL:
-        return " ".join(words)
+def _trim(piece: str) -> str:
+    # "eh it's whatever", "doesn't matter anyway": fillers at either end of a piece, and
+    # adverbs inside it, unless they belong to it ("no comment", "I'm okay", "not really").
+    if (whole := " ".join(piece.split())) in WITHDRAWING | NONCOMMITTAL:
+        return whole
+    words = ADVERBS.sub(" ", piece).split()
     while len(words) > 1 and words[0] in FILLERS:
         words = words[1:]
     while len(words) > 1 and words[-1] in FILLERS:
@@ -59,7 +60,7 @@ def minimal_answer(text: str) -> tuple[float, str] | None:
     """``(confidence, reason)`` when every piece of ``text`` is a non-answer or a filler and
     at least one is a non-answer; ``None`` otherwise."""
     plain = text.lower().replace("\u2019", "'").replace("'", "")
-    pieces = [p for p in (_trim(ADVERBS.sub(" ", p).split()) for p in PIECES.findall(plain)) if p]
+    pieces = [p for p in (_trim(p) for p in PIECES.findall(plain)) if p]
     if not pieces or len(pieces) > 4:
         return None
     said = [p for p in pieces if p not in FILLERS]

@@ -25,9 +25,10 @@ from typing import Any
 
 import numpy as np
 
-from ..coding.engagement import CARD_FILE, HEAD, LABELS, MODEL, EngagementModel
+from ..coding.engagement import CARD_FILE, HEAD, LABELS, MIN_WORDS, MODEL, EngagementModel
 from ..coding.inputs import Item
 from ..coding.lexical import LEXICAL_FILE
+from ..coding.minimal import minimal_answer
 from ..coding.rules import apply_rules
 from ..datasets import Example
 from ..errors import InputError
@@ -38,12 +39,14 @@ from .splits import folds
 
 ANNOMI_TURNS = 2000  # ordinary talk; about four times the written turns
 THRESHOLDS = np.round(np.arange(0.3, 0.96, 0.05), 2)
-ALARM_BUDGET = 0.01  # AnnoMI client turns coded by the model alone, both codes together
+ALARM_BUDGET = 0.005  # AnnoMI client turns coded by the model alone, both codes together
 RUPTURE_CODES = LABELS[1:]
 
 
 def rule_codes(text: str) -> set[str]:
-    return {h.code for h in apply_rules(text, Role.CLIENT) if h.code in RUPTURE_CODES}
+    """The rupture codes the rules give with a rupture's confidence (a bare "Fine." gets a
+    weaker withdrawal code, and is ordinary talk on its own)."""
+    return {h.code for h in apply_rules(text, Role.CLIENT) if h.code in RUPTURE_CODES and h.confidence >= 0.5}
 
 
 def read_turns(paths: list[Path]) -> list[Example]:
@@ -84,12 +87,14 @@ def scores(texts: list[str], gold: list[str], probs: np.ndarray, is_written: lis
     """Per code and threshold: recall and precision of rules + model, the rules alone, and
     the share of AnnoMI turns coded (an alarm rate: nobody labelled them)."""
     by_rules = [rule_codes(t) for t in texts]
+    # Left to the rules, as in analyze (EngagementModel.codes).
+    minimal = [minimal_answer(t) is not None or len(t.split()) < MIN_WORDS for t in texts]
     out: dict[str, Any] = {}
     for j, code in enumerate(LABELS[1:], start=1):
         want = [g == code for g in gold]
         sweep = {}
         for t in THRESHOLDS:
-            found = [bool(code in r or p >= t) for r, p in zip(by_rules, probs[:, j])]
+            found = [bool(code in r or (p >= t and not m)) for r, p, m in zip(by_rules, probs[:, j], minimal)]
             sweep[str(t)] = {**_rates(found, want), "annomi_rate": round(
                 sum(bool(f) for f, w in zip(found, is_written) if not w) / max(1, sum(not w for w in is_written)), 4)}
         out[code] = {"rules": _rates([code in r for r in by_rules], want), "by_threshold": sweep}

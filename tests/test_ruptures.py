@@ -1,0 +1,148 @@
+"""Rupture markers (rules, minimal answers, the engagement model) and ruptures in groups."""
+
+import csv
+
+import numpy as np
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.coding.coder import Coder
+from rapportlens.coding.engagement import LABELS, load_engagement
+from rapportlens.coding.inputs import Item
+from rapportlens.coding.minimal import STRONG, WEAK, minimal_answer
+from rapportlens.coding.rules import apply_rules
+from rapportlens.errors import InputError
+
+C, P = Role.CLIENT, Role.PRACTITIONER
+
+
+def rupture_rules(text):
+    return {h.code for h in apply_rules(text, C)} & {"confrontation", "withdrawal"}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("You're not even listening to me.", "confrontation"),
+    ("Why do you keep asking me that?", "confrontation"),
+    ("We're going round in circles here.", "confrontation"),
+    ("I'm thinking of stopping the sessions.", "confrontation"),
+    ("Can we talk about something else?", "withdrawal"),
+    ("Whatever you think.", "withdrawal"),
+    ("I'd rather keep that to myself.", "withdrawal"),
+])
+def test_rules_find_complaints_and_retreats(text, code):
+    assert code in rupture_rules(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I don't know what to do.",  # distress, not avoidance
+    "I don't want to talk to him.",  # about someone else
+    "My boss never listens.",
+    "It's pointless, but it's fun.",
+    "Therapy is helping a lot actually.",
+    "I want to stop drinking.",
+])
+def test_rules_leave_look_alikes_alone(text):
+    assert not rupture_rules(text)
+
+
+@pytest.mark.parametrize("text,confidence", [
+    ("Um, not sure, I don't know.", STRONG),
+    ("Eh, it's whatever.", STRONG),
+    ("No comment.", STRONG),
+    ("Fine.", WEAK),
+    ("I'm okay, honestly.", WEAK),
+    ("Doesn't matter anyway.", STRONG),
+    ("Not really, no.", WEAK),
+])
+def test_minimal_answers_in_any_order(text, confidence):
+    assert minimal_answer(text)[0] == confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Yeah.",  # agreement, not a non-answer
+    "I don't know, maybe because I was tired after the night shift.",
+    "Fine, thanks. I managed to go out twice this week.",
+])
+def test_answers_with_content_are_not_minimal(text):
+    assert minimal_answer(text) is None
+
+
+def test_the_shipped_engagement_model_is_documented_and_calibrated():
+    model = load_engagement()
+    assert model.id.startswith("engagement-lexical@")
+    assert 0.5 <= model.threshold < 1
+    cv = model.card["cross_validation"]
+    assert {"confrontation", "withdrawal"} <= set(cv)
+    p = model.probabilities(["This whole thing feels fake.", "Do you have any suggestions?"])
+    assert p.shape == (2, len(LABELS)) and np.allclose(p.sum(axis=1), 1)
+    coded = model.codes(["This whole thing feels fake.", "Do you have any suggestions?", "Thank you for listening."])
+    assert set(coded[0]) == {"confrontation"} and coded[1] == {} and coded[2] == {}
+
+
+def test_the_coder_asks_the_engagement_model_about_clients_only():
+    coder = Coder(None, load_engagement())
+    text = "This whole thing feels fake."
+    client, practitioner = coder.code([Item(C, text), Item(P, text)])
+    [code] = [c for c in client if c.code == "confrontation"]
+    assert code.source == "model" and "engagement model" in code.reason
+    assert not any(c.code == "confrontation" for c in practitioner)
+
+
+def test_a_group_members_rupture_is_theirs():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("Lead", "Welcome back, everyone. How has the week been?"),
+        ("Ana", "Hard. I argued with my brother about our mum's care again on Sunday."),
+        ("Ben", "Honestly this group is pointless. We're going round in circles."),
+        ("Cat", "I had a good week actually, I went back to the choir and it was lovely."),
+        ("Lead", "Ben, it sounds like the group hasn't felt useful to you lately."),
+        ("Ben", "Yeah. I want something practical, like what to say when my dad gets angry at night."),
+    ], roles={"Lead": P, "Ana": Role.MEMBER, "Ben": Role.MEMBER, "Cat": Role.MEMBER}))
+    [r] = conv.features["ruptures"]
+    assert r["speaker"] == "Ben" and r["kind"] == "confrontation" and r["utterances"] == [2]
+    # Cat's engaged turn is not Ben's recovery; the reflection is the repair.
+    assert r["recovery"] == 5 and r["repair"]["utterance"] == 4 and r["repaired"]
+
+
+def test_a_sudden_non_answer_is_a_withdrawal():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "What has the drinking been like since we last met?"),
+        ("C", "Pretty much every night, four or five cans, sometimes more when work has been stressful."),
+        ("T", "And how do you feel about that?"),
+        ("C", "Not great, I know it's too much and my partner has started to say something about it too."),
+        ("T", "What would your partner say if they were here?"),
+        ("C", "Fine."),
+    ], roles={"T": P, "C": C}))
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "withdrawal" and r["utterances"] == [5] and "minimal_answer" in r["signals"]
+
+
+def test_a_non_answer_at_the_start_is_not_a_rupture():
+    conv = rapportlens.analyze(Conversation.from_pairs([("T", "How are you?"), ("C", "Fine.")],
+                                                       roles={"T": P, "C": C}))
+    assert conv.features["ruptures"] == []
+
+
+def test_engagement_training_writes_a_model_that_loads(tmp_path):
+    from rapportlens.training.engagement import build
+
+    rows = ([("confrontation", f"You never listen to me about {w}.") for w in ("work", "money", "school", "him")]
+            + [("withdrawal", f"I'd rather not talk about {w}.") for w in ("work", "money", "school", "him")]
+            + [("none", f"I went to {w} on Monday and it was fine.") for w in ("work", "the shop", "school", "town")])
+    path = tmp_path / "turns.csv"
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows([("code", "text"), *rows])
+    info = build([path], tmp_path / "model", cv=2)
+    model = load_engagement.__wrapped__(str(tmp_path / "model"))
+    assert model.threshold == info["threshold"] and info["turns"] == 3 * len(rows)
+    assert set(info["cross_validation"]) >= {"confrontation", "withdrawal", "folds"}
+
+
+def test_a_bad_training_row_names_the_file_and_line(tmp_path):
+    from rapportlens.training.engagement import read_turns
+
+    path = tmp_path / "turns.csv"
+    path.write_text("code,text\nconfrontation,You never listen.\nanger,Go away.\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_turns([path])
+    assert str(path) in str(err.value) and "3" in str(err.value)
