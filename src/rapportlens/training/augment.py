@@ -1,9 +1,17 @@
-"""Copies of a written sentence as people say or type it, for the sentence models (risk,
-engagement): the written sentences are tidier than real turns."""
+"""Sentences written for the sentence models (risk, engagement), read from CSV with copies
+as people say or type them: the written sentences are tidier than real turns."""
 
 from __future__ import annotations
 
+import csv
 import random
+from collections.abc import Sequence
+from pathlib import Path
+
+from ..coding.inputs import Item
+from ..datasets import Example
+from ..errors import InputError
+from ..model import Role
 
 # Real turns start with fillers; the written sentences do not. Without copies that start
 # with one, the model learns "starts with 'But honestly' = ordinary talk" from AnnoMI.
@@ -21,3 +29,21 @@ def chat_style(text: str) -> str:
     Typed turns in text-based support look like neither the written sentences nor AnnoMI's
     transcribed speech; these copies teach a model that style says nothing about meaning."""
     return text.lower().replace("'", "").replace("\u2019", "").rstrip(".!")
+
+
+def written_examples(paths: Sequence[Path], column: str, labels: Sequence[str], head: str) -> list[Example]:
+    """One client Example per row of each CSV (``column`` holds the label, ``text`` the
+    sentence), plus its copies with a spoken opening and as typed in a chat. The copies share
+    the row's group, so cross-validation never splits them."""
+    examples = []
+    rng = random.Random(0)
+    for path in paths:
+        with open(path, newline="", encoding="utf-8") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                if row.get(column) not in labels or not (row.get("text") or "").strip():
+                    raise InputError(f"{column} must be one of {', '.join(labels)} and text must not be empty",
+                                     path=str(path), line=line, fix="fix the row or remove it")
+                text, where = row["text"].strip(), f"{path}:{line}"
+                for t in dict.fromkeys((text, with_filler(text, rng), chat_style(text))):
+                    examples.append(Example(Item(Role.CLIENT, t), {head: row[column]}, where, where))
+    return examples

@@ -15,7 +15,6 @@ does: coded when the rules or the model give the code.
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import random
@@ -31,9 +30,8 @@ from ..coding.lexical import LEXICAL_FILE
 from ..coding.minimal import minimal_answer
 from ..coding.rules import apply_rules
 from ..datasets import Example
-from ..errors import InputError
 from ..model import Role
-from .augment import chat_style, with_filler
+from .augment import written_examples
 from .lexical import fit_lexical
 from .splits import folds
 
@@ -50,19 +48,7 @@ def rule_codes(text: str) -> set[str]:
 
 
 def read_turns(paths: list[Path]) -> list[Example]:
-    examples = []
-    rng = random.Random(0)
-    for path in paths:
-        with open(path, newline="", encoding="utf-8") as fh:
-            for line, row in enumerate(csv.DictReader(fh), start=2):
-                if row.get("code") not in LABELS or not (row.get("text") or "").strip():
-                    raise InputError(f"code must be one of {', '.join(LABELS)} and text must not be empty",
-                                     path=str(path), line=line, fix="fix the row or remove it")
-                text, where = row["text"].strip(), f"{path}:{line}"
-                # The copies share the turn's group, so cross-validation never splits them.
-                for t in dict.fromkeys((text, with_filler(text, rng), chat_style(text))):
-                    examples.append(Example(Item(Role.CLIENT, t), {HEAD: row["code"]}, where, where))
-    return examples
+    return written_examples(paths, "code", LABELS, HEAD)
 
 
 def annomi_ordinary(folder: Path, n: int = ANNOMI_TURNS, seed: int = 0) -> list[Example]:

@@ -16,7 +16,6 @@ flags: a sentence counts as flagged when the patterns or the model flag it.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import random
 import tempfile
@@ -28,10 +27,9 @@ import numpy as np
 from ..coding.inputs import Item
 from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset, Example, Task
-from ..errors import InputError
 from ..model import Role
 from ..rapport.risk import CATEGORY_NAMES, NONE, combine, model_scores, pattern_flags, units
-from .augment import chat_style, with_filler
+from .augment import written_examples
 from .trainer import export, fit, folds
 
 LABELS = (NONE, *CATEGORY_NAMES)
@@ -55,18 +53,7 @@ def annomi_ordinary(folder: Path, n: int = ANNOMI_SENTENCES, seed: int = 0) -> l
 
 def read_sentences(paths: list[Path], annomi: Path | None = None) -> Dataset:
     task = Task("risk", LABELS, "risk category of one client sentence, or none")
-    examples = []
-    rng = random.Random(0)
-    for path in paths:
-        with open(path, newline="", encoding="utf-8") as fh:
-            for line, row in enumerate(csv.DictReader(fh), start=2):
-                if row.get("category") not in LABELS or not (row.get("text") or "").strip():
-                    raise InputError(f"category must be one of {', '.join(LABELS)} and text must not be empty",
-                                     path=str(path), line=line, fix="fix the row or remove it")
-                text, where = row["text"].strip(), f"{path}:{line}"
-                # The copies share the sentence's group, so cross-validation never splits them.
-                for t in dict.fromkeys((text, with_filler(text, rng), chat_style(text))):
-                    examples.append(Example(Item(Role.CLIENT, t), {"risk": row["category"]}, where, where))
+    examples = written_examples(paths, "category", LABELS, "risk")
     sources = [str(p) for p in paths]
     if annomi:
         examples += annomi_ordinary(annomi)
