@@ -201,7 +201,8 @@ class Summary:
             after = (f"repair at {r['repair']['utterance']} ({', '.join(r['repair']['codes'])})"
                      if r["repair"] else "no repair")
             back = f"engagement back at {r['recovery']}" if r["recovered"] else "engagement not back"
-            yield self.item("-", Text.assemble((r["kind"], "bold"), f" at {where} ({', '.join(r['signals'])}); "
+            who = f" by {r['speaker']}" if r.get("speaker") else ""
+            yield self.item("-", Text.assemble((r["kind"], "bold"), f"{who} at {where} ({', '.join(r['signals'])}); "
                                                f"{after}; {back}"))
 
     def feedback(self) -> Iterator[RenderableType]:
