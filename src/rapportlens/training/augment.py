@@ -3,6 +3,7 @@ as people say or type them: the written sentences are tidier than real turns."""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import random
 from collections.abc import Sequence
@@ -47,3 +48,14 @@ def written_examples(paths: Sequence[Path], column: str, labels: Sequence[str], 
                 for t in dict.fromkeys((text, with_filler(text, rng), chat_style(text))):
                     examples.append(Example(Item(Role.CLIENT, t), {head: row[column]}, where, where))
     return examples
+
+
+def sentence_model_args(doc: str, column: str, argv: list[str] | None) -> argparse.Namespace:
+    """The command line of a model trained on written sentences: the CSV files, where to
+    write the model, the folds of cross-validation and the AnnoMI folder for ordinary talk."""
+    ap = argparse.ArgumentParser(description=doc.split("\n\n")[0])
+    ap.add_argument("files", nargs="+", type=Path, help=f"CSV files with columns {column}, text")
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--cv", type=int, default=5, help="folds of cross-validation before the final fit (0: none)")
+    ap.add_argument("--annomi", type=Path, help="the AnnoMI folder: its client talk teaches ordinary talk")
+    return ap.parse_args(argv)

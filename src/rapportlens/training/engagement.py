@@ -14,7 +14,6 @@ does: coded when the rules or the model give the code.
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import random
@@ -31,7 +30,7 @@ from ..coding.minimal import minimal_answer
 from ..coding.rules import apply_rules
 from ..datasets import Example
 from ..model import Role
-from .augment import written_examples
+from .augment import sentence_model_args, written_examples
 from .lexical import fit_lexical
 from .splits import folds
 
@@ -131,12 +130,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None)
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("files", nargs="+", type=Path, help="CSV files with columns code, text")
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--cv", type=int, default=5, help="folds of cross-validation before the final fit (0: none)")
-    ap.add_argument("--annomi", type=Path, help="the AnnoMI folder: its client turns teach ordinary talk")
-    args = ap.parse_args(argv)
+    args = sentence_model_args(__doc__, "code", argv)
     info = build(args.files, args.out, args.cv, annomi=args.annomi)
     cv = info.get("cross_validation", {})
     t = str(info["threshold"])

@@ -15,7 +15,6 @@ flags: a sentence counts as flagged when the patterns or the model flag it.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import tempfile
@@ -29,7 +28,7 @@ from ..coding.onnx_model import CodingModel
 from ..datasets import Dataset, Example, Task
 from ..model import Role
 from ..rapport.risk import CATEGORY_NAMES, NONE, combine, model_scores, pattern_flags, units
-from .augment import written_examples
+from .augment import sentence_model_args, written_examples
 from .trainer import export, fit, folds
 
 LABELS = (NONE, *CATEGORY_NAMES)
@@ -120,12 +119,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, progress: bool = True,
 
 
 def main(argv: list[str] | None = None) -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("files", nargs="+", type=Path, help="CSV files with columns category, text")
-    ap.add_argument("--out", type=Path, required=True)
-    ap.add_argument("--cv", type=int, default=5, help="folds of cross-validation before the final fit (0: none)")
-    ap.add_argument("--annomi", type=Path, help="the AnnoMI folder: its client sentences teach ordinary talk")
-    args = ap.parse_args(argv)
+    args = sentence_model_args(__doc__, "category", argv)
     print(json.dumps(build(args.files, args.out, args.cv, annomi=args.annomi), indent=2))
 
 
