@@ -41,6 +41,7 @@ def test_rules_find_complaints_and_retreats(text, code):
     "It's pointless, but it's fun.",
     "Therapy is helping a lot actually.",
     "I want to stop drinking.",
+    "I like that you don't judge me.",
 ])
 def test_rules_leave_look_alikes_alone(text):
     assert not rupture_rules(text)

@@ -177,7 +177,7 @@ RULES: list[Rule] = [
         r"\byou (?:have|'ve got) no idea\W*$", r"\beasy for you to say\b",
         r"\byou don'?t (?:understand|get it|care|know what it'?s like)\b", r"\byou (?:don'?t|do not) (?:even )?know (?:me|anything about me|my life)\b",
         r"\bi (?:don'?t|do not) think you (?:really )?(?:get it|understand|understood|are listening|'re listening)\b",
-        r"\bdon'?t (?:you )?tell me (?:how|what) (?:i|to)\b", r"\bdon'?t (?:lecture|judge|psychoanaly[sz]e|analy[sz]e|patroni[sz]e) me\b",
+        r"\bdon'?t (?:you )?tell me (?:how|what) (?:i|to)\b", r"(?:^|[.!?,]\s*)(?:please |just |so )?don'?t (?:you )?(?:lecture|judge|psychoanaly[sz]e|analy[sz]e|patroni[sz]e) me\b",
         r"\b(?:no,? )?that'?s not what i (?:said|was saying)\b", r"\bputting words in my mouth\b",
         r"\byou (?:sound|are|'re) (?:just )?like my (?:mother|mum|mom|father|dad|ex|husband|wife|boss|parents)\b",
         r"\b(?:those|these|the|your) (?:exercises?|worksheets?|homework|techniques?|tasks?|strategies|tips)\b[^.?!]{0,40}\b(?:useless|pointless|a waste|stupid|silly|ridiculous)\b",
