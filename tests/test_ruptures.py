@@ -147,3 +147,23 @@ def test_a_bad_training_row_names_the_file_and_line(tmp_path):
     with pytest.raises(InputError) as err:
         read_turns([path])
     assert str(path) in str(err.value) and "3" in str(err.value)
+
+
+@pytest.mark.parametrize("repair", [
+    "That's fair, I moved away from what you brought. Let's stay with the arguments at home.",
+    "I'm sorry, that came out as a criticism, and that's not what I meant.",
+    "You're right, I jumped ahead there. What would you like to look at?",
+])
+def test_owning_a_misstep_is_an_explicit_repair(repair):
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "What would you like to focus on today?"),
+        ("C", "The arguments at home. They have been getting worse since my husband lost his job in March."),
+        ("T", "Tell me about your childhood. What was your relationship with your father like?"),
+        ("C", "I don't see what my father has to do with any of this."),
+        ("T", repair),
+        ("C", "On Sunday he shouted at me because dinner was late, and our daughter heard all of it."),
+    ], roles={"T": P, "C": C}))
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["trigger"] == 2
+    assert r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit"
+    assert r["recovery"] == 5 and r["repaired"]

@@ -116,6 +116,14 @@ RULES: list[Rule] = [
         r"\bwhat (?:felt|was) (?:off|wrong|unhelpful)\b", r"\btell me (?:if|when) i'?m (?:off|wrong|getting)\b",
         r"\bi (?:got|had) (?:that|it) wrong\b", r"\bthat came out wrong\b", r"\bi apologi[sz]e\b",
         r"\bhow (?:is|was) (?:this|that|our conversation) (?:feeling|going|landing) for you\b",
+        # Owning a misstep and turning back to the client's agenda.
+        r"\bthat came out (?:as|wrong|badly|harsh|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
+        r"\bi (?:didn'?t|did not) mean (?:it|that) (?:like that|that way|to sound)\b",
+        r"\bi (?:moved|went|drifted|got|wandered) (?:away from|off track|off topic|ahead of (?:you|myself))\b",
+        r"\b(?:you'?re right|that'?s fair|fair enough)[,.;!]? (?:and )?i (?:jumped|went|moved|pushed|rushed|got|was|shouldn'?t|should)\b",
+        r"\blet(?:'?s| us| me) (?:stay|go back|come back|return|get back) (?:with|to) (?:what you|the thing you|your|where you)\b",
+        r"\bi (?:hear|can see|get) (?:that )?(?:this|that|what i said|my suggestion) (?:isn'?t|wasn'?t|hasn'?t been) (?:helping|working|helpful|what you)\b",
+        r"\bi should(?:n'?t| not)? have (?:asked|checked|said|pushed|jumped|assumed)\b",
     ),
     *_rules(
         "sympathy", P, 0.75,
