@@ -167,3 +167,16 @@ def test_owning_a_misstep_is_an_explicit_repair(repair):
     assert r["utterances"] == [3] and r["trigger"] == 2
     assert r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit"
     assert r["recovery"] == 5 and r["repaired"]
+
+
+def test_going_along_after_a_lecture_is_a_withdrawal_but_agreement_is_not():
+    def session(reply):
+        return rapportlens.analyze(Conversation.from_pairs([
+            ("N", "Have you been using the inhaler since the last appointment?"),
+            ("P", "Only when it gets really bad, because it makes my heart race and I hate that feeling at work."),
+            ("N", "You really have to use it twice a day, every day. That's not up for discussion."),
+            ("P", reply),
+        ], roles={"N": P, "P": C})).features["ruptures"]
+    [r] = session("Right. Okay.")
+    assert r["utterances"] == [3] and r["signals"] == ["minimal_answer"] and r["trigger"] == 2
+    assert session("Yes.") == []  # agreeing is not withdrawing

@@ -13,6 +13,7 @@ is repaired when it had a repair and engagement recovered.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -23,13 +24,19 @@ EXPLICIT_REPAIR = ("repair",)
 ACKNOWLEDGING = ("validation", "reflection.complex", "reflection.feeling", "reflection.simple", "check_understanding",
                  "collaboration")
 CONFIDENCE = 0.5  # codes below this do not count as signals
-# A reflection's confidence is P(reflection) x P(its subtype), and the subtype is the likelier
-# of two, so 0.25 is what a reflection the model rates at 0.5 gets at worst.
-REFLECTION_CONFIDENCE = 0.25
+# A reflection's or advice's confidence is P(behaviour) x P(its subtype), and the subtype is
+# the likelier one, so 0.25 is about what a behaviour the model rates at 0.5 gets at worst.
+SUBTYPE_CONFIDENCE = 0.25
 WEAK = 0.4  # a weaker withdrawal ("Fine.", "Not really.") counts only with sudden shortening
 SHORT_RATIO = 0.35  # a turn this fraction of the client's usual length or less is "sudden shortening"
 USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
 VALENCE_DROP = 0.5
+MINIMAL_WORDS = 4  # at most this long to be a bare reply
+DIRECTIVE = ("advice", "face_threat")  # practitioner moves a curt reply may be withdrawing from
+# "Okay.", "Right. Fine.": going along. "Yes" and "yeah" alone are left out: they mostly
+# agree with what was said (in AnnoMI's good sessions, with a reflection).
+COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*(?:ok(?:ay)?|fine|sure|alright|all right)"
+                        r"(?:[,.! ]+(?:then|right|yeah|ok(?:ay)?|fine|sure))*\W*$", re.IGNORECASE)
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
 
@@ -88,7 +95,15 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 signals.append("shortening")
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
-        if "shortening" in signals and "withdrawal" not in signals and all_codes.get("withdrawal", 0.0) >= WEAK:
+        prev = turns[t.index - 1] if t.index > 0 else None
+        directed = prev is not None and roles[prev.speaker] == Role.PRACTITIONER and any(
+            _codes(conv, prev.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE)
+        # A bare "Okay." after advice or criticism, from someone who had just been talking at
+        # length, is compliance rather than agreement (a withdrawal marker).
+        curt = directed and past and past[-1][0] >= USUAL_MIN_WORDS and n <= MINIMAL_WORDS
+        text = " ".join(conv.utterances[i].text for i in t.utterances)
+        nonanswer = all_codes.get("withdrawal", 0.0) >= WEAK or (curt and COMPLIANCE.match(text) is not None)
+        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt):
             signals.append("minimal_answer")
         past.append((n, v))
         marked = ("confrontation" in signals or "withdrawal" in signals
@@ -96,7 +111,6 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         if not marked:
             continue
         kind = "confrontation" if "confrontation" in signals else "withdrawal"
-        prev = turns[t.index - 1] if t.index > 0 else None
         trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
@@ -140,7 +154,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
                           and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
     for t in practitioner_turns:
         codes = {c: p for c, p in _codes(conv, t.utterances).items()
-                 if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
+                 if p >= (SUBTYPE_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
         found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes]
         if found:
             where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
