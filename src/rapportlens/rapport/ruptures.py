@@ -1,14 +1,15 @@
-"""Ruptures and repair (SPEC section 5).
+"""Ruptures and repair (SPEC section 5; docs/analyzers/ruptures.md).
 
-A rupture is a client turn that shows a marked drop in engagement or alignment:
-an explicit complaint (``confrontation``), a minimal, deflecting or avoiding answer
-(``withdrawal``), or a sudden shortening of answers together with falling valence.
-Engagement has recovered at the first of the next three client turns that is engaged
-again: no withdrawal or confrontation, at least four words, and back to half its earlier
-length or elaborating. A repair is a practitioner turn, among the next two and before the
-recovery, that acknowledges the rupture: an explicit repair, or validation, a complex or
-feeling reflection, a check of understanding or an invitation to collaborate. A rupture
-is repaired when it had a repair and engagement recovered.
+A rupture is a client's (or group member's) turn that shows a marked drop in engagement
+or alignment: an explicit complaint (``confrontation``), a minimal, deflecting or avoiding
+answer (``withdrawal``), a sudden shortening of answers together with falling valence or
+with a bare non-answer, or a curt going-along right after advice or criticism. Engagement
+has recovered at the first of that speaker's next three turns that is engaged again: no
+withdrawal or confrontation, at least four words, and back to half its earlier length or
+elaborating. A repair is a practitioner turn, among the next two and before the recovery,
+that acknowledges the rupture: an explicit repair, or validation, a reflection, a check of
+understanding or an invitation to collaborate. A rupture is repaired when it had a repair
+and engagement recovered.
 """
 
 from __future__ import annotations
