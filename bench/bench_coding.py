@@ -5,7 +5,7 @@ In one run and on the same utterances it times
      with the card's ``context_chars`` of context and onnxruntime's default threading (the
      baseline), and as the coder runs it (one utterance per run, its own input),
   2. the model: tokenising + encoder + heads (``CodingModel.predict``),
-  3. the coder: model + rules layer + mapping to codes (``Coder.code``),
+  3. the coder: model + rules layer + engagement model + mapping to codes (``Coder.code``),
   4. the whole default pipeline (reading excluded), and the same with risk patterns only,
   5. risk on the client turns: patterns alone, and patterns + the risk model.
 Run: `python bench/bench_coding.py [--utterances N] [--data ANNOMI_FOLDER] [--repeat R] [--model DIR]
@@ -26,6 +26,7 @@ from timing import best_and_median
 from rapportlens import Conversation
 from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import Coder, load_model
+from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
 from rapportlens.model import Role
@@ -71,10 +72,11 @@ def main() -> None:
     items = [i for c in convs for i in conversation_items(c)]
     n = len(items)
     model = load_model(args.model)
-    coder = Coder(model)
+    # As the codes analyzer runs it: the engagement model reads the clients' turns too.
+    coder = Coder(model, load_engagement())
     if args.reference:
         reference = load_model(args.reference)
-        reference_coder = Coder(reference)
+        reference_coder = Coder(reference, load_engagement())
     # The pipelines code with the model being timed, not always the shipped one.
     codes = {"model": str(model.directory)}
     pipeline = default_pipeline({"codes": codes})
@@ -113,7 +115,7 @@ def main() -> None:
         (f"raw encoder as the coder runs it ({BATCH_SIZE} per run, {model.workers} runs at once, 1 thread each)",
          best_and_median(raw_concurrent, args.repeat)[1]),
         ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
-        ("coder: model + rules + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
+        ("coder: model + rules + engagement model + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
         *([(f"coder with the reference model {reference.card.id}",
             best_and_median(lambda: reference_coder.code(items), args.repeat)[1])] if args.reference else []),
         ("default pipeline (all analyzers)",

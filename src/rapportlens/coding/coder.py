@@ -93,7 +93,7 @@ class Coder:
             probs = self.model.predict(items, progress=progress) if self.model and items else {}
         engaged: dict[int, dict[str, float]] = {}
         if self.engagement is not None:
-            clients = [i for i, item in enumerate(items) if item.role is not None and item.role != Role.PRACTITIONER]
+            clients = [i for i, item in enumerate(items) if speaks_as("client", item.role)]
             engaged = dict(zip(clients, self.engagement.codes([items[i].text for i in clients])))
         return [self._one(item, {k: v[i] for k, v in probs.items()}, engaged.get(i, {}))
                 for i, item in enumerate(items)]

@@ -63,14 +63,20 @@ class EngagementModel:
         return np.exp(self.lexical.predict_log(items)[HEAD])
 
     def codes(self, texts: Sequence[str]) -> list[dict[str, float]]:
-        """Per turn, the rupture codes whose probability reaches the threshold. A bare
-        non-answer ("Fine.", "Not really.") is left to the rules (``coding.minimal``), which
-        count it only when the client's answers suddenly shorten, and so is a turn of fewer
-        than ``MIN_WORDS`` words."""
-        p = self.probabilities(texts)
-        return [{} if minimal_answer(text) or len(text.split()) < MIN_WORDS else
-                {label: float(row[j]) for j, label in enumerate(LABELS) if j and row[j] >= self.threshold}
-                for text, row in zip(texts, p)]
+        """Per turn, the rupture codes whose probability reaches the threshold; nothing for a
+        turn the model does not read (``reads``)."""
+        read = [i for i, t in enumerate(texts) if reads(t)]
+        out: list[dict[str, float]] = [{} for _ in texts]
+        for i, row in zip(read, self.probabilities([texts[i] for i in read])):
+            out[i] = {label: float(row[j]) for j, label in enumerate(LABELS) if j and row[j] >= self.threshold}
+        return out
+
+
+def reads(text: str) -> bool:
+    """Whether the model judges this turn. A bare non-answer ("Fine.", "Not really.") is left
+    to the rules (``coding.minimal``), which count it only when the client's answers suddenly
+    shorten, and so is a turn of fewer than ``MIN_WORDS`` words."""
+    return len(text.split()) >= MIN_WORDS and minimal_answer(text) is None
 
 
 @cache

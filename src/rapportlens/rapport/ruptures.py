@@ -25,9 +25,9 @@ EXPLICIT_REPAIR = ("repair",)
 ACKNOWLEDGING = ("validation", "reflection.complex", "reflection.feeling", "reflection.simple", "check_understanding",
                  "collaboration")
 CONFIDENCE = 0.5  # codes below this do not count as signals
-# A reflection's or advice's confidence is P(behaviour) x P(its subtype), and the subtype is
-# the likelier one, so 0.25 is about what a behaviour the model rates at 0.5 gets at worst.
-SUBTYPE_CONFIDENCE = 0.25
+# A reflection's confidence is P(reflection) x P(its subtype), and the subtype is the likelier
+# one, so 0.25 is about what a reflection the model rates at 0.5 gets at worst.
+REFLECTION_CONFIDENCE = 0.25
 WEAK = 0.4  # a weaker withdrawal ("Fine.", "Not really.") counts only with sudden shortening
 SHORT_RATIO = 0.35  # a turn this fraction of the client's usual length or less is "sudden shortening"
 USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
@@ -102,8 +102,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = directed and past and past[-1][0] >= USUAL_MIN_WORDS and n <= MINIMAL_WORDS
-        text = " ".join(conv.utterances[i].text for i in t.utterances)
-        nonanswer = all_codes.get("withdrawal", 0.0) >= WEAK or (curt and COMPLIANCE.match(text) is not None)
+        nonanswer = all_codes.get("withdrawal", 0.0) >= WEAK or (
+            curt and COMPLIANCE.match(" ".join(conv.utterances[i].text for i in t.utterances)) is not None)
         if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt):
             signals.append("minimal_answer")
         past.append((n, v))
@@ -155,7 +155,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
                           and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
     for t in practitioner_turns:
         codes = {c: p for c, p in _codes(conv, t.utterances).items()
-                 if p >= (SUBTYPE_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
+                 if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
         found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes]
         if found:
             where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))

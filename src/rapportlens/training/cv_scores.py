@@ -106,3 +106,11 @@ def task_result(dataset: str, task: str, labels: list[str], gold: np.ndarray, en
             "offsets": [round(float(b), 2) for b in fit_offsets(logp, gold)] if final.offsets else None}
     result["final_choice"] = head
     return result, head
+
+
+def flag_rates(flagged, positive) -> dict[str, Any]:
+    """Recall and precision of yes/no flags against the truth, with the counts behind them."""
+    flagged, positive = np.asarray(flagged, dtype=bool), np.asarray(positive, dtype=bool)
+    tp, fp, fn = int((flagged & positive).sum()), int((flagged & ~positive).sum()), int((~flagged & positive).sum())
+    return {"recall": round(tp / max(1, tp + fn), 3), "precision": round(tp / max(1, tp + fp), 3),
+            "tp": tp, "fp": fp, "fn": fn}

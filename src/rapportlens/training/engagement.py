@@ -14,25 +14,24 @@ does: coded when the rules or the model give the code.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..coding.engagement import CARD_FILE, HEAD, LABELS, MIN_WORDS, MODEL, EngagementModel
+from ..coding.engagement import CARD_FILE, HEAD, LABELS, MODEL, EngagementModel, reads
 from ..coding.inputs import Item
 from ..coding.lexical import LEXICAL_FILE
-from ..coding.minimal import minimal_answer
 from ..coding.rules import apply_rules
 from ..datasets import Example
 from ..model import Role
 from .augment import sentence_model_args, written_examples
+from .cv_scores import flag_rates
 from .lexical import fit_lexical
 from .splits import folds
+from .versions import weights_version
 
 ANNOMI_TURNS = 2000  # ordinary talk; about four times the written turns
 THRESHOLDS = np.round(np.arange(0.3, 0.96, 0.05), 2)
@@ -60,29 +59,20 @@ def annomi_ordinary(folder: Path, n: int = ANNOMI_TURNS, seed: int = 0) -> list[
             for t, g in pool[:n]]
 
 
-def _rates(found: list[bool], gold: list[bool]) -> dict[str, Any]:
-    tp = sum(f and g for f, g in zip(found, gold))
-    fp = sum(f and not g for f, g in zip(found, gold))
-    fn = sum(g and not f for f, g in zip(found, gold))
-    return {"recall": round(tp / max(1, tp + fn), 3), "precision": round(tp / max(1, tp + fp), 3),
-            "tp": tp, "fp": fp, "fn": fn}
-
-
 def scores(texts: list[str], gold: list[str], probs: np.ndarray, is_written: list[bool]) -> dict[str, Any]:
     """Per code and threshold: recall and precision of rules + model, the rules alone, and
     the share of AnnoMI turns coded (an alarm rate: nobody labelled them)."""
     by_rules = [rule_codes(t) for t in texts]
-    # Left to the rules, as in analyze (EngagementModel.codes).
-    minimal = [minimal_answer(t) is not None or len(t.split()) < MIN_WORDS for t in texts]
+    read = [reads(t) for t in texts]  # the turns analyze gives the model
     out: dict[str, Any] = {}
     for j, code in enumerate(LABELS[1:], start=1):
         want = [g == code for g in gold]
         sweep = {}
         for t in THRESHOLDS:
-            found = [bool(code in r or (p >= t and not m)) for r, p, m in zip(by_rules, probs[:, j], minimal)]
-            sweep[str(t)] = {**_rates(found, want), "annomi_rate": round(
+            found = [bool(code in r or (p >= t and m)) for r, p, m in zip(by_rules, probs[:, j], read)]
+            sweep[str(t)] = {**flag_rates(found, want), "annomi_rate": round(
                 sum(bool(f) for f, w in zip(found, is_written) if not w) / max(1, sum(not w for w in is_written)), 4)}
-        out[code] = {"rules": _rates([code in r for r in by_rules], want), "by_threshold": sweep}
+        out[code] = {"rules": flag_rates([code in r for r in by_rules], want), "by_threshold": sweep}
     return out
 
 
@@ -122,8 +112,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None)
     lexical = fit_lexical(ex, heads, context_chars=0)
     out.mkdir(parents=True, exist_ok=True)
     lexical.save(out)
-    digest = hashlib.sha256((out / LEXICAL_FILE).read_bytes()).hexdigest()[:8]
-    info["version"] = f"{date.today().isoformat()}.{digest}"
+    info["version"] = weights_version(out / LEXICAL_FILE)
     (out / CARD_FILE).write_text(json.dumps(info, indent=2) + "\n", "utf-8")
     EngagementModel.load(out)  # fails here, not in analyze, if what was written cannot be read
     return info

@@ -29,6 +29,7 @@ from ..datasets import Dataset, Example, Task
 from ..model import Role
 from ..rapport.risk import CATEGORY_NAMES, NONE, combine, model_scores, pattern_flags, units
 from .augment import sentence_model_args, written_examples
+from .cv_scores import flag_rates
 from .trainer import export, fit, folds
 
 LABELS = (NONE, *CATEGORY_NAMES)
@@ -60,12 +61,6 @@ def read_sentences(paths: list[Path], annomi: Path | None = None) -> Dataset:
     return Dataset("risk-sentences", (task,), examples, sources)
 
 
-def _rates(flagged: np.ndarray, pos: np.ndarray) -> dict[str, Any]:
-    tp, fp, fn = int((flagged & pos).sum()), int((flagged & ~pos).sum()), int((~flagged & pos).sum())
-    return {"recall": round(tp / max(1, tp + fn), 3), "precision": round(tp / max(1, tp + fp), 3),
-            "tp": tp, "fp": fp, "fn": fn}
-
-
 def _f2(r: dict[str, Any]) -> float:
     # Recall counts four times as much as precision: a missed disclosure costs more than a
     # sentence a person reads and dismisses.
@@ -83,10 +78,10 @@ def flag_scores(texts: list[str], gold: list[str], p_none: np.ndarray,
     for threshold in np.round(np.arange(0.3, 0.96, 0.05), 2):
         combined = [bool(combine(t, f, c, p, threshold=threshold))
                     for t, f, c, p in zip(texts, by_patterns, model_categories, p_none)]
-        sweep[float(threshold)] = _rates(np.array(combined), pos)
+        sweep[float(threshold)] = flag_rates(np.array(combined), pos)
     best = max(sweep, key=lambda t: (_f2(sweep[t]), -t))
-    return {"threshold": best, "patterns": _rates(np.array([bool(f) for f in by_patterns]), pos),
-            "model": _rates(p_none < best, pos), "combined": sweep[best],
+    return {"threshold": best, "patterns": flag_rates(np.array([bool(f) for f in by_patterns]), pos),
+            "model": flag_rates(p_none < best, pos), "combined": sweep[best],
             "combined_by_threshold": {str(t): r for t, r in sweep.items()}}
 
 

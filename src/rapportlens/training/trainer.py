@@ -7,7 +7,6 @@ file the runtime uses, so training and analysis see identical token ids.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import os
@@ -15,7 +14,6 @@ import random
 import shutil
 from collections import Counter
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +35,7 @@ from ..coding.onnx_model import (
 from ..datasets import Dataset, Example
 from .settings import POOLINGS
 from .splits import folds  # noqa: F401  (re-exported: callers import it from here)
+from .versions import weights_version
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 
@@ -212,16 +211,5 @@ def export_graph(model: MultiHead, outputs: list[str], path: Path) -> None:
     with torch.no_grad():
         torch.onnx.export(model, tuple(sample.values()), str(path), input_names=list(sample),
                           output_names=outputs, dynamic_axes=axes, opset_version=17, dynamo=False)
-
-
-def weights_version(*weight_files: Path) -> str:
-    """Build date plus the first 8 hex digits of the weights' SHA-256 (of every file given
-    that exists): two models built on the same day get different ids, and an id names
-    exactly one set of weights."""
-    digest = hashlib.sha256()
-    for f in weight_files:
-        if f.is_file():
-            digest.update(f.read_bytes())
-    return f"{date.today().isoformat()}.{digest.hexdigest()[:8]}"
 
 
