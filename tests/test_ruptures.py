@@ -29,6 +29,8 @@ def rupture_rules(text):
     ("Can we talk about something else?", "withdrawal"),
     ("Whatever you think.", "withdrawal"),
     ("I'd rather keep that to myself.", "withdrawal"),
+    ("Every time I come in here I get the same speech.", "confrontation"),
+    ("Not another lecture, please.", "confrontation"),
 ])
 def test_rules_find_complaints_and_retreats(text, code):
     assert code in rupture_rules(text)
@@ -42,6 +44,8 @@ def test_rules_find_complaints_and_retreats(text, code):
     "Therapy is helping a lot actually.",
     "I want to stop drinking.",
     "I like that you don't judge me.",
+    "I get the same speech from my mum every Sunday.",  # lectured by someone else
+    "Every time I come here I feel a bit lighter.",
 ])
 def test_rules_leave_look_alikes_alone(text):
     assert not rupture_rules(text)
@@ -153,6 +157,7 @@ def test_a_bad_training_row_names_the_file_and_line(tmp_path):
     "That's fair, I moved away from what you brought. Let's stay with the arguments at home.",
     "I'm sorry, that came out as a criticism, and that's not what I meant.",
     "You're right, I jumped ahead there. What would you like to look at?",
+    "I'm sorry, that's not how I want you to feel. I haven't asked what the arguments are like for you.",
 ])
 def test_owning_a_misstep_is_an_explicit_repair(repair):
     conv = rapportlens.analyze(Conversation.from_pairs([
@@ -180,3 +185,28 @@ def test_going_along_after_a_lecture_is_a_withdrawal_but_agreement_is_not():
     [r] = session("Right. Okay.")
     assert r["utterances"] == [3] and r["signals"] == ["minimal_answer"] and r["trigger"] == 2
     assert session("Yes.") == []  # agreeing is not withdrawing
+
+
+@pytest.mark.parametrize("text,code", [
+    ("I'm sorry if that came across as pushy.", "repair"),
+    ("I don't want you to feel lectured.", "repair"),
+    ("I'm sorry that happened to you.", "sympathy"),  # sorry for, not sorry about what I did
+])
+def test_regret_for_how_it_landed_is_a_repair_and_sorry_for_is_sympathy(text, code):
+    codes = {h.code for h in apply_rules(text, P)}
+    assert code in codes and ({"repair", "sympathy"} - {code}).isdisjoint(codes)
+
+
+def test_a_lecture_complaint_repaired_by_turning_to_the_clients_agenda():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("D", "Your results are still high. Have you been taking the tablets every day?"),
+        ("P", "Most days, but I forget when I'm on night shifts because my whole routine goes out of the window."),
+        ("D", "You need to take them every single day, and frankly I've told you this before."),
+        ("P", "Every time I come in here I get the same speech and I leave feeling like a naughty kid."),
+        ("D", "I can hear that. What would be most useful to talk about today?"),
+        ("P", "How to remember them on nights. Maybe I could keep a strip in my work bag, which I always have with me."),
+    ], roles={"D": P, "P": C}))
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "confrontation" and r["utterances"] == [3] and r["trigger"] == 2
+    assert r["repair"]["utterance"] == 4 and "collaboration" in r["repair"]["codes"]
+    assert r["recovery"] == 5 and r["repaired"]

@@ -80,6 +80,7 @@ RULES: list[Rule] = [
         r"\b(?:may|can|could) i (?:share|offer|suggest|tell you|give you|ask you about)\b",
         r"\b(?:it'?s|that'?s|it is|that is) (?:completely |entirely |totally |really )?(?:your|up to you)(?: decision| choice| call)?\b",
         r"\bup to you\b", r"\bwhat would you like to (?:do|focus|work|talk|try)\b",
+        r"\bwhat would (?:be|feel) (?:most |more |really )?(?:useful|helpful) (?:to (?:talk about|focus on|look at)|for you)\b",
         r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like to\b",
     ),
@@ -125,6 +126,13 @@ RULES: list[Rule] = [
         r"\blet(?:'?s| us| me) (?:stay|go back|come back|return|get back) (?:with|to) (?:what you|the thing you|your|where you)\b",
         r"\bi (?:hear|can see|get) (?:that )?(?:this|that|what i said|my suggestion) (?:isn'?t|wasn'?t|hasn'?t been) (?:helping|working|helpful|what you)\b",
         r"\bi should(?:n'?t| not)? have (?:asked|checked|said|pushed|jumped|assumed)\b",
+        # Regretting how it landed ("that's not how I want you to feel") and owning a gap
+        # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.
+        r"\bi(?:'?m| am) sorry,? (?:that(?:'?s| is| was) not|that came|if (?:that|i|what i))\b",
+        r"\b(?:that'?s|that is|it'?s) not how i (?:want|wanted|meant) (?:you|it) to\b",
+        r"\bi (?:don'?t|do not|didn'?t|did not|never) (?:want|mean|meant) (?:you )?to (?:feel|make you feel|sound)\b",
+        r"\bi (?:haven'?t|hadn'?t|didn'?t|never) (?:actually |even |really )?(?:asked|checked|thought to ask)"
+        r" (?:you |how|what|whether|if)\b",
     ),
     *_rules(
         "sympathy", P, 0.75,
@@ -193,6 +201,9 @@ RULES: list[Rule] = [
         r"\b(?:i'?m|i am) not doing (?:those|these|the|your|any more|any|that) (?:\w+ )?(?:exercises?|homework|worksheets?|diary|diaries|tasks?)\b",
         r"\byou(?:'re| are) (?:judging|criticising|criticizing|blaming|lecturing|patroni[sz]ing|not taking me seriously)\b",
         r"\byou(?:'re| are) making (?:it|this|me) (?:sound|look|feel) like\b",
+        # Feeling lectured by the practitioner; "the same speech from my mum" is about someone else.
+        r"\b(?:i get|you give(?: me)?|here comes|not|spare me) (?:the same|another|the usual|this|that) (?:speech|lecture|sermon|telling[- ]off)\b(?! (?:from|by) (?:my|his|her|their|the))",
+        r"\b(?:every time|whenever|each time) i (?:come|sit|am|'m) (?:in )?here\b[^.?!]{0,60}\b(?:lectured?|speech|sermon|told off|telling[- ]off|judged|scolded|feel(?:ing)? (?:worse|stupid|small|like a (?:child|kid|naughty)))",
         r"\byou (?:always |keep )?(?:turn|turning) (?:it|this|everything) (?:back )?(?:on|onto|around on) me\b",
         r"\bwhy (?:would|should) i (?:tell|trust|listen to) you\b",
         r"\b(?:thinking (?:of|about)|going to|want to|might|considering) (?:stop|stopping|quit|quitting|end|ending|cancel(?:l?ing)?) (?:the |these |our |my )?(?:sessions?|therapy|counsel+ing|appointments?|coming here)\b",
