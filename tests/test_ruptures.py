@@ -210,3 +210,52 @@ def test_a_lecture_complaint_repaired_by_turning_to_the_clients_agenda():
     assert r["kind"] == "confrontation" and r["utterances"] == [3] and r["trigger"] == 2
     assert r["repair"]["utterance"] == 4 and "collaboration" in r["repair"]["codes"]
     assert r["recovery"] == 5 and r["repaired"]
+
+
+@pytest.mark.parametrize("codes,expected", [
+    ({"reflection.simple": 0.31}, ["reflection.simple"]),
+    ({"information": 0.36, "reflection.complex": 0.26}, []),  # informs, with a reflective opening
+    ({"advice": 0.7, "reflection.complex": 0.46}, []),  # goes on advising
+    ({"advice": 0.7, "repair": 0.75}, ["repair"]),  # an explicit repair still counts
+    ({"question.open": 0.4, "validation": 0.75}, ["validation"]),
+])
+def test_which_practitioner_codes_acknowledge_a_rupture(codes, expected):
+    from rapportlens.rapport.ruptures import _repair_codes
+
+    assert _repair_codes(codes) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "My apologies, I didn't mean to lecture.",
+    "Let me try that again, because I don't think I said it well.",
+    "I can see I've upset you, and I'm sorry.",
+    "Point taken. Tell me what it's been like from your side.",
+    "I think I made an assumption there.",
+    "I can tell that landed badly.",
+    "That's fair criticism. I'll take it on board.",
+])
+def test_more_ways_of_owning_a_misstep(text):
+    assert "repair" in {h.code for h in apply_rules(text, P)}
+
+
+@pytest.mark.parametrize("text", [
+    "Thanks for coming in today.",
+    "I'm sorry to hear about your mum.",
+    "Let me try to explain how the medication works.",
+    "It's helpful to know that things are better at home.",
+])
+def test_ordinary_practitioner_talk_is_not_a_repair(text):
+    assert "repair" not in {h.code for h in apply_rules(text, P)}
+
+
+def test_pushing_on_after_a_complaint_is_not_a_repair():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "What would you like to focus on today?"),
+        ("C", "The arguments at home. They have been getting worse since my husband lost his job in March."),
+        ("T", "You should try couples counselling, and you really need to stop rising to it when he shouts."),
+        ("C", "I didn't come here to be told what to do. You're not listening to me."),
+        ("T", "You should also think about your daughter in all this."),
+        ("C", "On Sunday he shouted at me because dinner was late, and our daughter heard all of it."),
+    ], roles={"T": P, "C": C}))
+    [r] = conv.features["ruptures"]
+    assert r["repair"] is None and not r["repaired"]

@@ -81,6 +81,9 @@ RULES: list[Rule] = [
         r"\b(?:it'?s|that'?s|it is|that is) (?:completely |entirely |totally |really )?(?:your|up to you)(?: decision| choice| call)?\b",
         r"\bup to you\b", r"\bwhat would you like to (?:do|focus|work|talk|try)\b",
         r"\bwhat would (?:be|feel) (?:most |more |really )?(?:useful|helpful) (?:to (?:talk about|focus on|look at)|for you)\b",
+        r"\bwhat would you (?:rather|prefer) (?:we |to )?(?:do|did|talk|focus|spend|use)\b",
+        r"\bis there something else (?:on your mind|you'?d (?:like|rather|prefer) to)\b",
+        r"\bwhere (?:do|would) you (?:want|like) to (?:take|go with) (?:this|it|things)\b",
         r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like to\b",
     ),
@@ -124,7 +127,7 @@ RULES: list[Rule] = [
         r"\b(?:you'?re right|that'?s fair|fair enough|fair point)[,.;!]? (?:and )?i (?:jumped|went|moved|pushed|rushed|got|was|shouldn'?t|should|didn'?t)\b",
         r"\bi (?:didn'?t|did not) (?:take|think about|consider) (?:that|this|it|your \w+|the \w+) (?:into account|through)\b",
         r"\blet(?:'?s| us| me) (?:stay|go back|come back|return|get back) (?:with|to) (?:what you|the thing you|your|where you)\b",
-        r"\bi (?:hear|can see|get) (?:that )?(?:this|that|what i said|my suggestion) (?:isn'?t|wasn'?t|hasn'?t been) (?:helping|working|helpful|what you)\b",
+        r"\bi(?:'?m hearing| hear| can see| get) (?:that )?(?:this|that|what i said|my suggestion) (?:isn'?t|wasn'?t|hasn'?t been) (?:helping|working|helpful|what you)\b",
         r"\bi should(?:n'?t| not)? have (?:asked|checked|said|pushed|jumped|assumed)\b",
         # Regretting how it landed ("that's not how I want you to feel") and owning a gap
         # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.
@@ -133,6 +136,25 @@ RULES: list[Rule] = [
         r"\bi (?:don'?t|do not|didn'?t|did not|never) (?:want|mean|meant) (?:you )?to (?:feel|make you feel|sound)\b",
         r"\bi (?:haven'?t|hadn'?t|didn'?t|never) (?:actually |even |really )?(?:asked|checked|thought to ask)"
         r" (?:you |how|what|whether|if)\b",
+        r"\bmy apologies\b", r"\bpoint taken\b", r"\bi(?:'ve| have) upset you\b",
+        r"\bi (?:didn'?t|did not|don'?t|do not) mean to (?:lecture|preach|push|pressure|rush|judge|critici[sz]e|upset|offend|dismiss|talk down)\b",
+        r"\blet me (?:try|put|say) (?:that|it|this) (?:again|another way|differently|better)\b",
+        r"\bi (?:don'?t think i|didn'?t|did not) (?:said|say|put|explain|explained) (?:it|that|this) (?:well|right|clearly|very well)\b",
+        r"\b(?:i appreciate|thank you for|thanks for) (?:you )?(?:being (?:so )?(?:honest|straight|open) with me|telling me (?:that|how) (?:i|this|that|it)|pointing (?:that|it) out|the feedback|saying so)\b",
+        r"\bhow (?:is|was|has|have) (?:this|that|today|our (?:conversation|session|work)|this session|the session|these sessions)"
+        r"(?: been)? (?:feeling|going|landing|working) for you\b",
+        r"\byou know (?:your (?:own )?\w+|yourself|this|him|her) (?:far |much |a lot )?better than (?:i do|me|anyone)\b",
+        r"\byou'?re right to (?:call me (?:on|out on)|pull me up on|point (?:that|it) out|say (?:so|that))\b",
+        r"\blet'?s put (?:the plan|that|it|this|my (?:idea|suggestion|advice)|the (?:advice|suggestions?|idea)) (?:aside|to one side|on hold)\b",
+        r"\bthat (?:wasn'?t|was not) (?:a )?fair (?:thing )?(?:of|for) me\b",
+        r"\b(?:you'?re right|fair enough|fair point|that'?s fair)[,.;]? i(?:'ve| have) been (?:steering|pushing|leading|lecturing|rushing|doing (?:all|most|a lot) of the talking)\b",
+        r"^\W*sorry about that\b", r"\bi (?:think i )?(?:made|was making) (?:an |some |a few |a lot of )?assumptions?\b",
+        r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry\W*$", r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry[.!]",
+        r"\b(?:that|it) (?:landed|came across|sounded) (?:badly|wrong|harsh(?:ly)?|the wrong way|preachy|like a lecture)\b",
+        r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
+        r"\bi(?:'ll| will) take (?:that|it) on board\b",
+        r"\b(?:let'?s|i'?ll|i will) (?:scrap|drop|forget|park) (?:the|my|that|those) (?:advice|suggestions?|ideas?|plan)\b",
+        r"\b(?:it'?s|that'?s|it is|that is) (?:really |very )?(?:helpful|useful|good) (?:that you (?:told|tell) me|to (?:hear|know) that)\b(?! (?:you|it|things) )",
     ),
     *_rules(
         "sympathy", P, 0.75,
@@ -146,6 +168,8 @@ RULES: list[Rule] = [
         r"\bstop (?:making excuses|whining|complaining|being)\b", r"\b(?:it'?s|that'?s|it is) not (?:a|that) big (?:a )?deal\b",
         r"\bget over it\b", r"\bwhat were you thinking\b", r"\b(?:your|it'?s your|it was your) own fault\b",
         r"\bshut up\b", r"\bgrow up\b", r"\bdeal with it\b", r"\bjust stop\b",
+        r"\bthe sooner you (?:accept|admit|realise|realize|stop|start|face)\b",
+        r"\bif you don'?t (?:change|do) (?:something|anything)\b[^.?!]{0,20}\bnothing (?:will|is going to|'s going to) change\b",
     ),
     *_rules(
         "agreement", C, 0.8,

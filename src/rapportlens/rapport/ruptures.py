@@ -28,6 +28,7 @@ CONFIDENCE = 0.5  # codes below this do not count as signals
 # A reflection's confidence is P(reflection) x P(its subtype), and the subtype is the likelier
 # one, so 0.25 is about what a reflection the model rates at 0.5 gets at worst.
 REFLECTION_CONFIDENCE = 0.25
+OTHER_ACTS = ("information", "advice")  # a weak reflection beside a likelier one of these is not a repair
 WEAK = 0.4  # a weaker withdrawal ("Fine.", "Not really.") counts only with sudden shortening
 SHORT_RATIO = 0.35  # a turn this fraction of the client's usual length or less is "sudden shortening"
 USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
@@ -139,6 +140,20 @@ def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
     return not codes & {"withdrawal", "confrontation"} and n >= 4 and (n >= 0.5 * usual or "elaboration" in codes)
 
 
+def _repair_codes(all_codes: dict[str, float]) -> list[str]:
+    """The repair codes of one practitioner turn. A turn that goes on advising or criticising
+    acknowledges nothing unless it is an explicit repair, and a weak reflection counts only
+    when no other act (information, advice, a question) is likelier: "Many people feel that
+    way at first. The research is very strong." informs, whatever its reflective opening."""
+    codes = {c: p for c, p in all_codes.items()
+             if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
+    if "repair" not in codes and any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE):
+        return []
+    rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
+    return [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes
+            and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or codes[c] >= rival)]
+
+
 def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     """The first engaged client turn after the rupture (recovery), and the first
     acknowledging practitioner turn before it (repair)."""
@@ -154,9 +169,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
                           and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
     for t in practitioner_turns:
-        codes = {c: p for c, p in _codes(conv, t.utterances).items()
-                 if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
-        found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes]
+        found = _repair_codes(_codes(conv, t.utterances))
         if found:
             where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
             r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
