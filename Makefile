@@ -20,8 +20,10 @@ model:  # the shipped coding model: AnnoMI, 5-fold CV by transcript, then all of
 	.venv/bin/rapportlens train --dataset annomi --data ../shared/data/annomi --cv 5 --practitioner-context-chars 0 \
 	  --name annomi-minilm --out src/rapportlens/models/annomi-minilm
 
-engagement-model:  # the shipped engagement model (rupture markers): the project's turns + AnnoMI client talk (needs .[test] or .[train])
+engagement-model:  # the shipped engagement model (rupture markers) and its second opinion: the project's turns + AnnoMI client talk (needs .[train])
 	.venv/bin/python -m rapportlens.training.engagement --cv 5 --out src/rapportlens/models/engagement-lexical \
+	  --annomi ../shared/data/annomi data/ruptures/*.csv
+	.venv/bin/python -m rapportlens.training.engagement_check --out src/rapportlens/models/engagement-minilm \
 	  --annomi ../shared/data/annomi data/ruptures/*.csv
 
 risk-model:  # the shipped risk model: the project's sentences + AnnoMI client talk (needs .[train])

@@ -22,16 +22,18 @@ import argparse
 import csv
 import random
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 from rapportlens import Role, read
-from rapportlens.coding.engagement import load_engagement
+from rapportlens.coding.engagement import EngagementModel, default_dir, load_engagement
 from rapportlens.coding.rules import apply_rules
 
 CODES = ("confrontation", "withdrawal")
 
 
 USE_MODEL = True
+WITH_CHECK = True  # the n-gram model's second opinion (engagement-minilm); --without-check leaves it out
 
 
 def rupture_codes(text: str) -> dict[str, str]:
@@ -39,9 +41,15 @@ def rupture_codes(text: str) -> dict[str, str]:
     model's (unless --rules-only)."""
     found = {h.code: h.reason for h in apply_rules(text, Role.CLIENT) if h.code in CODES}
     if USE_MODEL:
-        for code, p in load_engagement().codes([text])[0].items():
-            found.setdefault(code, f"engagement model {p:.2f}")
+        model = load_engagement() if WITH_CHECK else _ngrams_alone()
+        for code, finding in model.codes([text])[0].items():
+            found.setdefault(code, finding.reason)
     return found
+
+
+@cache
+def _ngrams_alone() -> EngagementModel:
+    return EngagementModel.load(default_dir(), None)
 
 
 def score_phrases(path: str, quiet: bool) -> None:
@@ -107,9 +115,12 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=20, help="flagged corpus turns to print")
     ap.add_argument("--quiet", action="store_true", help="only the totals")
     ap.add_argument("--rules-only", action="store_true", help="without the engagement model")
+    ap.add_argument("--without-check", action="store_true",
+                    help="the engagement model's n-grams without their second opinion (not for --annomi, "
+                         "which runs the shipped pipeline)")
     args = ap.parse_args()
-    global USE_MODEL
-    USE_MODEL = not args.rules_only
+    global USE_MODEL, WITH_CHECK
+    USE_MODEL, WITH_CHECK = not args.rules_only, not args.without_check
     if not (args.csv or args.corpus or args.annomi):
         ap.error("give a CSV of written turns, --corpus or --annomi")
     if args.csv:

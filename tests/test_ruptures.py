@@ -259,3 +259,47 @@ def test_pushing_on_after_a_complaint_is_not_a_repair():
     ], roles={"T": P, "C": C}))
     [r] = conv.features["ruptures"]
     assert r["repair"] is None and not r["repaired"]
+
+
+class _SureCheck:
+    """A stand-in second opinion: records what it is asked and answers with fixed probabilities."""
+
+    def __init__(self, answer):
+        from types import SimpleNamespace
+
+        self.answer, self.asked = answer, []
+        self.card = SimpleNamespace(id="stub@1", info={"prefilter": 0.3, "threshold": 0.9})
+
+    def predict(self, items, with_lexical=True):
+        self.asked += [i.text for i in items]
+        return {"engagement": np.array([self.answer] * len(items))}
+
+
+def test_the_second_opinion_is_asked_only_about_suspect_turns():
+    from rapportlens.coding.engagement import EngagementModel
+
+    shipped = load_engagement()
+    texts = ["This whole thing feels fake.", "I went to the shop on Monday and it was fine.",
+             "I suppose, we could do the worksheet thing again."]
+    p = shipped.probabilities(texts)
+    suspect = [t for t, row in zip(texts, p) if 0.3 <= row[1:].max() < shipped.threshold]
+    sure = _SureCheck([0.02, 0.97, 0.01])
+    both = EngagementModel(shipped.lexical, shipped.card, sure)
+    coded = both.codes(texts)
+    assert sure.asked == suspect  # neither the coded turn nor the plain one is asked about
+    assert "confrontation" in coded[0] and "engagement-minilm" not in coded[0]["confrontation"].reason
+    for t, c in zip(texts, coded):
+        if t in suspect and p[texts.index(t), 1] >= 0.3:
+            assert c["confrontation"].reason.endswith("confirmed by engagement-minilm: 0.970")
+            assert c["confrontation"].confidence == pytest.approx(np.sqrt(p[texts.index(t), 1] * 0.97))
+    unsure = EngagementModel(shipped.lexical, shipped.card, _SureCheck([0.5, 0.4, 0.1]))
+    assert [set(c) for c in unsure.codes(texts)] == [set(c) for c in shipped.__class__(
+        shipped.lexical, shipped.card).codes(texts)]  # an unsure check adds nothing
+    assert both.id.endswith(" + stub@1")
+
+
+def test_the_shipped_engagement_model_has_its_second_opinion():
+    model = load_engagement()
+    assert model.check is not None and model.id.startswith("engagement-lexical@")
+    assert "engagement-minilm@" in model.id
+    assert 0 < model.prefilter < model.threshold <= model.check_threshold < 1

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..model import Role
-from .engagement import EngagementModel
+from .engagement import EngagementModel, Finding
 from .inputs import Item, speaks_as
 from .onnx_model import CodingModel
 from .rules import Hit, apply_rules, question_form
@@ -91,14 +91,14 @@ class Coder:
         """Codes per item; pass ``probs`` when the model's predictions are already at hand."""
         if probs is None:
             probs = self.model.predict(items, progress=progress) if self.model and items else {}
-        engaged: dict[int, dict[str, float]] = {}
+        engaged: dict[int, dict[str, Finding]] = {}
         if self.engagement is not None:
             clients = [i for i, item in enumerate(items) if speaks_as("client", item.role)]
             engaged = dict(zip(clients, self.engagement.codes([items[i].text for i in clients])))
         return [self._one(item, {k: v[i] for k, v in probs.items()}, engaged.get(i, {}))
                 for i, item in enumerate(items)]
 
-    def _one(self, item: Item, probs: dict[str, np.ndarray], engaged: dict[str, float] | None = None) -> list[Code]:
+    def _one(self, item: Item, probs: dict[str, np.ndarray], engaged: dict[str, Finding] | None = None) -> list[Code]:
         text = item.text
         whole = (0, len(text))
         form = question_form(text) if item.role != Role.CLIENT else None
@@ -146,8 +146,8 @@ class Coder:
             add(Code(form.code, form.confidence, "rules", form.span, form.reason))
         for hit in apply_rules(text, item.role):
             add(_from_hit(hit))
-        for code, p in (engaged or {}).items():
-            add(Code(code, p, "model", whole, f"engagement model: P({code}) = {p:.2f}"))
+        for code, found in (engaged or {}).items():
+            add(Code(code, found.confidence, "model", whole, found.reason))
         if len(codes) > 1:
             codes.pop("other", None)  # "other" means none of the above
         return sorted(codes.values(), key=lambda c: -c.confidence)
