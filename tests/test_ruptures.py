@@ -31,6 +31,10 @@ def rupture_rules(text):
     ("I'd rather keep that to myself.", "withdrawal"),
     ("Every time I come in here I get the same speech.", "confrontation"),
     ("Not another lecture, please.", "confrontation"),
+    ("If that's what you think, sure.", "withdrawal"),
+    ("It's not something I'm comfortable discussing.", "withdrawal"),
+    ("It's like talking to a brick wall in here.", "confrontation"),
+    ("I always walk out of here feeling judged.", "confrontation"),
 ])
 def test_rules_find_complaints_and_retreats(text, code):
     assert code in rupture_rules(text)
@@ -46,6 +50,10 @@ def test_rules_find_complaints_and_retreats(text, code):
     "I like that you don't judge me.",
     "I get the same speech from my mum every Sunday.",  # lectured by someone else
     "Every time I come here I feel a bit lighter.",
+    "If that's what you think would help, I'll try it.",
+    "It's like talking to a brick wall at home.",  # about someone else
+    "I always leave work feeling useless.",
+    "I'm not comfortable in crowds.",
 ])
 def test_rules_leave_look_alikes_alone(text):
     assert not rupture_rules(text)

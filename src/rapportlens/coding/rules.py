@@ -192,7 +192,12 @@ RULES: list[Rule] = [
         r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
         # Deferring instead of engaging: the client hands the view back to the practitioner.
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
+        r"^\W*(?:\w+,? )?if (?:that'?s|that is) what you (?:think|reckon|want)\b(?! (?:would|will|might) help)",
         r"\banyway\W+how (?:was|were|are|is) (?:your|you)\b",
+        r"\b(?:not|n'?t) (?:really |very )?comfortable (?:talking about|discussing|going into|getting into|sharing|with that question)\b",
+        r"\bnot (?:something|a (?:thing|subject|topic)) (?:that )?i'?m (?:really )?(?:comfortable|happy|ready) (?:discussing|talking about|sharing|going into)\b",
+        r"\b(?:rather not|don'?t (?:really )?want to|do not want to) (?:dig (?:into|up)|rake (?:over|up)|drag up|open that can)\b",
+        r"\b(?:leave|keep) my (?:\w+ )?(?:mum|mom|mother|dad|father|family|ex|husband|wife|partner|kids|children|past) out of (?:this|it)\b",
     ),
     *_rules(
         "confrontation", C, 0.8,
@@ -204,6 +209,10 @@ RULES: list[Rule] = [
         r"\b(?:this is|this is all|all this is|that'?s) (?:a waste of|pointless|useless)\b(?!,? (?:but|though))", r"\bwhy do you keep\b",
         r"\b(?:this|these sessions?|therapy|counsel+ing|coming here|the homework|that homework)\b[^.?!]{0,30}\b(?:a (?:complete |total |bit of a )?waste of (?:time|money|my time))\b",
         r"\bwasting (?:my|our) time (?:here|with (?:this|you|these))\b",
+        r"\b(?:like|as if i'?m|might as well be) talking to (?:a (?:brick )?wall|myself)\b(?! (?:at home|with him|with her))",
+        r"\b(?:not sure|don'?t think|do not think|wonder(?:ing)? (?:if|whether)) you(?:'re| are) the right (?:person|fit|counsel+or|therapist|doctor)\b",
+        r"\b(?:leave here|walk out of here|go home from here|(?:every|each) (?:session|appointment) (?:ends?|finish(?:es)?) with me)\b"
+        r"[^.?!]{0,25}\bfeeling (?:judged|worse|stupid|small|useless)\b",
         r"\b(?:i )?(?:don'?t|do not|can'?t|cannot) (?:really |honestly |even |actually )?see (?:the|what'?s the|any) point (?:of|in) (?:this|these|all this|coming|talking|doing (?:this|these|that)|the sessions?|therapy|counsel+ing)\b",
         r"\bwhat'?s (?:even |really )?the (?:point|use) (?:of|in) (?:this|these|all this|coming|talking|therapy|counsel+ing|the sessions?|doing this)\b",
         r"\b(?:this|therapy|counsel+ing|these sessions?)(?:'s| is| are)? ?(?:not|n'?t) going anywhere\b",
