@@ -10,8 +10,8 @@ code (P < its own threshold), and codes them when it is sure (P >= ``THRESHOLD``
 codes about 1.2 % of ordinary client turns even at P >= 0.99; behind the n-gram model's
 filter the two together code 0.6-1.0 % (docs/analyzers/ruptures.md). The two thresholds
 were chosen on the written holdouts 1-5 and the alarm rates on client turns neither model
-saw (AnnoMI turns left out of training, ESConv); `eval/data/rupture_holdout6.csv` and `7`, written
-afterwards, are their fair tests.
+saw (AnnoMI turns left out of training, ESConv); `eval/data/rupture_holdout6.csv` and
+`rupture_holdout7.csv`, written afterwards, are their fair tests.
 """
 
 from __future__ import annotations
