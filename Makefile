@@ -19,17 +19,20 @@ docs:  # regenerate the generated reference pages
 model:  # the shipped coding model: AnnoMI, 5-fold CV by transcript, then all of it (needs .[train])
 	.venv/bin/rapportlens train --dataset annomi --data ../shared/data/annomi --cv 5 --practitioner-context-chars 0 \
 	  --name annomi-minilm --out src/rapportlens/models/annomi-minilm
+	.venv/bin/python -m rapportlens.training.share_weights src/rapportlens/models/annomi-minilm
 
 engagement-model:  # the shipped engagement model (rupture markers) and its second opinion: the project's turns + AnnoMI client talk (needs .[train])
 	.venv/bin/python -m rapportlens.training.engagement --cv 5 --out src/rapportlens/models/engagement-lexical \
 	  --annomi ../shared/data/annomi data/ruptures/*.csv
 	.venv/bin/python -m rapportlens.training.engagement_check --out src/rapportlens/models/engagement-minilm \
 	  --annomi ../shared/data/annomi data/ruptures/*.csv
+	.venv/bin/python -m rapportlens.training.share_weights src/rapportlens/models/engagement-minilm
 
 risk-model:  # the shipped risk model: the project's sentences + AnnoMI client talk (needs .[train])
 	.venv/bin/python -m rapportlens.training.risk --cv 3 --out src/rapportlens/models/risk-minilm \
 	  --annomi ../shared/data/annomi \
 	  data/risk/*.csv tests/data/risk/sentences.csv
+	.venv/bin/python -m rapportlens.training.share_weights src/rapportlens/models/risk-minilm
 
 bench-coding:
 	.venv/bin/python bench/bench_coding.py

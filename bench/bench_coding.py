@@ -29,6 +29,7 @@ from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
+from rapportlens.coding.shared_weights import add_shared_weights
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
 from rapportlens.rapport.risk import assess_many, risk_model
@@ -99,9 +100,12 @@ def main() -> None:
     # The baseline is the encoder as onnxruntime runs it out of the box (its own threads
     # inside each batch, batches one after another); the coder runs one thread per run and
     # several runs at once (onnx_model.CodingModel), timed alone in the next row.
-    plain = ort.InferenceSession(str(model.directory / MODEL_FILE), providers=["CPUExecutionProvider"])
+    plain_opts = ort.SessionOptions()
+    shared = add_shared_weights(plain_opts, model.card.info, model.directory)
+    plain = ort.InferenceSession(str(model.directory / MODEL_FILE), plain_opts, providers=["CPUExecutionProvider"])
 
     def raw() -> None:
+        assert shared is not None  # the shared word embeddings stay alive while the session runs
         for feed in batches:
             plain.run(names, feed)
 

@@ -18,6 +18,7 @@ import numpy as np
 from ..errors import OptionError
 from .inputs import CONTEXT_CHARS, Item, encoder_context, target_text
 from .lexical import LEXICAL_FILE, LexicalModel, log_softmax
+from .shared_weights import add_shared_weights
 
 MODEL_FILE, TOKENIZER_FILE, CARD_FILE = "model.onnx", "tokenizer.json", "card.json"
 # One utterance per encoder run. int8 activations are scaled over the whole batch, padding
@@ -154,6 +155,7 @@ class CodingModel:
         opts.intra_op_num_threads = 1
         opts.inter_op_num_threads = 1
         opts.log_severity_level = 3
+        self._shared = add_shared_weights(opts, self.card.info, directory)  # kept alive with the session
         self.session = ort.InferenceSession(str(directory / MODEL_FILE), opts, providers=["CPUExecutionProvider"])
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._outputs = [o.name for o in self.session.get_outputs()]
