@@ -311,3 +311,44 @@ def test_the_shipped_engagement_model_has_its_second_opinion():
     assert model.check is not None and model.id.startswith("engagement-lexical@")
     assert "engagement-minilm@" in model.id
     assert 0 < model.prefilter < model.threshold <= model.check_threshold < 1
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Of course, that's completely okay.", "validation"),
+    ("You can join in whenever you feel ready.", "collaboration"),
+    ("You can't just skip them when you feel like it.", "advice"),
+])
+def test_accepting_a_retreat_and_forbidding_are_coded(text, code):
+    assert code in {h.code for h in apply_rules(text, P)}
+
+
+def test_a_group_member_who_holds_back_is_given_room_and_comes_back():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("F", "Let's go round and check in. Sam, how has your week been?"),
+        ("S", "Not bad. I managed to go to the gym twice, which is more than last month."),
+        ("F", "That's great progress. Alex, what about you?"),
+        ("A", "I'd rather not say much today, if that's okay."),
+        ("F", "Of course, that's completely okay. You can join in whenever you feel ready, or just listen today."),
+        ("P", "I had a rough week. My mum was in hospital and I didn't sleep much."),
+        ("F", "That sounds really hard, Priya. How is she now?"),
+        ("P", "Better, she came home on Friday, thank goodness."),
+        ("A", "Actually, I do want to say something. My dad had a fall and I've been looking after him all week."),
+    ], roles={"F": P, "S": C, "A": C, "P": C}))
+    [r] = conv.features["ruptures"]
+    assert r["speaker"] == "A" and r["kind"] == "withdrawal" and r["utterances"] == [3]
+    assert r["repair"]["utterance"] == 4 and r["recovery"] == 8 and r["repaired"]
+    assert conv.features["talk.balance"] is not None  # four people, no errors
+
+
+def test_a_curt_fine_after_being_told_off_is_repaired_by_an_apology():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("N", "Your blood pressure is still up. Are you taking the tablets every morning?"),
+        ("P", "Most mornings. I get headaches with them sometimes, so I skip them on busy days."),
+        ("N", "You can't just skip them when you feel like it. It's dangerous."),
+        ("P", "Fine."),
+        ("N", "I'm sorry, that came out harsher than I meant. The headaches sound really unpleasant, tell me more."),
+        ("P", "They start about an hour after the tablet and last most of the morning, which is hard when I'm driving."),
+    ], roles={"N": P, "P": C}))
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["signals"] == ["minimal_answer"] and r["trigger"] == 2
+    assert r["repair"]["kind"] == "explicit" and r["recovery"] == 5 and r["repaired"]

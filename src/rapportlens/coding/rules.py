@@ -49,6 +49,7 @@ RULES: list[Rule] = [
         r"\bit'?s (?:completely |totally |perfectly |so )?(?:understandable|natural|normal|okay|ok|human) (?:to|that|you)\b",
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
+        r"^\W*(?:of course|absolutely|sure)[,.!]? that'?s (?:completely|totally|perfectly|absolutely) (?:okay|ok|fine|alright|all right)\s*(?:[.!,;]|$)",
     ),
     *_rules(
         "affirmation", P, 0.75,
@@ -84,6 +85,8 @@ RULES: list[Rule] = [
         r"\bwhat would you (?:rather|prefer) (?:we |to )?(?:do|did|talk|focus|spend|use)\b",
         r"\bis there something else (?:on your mind|you'?d (?:like|rather|prefer) to)\b",
         r"\bwhere (?:do|would) you (?:want|like) to (?:take|go with) (?:this|it|things)\b",
+        # Leaving the pace to the client: "join in whenever you feel ready".
+        r"\b(?:whenever|when|once|if and when) you(?:'re| are| feel) ready\b",
         r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like to\b",
     ),
@@ -109,6 +112,8 @@ RULES: list[Rule] = [
         r"\bi(?:'d| would) (?:recommend|suggest|advise)\b", r"\b(?:my|one) (?:advice|suggestion|recommendation) (?:is|would be)\b",
         r"^(?:so,? |okay,? |well,? )?(?:try|make sure|consider|avoid)\b", r"\bwhy don'?t you (?:try|give|consider)\b",
         r"\bmaybe you (?:could|can|should) (?:try|start|talk|call|ask|look)\b",
+        r"\byou (?:can'?t|cannot|mustn'?t|shouldn'?t) (?:just |simply |really |keep )?(?:skip|stop|ignore|miss|keep|carry on|go on|leave)"
+        r" (?:it|them|this|that|the|your|taking|going|doing)\b",
     ),
     *_rules(
         "repair", P, 0.75,
