@@ -226,6 +226,8 @@ def test_a_lecture_complaint_repaired_by_turning_to_the_clients_agenda():
     ({"advice": 0.7, "reflection.complex": 0.46}, []),  # goes on advising
     ({"advice": 0.7, "repair": 0.75}, ["repair"]),  # an explicit repair still counts
     ({"question.open": 0.4, "validation": 0.75}, ["validation"]),
+    ({"question.open": 0.7}, ["question.open"]),  # asking for the client's view
+    ({"advice": 0.7, "question.open": 0.7}, []),  # "You should... When could you call?"
 ])
 def test_which_practitioner_codes_acknowledge_a_rupture(codes, expected):
     from rapportlens.rapport.ruptures import _repair_codes

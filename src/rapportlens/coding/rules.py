@@ -88,7 +88,7 @@ RULES: list[Rule] = [
         # Leaving the pace to the client: "join in whenever you feel ready".
         r"\b(?:whenever|when|once|if and when) you(?:'re| are| feel) ready\b",
         r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
-        r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like to\b",
+        r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like (?:us )?to\b",
     ),
     *_rules(
         "orientation", P, 0.7,
@@ -156,6 +156,19 @@ RULES: list[Rule] = [
         r"^\W*sorry about that\b", r"\bi (?:think i )?(?:made|was making) (?:an |some |a few |a lot of )?assumptions?\b",
         r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry\W*$", r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry[.!]",
         r"\b(?:that|it) (?:landed|came across|sounded) (?:badly|wrong|harsh(?:ly)?|the wrong way|preachy|like a lecture)\b",
+        r"\b(?:that|it|i) (?:came across|sounded|must have sounded|might have sounded|may have sounded) (?:as|like) (?:if )?(?:i was |i'?m |a |an )?"
+        r"(?:telling you off|lectur\w*|judg\w*|critici\w*|harsh|preach\w*|push\w*|dismiss\w*|blam\w*|scold\w*)",
+        r"\bi'?ll stop (?:there|talking|going on|lecturing|pushing)\b", r"\blet'?s take a (?:step|moment) back\b",
+        # A bare apology opening the turn (sorry *for* something is sympathy, above), slowing
+        # down or backing off, and thanks for the feedback.
+        r"^\W*(?:oh,? |okay,? |well,? )?(?:i'?m|i am) (?:so |really |very )?sorry\W*(?:[.!]|$)",
+        r"\b(?:let me|i(?:'ll| will| need to| should| think i should)) (?:slow down|back off|ease off|step back)\b",
+        r"\bi(?:'ve| have)? (?:got|gotten) ahead of (?:you|myself)\b",
+        r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
+        r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",
+        r"\bthank(?:s| you) for (?:saying|telling me) (?:it|that|so)\b",
+        r"\b(?:i'?m|i am) (?:really |so )?glad you (?:said so|said something|spoke up|raised (?:it|that)|told me that|"
+        r"gave (?:me )?(?:it|that|that feedback)|let me know how (?:that|it) (?:felt|landed))\b",
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
         r"\b(?:let'?s|i'?ll|i will) (?:scrap|drop|forget|park) (?:the|my|that|those) (?:advice|suggestions?|ideas?|plan)\b",
@@ -174,6 +187,9 @@ RULES: list[Rule] = [
         r"\bget over it\b", r"\bwhat were you thinking\b", r"\b(?:your|it'?s your|it was your) own fault\b",
         r"\bshut up\b", r"\bgrow up\b", r"\bdeal with it\b", r"\bjust stop\b",
         r"\bthe sooner you (?:accept|admit|realise|realize|stop|start|face)\b",
+        # Discounting what was just said ("I hear you, but...") and defending oneself.
+        r"^\W*(?:i hear you|i understand(?: that)?|i know|i get (?:it|that|you)|fair enough)[,.]? but\b",
+        r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
         r"\bif you don'?t (?:change|do) (?:something|anything)\b[^.?!]{0,20}\bnothing (?:will|is going to|'s going to) change\b",
     ),
     *_rules(

@@ -8,8 +8,8 @@ has recovered at the first of that speaker's next three turns that is engaged ag
 withdrawal or confrontation, at least four words, and back to half its earlier length or
 elaborating. A repair is a practitioner turn, among the next two and before the recovery,
 that acknowledges the rupture: an explicit repair, or validation, a reflection, a check of
-understanding or an invitation to collaborate. A rupture is repaired when it had a repair
-and engagement recovered.
+understanding, an invitation to collaborate or an open question. A rupture is repaired
+when it had a repair and engagement recovered.
 """
 
 from __future__ import annotations
@@ -22,8 +22,11 @@ from typing import Any
 from ..model import Conversation, Role
 
 EXPLICIT_REPAIR = ("repair",)
+# An open question counts: after a rupture, asking for the client's view is how a
+# practitioner invites them back (Safran & Muran's exploring the rupture), where advice or
+# information would push on (those turns are left out, ``_repair_codes``).
 ACKNOWLEDGING = ("validation", "reflection.complex", "reflection.feeling", "reflection.simple", "check_understanding",
-                 "collaboration")
+                 "collaboration", "question.open")
 CONFIDENCE = 0.5  # codes below this do not count as signals
 # A reflection's confidence is P(reflection) x P(its subtype), and the subtype is the likelier
 # one, so 0.25 is about what a reflection the model rates at 0.5 gets at worst.
