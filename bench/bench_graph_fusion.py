@@ -22,6 +22,7 @@ Run: `python bench/bench_graph_fusion.py [--data ANNOMI_FOLDER] [--utterances N]
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import tempfile
 from collections import Counter
@@ -39,6 +40,7 @@ from transformers import AutoModel
 from rapportlens.coding.coder import load_model
 from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import CARD_FILE, MODEL_FILE, TOKENIZER_FILE, CodingModel
+from rapportlens.coding.shared_weights import CARD_KEY
 from rapportlens.training.trainer import MultiHead, base_model_dir, export_graph
 
 
@@ -51,8 +53,12 @@ def int8(src: Path, dst: Path) -> None:
 def model_dir(root: Path, name: str, onnx_file: Path, shipped: Path) -> CodingModel:
     folder = root / name
     folder.mkdir()
-    for f in (TOKENIZER_FILE, CARD_FILE):  # same heads, same context as the shipped model
-        shutil.copy(shipped / f, folder / f)
+    shutil.copy(shipped / TOKENIZER_FILE, folder / TOKENIZER_FILE)
+    # Same heads, same context as the shipped model; but this graph carries its own word
+    # embeddings, so the card must not ask for the shared table (coding/shared_weights.py).
+    card = json.loads((shipped / CARD_FILE).read_text("utf-8"))
+    card.pop(CARD_KEY, None)
+    (folder / CARD_FILE).write_text(json.dumps(card), "utf-8")
     shutil.copy(onnx_file, folder / MODEL_FILE)
     return CodingModel(folder)
 
