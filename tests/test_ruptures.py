@@ -235,6 +235,18 @@ def test_which_practitioner_codes_acknowledge_a_rupture(codes, expected):
     assert _repair_codes(codes) == expected
 
 
+@pytest.mark.parametrize("text,acknowledges", [
+    ("Right. Moving on, how is your drinking?", False),
+    ("Anyway, let's talk about your diet.", False),
+    ("We'll come back to your feelings later. What time do you get up?", False),
+    ("What would you like me to understand about it?", True),
+])
+def test_turning_to_another_topic_is_no_repair(text, acknowledges):
+    from rapportlens.rapport.ruptures import _repair_codes
+
+    assert bool(_repair_codes({"question.open": 0.8}, text)) == acknowledges
+
+
 @pytest.mark.parametrize("text", [
     "My apologies, I didn't mean to lecture.",
     "Let me try that again, because I don't think I said it well.",

@@ -42,6 +42,11 @@ DIRECTIVE = ("advice", "face_threat")  # practitioner moves a curt reply may be 
 # agree with what was said (in AnnoMI's good sessions, with a reflection).
 COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*(?:ok(?:ay)?|fine|sure|alright|all right)"
                         r"(?:[,.! ]+(?:then|right|yeah|ok(?:ay)?|fine|sure))*\W*$", re.IGNORECASE)
+# Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
+# your drinking?"): whatever else the turn does, it does not take up what the client said.
+TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway|moving on|let'?s move on|first,)\b"
+                         r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
+                         r"|\blet'?s get back to the plan\b", re.IGNORECASE)
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
 
@@ -143,14 +148,16 @@ def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
     return not codes & {"withdrawal", "confrontation"} and n >= 4 and (n >= 0.5 * usual or "elaboration" in codes)
 
 
-def _repair_codes(all_codes: dict[str, float]) -> list[str]:
-    """The repair codes of one practitioner turn. A turn that goes on advising or criticising
-    acknowledges nothing unless it is an explicit repair, and a weak reflection counts only
-    when no other act (information, advice, a question) is likelier: "Many people feel that
-    way at first. The research is very strong." informs, whatever its reflective opening."""
+def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
+    """The repair codes of one practitioner turn. A turn that goes on advising or criticising,
+    or turns to another topic (``TOPIC_SHIFT``), acknowledges nothing unless it is an explicit
+    repair, and a weak reflection counts only when no other act (information, advice, a
+    question) is likelier: "Many people feel that way at first. The research is very
+    strong." informs, whatever its reflective opening."""
     codes = {c: p for c, p in all_codes.items()
              if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
-    if "repair" not in codes and any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE):
+    pushing_on = any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or TOPIC_SHIFT.search(text)
+    if "repair" not in codes and pushing_on:
         return []
     rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
     return [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes
@@ -172,7 +179,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
                           and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
     for t in practitioner_turns:
-        found = _repair_codes(_codes(conv, t.utterances))
+        found = _repair_codes(_codes(conv, t.utterances), " ".join(conv.utterances[i].text for i in t.utterances))
         if found:
             where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
             r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
