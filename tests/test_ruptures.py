@@ -17,6 +17,11 @@ from rapportlens.errors import InputError
 C, P = Role.CLIENT, Role.PRACTITIONER
 
 
+def analyzed(pairs, roles):
+    """The default pipeline's result for a short session written as (speaker, text) pairs."""
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles))
+
+
 def rupture_rules(text):
     return {h.code for h in apply_rules(text, C)} & {"confrontation", "withdrawal"}
 
@@ -103,14 +108,14 @@ def test_the_coder_asks_the_engagement_model_about_clients_only():
 
 
 def test_a_group_members_rupture_is_theirs():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("Lead", "Welcome back, everyone. How has the week been?"),
         ("Ana", "Hard. I argued with my brother about our mum's care again on Sunday."),
         ("Ben", "Honestly this group is pointless. We're going round in circles."),
         ("Cat", "I had a good week actually, I went back to the choir and it was lovely."),
         ("Lead", "Ben, it sounds like the group hasn't felt useful to you lately."),
         ("Ben", "Yeah. I want something practical, like what to say when my dad gets angry at night."),
-    ], roles={"Lead": P, "Ana": Role.MEMBER, "Ben": Role.MEMBER, "Cat": Role.MEMBER}))
+    ], {"Lead": P, "Ana": Role.MEMBER, "Ben": Role.MEMBER, "Cat": Role.MEMBER})
     [r] = conv.features["ruptures"]
     assert r["speaker"] == "Ben" and r["kind"] == "confrontation" and r["utterances"] == [2]
     # Cat's engaged turn is not Ben's recovery; the reflection is the repair.
@@ -118,21 +123,20 @@ def test_a_group_members_rupture_is_theirs():
 
 
 def test_a_sudden_non_answer_is_a_withdrawal():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("T", "What has the drinking been like since we last met?"),
         ("C", "Pretty much every night, four or five cans, sometimes more when work has been stressful."),
         ("T", "And how do you feel about that?"),
         ("C", "Not great, I know it's too much and my partner has started to say something about it too."),
         ("T", "What would your partner say if they were here?"),
         ("C", "Fine."),
-    ], roles={"T": P, "C": C}))
+    ], {"T": P, "C": C})
     [r] = conv.features["ruptures"]
     assert r["kind"] == "withdrawal" and r["utterances"] == [5] and "minimal_answer" in r["signals"]
 
 
 def test_a_non_answer_at_the_start_is_not_a_rupture():
-    conv = rapportlens.analyze(Conversation.from_pairs([("T", "How are you?"), ("C", "Fine.")],
-                                                       roles={"T": P, "C": C}))
+    conv = analyzed([("T", "How are you?"), ("C", "Fine.")], {"T": P, "C": C})
     assert conv.features["ruptures"] == []
 
 
@@ -168,14 +172,14 @@ def test_a_bad_training_row_names_the_file_and_line(tmp_path):
     "I'm sorry, that's not how I want you to feel. I haven't asked what the arguments are like for you.",
 ])
 def test_owning_a_misstep_is_an_explicit_repair(repair):
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("T", "What would you like to focus on today?"),
         ("C", "The arguments at home. They have been getting worse since my husband lost his job in March."),
         ("T", "Tell me about your childhood. What was your relationship with your father like?"),
         ("C", "I don't see what my father has to do with any of this."),
         ("T", repair),
         ("C", "On Sunday he shouted at me because dinner was late, and our daughter heard all of it."),
-    ], roles={"T": P, "C": C}))
+    ], {"T": P, "C": C})
     [r] = conv.features["ruptures"]
     assert r["utterances"] == [3] and r["trigger"] == 2
     assert r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit"
@@ -184,12 +188,12 @@ def test_owning_a_misstep_is_an_explicit_repair(repair):
 
 def test_going_along_after_a_lecture_is_a_withdrawal_but_agreement_is_not():
     def session(reply):
-        return rapportlens.analyze(Conversation.from_pairs([
+        return analyzed([
             ("N", "Have you been using the inhaler since the last appointment?"),
             ("P", "Only when it gets really bad, because it makes my heart race and I hate that feeling at work."),
             ("N", "You really have to use it twice a day, every day. That's not up for discussion."),
             ("P", reply),
-        ], roles={"N": P, "P": C})).features["ruptures"]
+        ], {"N": P, "P": C}).features["ruptures"]
     [r] = session("Right. Okay.")
     assert r["utterances"] == [3] and r["signals"] == ["minimal_answer"] and r["trigger"] == 2
     assert session("Yes.") == []  # agreeing is not withdrawing
@@ -206,14 +210,14 @@ def test_regret_for_how_it_landed_is_a_repair_and_sorry_for_is_sympathy(text, co
 
 
 def test_a_lecture_complaint_repaired_by_turning_to_the_clients_agenda():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("D", "Your results are still high. Have you been taking the tablets every day?"),
         ("P", "Most days, but I forget when I'm on night shifts because my whole routine goes out of the window."),
         ("D", "You need to take them every single day, and frankly I've told you this before."),
         ("P", "Every time I come in here I get the same speech and I leave feeling like a naughty kid."),
         ("D", "I can hear that. What would be most useful to talk about today?"),
         ("P", "How to remember them on nights. Maybe I could keep a strip in my work bag, which I always have with me."),
-    ], roles={"D": P, "P": C}))
+    ], {"D": P, "P": C})
     [r] = conv.features["ruptures"]
     assert r["kind"] == "confrontation" and r["utterances"] == [3] and r["trigger"] == 2
     assert r["repair"]["utterance"] == 4 and "collaboration" in r["repair"]["codes"]
@@ -271,14 +275,14 @@ def test_ordinary_practitioner_talk_is_not_a_repair(text):
 
 
 def test_pushing_on_after_a_complaint_is_not_a_repair():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("T", "What would you like to focus on today?"),
         ("C", "The arguments at home. They have been getting worse since my husband lost his job in March."),
         ("T", "You should try couples counselling, and you really need to stop rising to it when he shouts."),
         ("C", "I didn't come here to be told what to do. You're not listening to me."),
         ("T", "You should also think about your daughter in all this."),
         ("C", "On Sunday he shouted at me because dinner was late, and our daughter heard all of it."),
-    ], roles={"T": P, "C": C}))
+    ], {"T": P, "C": C})
     [r] = conv.features["ruptures"]
     assert r["repair"] is None and not r["repaired"]
 
@@ -337,7 +341,7 @@ def test_accepting_a_retreat_and_forbidding_are_coded(text, code):
 
 
 def test_a_group_member_who_holds_back_is_given_room_and_comes_back():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("F", "Let's go round and check in. Sam, how has your week been?"),
         ("S", "Not bad. I managed to go to the gym twice, which is more than last month."),
         ("F", "That's great progress. Alex, what about you?"),
@@ -347,7 +351,7 @@ def test_a_group_member_who_holds_back_is_given_room_and_comes_back():
         ("F", "That sounds really hard, Priya. How is she now?"),
         ("P", "Better, she came home on Friday, thank goodness."),
         ("A", "Actually, I do want to say something. My dad had a fall and I've been looking after him all week."),
-    ], roles={"F": P, "S": C, "A": C, "P": C}))
+    ], {"F": P, "S": C, "A": C, "P": C})
     [r] = conv.features["ruptures"]
     assert r["speaker"] == "A" and r["kind"] == "withdrawal" and r["utterances"] == [3]
     assert r["repair"]["utterance"] == 4 and r["recovery"] == 8 and r["repaired"]
@@ -355,14 +359,14 @@ def test_a_group_member_who_holds_back_is_given_room_and_comes_back():
 
 
 def test_a_curt_fine_after_being_told_off_is_repaired_by_an_apology():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("N", "Your blood pressure is still up. Are you taking the tablets every morning?"),
         ("P", "Most mornings. I get headaches with them sometimes, so I skip them on busy days."),
         ("N", "You can't just skip them when you feel like it. It's dangerous."),
         ("P", "Fine."),
         ("N", "I'm sorry, that came out harsher than I meant. The headaches sound really unpleasant, tell me more."),
         ("P", "They start about an hour after the tablet and last most of the morning, which is hard when I'm driving."),
-    ], roles={"N": P, "P": C}))
+    ], {"N": P, "P": C})
     [r] = conv.features["ruptures"]
     assert r["utterances"] == [3] and r["signals"] == ["minimal_answer"] and r["trigger"] == 2
     assert r["repair"]["kind"] == "explicit" and r["recovery"] == 5 and r["repaired"]

@@ -100,9 +100,10 @@ class EngagementModel:
         read (``reads``)."""
         read = [i for i, t in enumerate(texts) if reads(t)]
         probs = dict(zip(read, self.probabilities([texts[i] for i in read])))
-        suspect = [i for i, row in probs.items() if self.prefilter <= row[1:].max() < self.threshold]
+        suspect = [i for i, row in probs.items() if self.prefilter <= row[1:].max() < self.threshold] \
+            if self.check is not None else []
         second = {}
-        if self.check is not None and suspect:
+        if suspect:
             second = dict(zip(suspect, self.check.predict([Item(Role.CLIENT, texts[i]) for i in suspect],
                                                           with_lexical=False)[HEAD]))
         out: list[dict[str, Finding]] = [{} for _ in texts]

@@ -106,11 +106,11 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
         prev = turns[t.index - 1] if t.index > 0 else None
-        directed = prev is not None and roles[prev.speaker] == Role.PRACTITIONER and any(
-            _codes(conv, prev.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE)
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
-        curt = directed and past and past[-1][0] >= USUAL_MIN_WORDS and n <= MINIMAL_WORDS
+        curt = (n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and prev is not None
+                and roles[prev.speaker] == Role.PRACTITIONER
+                and any(_codes(conv, prev.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE))
         nonanswer = all_codes.get("withdrawal", 0.0) >= WEAK or (
             curt and COMPLIANCE.match(" ".join(conv.utterances[i].text for i in t.utterances)) is not None)
         if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt):

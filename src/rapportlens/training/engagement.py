@@ -49,14 +49,20 @@ def read_turns(paths: list[Path]) -> list[Example]:
     return written_examples(paths, "code", LABELS, HEAD)
 
 
-def annomi_ordinary(folder: Path, n: int = ANNOMI_TURNS, seed: int = 0) -> list[Example]:
+def annomi_pool(folder: Path, seed: int = 0) -> list[tuple[str, str]]:
+    """AnnoMI's client turns (text, transcript) that no rule codes as a rupture marker, in a
+    fixed shuffled order: the first ``ANNOMI_TURNS`` are trained on, the rest never are."""
     from ..datasets import annomi
 
     pool = sorted({(e.item.text, e.group) for e in annomi.load(folder).examples
                    if str(e.item.role) == str(Role.CLIENT) and not rule_codes(e.item.text)})
     random.Random(seed).shuffle(pool)
+    return pool
+
+
+def annomi_ordinary(folder: Path, n: int = ANNOMI_TURNS, seed: int = 0) -> list[Example]:
     return [Example(Item(Role.CLIENT, t), {HEAD: "none"}, f"annomi:{g}", f"AnnoMI transcript {g}")
-            for t, g in pool[:n]]
+            for t, g in annomi_pool(folder, seed)[:n]]
 
 
 def scores(texts: list[str], gold: list[str], probs: np.ndarray, is_written: list[bool]) -> dict[str, Any]:

@@ -18,14 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 from pathlib import Path
 from typing import Any
 
-from ..coding.engagement import CHECK_MODEL, HEAD, LABELS
+from ..coding.engagement import CARD_FILE, CHECK_MODEL, HEAD, LABELS
 from ..datasets import Dataset, Task
-from ..model import Role
-from .engagement import annomi_ordinary, read_turns, rule_codes
+from .engagement import ANNOMI_TURNS, annomi_ordinary, annomi_pool, read_turns
 
 SETTINGS = {"epochs": 4, "lr": 1e-4, "batch_size": 16, "max_length": 64, "seed": 0, "freeze": 0}
 PREFILTER = 0.7
@@ -33,14 +31,9 @@ THRESHOLD = 0.99
 
 
 def unseen_annomi(folder: Path) -> list[str]:
-    """AnnoMI client turns that ``annomi_ordinary`` leaves out of training (same pool and
-    shuffle): ordinary talk neither model saw, to measure how often they code it."""
-    from ..datasets import annomi
-
-    pool = sorted({(e.item.text, e.group) for e in annomi.load(folder).examples
-                   if str(e.item.role) == str(Role.CLIENT) and not rule_codes(e.item.text)})
-    random.Random(0).shuffle(pool)
-    return [t for t, _ in pool[len(annomi_ordinary(folder)):]]
+    """AnnoMI client turns that ``annomi_ordinary`` leaves out of training: ordinary talk
+    neither model saw, to measure how often they code it."""
+    return [t for t, _ in annomi_pool(folder)[ANNOMI_TURNS:]]
 
 
 def build(paths: list[Path], out: Path, annomi: Path | None = None, progress: bool = True) -> dict[str, Any]:
@@ -67,9 +60,10 @@ def build(paths: list[Path], out: Path, annomi: Path | None = None, progress: bo
         info["unseen_annomi_coded"] = {
             "n_grams_alone": round(sum(bool(c) for c in lexical.codes(turns)) / max(1, len(turns)), 4),
             "with_this_check": round(sum(bool(c) for c in both.codes(turns)) / max(1, len(turns)), 4)}
-        card = json.loads((out / "card.json").read_text("utf-8"))
+        # Measured with the exported model, so added to the card export just wrote.
+        card = json.loads((out / CARD_FILE).read_text("utf-8"))
         card.update({k: info[k] for k in ("unseen_annomi_turns", "unseen_annomi_coded")})
-        (out / "card.json").write_text(json.dumps(card, indent=2) + "\n", "utf-8")
+        (out / CARD_FILE).write_text(json.dumps(card, indent=2) + "\n", "utf-8")
     return info
 
 
