@@ -137,3 +137,38 @@ def test_timeline_windows_cover_every_utterance():
 def test_summary_fits_80_columns():
     conv = analysed(REPAIRED)
     assert all(len(line) <= 80 for line in summarize(conv).splitlines())
+
+
+LIFTING = [
+    ("T", "How have things been this week?"),
+    ("C", "Awful. I feel hopeless and miserable, and I hate how stuck I am."),
+    ("T", "It has been a really heavy week."),
+    ("C", "Terrible, honestly. Everything went wrong and I was so angry."),
+    ("T", "What has helped, even a little?"),
+    ("C", "Walking the dog, I suppose. That was okay."),
+    ("T", "The walks gave you some room."),
+    ("C", "Yes, they did. I felt calmer after."),
+    ("T", "What would you like to keep doing?"),
+    ("C", "I'm glad we talked. I feel much better and hopeful about trying again, thank you."),
+    ("T", "I'm glad too. Let's pick this up next week."),
+    ("C", "Great, thanks so much, I really appreciate it."),
+]
+
+
+def test_client_valence_change_and_closing_valence_follow_the_session():
+    comps = analysed(LIFTING).features["dimensions"]
+    change = comps["client_engagement"]["components"]["valence_change"]
+    assert change["value"] > 0.3 and change["scaled"] > 0.5
+    # the same turns told backwards: each speaker keeps their place, the mood sinks
+    sinking = LIFTING[:1] + [(s, t) for (s, _), (_, t) in zip(LIFTING[1:], reversed(LIFTING[1:]))]
+    falling = analysed(sinking).features["dimensions"]
+    assert falling["client_engagement"]["components"]["valence_change"]["value"] < -0.3
+    closing = comps["positivity"]["components"]["closing_valence"]
+    assert closing["value"] > comps["positivity"]["components"]["valence"]["value"]
+    assert falling["positivity"]["components"]["closing_valence"]["value"] < 0
+
+
+def test_valence_change_needs_three_client_utterances():
+    comps = analysed(LIFTING[:4]).features["dimensions"]
+    assert comps["client_engagement"]["components"]["valence_change"] == {"value": None, "scaled": None}
+    assert comps["client_engagement"]["score"] is not None

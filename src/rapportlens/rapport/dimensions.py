@@ -75,6 +75,33 @@ def _mean_valence(v: View) -> tuple[float | None, list[int]]:
     return mean([values[i] for i in idx]), sorted(top)
 
 
+def _thirds(idx: list[int]) -> tuple[list[int], list[int]]:
+    """The first and last thirds of ``idx`` (empty when there are fewer than three)."""
+    k = len(idx) // 3
+    return (idx[:k], idx[-k:]) if k else ([], [])
+
+
+def _closing_valence(v: View) -> tuple[float | None, list[int]]:
+    # Where the talk ends up weighs more than where it passed: on AnnoMI and ESConv alike the last
+    # third's valence tracks the outcome better than the session's mean (docs/scoring.md).
+    values = v.conversation.features["affect.valence"]
+    idx = list(range(v.start, v.stop))
+    last = idx[-max(1, len(idx) // 3):]
+    top = sorted(last, key=lambda i: -values[i])[:5]
+    return mean([values[i] for i in last]), sorted(top)
+
+
+def _valence_change(v: View) -> tuple[float | None, list[int]]:
+    """Mean valence of the client's last third of utterances minus their first third (SPEC 5: falling
+    valence marks a drop in engagement)."""
+    values = v.conversation.features["affect.valence"]
+    first, last = _thirds(v.receivers)
+    if not first:
+        return None, []
+    moved = sorted(first + last, key=lambda i: -abs(values[i]))[:5]
+    return mean([values[i] for i in last]) - mean([values[i] for i in first]), sorted(moved)
+
+
 def _we_language(v: View) -> tuple[float | None, list[int]]:
     we = {"we", "us", "our", "ours", "ourselves", "let's", "we're", "we've", "we'll", "we'd", "together"}
     counts = {i: sum(1 for w in words(v.conversation.utterances[i].text) if w in we) for i in v.givers}
@@ -131,6 +158,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("commonality", "client_agreement", "client utterances that agree",
               _rate("receivers", "agreement"), 0.0, 0.15),
     Component("positivity", "valence", "mean valence of all utterances", _mean_valence, -0.3, 0.5),
+    Component("positivity", "closing_valence", "mean valence of the last third of the utterances",
+              _closing_valence, -0.3, 0.5),
     Component("positivity", "affirmation", "practitioner affirmations",
               _rate("givers", "affirmation"), 0.0, 0.1),
     Component("positivity", "face_threats", "practitioner face threats (counts against)",
@@ -153,6 +182,8 @@ COMPONENTS: tuple[Component, ...] = (
               _change_share, 0.0, 1.0),
     Component("client_engagement", "withdrawal", "withdrawal and confrontation (counts against)",
               _rate("receivers", "withdrawal", "confrontation"), 0.0, 0.2, against=True),
+    Component("client_engagement", "valence_change", "client's valence in their last third of utterances "
+              "minus their first third (0.5 on the scale: no change)", _valence_change, -0.5, 0.5),
     Component("client_engagement", "client_share", "client share of the words", _client_share, 0.1, 0.6),
 )
 
