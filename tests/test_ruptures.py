@@ -40,6 +40,17 @@ def rupture_rules(text):
     ("It's not something I'm comfortable discussing.", "withdrawal"),
     ("It's like talking to a brick wall in here.", "confrontation"),
     ("I always walk out of here feeling judged.", "confrontation"),
+    ("You're making a lot of assumptions about my family.", "confrontation"),
+    ("That felt pretty dismissive, to be honest.", "confrontation"),
+    ("Oh great, more breathing exercises. Because the last ones worked so well.", "confrontation"),
+    ("It feels like I'm being tested in here.", "confrontation"),
+    ("None of that applies to my situation.", "confrontation"),
+    ("Why do you always side with my mother?", "confrontation"),
+    ("I didn't ask for a diagnosis.", "confrontation"),
+    ("This is a waste of both our time.", "confrontation"),
+    ("Can we just talk about something lighter?", "withdrawal"),
+    ("Can we finish early today?", "withdrawal"),
+    ("Not sure. Does it matter?", "withdrawal"),
 ])
 def test_rules_find_complaints_and_retreats(text, code):
     assert code in rupture_rules(text)
@@ -59,6 +70,11 @@ def test_rules_find_complaints_and_retreats(text, code):
     "It's like talking to a brick wall at home.",  # about someone else
     "I always leave work feeling useless.",
     "I'm not comfortable in crowds.",
+    "My family makes a lot of assumptions about me.",
+    "My manager was so dismissive in the meeting.",
+    "I felt like I was being tested at work all week.",
+    "It doesn't matter to me where we meet.",
+    "The worksheet actually helped, it worked so well for me.",
 ])
 def test_rules_leave_look_alikes_alone(text):
     assert not rupture_rules(text)
@@ -370,3 +386,33 @@ def test_a_curt_fine_after_being_told_off_is_repaired_by_an_apology():
     [r] = conv.features["ruptures"]
     assert r["utterances"] == [3] and r["signals"] == ["minimal_answer"] and r["trigger"] == 2
     assert r["repair"]["kind"] == "explicit" and r["recovery"] == 5 and r["repaired"]
+
+
+@pytest.mark.parametrize("text,advice", [
+    ("Why don't you just tell him how you feel?", True),
+    ("What's stopping you from calling them?", True),
+    ("Wouldn't it be easier to move back home?", True),
+    ("Why don't you tell me what happened since last time?", False),  # an invitation to talk
+    ("What would it take to move from a four to a six?", False),  # MI's evoking question
+])
+def test_persuading_by_question_is_advice(text, advice):
+    assert ("advice" in {h.code for h in apply_rules(text, P)}) == advice
+
+
+@pytest.mark.parametrize("turn,repaired", [
+    ("What would it take for you to book the counselling this week?", False),  # back to the rejected idea
+    ("What has been happening at home since March?", True),  # the client's own topic
+    ("Counselling feels like one more thing being pushed at you.", True),  # reflects the reaction to it
+    ("Let's forget the counselling idea. Tell me about the arguments.", True),
+])
+def test_an_open_question_back_to_the_rejected_suggestion_is_no_repair(turn, repaired):
+    conv = analyzed([
+        ("T", "What would you like to focus on today?"),
+        ("C", "The arguments at home. They have been getting worse since my husband lost his job in March."),
+        ("T", "You should try couples counselling, and you really need to stop rising to it when he shouts."),
+        ("C", "I didn't come here to be told what to do. You're not listening to me."),
+        ("T", turn),
+        ("C", "On Sunday he shouted at me because dinner was late, and our daughter heard all of it."),
+    ], {"T": P, "C": C})
+    [r] = conv.features["ruptures"]
+    assert r["repaired"] == repaired

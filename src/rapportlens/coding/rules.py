@@ -111,6 +111,10 @@ RULES: list[Rule] = [
         r"\byou (?:really |just |simply |definitely )?(?:should|ought to|need to|have to|must)\b(?! (?:be|feel) )",
         r"\bi(?:'d| would) (?:recommend|suggest|advise)\b", r"\b(?:my|one) (?:advice|suggestion|recommendation) (?:is|would be)\b",
         r"^(?:so,? |okay,? |well,? )?(?:try|make sure|consider|avoid)\b", r"\bwhy don'?t you (?:try|give|consider)\b",
+        # Persuasion put as a question; "why don't you tell me..." invites talk instead.
+        r"\bwhy (?:don'?t|not) you just (?!(?:tell|fill|talk|walk) me\b|share|describe|say more)\w+", r"\bwhy not just\b",
+        r"\bwhat'?s (?:stopping|keeping) you from\b", r"\bdon'?t you think you (?:should|need|ought)\b",
+        r"\bwouldn'?t it be (?:better|easier|wiser|safer) (?:to|if you)\b",
         r"\bmaybe you (?:could|can|should) (?:try|start|talk|call|ask|look)\b",
         r"\byou (?:can'?t|cannot|mustn'?t|shouldn'?t) (?:just |simply |really |keep )?(?:skip|stop|ignore|miss|keep|carry on|go on|leave)"
         r" (?:it|them|this|that|the|your|taking|going|doing)\b",
@@ -172,6 +176,7 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
         r"\b(?:let'?s|i'?ll|i will) (?:scrap|drop|forget|park) (?:the|my|that|those) (?:advice|suggestions?|ideas?|plan)\b",
+        r"(?:^|[.!?,]\s*)(?:let'?s |we can |just )?(?:forget|drop|park|scrap|shelve) (?:the|my|that|this) (?:\w+ )?(?:advice|suggestions?|idea|plan)\b",
         r"\b(?:it'?s|that'?s|it is|that is) (?:really |very )?(?:helpful|useful|good) (?:that you (?:told|tell) me|to (?:hear|know) that)\b(?! (?:you|it|things) )",
     ),
     *_rules(
@@ -206,7 +211,9 @@ RULES: list[Rule] = [
         r"go into (?:it|that|this|details?)|get into (?:it|that|this|details?))\b(?! (?:to|with) (?!you\b))",
         r"\b(?:rather|prefer to) keep (?:that|it|this) to myself\b",
         r"\b(?:not (?:really )?in the mood|don'?t (?:really )?feel like) (?:to )?(?:talk|talking|going into|getting into|sharing)\b(?! (?:to|with) (?!you\b))",
-        r"\b(?:can|could) we (?:please )?(?:talk about something (?:else|different)|change the (?:subject|topic)|move on|skip)\b",
+        r"\b(?:can|could) we (?:please )?(?:(?:just )?talk about something (?:else|different|lighter|easier|happier|nicer|less heavy)|change the (?:subject|topic)|move on|skip)\b",
+        r"\b(?:can|could) we (?:please |just )?(?:finish|stop|end|wrap (?:it )?up|call it a day) (?:early|now|there|here)\b",
+        r"^\W*(?:\w+\W+){0,3}(?:does it|what does it) (?:really |even )?matter\W*$",
         r"\bnone of your business\b", r"\b(?:don'?t|do not) (?:really )?want to go there\b",
         r"\b(?:prefer|rather|like) to leave it (?:there|at that)\b", r"\bforget (?:i said|i mentioned) (?:anything|it|that)\b",
         r"\blet'?s just (?:move on|drop it|leave it)\b", r"\blet'?s (?:drop it|leave it at that|not go there)\b",
@@ -301,6 +308,22 @@ RULES: list[Rule] = [
         r"\b(?:want|going|need) to stop coming\b(?! (?:home|back|round|over|in))",
         r"\b(?:can we|could we|please) stop (?:with )?(?:the|all the|these|your) (?:questions|advice|lectures?)\b",
         r"\benough (?:with the |of the |of your )?(?:questions|advice|lectures?)\b",
+        # Assumptions, dismissal, sarcasm about the help, being graded, generic advice, taking sides.
+        r"\byou(?:'re| are|'ve been| have been) (?:just )?(?:making|jumping to) (?:a lot of |lots of |big |huge |some |so many |a few )?(?:assumptions|conclusions)\b",
+        r"\byou(?:'re| are) (?:just )?assuming\b", r"\bdon'?t assume (?:you know|that|things|anything)\b",
+        r"\b(?:that|this|you)(?:'re| are| were| was|'s| is)?(?: being)?(?: (?:felt|feels|sounded|sounds|seemed|seems))? (?:really |pretty |a bit |a little |quite |so |very |kind of |rather )?"
+        r"(?:dismissive|condescending|patroni[sz]ing|preachy|judg(?:e)?mental)\b(?! of (?:him|her|them|my))",
+        r"\byou(?:'re| are)? (?:just )?(?:brushing|waving|shrugging|laughing) (?:it|me|this|that) off\b",
+        r"\b(?:because|cause|'cause) (?:that|those|it|they|the last (?:\w+ )?(?:\w+))(?: \w+)? (?:worked|went|helped) so well\b",
+        r"^\W*oh,? (?:great|wonderful|brilliant|fantastic),? (?:another|more)\b",
+        r"\bfeel(?:s)? like (?:i'?m|i am) (?:being )?(?:graded|marked|tested|examined|interrogated|cross-examined|on trial|judged|lectured|scolded|told off)\b"
+        r"[^.?!]{0,10}\b(?:in here|here|by you|in these sessions|in this room)\b",
+        r"\bwaste of (?:both (?:of )?our|our|your and my|my and your) time\b",
+        r"\b(?:this|these sessions?|coming here|therapy|counsel+ing)(?:'s| is| are)? (?:starting to |beginning to )?(?:feel|feels|feeling|seem|seems|seeming) (?:like )?(?:a (?:complete |total |bit of a )?waste|pointless|useless)\b",
+        r"\b(?:that'?s|that is|this is|it'?s) (?:just |all |pure )?(?:textbook|one-size-fits-all|straight out of a (?:book|leaflet|pamphlet))\b",
+        r"\b(?:that (?:doesn'?t|does not|won'?t|wouldn'?t)|none of (?:that|this|it)) (?:really )?appl(?:y|ies) to (?:me|my (?:life|situation|case))\b",
+        r"\byou(?: (?:always|just|keep|still))? (?:side|siding) with (?:him|her|them|my \w+)\b",
+        r"\bi (?:didn'?t|did not) ask (?:for )?(?:a |your |any )?(?:diagnosis|lecture|sermon|solutions?|judg(?:e)?ment|pep talk|homework)\b",
     ),
 ]
 @lru_cache(maxsize=8)

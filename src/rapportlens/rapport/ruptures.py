@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from ..coordination.words import content_stems
+from ..coordination.words import words as tokens
 from ..model import Conversation, Role
 
 EXPLICIT_REPAIR = ("repair",)
@@ -47,6 +49,10 @@ COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway|moving on|let'?s move on|first,)\b"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b", re.IGNORECASE)
+# Moves that can ask or repeat without taking up the client's side; a complex or feeling
+# reflection, validation or an explicit repair about the suggestion itself still counts.
+AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple"}
+AGENDA_STEM = 5  # letters a shared stem needs to mark the practitioner's own agenda
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
 
@@ -164,6 +170,27 @@ def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
             and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or codes[c] >= rival)]
 
 
+def _stems(conv: Conversation, idx) -> set[str]:
+    return {s for i in idx for s in content_stems(tokens(conv.utterances[i].text))}
+
+
+def _back_to_own_agenda(conv: Conversation, r: Rupture, turn) -> bool:
+    """Whether ``turn`` takes up the practitioner's own rejected move (a content word of the
+    turn before the rupture that the client never used) and nothing the client said in or
+    just before the rupture: "What would it take for you to book the counselling this
+    week?" after "You should try counselling" / "You're not listening" asks, but pushes on."""
+    if r.trigger is None:
+        return False
+    trigger = next(t for t in conv.turns if r.trigger in t.utterances)
+    before = [t for t in conv.turns if t.utterances[-1] < trigger.utterances[0] and t.speaker == r.speaker][-2:]
+    client = _stems(conv, [*r.utterances, *(i for t in before for i in t.utterances)])
+    mine = _stems(conv, turn.utterances)
+    # Short stems are mostly verbs any turn may share ("need", "try", "stop"); the topic of
+    # a suggestion is in the longer words ("counselling", "appointment").
+    own = {w for w in _stems(conv, trigger.utterances) - client if len(w) >= AGENDA_STEM}
+    return bool(mine & own) and not mine & client
+
+
 def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     """The first engaged client turn after the rupture (recovery), and the first
     acknowledging practitioner turn before it (repair)."""
@@ -180,6 +207,8 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
                           and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
     for t in practitioner_turns:
         found = _repair_codes(_codes(conv, t.utterances), " ".join(conv.utterances[i].text for i in t.utterances))
+        if found and set(found) <= AGENDA_CHECKED and _back_to_own_agenda(conv, r, t):
+            found = []
         if found:
             where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
             r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
