@@ -51,6 +51,8 @@ def rupture_rules(text):
     ("Can we just talk about something lighter?", "withdrawal"),
     ("Can we finish early today?", "withdrawal"),
     ("Not sure. Does it matter?", "withdrawal"),
+    ("Wow. Okay. You don't know what my week was like.", "confrontation"),
+    ("I feel like you're not really hearing the part about the others.", "confrontation"),
 ])
 def test_rules_find_complaints_and_retreats(text, code):
     assert code in rupture_rules(text)
@@ -75,6 +77,8 @@ def test_rules_find_complaints_and_retreats(text, code):
     "I felt like I was being tested at work all week.",
     "It doesn't matter to me where we meet.",
     "The worksheet actually helped, it worked so well for me.",
+    "I do just snort it but you don't know what it's cut with.",
+    "You wouldn't believe what my week was like.",
 ])
 def test_rules_leave_look_alikes_alone(text):
     assert not rupture_rules(text)
@@ -416,3 +420,17 @@ def test_an_open_question_back_to_the_rejected_suggestion_is_no_repair(turn, rep
     ], {"T": P, "C": C})
     [r] = conv.features["ruptures"]
     assert r["repaired"] == repaired
+
+
+def test_a_tutors_unfair_remark_owned_and_followed_by_a_question():
+    conv = analyzed([
+        ("T", "So, how did the essay plan go this week?"),
+        ("S", "I started it but got stuck on the second section, the causes of the war, because I couldn't find sources."),
+        ("T", "Honestly, you should have started earlier. You always leave things to the last minute."),
+        ("S", "Wow. Okay. You don't know what my week was like."),
+        ("T", "You're right, I don't, and that was unfair of me. What was your week like?"),
+        ("S", "My grandad was in hospital and I was helping my mum look after my little brothers every evening."),
+    ], {"T": P, "S": C})
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "confrontation" and r["utterances"] == [3]
+    assert r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit" and r["recovery"] == 5
