@@ -26,7 +26,7 @@ from functools import cache
 from pathlib import Path
 
 from rapportlens import Role, read
-from rapportlens.coding.engagement import EngagementModel, default_dir, load_engagement
+from rapportlens.coding.engagement import SUSPECT_CONFIDENCE, EngagementModel, default_dir, load_engagement
 from rapportlens.coding.rules import apply_rules
 
 CODES = ("confrontation", "withdrawal")
@@ -43,7 +43,8 @@ def rupture_codes(text: str) -> dict[str, str]:
     if USE_MODEL:
         model = load_engagement() if WITH_CHECK else _ngrams_alone()
         for code, finding in model.codes([text])[0].items():
-            found.setdefault(code, finding.reason)
+            if finding.confidence >= SUSPECT_CONFIDENCE + 0.05:  # a suspicion counts only in context (--in-session)
+                found.setdefault(code, finding.reason)
     return found
 
 
@@ -71,6 +72,36 @@ def score_phrases(path: str, quiet: bool) -> None:
     pos = [r["code"] != "none" for r in rows]
     tp = sum(a and b for a, b in zip(either, pos))
     print(f"  either code: recall {tp / max(1, sum(pos)):.2f}, precision {tp / max(1, sum(either)):.2f}")
+
+
+# Each written turn is put into a short session as the client's reply, once after an open
+# question and once after advice, and the whole pipeline runs on it (as `analyze` would).
+OPENING = [("T", "What would you like to talk about today?"),
+           ("C", "Work, mostly. It has been really stressful since the restructure and I am not sleeping well.")]
+CONTEXTS = {"after an open question": ("T", "What has that been like for you?"),
+            "after advice": ("T", "You should cut back your hours and you really need to start going to bed earlier.")}
+
+
+def score_in_session(path: str, quiet: bool) -> None:
+    import rapportlens
+    from rapportlens import Conversation
+
+    with open(path, newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    print(f"{path}: {len(rows)} turns in a session, a rupture reported at the turn")
+    for name, before in CONTEXTS.items():
+        found = []
+        for row in rows:
+            conv = rapportlens.analyze(Conversation.from_pairs(
+                [*OPENING, before, ("C", row["text"])], roles={"T": Role.PRACTITIONER, "C": Role.CLIENT}))
+            hit = [r for r in conv.features["ruptures"] if 3 in r["utterances"]]
+            found.append((row, hit[0]["kind"] if hit else None))
+            if not quiet and (hit == []) == (row["code"] != "none"):
+                print(f"  {name}: {row['code']:>13} -> {hit[0]['kind'] if hit else '-'}: {row['text']}")
+        pos = [k for r, k in found if r["code"] != "none"]
+        neg = [k for r, k in found if r["code"] == "none"]
+        print(f"  {name}: ruptures found {sum(k is not None for k in pos)}/{len(pos)}, "
+              f"false ruptures {sum(k is not None for k in neg)}/{len(neg)}")
 
 
 def scan_corpus(path: str, fmt: str | None, sample: int) -> None:
@@ -115,6 +146,9 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=20, help="flagged corpus turns to print")
     ap.add_argument("--quiet", action="store_true", help="only the totals")
     ap.add_argument("--rules-only", action="store_true", help="without the engagement model")
+    ap.add_argument("--in-session", action="store_true",
+                    help="also put each CSV turn into a short session (after an open question, after advice) "
+                         "and report the ruptures the whole pipeline finds there")
     ap.add_argument("--without-check", action="store_true",
                     help="the engagement model's n-grams without their second opinion (not for --annomi, "
                          "which runs the shipped pipeline)")
@@ -125,6 +159,8 @@ def main() -> None:
         ap.error("give a CSV of written turns, --corpus or --annomi")
     if args.csv:
         score_phrases(args.csv, args.quiet)
+        if args.in_session:
+            score_in_session(args.csv, args.quiet)
     if args.corpus:
         scan_corpus(args.corpus, args.format, args.sample)
     if args.annomi:

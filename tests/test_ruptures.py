@@ -434,3 +434,34 @@ def test_a_tutors_unfair_remark_owned_and_followed_by_a_question():
     [r] = conv.features["ruptures"]
     assert r["kind"] == "confrontation" and r["utterances"] == [3]
     assert r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit" and r["recovery"] == 5
+
+
+def test_a_suspected_turn_gets_a_weak_code_only_when_the_second_opinion_leans_the_same_way():
+    from rapportlens.coding.engagement import SUSPECT, SUSPECT_CONFIDENCE, EngagementModel
+
+    shipped = load_engagement()
+    text = "Same story every time I sit in this chair."
+    p = shipped.probabilities([text])[0]
+    assert SUSPECT <= p[1:].max() < shipped.threshold  # the n-grams suspect it, no more
+    leaning = EngagementModel(shipped.lexical, shipped.card, _SureCheck([0.3, 0.6, 0.1])).codes([text])[0]
+    [(code, finding)] = leaning.items()
+    assert finding.confidence == SUSPECT_CONFIDENCE and "suspects" in finding.reason
+    assert EngagementModel(shipped.lexical, shipped.card, _SureCheck([0.9, 0.05, 0.05])).codes([text]) == [{}]
+    assert EngagementModel(shipped.lexical, shipped.card).codes([text]) == [{}]  # no second opinion, no suspicion
+
+
+@pytest.mark.parametrize("before,rupture", [
+    ("You should cut back your hours and you really need to start going to bed earlier.", True),
+    ("What has that been like for you?", False),
+])
+def test_a_suspected_complaint_is_a_rupture_only_right_after_advice(before, rupture):
+    conv = analyzed([
+        ("T", "What would you like to talk about today?"),
+        ("C", "Work, mostly. It has been really stressful since the restructure and I am not sleeping well."),
+        ("T", before),
+        ("C", "Same story every time I sit in this chair."),
+    ], {"T": P, "C": C})
+    found = conv.features["ruptures"]
+    assert bool(found) == rupture
+    if rupture:
+        assert found[0]["utterances"] == [3] and "suspected_after_directive" in found[0]["signals"]

@@ -14,12 +14,15 @@ on the same turns (``training.engagement_check``), that reads meaning rather tha
 overlap. The code is given when the encoder is sure (P >= its ``threshold``). Alone the
 encoder codes too much ordinary talk; asked only about suspect turns, it finds more
 ruptures for few more alarms, and runs on a few percent of client turns
-(docs/analyzers/ruptures.md).
+(docs/analyzers/ruptures.md). Where both lean towards a code without either being sure, the
+turn gets it at confidence 0.45 (``SUSPECT_CONFIDENCE``), which the rupture finder counts
+only right after the practitioner's advice or criticism.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -40,6 +43,15 @@ HEAD = "engagement"
 LABELS = ("none", "confrontation", "withdrawal")
 CARD_FILE = "card.json"
 MIN_WORDS = 3  # fragments ("to", "if") have too few n-grams for the model to judge
+# A turn the n-grams lean towards coding (P >= SUSPECT) but not enough to code alone, and the
+# second opinion leans the same way (P >= SUSPECT_CHECK), gets the code at a confidence below
+# the rupture finder's 0.5: it marks a rupture only in context (right after the
+# practitioner's advice or criticism), as a bare "Fine." does with sudden shortening.
+SUSPECT = 0.5
+SUSPECT_CONFIDENCE = 0.45
+SUSPECT_CHECK = 0.5
+SUSPECT_MIN_WORDS = 5
+QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
 
 
 def default_dir(model: str = MODEL) -> Path:
@@ -100,7 +112,7 @@ class EngagementModel:
         read (``reads``)."""
         read = [i for i, t in enumerate(texts) if reads(t)]
         probs = dict(zip(read, self.probabilities([texts[i] for i in read])))
-        suspect = [i for i, row in probs.items() if self.prefilter <= row[1:].max() < self.threshold] \
+        suspect = [i for i, row in probs.items() if min(self.prefilter, SUSPECT) <= row[1:].max() < self.threshold] \
             if self.check is not None else []
         second = {}
         if suspect:
@@ -116,7 +128,22 @@ class EngagementModel:
                     p = float(np.sqrt(row[j] * second[i][j]))
                     out[i][label] = Finding(p, f"engagement model: P({label}) = {row[j]:.2f}, "
                                                f"confirmed by {CHECK_MODEL}: {second[i][j]:.3f}")
+            j = int(np.argmax(row[1:])) + 1
+            # The second opinion must lean the same way: the n-grams alone are too noisy here.
+            if (not out[i] and row[j] >= SUSPECT and i in second and second[i][1:].max() >= SUSPECT_CHECK
+                    and _suspectable(texts[i])):
+                out[i][LABELS[j]] = Finding(SUSPECT_CONFIDENCE, f"engagement model suspects: P({LABELS[j]}) = "
+                                            f"{row[j]:.2f}, {CHECK_MODEL} leans the same way: "
+                                            f"{second[i][1:].max():.2f} (a rupture only right after advice or criticism)")
         return out
+
+
+def _suspectable(text: str) -> bool:
+    """Whether a suspicion may stand for this turn: on ESConv the suspected turns of under
+    five words ("It is long.") and the client's own questions ("how many times should I do
+    this") were ordinary replies."""
+    return len(text.split()) >= SUSPECT_MIN_WORDS and not text.rstrip().endswith("?") \
+        and not QUESTION_START.match(text)
 
 
 def reads(text: str) -> bool:

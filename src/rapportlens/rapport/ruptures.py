@@ -112,21 +112,26 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
         prev = turns[t.index - 1] if t.index > 0 else None
+        directed = (prev is not None and roles[prev.speaker] == Role.PRACTITIONER
+                    and any(_codes(conv, prev.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE))
+        # What the engagement model only suspects counts right after advice or criticism.
+        suspected = _weak_code(conv, t, "model") if directed else None
+        if suspected and suspected not in signals:
+            signals.append("suspected_after_directive")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
-        curt = (n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and prev is not None
-                and roles[prev.speaker] == Role.PRACTITIONER
-                and any(_codes(conv, prev.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE))
-        nonanswer = all_codes.get("withdrawal", 0.0) >= WEAK or (
+        curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
+        nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (
             curt and COMPLIANCE.match(" ".join(conv.utterances[i].text for i in t.utterances)) is not None)
         if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt):
             signals.append("minimal_answer")
         past.append((n, v))
         marked = ("confrontation" in signals or "withdrawal" in signals
-                  or {"shortening", "valence_drop"} <= set(signals) or "minimal_answer" in signals)
+                  or {"shortening", "valence_drop"} <= set(signals) or "minimal_answer" in signals
+                  or "suspected_after_directive" in signals)
         if not marked:
             continue
-        kind = "confrontation" if "confrontation" in signals else "withdrawal"
+        kind = "confrontation" if "confrontation" in signals or suspected == "confrontation" else "withdrawal"
         trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
@@ -141,6 +146,18 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     for r in ruptures:
         _follow_up(conv, r, roles, words)
     return ruptures
+
+
+def _weak_code(conv: Conversation, turn, source: str) -> str | None:
+    """A rupture code of ``turn`` from ``source`` below the finder's 0.5: a bare non-answer
+    from the rules ("Fine."), or a turn the engagement model only suspects
+    (``coding.engagement.SUSPECT``)."""
+    for i in turn.utterances:
+        for c in conv.features["codes"][i]:
+            if (c["code"] in ("confrontation", "withdrawal") and c["source"] == source
+                    and WEAK <= c["confidence"] < CONFIDENCE):
+                return c["code"]
+    return None
 
 
 def _own_turns_between(turns, rupture: Rupture, turn) -> int:
