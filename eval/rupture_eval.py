@@ -26,7 +26,12 @@ from functools import cache
 from pathlib import Path
 
 from rapportlens import Role, read
-from rapportlens.coding.engagement import SUSPECT_CONFIDENCE, EngagementModel, default_dir, load_engagement
+from rapportlens.coding.engagement import (
+    SUSPECT_CONFIDENCE,
+    EngagementModel,
+    default_dir,
+    load_engagement,
+)
 from rapportlens.coding.rules import apply_rules
 
 CODES = ("confrontation", "withdrawal")
