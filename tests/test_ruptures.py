@@ -445,6 +445,7 @@ def test_a_suspected_turn_gets_a_weak_code_only_when_the_second_opinion_leans_th
     assert SUSPECT <= p[1:].max() < shipped.threshold  # the n-grams suspect it, no more
     leaning = EngagementModel(shipped.lexical, shipped.card, _SureCheck([0.3, 0.6, 0.1])).codes([text])[0]
     [(code, finding)] = leaning.items()
+    assert code == "confrontation"
     assert finding.confidence == SUSPECT_CONFIDENCE and "suspects" in finding.reason
     assert EngagementModel(shipped.lexical, shipped.card, _SureCheck([0.9, 0.05, 0.05])).codes([text]) == [{}]
     assert EngagementModel(shipped.lexical, shipped.card).codes([text]) == [{}]  # no second opinion, no suspicion
