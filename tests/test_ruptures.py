@@ -53,6 +53,7 @@ def rupture_rules(text):
     ("Not sure. Does it matter?", "withdrawal"),
     ("Wow. Okay. You don't know what my week was like.", "confrontation"),
     ("I feel like you're not really hearing the part about the others.", "confrontation"),
+    ("Mm. Maybe. I don't really want to get into my sister right now.", "withdrawal"),
 ])
 def test_rules_find_complaints_and_retreats(text, code):
     assert code in rupture_rules(text)
@@ -79,6 +80,7 @@ def test_rules_find_complaints_and_retreats(text, code):
     "The worksheet actually helped, it worked so well for me.",
     "I do just snort it but you don't know what it's cut with.",
     "You wouldn't believe what my week was like.",
+    "I don't want to get into debt again.",
 ])
 def test_rules_leave_look_alikes_alone(text):
     assert not rupture_rules(text)

@@ -210,6 +210,7 @@ RULES: list[Rule] = [
         r"\b(?:rather not|prefer not to|(?:don'?t|do not) (?:really )?want to|(?:i'?m|i am) not ready to) (?:talk|discuss|say|share|"
         r"go into (?:it|that|this|details?)|get into (?:it|that|this|details?))\b(?! (?:to|with) (?!you\b))",
         r"\b(?:rather|prefer to) keep (?:that|it|this) to myself\b",
+        r"\b(?:rather not|prefer not to|(?:don'?t|do not) (?:really )?(?:want|feel like)(?: to)?) (?:get|go|getting|going) into\b[^.?!]{0,30}\b(?:right now|just now|today|at the moment|now)\b",
         r"\b(?:not (?:really )?in the mood|don'?t (?:really )?feel like) (?:to )?(?:talk|talking|going into|getting into|sharing)\b(?! (?:to|with) (?!you\b))",
         r"\b(?:can|could) we (?:please )?(?:(?:just )?talk about something (?:else|different|lighter|easier|happier|nicer|less heavy)|change the (?:subject|topic)|move on|skip)\b",
         r"\b(?:can|could) we (?:please |just )?(?:finish|stop|end|wrap (?:it )?up|call it a day) (?:early|now|there|here)\b",
