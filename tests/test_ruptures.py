@@ -281,6 +281,7 @@ def test_turning_to_another_topic_is_no_repair(text, acknowledges):
     "I think I made an assumption there.",
     "I can tell that landed badly.",
     "That's fair criticism. I'll take it on board.",
+    "I brushed past something that matters a lot to you.",
 ])
 def test_more_ways_of_owning_a_misstep(text):
     assert "repair" in {h.code for h in apply_rules(text, P)}
@@ -468,3 +469,23 @@ def test_a_suspected_complaint_is_a_rupture_only_right_after_advice(before, rupt
     assert bool(found) == rupture
     if rupture:
         assert found[0]["utterances"] == [3] and "suspected_after_directive" in found[0]["signals"]
+
+
+def test_a_rupture_later_in_a_session_joins_its_apology_and_is_repaired_two_turns_on():
+    conv = analyzed([
+        ("Co", "Welcome back, Tom. What would you like to focus on today?"),
+        ("Tom", "I want to talk about my job. I've been offered a transfer to the Leeds office and I can't decide."),
+        ("Co", "What's pulling you towards Leeds?"),
+        ("Tom", "The money is better, and my manager there seems decent. I've been feeling stuck here for two years."),
+        ("Co", "And what's holding you back?"),
+        ("Tom", "My daughter. She's nine and she lives with her mum here. I have her every other weekend."),
+        ("Co", "Right. Lots of parents manage long-distance arrangements. It's two hours on the train; you'd adapt."),
+        ("Tom", "You're not the one who'd be missing her school plays."),
+        ("Co", "Mm."),
+        ("Tom", "Sorry. It's just a sore point."),
+        ("Co", "No, you don't need to apologise. I brushed past something that matters a lot to you."),
+        ("Tom", "It's the best part of my week, honestly. Wednesdays we cook together and she tells me about school."),
+    ], {"Co": P, "Tom": C})
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "confrontation" and r["utterances"] == [7, 9] and r["trigger"] == 6
+    assert r["repair"]["utterance"] == 10 and r["repair"]["kind"] == "explicit" and r["recovery"] == 11

@@ -168,6 +168,7 @@ RULES: list[Rule] = [
         r"^\W*(?:oh,? |okay,? |well,? )?(?:i'?m|i am) (?:so |really |very )?sorry\W*(?:[.!]|$)",
         r"\b(?:let me|i(?:'ll| will| need to| should| think i should)) (?:slow down|back off|ease off|step back)\b",
         r"\bi(?:'ve| have)? (?:got|gotten) ahead of (?:you|myself)\b",
+        r"\bi (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced) (?:past|over|through) (?:something|what you|that|it|your)\b",
         r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",
         r"\bthank(?:s| you) for (?:saying|telling me) (?:it|that|so)\b",
