@@ -44,7 +44,7 @@ LABELS = ("none", "confrontation", "withdrawal")
 CARD_FILE = "card.json"
 MIN_WORDS = 3  # fragments ("to", "if") have too few n-grams for the model to judge
 # A turn the n-grams lean towards coding (P >= SUSPECT) but not enough to code alone, and the
-# second opinion leans the same way (P >= SUSPECT_CHECK), gets the code at a confidence below
+# second opinion leans towards a rupture (P >= SUSPECT_CHECK), gets the code at a confidence below
 # the rupture finder's 0.5: it marks a rupture only in context (right after the
 # practitioner's advice or criticism), as a bare "Fine." does with sudden shortening.
 SUSPECT = 0.5
@@ -108,8 +108,9 @@ class EngagementModel:
 
     def codes(self, texts: Sequence[str]) -> list[dict[str, Finding]]:
         """Per turn, the rupture codes whose probability reaches the threshold, or reaches the
-        prefilter and the second opinion's threshold; nothing for a turn the model does not
-        read (``reads``)."""
+        prefilter and the second opinion's threshold; else, where both models lean towards a
+        rupture (``SUSPECT``, ``SUSPECT_CHECK``), the n-grams' likelier code at
+        ``SUSPECT_CONFIDENCE``; nothing for a turn the model does not read (``reads``)."""
         read = [i for i, t in enumerate(texts) if reads(t)]
         probs = dict(zip(read, self.probabilities([texts[i] for i in read])))
         suspect = [i for i, row in probs.items() if min(self.prefilter, SUSPECT) <= row[1:].max() < self.threshold] \
@@ -129,11 +130,11 @@ class EngagementModel:
                     out[i][label] = Finding(p, f"engagement model: P({label}) = {row[j]:.2f}, "
                                                f"confirmed by {CHECK_MODEL}: {second[i][j]:.3f}")
             j = int(np.argmax(row[1:])) + 1
-            # The second opinion must lean the same way: the n-grams alone are too noisy here.
+            # The second opinion must lean towards a rupture too: the n-grams alone are too noisy here.
             if (not out[i] and row[j] >= SUSPECT and i in second and second[i][1:].max() >= SUSPECT_CHECK
                     and _suspectable(texts[i])):
                 out[i][LABELS[j]] = Finding(SUSPECT_CONFIDENCE, f"engagement model suspects: P({LABELS[j]}) = "
-                                            f"{row[j]:.2f}, {CHECK_MODEL} leans the same way: "
+                                            f"{row[j]:.2f}, {CHECK_MODEL} leans towards a rupture: "
                                             f"{second[i][1:].max():.2f} (a rupture only right after advice or criticism)")
         return out
 
