@@ -172,3 +172,13 @@ def test_valence_change_needs_three_client_utterances():
     comps = analysed(LIFTING[:4]).features["dimensions"]
     assert comps["client_engagement"]["components"]["valence_change"] == {"value": None, "scaled": None}
     assert comps["client_engagement"]["score"] is not None
+
+
+def test_rupture_signals_are_told_in_words_in_the_summary_and_the_report():
+    from rapportlens.report import render_html
+
+    conv = analysed(REPAIRED)
+    [r] = conv.features["ruptures"]
+    assert "confrontation" in r["signals"]  # the JSON keeps the names
+    assert "(complaint or pushback" in summarize(conv)
+    assert "complaint or pushback" in render_html(conv)

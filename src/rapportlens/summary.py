@@ -21,6 +21,7 @@ from rich.text import Text
 
 from .model import Conversation, fmt_seconds
 from .rapport.risk import how_found
+from .rapport.ruptures import signal_words
 
 WIDTH = 80
 MI_ROWS = (
@@ -202,7 +203,7 @@ class Summary:
                      if r["repair"] else "no repair")
             back = f"engagement back at {r['recovery']}" if r["recovered"] else "engagement not back"
             who = f" by {r['speaker']}" if r.get("speaker") else ""
-            yield self.item("-", Text.assemble((r["kind"], "bold"), f"{who} at {where} ({', '.join(r['signals'])}); "
+            yield self.item("-", Text.assemble((r["kind"], "bold"), f"{who} at {where} ({signal_words(r['signals'])}); "
                                                f"{after}; {back}"))
 
     def feedback(self) -> Iterator[RenderableType]:

@@ -53,6 +53,21 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway|moving
 # reflection, validation or an explicit repair about the suggestion itself still counts.
 AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple"}
 AGENDA_STEM = 5  # letters a shared stem needs to mark the practitioner's own agenda
+# What each signal means, for people reading a report (the JSON keeps the names).
+SIGNAL_WORDS = {
+    "confrontation": "complaint or pushback",
+    "withdrawal": "retreat",
+    "shortening": "answer suddenly shorter",
+    "valence_drop": "mood dropped",
+    "minimal_answer": "bare non-answer",
+    "suspected_after_directive": "likely pushback right after advice or criticism",
+}
+
+
+def signal_words(signals: list[str]) -> str:
+    return ", ".join(SIGNAL_WORDS.get(s, s.replace("_", " ")) for s in signals)
+
+
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
 

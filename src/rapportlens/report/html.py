@@ -21,6 +21,7 @@ from ..features import declared
 from ..model import Conversation, fmt_seconds
 from ..output import to_dict
 from ..rapport.risk import how_found
+from ..rapport.ruptures import signal_words
 from ..summary import MI_ROWS
 from .charts import dimensions_chart, timeline_chart
 
@@ -35,6 +36,7 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined,
     )
     env.filters["words"] = lambda s: str(s).replace("_", " ")
+    env.filters["signal_words"] = signal_words
     env.filters["clock"] = lambda s: "" if s is None else fmt_seconds(s)[:8]
     return env
 
