@@ -282,6 +282,7 @@ def test_turning_to_another_topic_is_no_repair(text, acknowledges):
     "I can tell that landed badly.",
     "That's fair criticism. I'll take it on board.",
     "I brushed past something that matters a lot to you.",
+    "I've been talking at you, haven't I?",
 ])
 def test_more_ways_of_owning_a_misstep(text):
     assert "repair" in {h.code for h in apply_rules(text, P)}
@@ -399,6 +400,7 @@ def test_a_curt_fine_after_being_told_off_is_repaired_by_an_apology():
     ("Why don't you just tell him how you feel?", True),
     ("What's stopping you from calling them?", True),
     ("Wouldn't it be easier to move back home?", True),
+    ("And cut down on the rice.", True),  # a bare instruction about the client's own behaviour
     ("Why don't you tell me what happened since last time?", False),  # an invitation to talk
     ("What would it take to move from a four to a six?", False),  # MI's evoking question
 ])
@@ -489,3 +491,37 @@ def test_a_rupture_later_in_a_session_joins_its_apology_and_is_repaired_two_turn
     [r] = conv.features["ruptures"]
     assert r["kind"] == "confrontation" and r["utterances"] == [7, 9] and r["trigger"] == 6
     assert r["repair"]["utterance"] == 10 and r["repair"]["kind"] == "explicit" and r["recovery"] == 11
+
+
+def test_a_retreat_into_bare_answers_goes_on_until_the_practitioner_owns_the_lecture():
+    conv = analyzed([
+        ("D", "Your sugar levels are higher than last time. How have things been with the diet?"),
+        ("P", ("It's been difficult. My son got married in October and there were so many family meals, "
+               "and I didn't want to refuse the food my sisters cooked for everyone.")),
+        ("D", "I understand, but you have to be stricter. These numbers mean you're heading for complications."),
+        ("P", "Okay."),
+        ("D", "You also need to walk every day, at least thirty minutes."),
+        ("P", "Yes, I suppose."),
+        ("D", "And cut down on the rice."),
+        ("P", "Fine."),
+        ("D", "I've been talking at you, haven't I? How did it feel, managing your diabetes through the wedding?"),
+        ("P", "Honestly, stressful. Everyone kept putting food on my plate and I felt rude saying no."),
+    ], {"D": P, "P": C})
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "withdrawal" and r["utterances"] == [3, 5, 7]
+    assert r["repair"]["utterance"] == 8 and r["repair"]["kind"] == "explicit" and r["recovery"] == 9
+
+
+def test_a_bare_answer_after_a_repair_attempt_does_not_prolong_the_rupture():
+    conv = analyzed([
+        ("T", "What brings you in today?"),
+        ("C", "My doctor said I should come because my drinking has been getting worse since the winter."),
+        ("T", "You should cut down to two drinks a night and join a support group this week."),
+        ("C", "You're not listening to me. This isn't helping."),
+        ("T", "It sounds like I jumped in with advice before hearing you out."),
+        ("C", "Sure."),
+        ("T", "What would you like me to understand first?"),
+        ("C", "That I drink because I can't sleep since my wife died, and nobody has asked me about that."),
+    ], {"T": P, "C": C})
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["repair"]["utterance"] == 4

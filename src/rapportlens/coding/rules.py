@@ -114,6 +114,8 @@ RULES: list[Rule] = [
         # Persuasion put as a question; "why don't you tell me..." invites talk instead.
         r"\bwhy (?:don'?t|not) you just (?!(?:tell|fill|talk|walk) me\b|share|describe|say more)\w+", r"\bwhy not just\b",
         r"\bwhat'?s (?:stopping|keeping) you from\b", r"\bdon'?t you think you (?:should|need|ought)\b",
+        # A bare instruction about the client's own behaviour ("And cut down on the rice.").
+        r"^\W*(?:(?:and|also|so|then|just|now)[,]?\s+)*(?:cut (?:down|back|out)|reduce|limit|quit|eat (?:less|more)|drink (?:less|more)) (?:on |the |your |some |a )?\w+",
         r"\bwouldn'?t it be (?:better|easier|wiser|safer) (?:to|if you)\b",
         r"\bmaybe you (?:could|can|should) (?:try|start|talk|call|ask|look)\b",
         r"\byou (?:can'?t|cannot|mustn'?t|shouldn'?t) (?:just |simply |really |keep )?(?:skip|stop|ignore|miss|keep|carry on|go on|leave)"
@@ -168,6 +170,7 @@ RULES: list[Rule] = [
         r"^\W*(?:oh,? |okay,? |well,? )?(?:i'?m|i am) (?:so |really |very )?sorry\W*(?:[.!]|$)",
         r"\b(?:let me|i(?:'ll| will| need to| should| think i should)) (?:slow down|back off|ease off|step back)\b",
         r"\bi(?:'ve| have)? (?:got|gotten) ahead of (?:you|myself)\b",
+        r"\bi(?:'ve| have)? been (?:talking at|lecturing|preaching (?:at|to)|going on at|telling you off|nagging) you\b",
         r"\bi (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced) (?:past|over|through) (?:something|what you|that|it|your)\b",
         r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",

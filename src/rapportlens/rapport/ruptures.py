@@ -137,8 +137,15 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
         nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (
-            curt and COMPLIANCE.match(" ".join(conv.utterances[i].text for i in t.utterances)) is not None)
-        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt):
+            curt and COMPLIANCE.match(_text(conv, t)) is not None)
+        # During a rupture the speaker's recent answers are already short, so a further bare
+        # "Fine." cannot look suddenly shorter; after another turn that attempts no repair, it
+        # goes on with the rupture (after a repair attempt it may be accepting it).
+        last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
+        ongoing = (last is not None and _own_turns_between(turns, last, t) == 0 and prev is not None
+                   and roles[prev.speaker] == Role.PRACTITIONER
+                   and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev)))
+        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or ongoing):
             signals.append("minimal_answer")
         past.append((n, v))
         marked = ("confrontation" in signals or "withdrawal" in signals
@@ -150,7 +157,6 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
-        last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
         if last is not None and _own_turns_between(turns, last, t) <= 1:
             last.utterances += list(t.utterances)  # the same rupture going on
             last.signals = sorted(set(last.signals) | set(signals))
@@ -161,6 +167,10 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     for r in ruptures:
         _follow_up(conv, r, roles, words)
     return ruptures
+
+
+def _text(conv: Conversation, turn) -> str:
+    return " ".join(conv.utterances[i].text for i in turn.utterances)
 
 
 def _weak_code(conv: Conversation, turn, source: str) -> str | None:
@@ -238,7 +248,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
                           and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
     for t in practitioner_turns:
-        found = _repair_codes(_codes(conv, t.utterances), " ".join(conv.utterances[i].text for i in t.utterances))
+        found = _repair_codes(_codes(conv, t.utterances), _text(conv, t))
         if found and set(found) <= AGENDA_CHECKED and _back_to_own_agenda(conv, r, t):
             found = []
         if found:
