@@ -525,3 +525,31 @@ def test_a_bare_answer_after_a_repair_attempt_does_not_prolong_the_rupture():
     ], {"T": P, "C": C})
     [r] = conv.features["ruptures"]
     assert r["utterances"] == [3] and r["repair"]["utterance"] == 4
+
+
+def test_an_unrepaired_rupture_in_a_budget_review_goes_on_and_is_not_repaired():
+    conv = analyzed([
+        ("A", "Right, let's look at your budget. You're spending far too much on takeaways."),
+        ("C", "I work two jobs. I don't have time to cook most days."),
+        ("A", "Everyone says that. You need to meal prep on Sundays like everyone else."),
+        ("C", "Whatever. You're not listening."),
+        ("A", "The numbers don't lie. Takeaways are costing you three hundred a month."),
+        ("C", "Fine."),
+        ("A", "Next, let's look at your phone contract."),
+        ("C", "Okay."),
+    ], {"A": P, "C": C})
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "confrontation" and r["utterances"] == [3, 5]
+    assert r["repair"] is None and not r["repaired"]
+
+
+def test_a_hard_session_without_a_rupture_shows_none():
+    conv = analyzed([
+        ("T", "How has the week been since we last met?"),
+        ("C", "Hard. My dad's dementia is getting worse and he didn't recognise me on Sunday, which shook me."),
+        ("T", "That must have been painful, seeing him not know you."),
+        ("C", "It was. I sat in the car afterwards and cried for about twenty minutes before I could drive home."),
+        ("T", "Part of you wants to be there more, and part of you needs protecting from how much it hurts."),
+        ("C", "Yes, exactly. I feel guilty even saying that."),
+    ], {"T": P, "C": C})
+    assert conv.features["ruptures"] == []

@@ -199,6 +199,8 @@ RULES: list[Rule] = [
         # Discounting what was just said ("I hear you, but...") and defending oneself.
         r"^\W*(?:i hear you|i understand(?: that)?|i know|i get (?:it|that|you)|fair enough)[,.]? but\b",
         r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
+        # Closing the question with authority instead of hearing the objection.
+        r"\bthe (?:numbers|figures|facts|data|results|scales) (?:don'?t|do not|never) lie\b", r"\b(?:facts are facts|rules are rules)\b",
         r"\bif you don'?t (?:change|do) (?:something|anything)\b[^.?!]{0,20}\bnothing (?:will|is going to|'s going to) change\b",
     ),
     *_rules(
