@@ -553,3 +553,42 @@ def test_a_hard_session_without_a_rupture_shows_none():
         ("C", "Yes, exactly. I feel guilty even saying that."),
     ], {"T": P, "C": C})
     assert conv.features["ruptures"] == []
+
+
+def test_defending_ones_commitment_after_being_told_off_is_a_rupture_and_owning_it_repairs():
+    conv = analyzed([
+        ("T", "Last time we talked about your panic attacks on the train. How has the commute been?"),
+        ("C", "Worse. I had one on Tuesday between stations and had to get off and walk the rest of the way."),
+        ("T", "Have you been doing the breathing exercises I gave you?"),
+        ("C", "Not really. They feel a bit silly, to be honest."),
+        ("T", "They only work if you practise them. You have to commit to this if you want to get better."),
+        ("C", "I am committed. I'm here every week, aren't I?"),
+        ("T", "You are, and I'm sorry, that came across as if you weren't trying. What makes them feel silly?"),
+        ("C", "I do them at home when I'm calm, and on the train my head goes completely blank."),
+    ], {"T": P, "C": C})
+    [r] = conv.features["ruptures"]
+    assert r["kind"] == "confrontation" and r["utterances"] == [5]
+    assert r["repair"]["utterance"] == 6 and r["recovery"] == 7
+
+
+def test_a_complaint_that_nobody_explained_is_repaired_by_owning_the_gap():
+    conv = analyzed([
+        ("N", "Morning, Mr Briggs. I need to check your blood sugar before breakfast."),
+        ("P", "Again? You lot have been poking me every four hours. My fingers are black and blue."),
+        ("N", "I know, it's a lot. The doctors want to keep a close eye on it after the change in your insulin."),
+        ("P", "Well, nobody explained that to me. I thought you were just doing it for the sake of it."),
+        ("N", "That's fair, you should have been told. Shall I ask the doctor to talk you through the plan?"),
+        ("P", "Yes, it would help. And can you use a different finger this time, my left hand's really sore."),
+    ], {"N": P, "P": C})
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit"
+    assert r["recovery"] == 5
+
+
+@pytest.mark.parametrize("text", [
+    "You should have been told about the change.",
+    "I am committed.",
+])
+def test_looking_back_is_not_advice_and_defending_is_a_complaint(text):
+    codes = {h.code for h in apply_rules(text, P if text.startswith("You") else C)}
+    assert ("advice" not in codes) if text.startswith("You") else ("confrontation" in codes)

@@ -108,7 +108,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         "advice", P, 0.7,
-        r"\byou (?:really |just |simply |definitely )?(?:should|ought to|need to|have to|must)\b(?! (?:be|feel) )",
+        r"\byou (?:really |just |simply |definitely )?(?:should|ought to|need to|have to|must)\b(?! (?:be|feel) )"
+        r"(?! have (?:been|got|gone|done|had|known|seen|said|told|\w+ed)\b)",  # "you should have been told" looks back
         r"\bi(?:'d| would) (?:recommend|suggest|advise)\b", r"\b(?:my|one) (?:advice|suggestion|recommendation) (?:is|would be)\b",
         r"^(?:so,? |okay,? |well,? )?(?:try|make sure|consider|avoid)\b", r"\bwhy don'?t you (?:try|give|consider)\b",
         # Persuasion put as a question; "why don't you tell me..." invites talk instead.
@@ -171,6 +172,7 @@ RULES: list[Rule] = [
         r"\b(?:let me|i(?:'ll| will| need to| should| think i should)) (?:slow down|back off|ease off|step back)\b",
         r"\bi(?:'ve| have)? (?:got|gotten) ahead of (?:you|myself)\b",
         r"\bi(?:'ve| have)? been (?:talking at|lecturing|preaching (?:at|to)|going on at|telling you off|nagging) you\b",
+        r"\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown)\b",
         r"\bi (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced) (?:past|over|through) (?:something|what you|that|it|your)\b",
         r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",
@@ -334,6 +336,10 @@ RULES: list[Rule] = [
         r"\b(?:that (?:doesn'?t|does not|won'?t|wouldn'?t)|none of (?:that|this|it)) (?:really )?appl(?:y|ies) to (?:me|my (?:life|situation|case))\b",
         r"\byou(?: (?:always|just|keep|still))? (?:side|siding) with (?:him|her|them|my \w+)\b",
         r"\bi (?:didn'?t|did not) ask (?:for )?(?:a |your |any )?(?:diagnosis|lecture|sermon|solutions?|judg(?:e)?ment|pep talk|homework)\b",
+        # Defending oneself against being called uncommitted, and nobody having explained.
+        r"^\W*(?:but |well,? )?i (?:am|do|did) (?:committed|trying|try|care|do them|do it)\W*(?:[.!]|$)",
+        r"\bi(?:'m| am) here every (?:week|session|time|appointment)\b[^.?!]{0,15}\b(?:aren'?t i|isn'?t that|don'?t i)\b",
+        r"\b(?:nobody|no one|no-one) (?:ever |even |actually )?(?:explained|told me|mentioned) (?:that|this|it|any of (?:this|that))(?: to me)?\s*(?:[.!]|$)",
     ),
 ]
 @lru_cache(maxsize=8)
