@@ -337,7 +337,8 @@ RULES: list[Rule] = [
         r"\byou(?: (?:always|just|keep|still))? (?:side|siding) with (?:him|her|them|my \w+)\b",
         r"\bi (?:didn'?t|did not) ask (?:for )?(?:a |your |any )?(?:diagnosis|lecture|sermon|solutions?|judg(?:e)?ment|pep talk|homework)\b",
         # Defending oneself against being called uncommitted, and nobody having explained.
-        r"^\W*(?:but |well,? )?i (?:am|do|did) (?:committed|trying|try|care|do them|do it)\W*(?:[.!]|$)",
+        # ("I am trying." is left out: on ESConv it mostly answers encouragement.)
+        r"^\W*(?:but |well,? )?i (?:am|do|did) (?:committed|care|do them|do it)\W*(?:[.!]|$)",
         r"\bi(?:'m| am) here every (?:week|session|time|appointment)\b[^.?!]{0,15}\b(?:aren'?t i|isn'?t that|don'?t i)\b",
         r"\b(?:nobody|no one|no-one) (?:ever |even |actually )?(?:explained|told me|mentioned) (?:that|this|it|any of (?:this|that))(?: to me)?\s*(?:[.!]|$)",
     ),
