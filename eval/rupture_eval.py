@@ -48,7 +48,7 @@ def rupture_codes(text: str) -> dict[str, str]:
     if USE_MODEL:
         model = load_engagement() if WITH_CHECK else _ngrams_alone()
         for code, finding in model.codes([text])[0].items():
-            if finding.confidence >= SUSPECT_CONFIDENCE + 0.05:  # a suspicion counts only in context (--in-session)
+            if finding.confidence > SUSPECT_CONFIDENCE:  # a suspicion counts only in context (--in-session)
                 found.setdefault(code, finding.reason)
     return found
 

@@ -51,6 +51,8 @@ SUSPECT = 0.5
 SUSPECT_CONFIDENCE = 0.45
 SUSPECT_CHECK = 0.5
 SUSPECT_MIN_WORDS = 5
+# The client's own question, by its first word. Not the rules' CLOSED_START: that also takes
+# "Don't...", which in a client's turn is more often a complaint ("Don't put it like that").
 QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
 
 

@@ -127,25 +127,27 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
         prev = turns[t.index - 1] if t.index > 0 else None
-        directed = (prev is not None and roles[prev.speaker] == Role.PRACTITIONER
-                    and any(_codes(conv, prev.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE))
+        after_practitioner = prev is not None and roles[prev.speaker] == Role.PRACTITIONER
+        # The previous turn's codes are read only for the few turns that need them.
         # What the engagement model only suspects counts right after advice or criticism.
-        suspected = _weak_code(conv, t, "model") if directed else None
+        suspected = _weak_code(conv, t, "model")
+        suspected = suspected if suspected and after_practitioner and _directive(conv, prev) else None
         if suspected and suspected not in signals:
             signals.append("suspected_after_directive")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
-        curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
+        curt = (n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and after_practitioner
+                and _directive(conv, prev))
         nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (
             curt and COMPLIANCE.match(_text(conv, t)) is not None)
+        last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
         # During a rupture the speaker's recent answers are already short, so a further bare
         # "Fine." cannot look suddenly shorter; after another turn that attempts no repair, it
         # goes on with the rupture (after a repair attempt it may be accepting it).
-        last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
-        ongoing = (last is not None and _own_turns_between(turns, last, t) == 0 and prev is not None
-                   and roles[prev.speaker] == Role.PRACTITIONER
-                   and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev)))
-        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or ongoing):
+        if "withdrawal" not in signals and nonanswer and (
+                "shortening" in signals or curt
+                or (last is not None and after_practitioner and _own_turns_between(turns, last, t) == 0
+                    and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev)))):
             signals.append("minimal_answer")
         past.append((n, v))
         marked = ("confrontation" in signals or "withdrawal" in signals
@@ -167,6 +169,11 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     for r in ruptures:
         _follow_up(conv, r, roles, words)
     return ruptures
+
+
+def _directive(conv: Conversation, turn) -> bool:
+    """Whether ``turn`` advises or criticises (a move a client may withdraw from or push back on)."""
+    return any(_codes(conv, turn.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE)
 
 
 def _text(conv: Conversation, turn) -> str:
