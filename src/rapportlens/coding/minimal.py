@@ -27,7 +27,8 @@ WITHDRAWING = {
     "not now", "not right now", "never mind", "nevermind", "forget it", "forget i said anything",
     "forget i said that", "if you say so", "whatever you say", "whatever you think", "whatever works for you",
     "leave it", "drop it", "can we not", "nothing to say", "nothing to add", "i have nothing to add",
-    "i have nothing to say", "thats private", "its private", "thats personal",
+    "i have nothing to say", "thats private", "its private", "thats personal", "dont care", "i dont care",
+    "couldnt care less", "i couldnt care less", "who gives a damn",
 }
 NONCOMMITTAL = {
     "fine", "im fine", "i am fine", "im ok", "im okay", "i am ok", "i am okay", "im good", "im alright", "its fine",

@@ -49,6 +49,9 @@ RULES: list[Rule] = [
         r"\bit'?s (?:completely |totally |perfectly |so )?(?:understandable|natural|normal|okay|ok|human) (?:to|that|you)\b",
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
+        r"\b(?:your|the|this) (?:pain|feelings?|fear|worry|anger|experience|distress|symptoms) (?:is|are) (?:very |absolutely |completely )?(?:real|valid|genuine)\b",
+        r"\bi (?:get|understand|can see|can understand) (?:that |why )?(?:it'?s|this is|that'?s|it is|this must be|that must be) (?:a |an |really |so |very |such a )?"
+        r"(?:bind|hard|difficult|tough|frustrating|a lot|stressful|real (?:problem|worry|bind))\b", r"\b(?:that'?s|that is|that was|that isn'?t|that wasn'?t) (?:not |really not )?fair (?:on|to) you\b",
         r"^\W*(?:of course|absolutely|sure)[,.!]? that'?s (?:completely|totally|perfectly|absolutely) (?:okay|ok|fine|alright|all right)\s*(?:[.!,;]|$)",
     ),
     *_rules(
@@ -89,6 +92,7 @@ RULES: list[Rule] = [
         r"\b(?:whenever|when|once|if and when) you(?:'re| are| feel) ready\b",
         r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like (?:us )?to\b",
+        r"\byou (?:don'?t|do not) have to (?:talk|tell me|say|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",
     ),
     *_rules(
         "orientation", P, 0.7,
@@ -181,6 +185,18 @@ RULES: list[Rule] = [
         r"gave (?:me )?(?:it|that|that feedback)|let me know how (?:that|it) (?:felt|landed))\b",
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
+        r"\bthat (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib) (?:thing|way|remark|comment)\b",
+        r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
+        r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
+        r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with) (?:you|about your|what you|how you|what it'?s like)\b",
+        r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi'?m (?:doing|the one doing) (?:a lot|most|all) of the talking\b",
+        r"\b(?:sorry|apologies) (?:if |that )?(?:it|that|this|i) (?:came across|sounded|came out) (?:that way|like that|wrong|badly|harsh)\b",
+        r"\bi(?:'ve| have)? (?:just )?(?:piled|heaped|thrown|dumped|loaded|unloaded) (?:a lot of |all (?:this|that) |so much |too much |a load of )?(?:\w+ )?(?:on|at) you\b",
+        r"\bi(?:'ve| have)? (?:just )?(?:given|handed) you (?:a |another |this )?(?:to-do list|list of (?:things|jobs|tasks|rules|instructions)|lecture|lot to (?:take in|do))\b",
+        r"\bi (?:haven'?t|hadn'?t|didn'?t) (?:even )?(?:said|mentioned|told you|pointed out) (?:what|how much|anything (?:good|positive))\b",
+        r"\byou(?:'ve| have)? (?:probably |likely |already )?heard (?:that|this|it|all that)(?: advice)? (?:a (?:hundred|thousand|million)|so many|many|lots of|plenty of) times\b",
+        r"\b(?:i'?m|i am) here to (?:help|support|listen|understand|work with you)\b[^.?!]{0,30}\bnot (?:to )?(?:judge|blame|critici[sz]e|lecture|tell you off)\b",
+        r"\bi'?m not (?:here to )?(?:judging|blaming|criticising|criticizing) you\b",
         r"\b(?:let'?s|i'?ll|i will) (?:scrap|drop|forget|park) (?:the|my|that|those) (?:advice|suggestions?|ideas?|plan)\b",
         r"(?:^|[.!?,]\s*)(?:let'?s |we can |just )?(?:forget|drop|park|scrap|shelve) (?:the|my|that|this) (?:\w+ )?(?:advice|suggestions?|idea|plan)\b",
         r"\b(?:it'?s|that'?s|it is|that is) (?:really |very )?(?:helpful|useful|good) (?:that you (?:told|tell) me|to (?:hear|know) that)\b(?! (?:you|it|things) )",
@@ -198,6 +214,8 @@ RULES: list[Rule] = [
         r"\bget over it\b", r"\bwhat were you thinking\b", r"\b(?:your|it'?s your|it was your) own fault\b",
         r"\bshut up\b", r"\bgrow up\b", r"\bdeal with it\b", r"\bjust stop\b",
         r"\bthe sooner you (?:accept|admit|realise|realize|stop|start|face)\b",
+        r"\b(?:this|that|it) (?:can'?t|cannot|mustn'?t|must not) happen again\b",
+        r"\bif (?:it|that|this|the \w+|\w+ing) (?:was|were|really was|is) (?:really )?(?:a |your )?priority,? you(?:'d| would)\b",
         # Discounting what was just said ("I hear you, but...") and defending oneself.
         r"^\W*(?:i hear you|i understand(?: that)?|i know|i get (?:it|that|you)|fair enough)[,.]? but\b",
         r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
@@ -223,7 +241,7 @@ RULES: list[Rule] = [
         r"\b(?:can|could) we (?:please )?(?:(?:just )?talk about something (?:else|different|lighter|easier|happier|nicer|less heavy)|change the (?:subject|topic)|move on|skip)\b",
         r"\b(?:can|could) we (?:please |just )?(?:finish|stop|end|wrap (?:it )?up|call it a day) (?:early|now|there|here)\b",
         r"^\W*(?:\w+\W+){0,3}(?:does it|what does it) (?:really |even )?matter\W*$",
-        r"\bnone of your business\b", r"\b(?:don'?t|do not) (?:really )?want to go there\b",
+        r"\bnone of your business\b", r"^\W*(?:well,? )?if (?:we|i|you) (?:must|insist|really have to)\W*$", r"\b(?:don'?t|do not) (?:really )?want to go there\b",
         r"\b(?:prefer|rather|like) to leave it (?:there|at that)\b", r"\bforget (?:i said|i mentioned) (?:anything|it|that)\b",
         r"\blet'?s just (?:move on|drop it|leave it)\b", r"\blet'?s (?:drop it|leave it at that|not go there)\b",
         r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
@@ -282,7 +300,10 @@ RULES: list[Rule] = [
         r"\b(?:thinking (?:of|about)|going to|want to|might|considering) (?:stop|stopping|quit|quitting|end|ending|cancel(?:l?ing)?) (?:the |these |our |my )?(?:sessions?|therapy|counsel+ing|appointments?|coming here)\b",
         r"\b(?:find|see|get|switch to|change to|try) (?:a |an )?(?:different|new|other|another) (?:therapist|counsel+or|psychologist|worker|coach)\b",
         r"\bi(?:'ve)? already told you\b", r"\bi(?:'ve)? told you (?:this|that) (?:already|before|last (?:week|time))\b",
-        r"\byou keep (?:bringing up|asking|going on|pushing|coming back to|talking about)\b",
+        r"\byou keep (?:bringing up|asking|going on|pushing|coming back to|talking about|saying (?:that|this|it|the same))\b",
+        r"\bi'?d (?:really )?appreciate (?:it )?if you (?:didn'?t|did not|stopped|would stop|wouldn'?t|could stop)\b",
+        r"(?:^|[.!?]\s+)(?:that'?s|bit) (?:a bit |pretty |quite |a little )?rich\b",
+        r"^\W*so,? (?:now )?i'?m (?:a suspect|the bad guy|the villain|on trial|a liar|lying|being accused)\b",
         r"(?:^|[.!?,]\s*)(?:please |just |oh )?(?:stop|quit) (?:asking|telling|lecturing|judging|pushing)\b",
         r"\b(?:stop|quit) (?:asking|telling|lecturing|judging|pushing) me\b", r"\b(?:stop|quit) trying to (?:fix|change|analy[sz]e) me\b",
         r"\bi (?:don'?t|do not) need (?:a lecture|lecturing|a sermon|another lecture|you to tell me)\b",
@@ -314,7 +335,8 @@ RULES: list[Rule] = [
         r"\bcoming here\b[^.?!]{0,30}\bfor nothing\b", r"\bexpected (?:more|better|something) (?:from|of) (?:this|you|these|therapy|counsel+ing)\b",
         r"\b(?:nothing|none of (?:what|the things)) you(?:'ve| have)? (?:suggested|said|told me|recommended|given me)\b[^.?!]{0,15}\b(?:work|help)",
         r"\byour (?:advice|suggestions?|ideas?|tips|exercises?) (?:don'?t|doesn'?t|didn'?t|never|haven'?t) (?:\w+ )?(?:work|help)",
-        r"\bi (?:don'?t|do not|can'?t|cannot) see (?:how|why|what)\b[^.?!]{0,40}\b(?:is relevant|matters?|has to do with|will help|is going to help|helps)\b",
+        r"\bi (?:don'?t|do not|can'?t|cannot) see (?:how|why|what)\b[^.?!]{0,70}\b(?:is relevant|matters?|has to do with|helps|"
+        r"(?:will|would|could|can|is going to|'s going to|is gonna) (?:help|fix|change|solve|work|make (?:a|any) difference))\b",
         r"\b(?:(?:that|this|it)(?:'s| is| was) not|(?:that|this|it) (?:isn'?t|wasn'?t)) (?:really |very |at all )?helpful\b",
         r"\b(?:that|this)(?:'s| is| was) (?:really |very )?unhelpful\b",
         r"\b(?:want|going|need) to stop coming\b(?! (?:home|back|round|over|in))",
@@ -341,6 +363,19 @@ RULES: list[Rule] = [
         r"^\W*(?:but |well,? )?i (?:am|do|did) (?:committed|care|do them|do it)\W*(?:[.!]|$)",
         r"\bi(?:'m| am) here every (?:week|session|time|appointment)\b[^.?!]{0,15}\b(?:aren'?t i|isn'?t that|don'?t i)\b",
         r"\b(?:nobody|no one|no-one) (?:ever |even |actually )?(?:explained|told me|mentioned) (?:that|this|it|any of (?:this|that))(?: to me)?\s*(?:[.!]|$)",
+        r"^\W*(?:(?:yeah|yes|yep|i know)[,.]? )*you(?:'ve| have) (?:already )?said(?: (?:that|so|it))?(?: (?:before|already))?\W*$",
+        r"\?\s*(?:yeah,? |oh,? )?(?:that |this )?makes (?:loads of|lots of|a lot of|total|perfect|so much|great) sense\W*$",
+        r"\byou (?:think|reckon|(?:'re|are) saying|(?:'re|are) implying) (?:that )?(?:it'?s|this is|i'?m|i am) (?:all |just )?(?:in my head|made up|imagin\w*|my imagination|"
+        r"exaggerating|faking|making (?:it|this) up|lying|overreacting|being dramatic|attention[- ]seeking)\b",
+        # Hearing blame ("So now it's my fault?"); "It's my fault." alone is self-blame.
+        r"^\W*so,? (?:now |then )?(?:it'?s|this is|that'?s|you(?:'re| are) saying (?:it'?s|this is)) (?:all )?my fault\b",
+        r"\b(?:it'?s|this is) (?:all )?my fault,? (?:then|now|is it)\b", r"(?:^|[.!]\s+)(?:so,? )?(?:now,? )?(?:it'?s|this is) (?:all )?my fault\?",
+        r"\b(?:you(?:'re| are) (?:saying|telling me|implying)|you (?:think|reckon)|so) (?:that )?i'?m (?:the (?:problem|one to blame|bad guy)|to blame|"
+        r"a bad (?:mother|father|parent|mum|mom|dad|person|wife|husband|partner))\b",
+        r"\b(?:came|come) (?:here|in) (?:for|to get|to find) [^.?!]{1,30}\bnot (?:to be|to get|for) (?:told|judged|lectured|blamed|criticised|criticized|a lecture|a telling[- ]off)\b",
+        # Resentful compliance ("Fine. I'll just rewrite the whole thing then.").
+        r"^\W*fine[.!,]+\s*(?:i'?ll just\b|have it your way\b|whatever\b)",
+        r"\bi'?ll just \w+ (?:the whole thing|everything|it all|all of it)(?: again)?,? then\b",
     ),
 ]
 @lru_cache(maxsize=8)

@@ -14,7 +14,6 @@ when it had a repair and engagement recovered.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -22,6 +21,7 @@ from typing import Any
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
+from .rupture_cues import COMPLIANCE, DIRECTIVE_CUES, DISCOUNTING, GOING_ALONG, TOPIC_SHIFT
 
 EXPLICIT_REPAIR = ("repair",)
 # An open question counts: after a rupture, asking for the client's view is how a
@@ -40,15 +40,6 @@ USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
 VALENCE_DROP = 0.5
 MINIMAL_WORDS = 4  # at most this long to be a bare reply
 DIRECTIVE = ("advice", "face_threat")  # practitioner moves a curt reply may be withdrawing from
-# "Okay.", "Right. Fine.": going along. "Yes" and "yeah" alone are left out: they mostly
-# agree with what was said (in AnnoMI's good sessions, with a reflection).
-COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*(?:ok(?:ay)?|fine|sure|alright|all right)"
-                        r"(?:[,.! ]+(?:then|right|yeah|ok(?:ay)?|fine|sure))*\W*$", re.IGNORECASE)
-# Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
-# your drinking?"): whatever else the turn does, it does not take up what the client said.
-TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway|moving on|let'?s move on|first,|next,)\b"
-                         r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
-                         r"|\blet'?s get back to the plan\b", re.IGNORECASE)
 # Moves that can ask or repeat without taking up the client's side; a complex or feeling
 # reflection, validation or an explicit repair about the suggestion itself still counts.
 AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple"}
@@ -61,6 +52,8 @@ SIGNAL_WORDS = {
     "valence_drop": "mood dropped",
     "minimal_answer": "bare non-answer",
     "suspected_after_directive": "likely pushback right after advice or criticism",
+    "discounting": "turned the advice aside",
+    "going_along": "went along in few words with repeated advice",
 }
 
 
@@ -111,6 +104,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     turns = conv.turns
     client_turns = [t for t in turns if roles[t.speaker] != Role.PRACTITIONER]
     history: dict[str, list[tuple[int, float]]] = {}
+    along: dict[str, Any] = {}  # each speaker's last turn when it was a curt reply to advice
     ruptures: list[Rupture] = []
     for t in client_turns:
         n = sum(words[i] for i in t.utterances)
@@ -128,19 +122,27 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 signals.append("valence_drop")
         prev = turns[t.index - 1] if t.index > 0 else None
         after_practitioner = prev is not None and roles[prev.speaker] == Role.PRACTITIONER
-        # The previous turn's codes are read only for the few turns that need them.
+        directed = after_practitioner and _directive(conv, prev)
         # What the engagement model only suspects counts right after advice or criticism.
-        suspected = _weak_code(conv, t, "model")
-        suspected = suspected if suspected and after_practitioner and _directive(conv, prev) else None
+        suspected = _weak_code(conv, t, "model") if directed else None
         if suspected and suspected not in signals:
             signals.append("suspected_after_directive")
+        text = _text(conv, t)
+        if directed and "confrontation" not in signals and DISCOUNTING.search(text):
+            signals.append("discounting")
+        # The second curt reply in a row to advice marks both (the rupture starts at the first).
+        going = directed and n <= MINIMAL_WORDS and GOING_ALONG.match(text) is not None
+        first = along.pop(t.speaker, None)
+        first = first if first is not None and first.index == _previous_own(turns, t).index else None
+        last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
+        if going and (first is not None or (last is not None and _own_turns_between(turns, last, t) == 0)):
+            signals.append("going_along")
+        elif going:
+            along[t.speaker] = t
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
-        curt = (n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and after_practitioner
-                and _directive(conv, prev))
-        nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (
-            curt and COMPLIANCE.match(_text(conv, t)) is not None)
-        last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
+        curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
+        nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (curt and COMPLIANCE.match(text) is not None)
         # During a rupture the speaker's recent answers are already short, so a further bare
         # "Fine." cannot look suddenly shorter; after another turn that attempts no repair, it
         # goes on with the rupture (after a repair attempt it may be accepting it).
@@ -152,10 +154,11 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         past.append((n, v))
         marked = ("confrontation" in signals or "withdrawal" in signals
                   or {"shortening", "valence_drop"} <= set(signals) or "minimal_answer" in signals
-                  or "suspected_after_directive" in signals)
+                  or "suspected_after_directive" in signals or "discounting" in signals or "going_along" in signals)
         if not marked:
             continue
-        kind = "confrontation" if "confrontation" in signals or suspected == "confrontation" else "withdrawal"
+        kind = ("confrontation" if "confrontation" in signals or suspected == "confrontation" or "discounting" in signals
+                else "withdrawal")
         trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
@@ -165,6 +168,12 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             if kind == "confrontation":
                 last.kind = kind
             continue
+        # After a curt reply to advice, the next marked turn to more advice starts from it.
+        if first is not None and directed and (last is None or last.utterances[-1] < first.utterances[0]):
+            before = turns[first.index - 1]
+            ruptures.append(Rupture(first.utterances[0], [*first.utterances, *t.utterances], kind, signals,
+                                    before.utterances[-1], t.speaker))
+            continue
         ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger, t.speaker))
     for r in ruptures:
         _follow_up(conv, r, roles, words)
@@ -172,8 +181,10 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
 
 
 def _directive(conv: Conversation, turn) -> bool:
-    """Whether ``turn`` advises or criticises (a move a client may withdraw from or push back on)."""
-    return any(_codes(conv, turn.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE)
+    """Whether ``turn`` advises or criticises (a move a client may withdraw from or push back
+    on): coded so, or worded as a suggestion, instruction or warning (``DIRECTIVE_CUES``)."""
+    return (any(_codes(conv, turn.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE)
+            or DIRECTIVE_CUES.search(_text(conv, turn)) is not None)
 
 
 def _text(conv: Conversation, turn) -> str:
@@ -190,6 +201,10 @@ def _weak_code(conv: Conversation, turn, source: str) -> str | None:
                     and WEAK <= c["confidence"] < CONFIDENCE):
                 return c["code"]
     return None
+
+
+def _previous_own(turns, turn):
+    return next((t for t in reversed(turns[:turn.index]) if t.speaker == turn.speaker), turn)
 
 
 def _own_turns_between(turns, rupture: Rupture, turn) -> int:
@@ -211,7 +226,8 @@ def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
     strong." informs, whatever its reflective opening."""
     codes = {c: p for c, p in all_codes.items()
              if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
-    pushing_on = any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or TOPIC_SHIFT.search(text)
+    pushing_on = (any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or TOPIC_SHIFT.search(text)
+                  or DIRECTIVE_CUES.search(text))
     if "repair" not in codes and pushing_on:
         return []
     rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
@@ -241,8 +257,10 @@ def _back_to_own_agenda(conv: Conversation, r: Rupture, turn) -> bool:
 
 
 def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
-    """The first engaged client turn after the rupture (recovery), and the first
-    acknowledging practitioner turn before it (repair)."""
+    """The first engaged client turn after the rupture (recovery), and the acknowledging
+    practitioner turn before it (repair): the first explicit repair, or else the first attempt
+    that the speaker did not answer still withdrawn. Without a recovery, the attempts are looked for in the next two
+    practitioner turns."""
     turns = conv.turns
     after = [t for t in turns if t.utterances[0] > r.utterances[-1]]
     earlier = [sum(words[i] for i in t.utterances) for t in turns
@@ -252,14 +270,35 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     back = next((t for t in client_after if _engaged(conv, t, usual, words)), None)
     if back is not None:
         r.recovered, r.recovery = True, back.utterances[0]
-    practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
-                          and (back is None or t.utterances[0] < back.utterances[0])][:REPAIR_WINDOW]
+        practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
+                              and t.utterances[0] < back.utterances[0]]
+    else:
+        practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER][:REPAIR_WINDOW]
+    during = [t for t in turns if r.start < t.utterances[0] < r.utterances[-1] and roles[t.speaker] == Role.PRACTITIONER]
+    shifted = any(TOPIC_SHIFT.search(_text(conv, t)) and "repair" not in _codes(conv, t.utterances) for t in during)
+    attempts = []
     for t in practitioner_turns:
-        found = _repair_codes(_codes(conv, t.utterances), _text(conv, t))
-        if found and set(found) <= AGENDA_CHECKED and _back_to_own_agenda(conv, r, t):
+        text = _text(conv, t)
+        found = _repair_codes(_codes(conv, t.utterances), text)
+        # After "Let's look at your homework", a question about the homework follows the new
+        # topic: it takes up the rupture only when it shares a word with it.
+        if found and set(found) <= AGENDA_CHECKED and (
+                _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & _stems(conv, r.utterances))):
             found = []
+        shifted = shifted or (not found and TOPIC_SHIFT.search(text) is not None)
         if found:
-            where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
-            r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
-                        "kind": "explicit" if "repair" in found else "acknowledging"}
+            attempts.append((t, found))
+    if not attempts:
+        return
+    # An attempt the speaker still answered withdrawn ("Busy with what?" / "Stuff.") did not
+    # bring them back; the repair is the first attempt that was not answered so.
+    stop = back.utterances[0] if back is not None else len(conv.utterances)
+    t, found = attempts[0]
+    for (t, found), nxt in zip(attempts, [*attempts[1:], None]):
+        until = nxt[0].utterances[0] if nxt is not None else stop
+        if "repair" in found or not any(u.speaker == r.speaker and t.utterances[-1] < u.utterances[0] < until
+                                        for u in after):
             break
+    where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
+    r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
+                "kind": "explicit" if "repair" in found else "acknowledging"}
