@@ -18,6 +18,15 @@ def test_role_names_win_over_questions():
     assert roles == {"Patient": Role.CLIENT, "Dr. Lee": Role.PRACTITIONER}
 
 
+def test_an_officer_who_is_asked_the_questions_is_still_the_practitioner():
+    # The client asks most of the questions when a decision goes against them.
+    roles, _ = inferred([("Officer", "Unfortunately you don't qualify for the grant."), ("Lisa", "What? Why not?"),
+                         ("Officer", "Your income is over the threshold."), ("Lisa", "By how much?")])
+    assert roles == {"Officer": Role.PRACTITIONER, "Lisa": Role.CLIENT}
+    roles, _ = inferred([("Social worker", "I need to ask about the bruises."), ("Dad", "Why are you asking me?")])
+    assert roles == {"Social worker": Role.PRACTITIONER, "Dad": Role.CLIENT}
+
+
 def test_initials_are_not_role_words():
     roles, _ = inferred([("T Smith", "ok."), ("Ann", "Why?")])
     assert roles["Ann"] is Role.PRACTITIONER

@@ -190,3 +190,57 @@ def test_a_complaint_only_the_second_opinion_is_sure_of_counts_after_advice():
     [r] = found["You really need to stop drinking before bed."]
     assert r["utterances"] == [3] and r["signals"] == ["suspected_after_directive"]
     assert found["What would you like to talk about today?"] == []
+
+
+def test_curt_replies_with_a_bare_no_between_them_are_one_rupture():
+    conv = analyzed([
+        ("T", "So you're thinking of dropping out of the course."),
+        ("C", "Yeah."),
+        ("T", "You're in your final year. It'd be a huge waste to quit now."),
+        ("C", "Mm."),
+        ("T", "Have you talked to student finance about it?"),
+        ("C", "No."),
+        ("T", "You'll need to do that before anything else."),
+        ("C", "Okay."),
+        ("T", "I've done all the talking here. What's actually making you want to leave?"),
+        ("C", "My mum's ill and I need to be at home. I can't concentrate on anything."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5, 7] and r["kind"] == "withdrawal" and r["trigger"] == 2
+    assert r["repair"]["utterance"] == 8 and r["repair"]["kind"] == "explicit" and r["recovery"] == 9
+
+
+def test_an_acknowledgement_the_codes_miss_is_a_repair_attempt():
+    conv = analyzed([
+        ("T", "So how did the conversation with your boss go?"),
+        ("C", "I didn't have it. I chickened out."),
+        ("T", "Again? We practised it twice last week. You need to just do it."),
+        ("C", "Easy for you, you don't have to face him."),
+        ("T", "That's true, I don't. What happens for you when you picture walking into his office?"),
+        ("C", "My mind goes blank. I start thinking he'll laugh at me in front of everyone."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["repair"]["utterance"] == 4 and r["repaired"]
+    pushing = analyzed([
+        ("T", "So how did the conversation with your boss go?"),
+        ("C", "I didn't have it. I chickened out."),
+        ("T", "Again? We practised it twice last week. You need to just do it."),
+        ("C", "Easy for you, you don't have to face him."),
+        ("T", "I hear you, but you'll need to talk to him this week."),
+        ("C", "My mind goes blank. I start thinking he'll laugh at me in front of everyone."),
+    ])
+    assert pushing.features["ruptures"][0]["repair"] is None
+
+
+@pytest.mark.parametrize("text,cue", [
+    ("You should have used the script we wrote.", True),
+    ("I'm going to start you on a statin.", True),
+    ("It'd be a huge waste to quit now.", True),
+    ("Pick up the prescription at the front desk.", True),
+    ("They're too long and a bit disorganised.", True),
+    ("You should have been told about the side effects.", False),
+    ("It would be a shame if you felt you had to hide that.", False),
+    ("That sounds like a huge loss.", False),
+])
+def test_criticism_and_decisions_made_for_the_client_read_as_directives(text, cue):
+    assert bool(DIRECTIVE_CUES.search(text)) is cue

@@ -24,10 +24,14 @@ _ROLE_WORDS = {
         "facilitator", "supporter", "helper", "moderator", "practitioner", "provider", "advisor",
         "adviser", "mentor", "physician", "psychologist", "psychiatrist", "caseworker", "worker",
         "listener", "operator", "representative", "rep", "staff", "trainer", "t", "th", "int",
+        "officer", "supervisor", "manager", "pharmacist", "dietitian", "dietician", "physio",
+        "physiotherapist", "midwife", "social", "keyworker", "volunteer", "gp", "consultant",
+        "surgeon", "paramedic", "dentist", "psychotherapist", "chaplain", "advocate",
     },
     Role.CLIENT: {
         "client", "patient", "student", "customer", "caller", "seeker", "user", "learner",
         "mentee", "visitor", "pupil", "resident", "interviewee", "respondent", "c", "p", "pt", "cl",
+        "trainee", "employee", "parent", "tenant", "applicant", "claimant", "mum", "mom", "dad",
     },
     Role.MEMBER: {"member", "participant"},
 }

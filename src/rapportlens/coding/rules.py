@@ -189,7 +189,7 @@ RULES: list[Rule] = [
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
         r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
         r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with) (?:you|about your|what you|how you|what it'?s like)\b",
-        r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi'?m (?:doing|the one doing) (?:a lot|most|all) of the talking\b",
+        r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",
         r"\b(?:sorry|apologies) (?:if |that )?(?:it|that|this|i) (?:came across|sounded|came out) (?:that way|like that|wrong|badly|harsh)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:piled|heaped|thrown|dumped|loaded|unloaded) (?:a lot of |all (?:this|that) |so much |too much |a load of )?(?:\w+ )?(?:on|at) you\b",
         r"\bi(?:'ve| have)? (?:just )?(?:given|handed) you (?:a |another |this )?(?:to-do list|list of (?:things|jobs|tasks|rules|instructions)|lecture|lot to (?:take in|do))\b",
@@ -220,7 +220,7 @@ RULES: list[Rule] = [
         r"^\W*(?:i hear you|i understand(?: that)?|i know|i get (?:it|that|you)|fair enough)[,.]? but\b",
         r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
         # Closing the question with authority instead of hearing the objection.
-        r"\bthe (?:numbers|figures|facts|data|results|scales) (?:don'?t|do not|never) lie\b", r"\b(?:facts are facts|rules are rules)\b",
+        r"\bthe (?:numbers|figures|facts|data|results|scales) (?:don'?t|do not|never) lie\b", r"\b(?:facts are facts|(?:the )?rules are (?:the )?rules)\b",
         r"\bif you don'?t (?:change|do) (?:something|anything)\b[^.?!]{0,20}\bnothing (?:will|is going to|'s going to) change\b",
     ),
     *_rules(
@@ -289,7 +289,7 @@ RULES: list[Rule] = [
         r"\b(?:no,? )?that'?s not what i (?:said|was saying)\b", r"\bputting words in my mouth\b",
         r"\byou (?:sound|are|'re) (?:just )?like my (?:mother|mum|mom|father|dad|ex|husband|wife|boss|parents)\b",
         r"\b(?:those|these|the|your) (?:exercises?|worksheets?|homework|techniques?|tasks?|strategies|tips)\b[^.?!]{0,40}\b(?:useless|pointless|a waste|stupid|silly|ridiculous)\b",
-        r"\b(?:i'?m|i am) not doing (?:those|these|the|your|any more|any|that) (?:\w+ )?(?:exercises?|homework|worksheets?|diary|diaries|tasks?)\b",
+        r"\b(?:i'?m|i am) not doing (?:those|these|the|your|any more|any|that) (?:\w+ )?(?:exercises?|homework|worksheets?|diary|diaries|tasks?|forms?|paperwork)\b",
         r"\byou(?:'re| are) (?:judging|criticising|criticizing|blaming|lecturing|patroni[sz]ing|not taking me seriously)\b",
         r"\byou(?:'re| are) making (?:it|this|me) (?:sound|look|feel) like\b",
         # Feeling lectured by the practitioner; "the same speech from my mum" is about someone else.

@@ -23,6 +23,22 @@ DIRECTIVE_CUES = _any(
     r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads)\b[^.?!]{0,25}"
     r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work)\b",
     r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b",
+    # Finding fault with the client's work or way of doing things ("They're too long and a bit
+    # disorganised.", "You're probably not using it properly.").
+    r"\b(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:they|it)(?:'re| are|'s| is| was| were)) (?:probably |clearly |obviously |still |just )?"
+    r"(?:a bit |too |quite |rather |really |very |pretty |a little )?(?:vague|disorgani[sz]ed|sloppy|messy|careless|too long|too short|below (?:par|standard)|"
+    r"not good enough|unacceptable|not (?:using|doing|taking|following) (?:it|them|this|that|the \w+)(?: \w+)? (?:properly|right|correctly))\b",
+    r"\b(?:they|it|this|these|those|that) (?:need|needs|have|has) to be (?:done|in|finished|submitted|handed in|completed|sent)\b",
+    # Blame in hindsight ("You should have used the script."; "you should have been told" owns it).
+    r"\byou should(?:n'?t)? have (?!been\b|to\b)\w+",
+    # Deciding for the client, or settling it by authority ("I'm going to start you on a statin.",
+    # "The guidelines are clear.", "It'd be a huge waste to quit now.").
+    r"\bi'?m (?:going to|gonna) (?:start|put|refer|book|sign|get) you (?:on|onto|in|into|for|up)\b",
+    r"\bthe (?:guidelines|rules|evidence|research|science|data) (?:is|are) (?:very |really |quite )?clear\b",
+    r"\b(?:it'?d|it would|that'?d|that would) be (?:a |such a )?(?:huge |real |terrible |big |total )?(?:waste|mistake)\b",
+    # An instruction opening a sentence ("Pick up the prescription at the front desk.").
+    r"(?:^|[.!]\s+)(?:(?:and|so|now|then|just)\s+)?(?:pick up|take|book|call|ring|go to|bring|fill in|fill out|complete|collect|make sure|get) "
+    r"(?:the|your|a|an|this|that|some)\b",
     r"\byou(?:'ll| will) (?:really |also |still )?(?:need|have) to\b(?! (?:be|feel) )", r"\bi (?:really )?need you to\b",
     r"\bi(?:'ll| will)? (?:want|need) (?:the|your|it|that|this|a|an) [^.?!]{0,30}\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next)\b",
     r"(?:^|[.!?]\s+)\W*(?:(?:so|okay|ok|well|right)[,.]? )*(?:how|what) about (?:you |we )?(?:try(?:ing)?|start(?:ing)?|aim(?:ing)?|go(?:ing)?|cut(?:ting)?|twice|once|three times|every (?:day|week|morning|night))\b",
@@ -50,17 +66,25 @@ DISCOUNTING = _any(
     r"^\W*so (?:i|we) (?:should|have to|am supposed to|'m supposed to) (?:just )?\w+[^.?!]{0,60}\?",
     r"\b(?:nobody|no one|no-one)(?:'s| has)? (?:ever |even |actually )?(?:asked|checked with) me\b", r"\bi'?m not (?:being|trying to be) difficult\b",
     r"\beasier said than done\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
-    r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"^\W*(?:yeah|yes|yep|i know)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
+    r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$",
+    # Defending one's competence ("I've been using inhalers for thirty years.") and a bare
+    # exclamation closing the turn ("So I'm forty pounds too rich. Unbelievable.").
+    r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
+    r"^\W*i already (?:do|did|have|tried|use|know)\b", r"\bi(?:'d| would) rather not\b", r"\bi (?:don'?t|do not) have (?:the )?time (?:for|to)\b",
+    r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))", r"\byou (?:weren'?t|were not) (?:even )?there\b",
+    r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:yeah|yes|yep|i know)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
 )
 
 # "Okay.", "Right. Fine.": going along. "Yes" and "yeah" alone are left out: they mostly
 # agree with what was said (in AnnoMI's good sessions, with a reflection).
 COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*(?:ok(?:ay)?|fine|sure|alright|all right)"
                         r"(?:[,.! ]+(?:then|right|yeah|ok(?:ay)?|fine|sure))*\W*$", re.IGNORECASE)
-# Going along in few words ("Right.", "Yep.", "I know."): one such reply to advice says
-# little, two in a row to repeated advice are a retreat into compliance.
+# Going along in few words ("Right.", "Yep.", "I know.", "No."): one such reply to advice says
+# little; two to repeated advice, with only such replies between them, are a retreat into
+# compliance.
 GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
-                         r"i know|i suppose|i guess|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?)\W*){1,3}$",
+                         r"i know|i suppose|i guess|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
+                         r"no|nope|nah|not really)\W*){1,3}$",
                          re.IGNORECASE)
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
 # your drinking?", "Let's look at your thought record.") or closing the session ("See you
@@ -68,6 +92,15 @@ GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|mm+|mhm|uh-huh|well|
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,)"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b"
-                         r"|\bsee you (?:next|on|then|in|soon|later)\b"
+                         r"|\bsee you (?:next|on|then|in|soon|later)\b|(?:^|[.!?]\s+)next (?:on the list|up|thing|item)\b"
                          r"|^\W*(?:(?:right|okay|ok|well|so)\W+)?let'?s (?:look at|go (?:over|through)|turn to|move (?:on )?to|get (?:on )?(?:to|with)|"
                          r"have a look at|check) (?:your|the|this week'?s|today'?s)\b(?![^.?!]*\btogether\b)", re.IGNORECASE)
+# Taking up what the client said, in words the codes may miss when the turn also asks
+# something ("That's true, I don't. ... What happens for you when...?", "I can hear you really
+# don't want to do them right now. Is it the pain?"): an attempt at repair when the turn does
+# not push on. "I hear you, but..." discounts instead.
+ACKNOWLEDGING_CUES = _any(
+    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b",
+    r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair point)|you'?re right|fair enough|fair point)\b",
+    r"\b(?:it )?sounds like (?:you|this|that|it)\b", r"\bwhat i'?m hearing is\b", r"\bi hear (?:you|that|how)\b(?![^.?!]*\bbut\b)",
+)

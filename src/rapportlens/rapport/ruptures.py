@@ -21,7 +21,14 @@ from typing import Any
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
-from .rupture_cues import COMPLIANCE, DIRECTIVE_CUES, DISCOUNTING, GOING_ALONG, TOPIC_SHIFT
+from .rupture_cues import (
+    ACKNOWLEDGING_CUES,
+    COMPLIANCE,
+    DIRECTIVE_CUES,
+    DISCOUNTING,
+    GOING_ALONG,
+    TOPIC_SHIFT,
+)
 
 EXPLICIT_REPAIR = ("repair",)
 # An open question counts: after a rupture, asking for the client's view is how a
@@ -42,7 +49,9 @@ MINIMAL_WORDS = 4  # at most this long to be a bare reply
 DIRECTIVE = ("advice", "face_threat")  # practitioner moves a curt reply may be withdrawing from
 # Moves that can ask or repeat without taking up the client's side; a complex or feeling
 # reflection, validation or an explicit repair about the suggestion itself still counts.
-AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple"}
+AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple", "acknowledgement"}
+# A worded acknowledgement (``ACKNOWLEDGING_CUES``) the codes missed; not a code itself.
+ACKNOWLEDGEMENT = "acknowledgement"
 AGENDA_STEM = 5  # letters a shared stem needs to mark the practitioner's own agenda
 # What each signal means, for people reading a report (the JSON keeps the names).
 SIGNAL_WORDS = {
@@ -104,7 +113,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     turns = conv.turns
     client_turns = [t for t in turns if roles[t.speaker] != Role.PRACTITIONER]
     history: dict[str, list[tuple[int, float]]] = {}
-    along: dict[str, Any] = {}  # each speaker's last turn when it was a curt reply to advice
+    runs: dict[str, list[tuple[Any, bool]]] = {}  # each speaker's run of curt replies: (turn, right after advice)
     ruptures: list[Rupture] = []
     for t in client_turns:
         n = sum(words[i] for i in t.utterances)
@@ -130,15 +139,15 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         text = _text(conv, t)
         if directed and "confrontation" not in signals and DISCOUNTING.search(text):
             signals.append("discounting")
-        # The second curt reply in a row to advice marks both (the rupture starts at the first).
-        going = directed and n <= MINIMAL_WORDS and GOING_ALONG.match(text) is not None
-        first = along.pop(t.speaker, None)
-        first = first if first is not None and first.index == _previous_own(turns, t).index else None
+        # Curt replies in a row ("Yeah." / "Mm." / "No." / "Okay."): the second of them to advice
+        # marks the run from the first reply to advice.
+        curt_reply = n <= MINIMAL_WORDS and GOING_ALONG.match(text) is not None
+        before = runs.get(t.speaker, [])
+        runs[t.speaker] = [*before, (t, directed)] if curt_reply else []
+        first = next((x for x, d in before if d), None)
         last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
-        if going and (first is not None or (last is not None and _own_turns_between(turns, last, t) == 0)):
+        if curt_reply and directed and (first is not None or (last is not None and _own_turns_between(turns, last, t) == 0)):
             signals.append("going_along")
-        elif going:
-            along[t.speaker] = t
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
@@ -168,11 +177,13 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             if kind == "confrontation":
                 last.kind = kind
             continue
-        # After a curt reply to advice, the next marked turn to more advice starts from it.
-        if first is not None and directed and (last is None or last.utterances[-1] < first.utterances[0]):
-            before = turns[first.index - 1]
-            ruptures.append(Rupture(first.utterances[0], [*first.utterances, *t.utterances], kind, signals,
-                                    before.utterances[-1], t.speaker))
+        # After a curt reply to advice, the next retreat after more advice starts from it (a
+        # complaint starts where it is made).
+        if (first is not None and directed and kind == "withdrawal"
+                and (last is None or last.utterances[-1] < first.utterances[0])):
+            run = [x for x, _ in before][[x for x, _ in before].index(first):]
+            ruptures.append(Rupture(first.utterances[0], [i for x in (*run, t) for i in x.utterances], kind, signals,
+                                    turns[first.index - 1].utterances[-1], t.speaker))
             continue
         ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger, t.speaker))
     for r in ruptures:
@@ -203,10 +214,6 @@ def _weak_code(conv: Conversation, turn, source: str) -> str | None:
     return None
 
 
-def _previous_own(turns, turn):
-    return next((t for t in reversed(turns[:turn.index]) if t.speaker == turn.speaker), turn)
-
-
 def _own_turns_between(turns, rupture: Rupture, turn) -> int:
     last = rupture.utterances[-1]
     return sum(1 for t in turns if last < t.utterances[0] < turn.utterances[0] and t.speaker == rupture.speaker)
@@ -231,8 +238,9 @@ def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
     if "repair" not in codes and pushing_on:
         return []
     rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
-    return [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes
-            and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or codes[c] >= rival)]
+    found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes
+             and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or codes[c] >= rival)]
+    return found or ([ACKNOWLEDGEMENT] if ACKNOWLEDGING_CUES.search(text) else [])
 
 
 def _stems(conv: Conversation, idx) -> set[str]:
@@ -299,6 +307,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         if "repair" in found or not any(u.speaker == r.speaker and t.utterances[-1] < u.utterances[0] < until
                                         for u in after):
             break
-    where = next(i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i]))
+    where = next((i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i])
+                  or (found == [ACKNOWLEDGEMENT] and ACKNOWLEDGING_CUES.search(conv.utterances[i].text))), t.utterances[0])
     r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
                 "kind": "explicit" if "repair" in found else "acknowledging"}
