@@ -50,8 +50,6 @@ RULES: list[Rule] = [
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
         r"\b(?:your|the|this) (?:pain|feelings?|fear|worry|anger|experience|distress|symptoms) (?:is|are) (?:very |absolutely |completely )?(?:real|valid|genuine)\b",
-        r"\bi (?:get|understand|can see|can understand) (?:that |why )?(?:it'?s|this is|that'?s|it is|this must be|that must be) (?:a |an |really |so |very |such a )?"
-        r"(?:bind|hard|difficult|tough|frustrating|a lot|stressful|real (?:problem|worry|bind))\b", r"\b(?:that'?s|that is|that was|that isn'?t|that wasn'?t) (?:not |really not )?fair (?:on|to) you\b",
         r"^\W*(?:of course|absolutely|sure)[,.!]? that'?s (?:completely|totally|perfectly|absolutely) (?:okay|ok|fine|alright|all right)\s*(?:[.!,;]|$)",
     ),
     *_rules(
@@ -92,7 +90,7 @@ RULES: list[Rule] = [
         r"\b(?:whenever|when|once|if and when) you(?:'re| are| feel) ready\b",
         r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like (?:us )?to\b",
-        r"\byou (?:don'?t|do not) have to (?:talk|tell me|say|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",
+        r"\byou (?:don'?t|do not) have to (?:talk (?:about (?:it|this|that|anything|your \w+)|to me|now|today|yet)|tell me|say (?:anything|more)|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",
     ),
     *_rules(
         "orientation", P, 0.7,

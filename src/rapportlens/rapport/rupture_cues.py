@@ -102,5 +102,9 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|movi
 ACKNOWLEDGING_CUES = _any(
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b",
     r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair point)|you'?re right|fair enough|fair point)\b",
+    # "I understand that it's hard" as a code of validation would also take the formulaic
+    # "I understand that it is frustrating. But..." that text-chat supporters open advice with.
+    r"\bi (?:get|understand|can see|can understand) (?:that |why )?(?:it'?s|this is|that'?s|it is|this must be|that must be) (?:a |an |really |so |very |such a )?"
+    r"(?:bind|hard|difficult|tough|frustrating|a lot|stressful|real (?:problem|worry|bind))\b", r"\b(?:that'?s|that is|that was|that isn'?t|that wasn'?t) (?:not |really not )?fair (?:on|to) you\b",
     r"\b(?:it )?sounds like (?:you|this|that|it)\b", r"\bwhat i'?m hearing is\b", r"\bi hear (?:you|that|how)\b(?![^.?!]*\bbut\b)",
 )
