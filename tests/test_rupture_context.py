@@ -5,6 +5,7 @@ import pytest
 
 import rapportlens
 from rapportlens import Conversation, Role
+from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES, DISCOUNTING
 
@@ -172,24 +173,23 @@ def test_closing_the_session_is_no_repair():
     assert r["utterances"] == [3, 5] and r["repair"] is None
 
 
-def test_a_complaint_only_the_second_opinion_is_sure_of_counts_after_advice():
-    # The n-grams give it little weight; the encoder reads the meaning. Alone it would be too
-    # noisy on text chats, so it marks a rupture only right after advice or criticism.
-    turn = "I don't appreciate being spoken to like that."
-    found = {}
-    for prev in ("You really need to stop drinking before bed.", "What would you like to talk about today?"):
-        conv = analyzed([
-            ("T", "How has the week been?"),
-            ("C", "Rough, to be honest. I have barely slept and work has been a lot."),
-            ("T", prev),
-            ("C", turn),
-        ])
-        found[prev] = conv.features["ruptures"]
-        code = next(c for c in conv.features["codes"][3] if c["code"] == "confrontation")
-        assert code["confidence"] < 0.5 and "is sure" in code["reason"]
-    [r] = found["You really need to stop drinking before bed."]
-    assert r["utterances"] == [3] and r["signals"] == ["suspected_after_directive"]
-    assert found["What would you like to talk about today?"] == []
+def test_a_complaint_only_the_second_opinion_is_sure_of_is_coded():
+    # The n-grams are unsure of it (below 0.7); the encoder reads the meaning and is sure.
+    model = load_engagement()
+    texts = ["With respect, you don't live my life.", "My brother doesn't live my life either.",
+             "I regret not booking the trip sooner."]
+    found = model.codes(texts)
+    code = found[0]["confrontation"]
+    assert code.confidence >= 0.7 and "is sure" in code.reason
+    assert found[1] == {} and found[2] == {}  # about someone else, about oneself
+    conv = analyzed([
+        ("T", "How has the week been?"),
+        ("C", "Rough, to be honest. I have barely slept and work has been a lot."),
+        ("T", "What would you like to talk about today?"),
+        ("C", texts[0]),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["kind"] == "confrontation"
 
 
 def test_curt_replies_with_a_bare_no_between_them_are_one_rupture():

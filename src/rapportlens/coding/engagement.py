@@ -51,10 +51,12 @@ SUSPECT = 0.5
 SUSPECT_CONFIDENCE = 0.45
 SUSPECT_CHECK = 0.5
 SUSPECT_MIN_WORDS = 5
-# A turn the n-grams give some weight (P(confrontation) + P(withdrawal) >= SUSPECT_WIDE) and
-# the second opinion is sure of (its own threshold) is suspected as well: the second opinion
-# reads meaning the n-grams have no words for ("I don't appreciate being spoken to like that").
-SUSPECT_WIDE = 0.3
+# A turn the n-grams give some weight (P(confrontation) + P(withdrawal) >= SURE_FROM) is coded
+# when the second opinion is sure of it (its own threshold): it reads meaning the n-grams have
+# no words for ("I don't appreciate being spoken to like that", "That's a bit rich. You've
+# only seen me in two meetings"). On written sessions and AnnoMI's discord it was right; on
+# ESConv's chat-platform talk ("closing this chat") it errs (docs/analyzers/ruptures.md).
+SURE_FROM = 0.5
 # The client's own question, by its first word. Not the rules' CLOSED_START: that also takes
 # "Don't...", which in a client's turn is more often a complaint ("Don't put it like that").
 QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
@@ -114,13 +116,14 @@ class EngagementModel:
 
     def codes(self, texts: Sequence[str]) -> list[dict[str, Finding]]:
         """Per turn, the rupture codes whose probability reaches the threshold, or reaches the
-        prefilter and the second opinion's threshold; else, where both models lean towards a
+        prefilter and the second opinion's threshold, or that the second opinion is sure of in a
+        turn the n-grams give ``SURE_FROM`` or more; else, where both models lean towards a
         rupture (``SUSPECT``, ``SUSPECT_CHECK``), the n-grams' likelier code at
         ``SUSPECT_CONFIDENCE``; nothing for a turn the model does not read (``reads``)."""
         read = [i for i, t in enumerate(texts) if reads(t)]
         probs = dict(zip(read, self.probabilities([texts[i] for i in read])))
         suspect = [i for i, row in probs.items() if row[1:].max() < self.threshold
-                   and (row[1:].max() >= min(self.prefilter, SUSPECT) or row[1:].sum() >= SUSPECT_WIDE)] \
+                   and (row[1:].max() >= min(self.prefilter, SUSPECT) or row[1:].sum() >= SURE_FROM)] \
             if self.check is not None else []
         second = {}
         if suspect:
@@ -136,19 +139,23 @@ class EngagementModel:
                     p = float(np.sqrt(row[j] * second[i][j]))
                     out[i][label] = Finding(p, f"engagement model: P({label}) = {row[j]:.2f}, "
                                                f"confirmed by {CHECK_MODEL}: {second[i][j]:.3f}")
-            if out[i] or i not in second or not _suspectable(texts[i]):
+            if out[i] or i not in second:
                 continue
             j = int(np.argmax(row[1:])) + 1
             k = int(np.argmax(second[i][1:])) + 1
+            weight = float(row[1:].sum())
+            if weight >= SURE_FROM and second[i][k] >= self.check_threshold:
+                out[i][LABELS[k]] = Finding(float(np.sqrt(weight * second[i][k])),
+                                            f"{CHECK_MODEL} is sure: P({LABELS[k]}) = {second[i][k]:.3f}, "
+                                            f"engagement model P(rupture) = {weight:.2f}")
+                continue
+            if not _suspectable(texts[i]):
+                continue
             # The second opinion must lean towards a rupture too: the n-grams alone are too noisy here.
             if row[j] >= SUSPECT and second[i][k] >= SUSPECT_CHECK:
                 out[i][LABELS[j]] = Finding(SUSPECT_CONFIDENCE, f"engagement model suspects: P({LABELS[j]}) = "
                                             f"{row[j]:.2f}, {CHECK_MODEL} leans towards a rupture: "
                                             f"{second[i][k]:.2f} (a rupture only right after advice or criticism)")
-            elif row[1:].sum() >= SUSPECT_WIDE and second[i][k] >= self.check_threshold:
-                out[i][LABELS[k]] = Finding(SUSPECT_CONFIDENCE, f"{CHECK_MODEL} is sure: P({LABELS[k]}) = "
-                                            f"{second[i][k]:.3f}, engagement model P = {row[1:].sum():.2f} "
-                                            f"(a rupture only right after advice or criticism)")
         return out
 
 
