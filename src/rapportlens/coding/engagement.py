@@ -57,6 +57,10 @@ SUSPECT_MIN_WORDS = 5
 # only seen me in two meetings"). On written sessions and AnnoMI's discord it was right; on
 # ESConv's chat-platform talk ("closing this chat") it errs (docs/analyzers/ruptures.md).
 SURE_FROM = 0.5
+# ... when the turn is addressed to the practitioner or the work together: what the second
+# opinion alone takes for a rupture is otherwise mostly distress ("I can't focus on anything")
+# or a complaint about someone else ("I'm sick of being the only one who says anything").
+ADDRESSED = re.compile(r"\b(?:you|your|yours|we|us|our|here|like that|this session|these sessions)\b", re.IGNORECASE)
 # The client's own question, by its first word. Not the rules' CLOSED_START: that also takes
 # "Don't...", which in a client's turn is more often a complaint ("Don't put it like that").
 QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
@@ -144,7 +148,7 @@ class EngagementModel:
             j = int(np.argmax(row[1:])) + 1
             k = int(np.argmax(second[i][1:])) + 1
             weight = float(row[1:].sum())
-            if weight >= SURE_FROM and second[i][k] >= self.check_threshold:
+            if weight >= SURE_FROM and second[i][k] >= self.check_threshold and ADDRESSED.search(texts[i]):
                 out[i][LABELS[k]] = Finding(float(np.sqrt(weight * second[i][k])),
                                             f"{CHECK_MODEL} is sure: P({LABELS[k]}) = {second[i][k]:.3f}, "
                                             f"engagement model P(rupture) = {weight:.2f}")

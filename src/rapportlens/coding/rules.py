@@ -194,7 +194,7 @@ RULES: list[Rule] = [
         r"\bi (?:haven'?t|hadn'?t|didn'?t) (?:even )?(?:said|mentioned|told you|pointed out) (?:what|how much|anything (?:good|positive))\b",
         r"\byou(?:'ve| have)? (?:probably |likely |already )?heard (?:that|this|it|all that)(?: advice)? (?:a (?:hundred|thousand|million)|so many|many|lots of|plenty of) times\b",
         r"\b(?:i'?m|i am) here to (?:help|support|listen|understand|work with you)\b[^.?!]{0,30}\bnot (?:to )?(?:judge|blame|critici[sz]e|lecture|tell you off)\b",
-        r"\bi'?m not (?:here to )?(?:judging|blaming|criticising|criticizing) you\b",
+        r"\bi'?m not (?:here to )?(?:judging|blaming|criticising|criticizing|tell(?:ing)? you off|judge you|blame you|lectur(?:e|ing) you|have a go at you)\b",
         r"\b(?:let'?s|i'?ll|i will) (?:scrap|drop|forget|park) (?:the|my|that|those) (?:advice|suggestions?|ideas?|plan)\b",
         r"(?:^|[.!?,]\s*)(?:let'?s |we can |just )?(?:forget|drop|park|scrap|shelve) (?:the|my|that|this) (?:\w+ )?(?:advice|suggestions?|idea|plan)\b",
         r"\b(?:it'?s|that'?s|it is|that is) (?:really |very )?(?:helpful|useful|good) (?:that you (?:told|tell) me|to (?:hear|know) that)\b(?! (?:you|it|things) )",
@@ -320,7 +320,7 @@ RULES: list[Rule] = [
         r"\b(?:you(?:'re| are)? (?:always |just )?(?:taking|on) (?:his|her|their|the other) side|(?:you'?re|you are) not on my side)\b",
         r"\byou(?:'ve| have)? (?:already )?(?:made up your mind|decided|judged me)\b(?: about me)?",
         r"\byou(?:'re| are) not the one (?:who|that)\b", r"\bwhat do you (?:even|actually|really) know about\b",
-        r"\b(?:i'?m|i am) not (?:a child|a kid|stupid|an idiot)\b[^.?!]{0,30}\byou\b",
+        r"\b(?:i'?m|i am) not (?:a child|a kid|stupid|an idiot)\b[^.?!]{0,30}\byou\b", r"^\W*(?:look,? )?(?:i'?m|i am) not (?:a child|a kid|five|twelve)\b",
         r"\byou (?:don'?t|do not) (?:need|have) to (?:explain|spell) (?:it|that|this|everything)\b",
         r"\b(?:i'?m|i am) not here to be (?:judged|lectured|told|analy[sz]ed|preached at)\b",
         # Complaints about the work together: wasted time, pointless questions, no progress.

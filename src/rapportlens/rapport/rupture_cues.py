@@ -27,7 +27,9 @@ DIRECTIVE_CUES = _any(
     # disorganised.", "You're probably not using it properly.").
     r"\b(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:they|it)(?:'re| are|'s| is| was| were)) (?:probably |clearly |obviously |still |just )?"
     r"(?:a bit |too |quite |rather |really |very |pretty |a little )?(?:vague|disorgani[sz]ed|sloppy|messy|careless|too long|too short|below (?:par|standard)|"
-    r"not good enough|unacceptable|not (?:using|doing|taking|following) (?:it|them|this|that|the \w+)(?: \w+)? (?:properly|right|correctly))\b",
+    r"not good enough|unacceptable|not (?:using|doing|taking|following) (?:it|them|this|that|the \w+)(?: \w+)? (?:properly|right|correctly)|"
+    r"not (?:eating|doing|getting|drinking|sleeping|exercising|trying|practi[sc]ing|moving) enough)\b",
+    r"\byou (?:really |just )?need to be (?:more|less|a bit|much)\b", r"(?:^|[.!]\s+)(?:and |so |now )?please (?:stick|make sure|stop|try|remember|keep|don'?t)\b",
     r"\b(?:they|it|this|these|those|that) (?:need|needs|have|has) to be (?:done|in|finished|submitted|handed in|completed|sent)\b",
     # Blame in hindsight ("You should have used the script."; "you should have been told" owns it).
     r"\byou should(?:n'?t)? have (?!been\b|to\b)\w+",
@@ -66,13 +68,14 @@ DISCOUNTING = _any(
     r"^\W*so (?:i|we) (?:should|have to|am supposed to|'m supposed to) (?:just )?\w+[^.?!]{0,60}\?",
     r"\b(?:nobody|no one|no-one)(?:'s| has)? (?:ever |even |actually )?(?:asked|checked with) me\b", r"\bi'?m not (?:being|trying to be) difficult\b",
     r"\beasier said than done\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
-    r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$",
+    r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
+    r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"\b(?:it )?doesn'?t (?:matter|make (?:any|a) difference)\b",
     # Defending one's competence ("I've been using inhalers for thirty years.") and a bare
     # exclamation closing the turn ("So I'm forty pounds too rich. Unbelievable.").
     r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
     r"^\W*i already (?:do|did|have|tried|use|know)\b", r"\bi(?:'d| would) rather not\b", r"\bi (?:don'?t|do not) have (?:the )?time (?:for|to)\b",
     r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))", r"\byou (?:weren'?t|were not) (?:even )?there\b",
-    r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:yeah|yes|yep|i know)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
+    r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
 )
 
 # "Okay.", "Right. Fine.": going along. "Yes" and "yeah" alone are left out: they mostly
@@ -82,7 +85,7 @@ COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*
 # Going along in few words ("Right.", "Yep.", "I know.", "No."): one such reply to advice says
 # little; two to repeated advice, with only such replies between them, are a retreat into
 # compliance.
-GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
+GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
                          r"i know|i suppose|i guess|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
                          r"no|nope|nah|not really)\W*){1,3}$",
                          re.IGNORECASE)

@@ -171,7 +171,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
-        if last is not None and _own_turns_between(turns, last, t) <= 1:
+        if last is not None and _own_turns_between(turns, last, t) <= 1 and not _came_back(conv, last, t, words):
             last.utterances += list(t.utterances)  # the same rupture going on
             last.signals = sorted(set(last.signals) | set(signals))
             if kind == "confrontation":
@@ -217,6 +217,16 @@ def _weak_code(conv: Conversation, turn, source: str) -> str | None:
 def _own_turns_between(turns, rupture: Rupture, turn) -> int:
     last = rupture.utterances[-1]
     return sum(1 for t in turns if last < t.utterances[0] < turn.utterances[0] and t.speaker == rupture.speaker)
+
+
+def _came_back(conv: Conversation, rupture: Rupture, turn, words) -> bool:
+    """Whether the speaker's turn between ``rupture`` and ``turn`` was engaged again: then
+    ``turn`` starts a rupture of its own rather than going on with the old one."""
+    between = [t for t in conv.turns if rupture.utterances[-1] < t.utterances[0] < turn.utterances[0]
+               and t.speaker == rupture.speaker]
+    earlier = [sum(words[i] for i in t.utterances) for t in conv.turns
+               if t.utterances[-1] < rupture.start and t.speaker == rupture.speaker][-5:]
+    return any(_engaged(conv, t, median(earlier) if earlier else 0, words) for t in between)
 
 
 def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
