@@ -177,11 +177,15 @@ def test_a_complaint_only_the_second_opinion_is_sure_of_is_coded():
     # The n-grams are unsure of it (below 0.7); the encoder reads the meaning and is sure.
     model = load_engagement()
     texts = ["With respect, you don't live my life.", "My brother doesn't live my life either.",
-             "I regret not booking the trip sooner."]
+             "I regret not booking the trip sooner.", "I can't focus on anything."]
     found = model.codes(texts)
     code = found[0]["confrontation"]
     assert code.confidence >= 0.7 and "is sure" in code.reason
-    assert found[1] == {} and found[2] == {}  # about someone else, about oneself
+    # About someone else, about oneself, and distress: the last the encoder alone is sure of,
+    # but it is not addressed to the practitioner, so it is at most a suspicion (a rupture
+    # only right after advice or criticism).
+    assert found[1] == {} and found[2] == {}
+    assert all(f.confidence < 0.5 for f in found[3].values())
     conv = analyzed([
         ("T", "How has the week been?"),
         ("C", "Rough, to be honest. I have barely slept and work has been a lot."),
@@ -244,3 +248,17 @@ def test_an_acknowledgement_the_codes_miss_is_a_repair_attempt():
 ])
 def test_criticism_and_decisions_made_for_the_client_read_as_directives(text, cue):
     assert bool(DIRECTIVE_CUES.search(text)) is cue
+
+
+def test_a_retreat_after_the_client_came_back_is_a_new_rupture():
+    conv = analyzed([
+        ("T", "You've handed in nothing for three weeks."),
+        ("C", "Don't care."),
+        ("T", "I'm not here to tell you off. I'm worried about you. Has something changed lately?"),
+        ("C", "My parents are splitting up and it's total chaos at home."),
+        ("T", "That sounds really hard."),
+        ("C", "Can we talk about something else?"),
+    ])
+    first, second = conv.features["ruptures"]
+    assert first["utterances"] == [1] and first["repair"]["utterance"] == 2 and first["recovery"] == 3
+    assert second["utterances"] == [5] and second["kind"] == "withdrawal"
