@@ -69,7 +69,7 @@ DISCOUNTING = _any(
     r"\b(?:nobody|no one|no-one)(?:'s| has)? (?:ever |even |actually )?(?:asked|checked with) me\b", r"\bi'?m not (?:being|trying to be) difficult\b",
     r"\beasier said than done\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
     r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
-    r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"\b(?:it )?doesn'?t (?:matter|make (?:any|a) difference)\b",
+    r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"(?:^|[.,!?]\s*)(?:but |and )?(?:it )?doesn'?t (?:matter|make (?:any|a) difference)(?:[.,!]|\s*$)",
     # Defending one's competence ("I've been using inhalers for thirty years.") and a bare
     # exclamation closing the turn ("So I'm forty pounds too rich. Unbelievable.").
     r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
