@@ -3,13 +3,16 @@
 A rupture is a client's (or group member's) turn that shows a marked drop in engagement
 or alignment: an explicit complaint (``confrontation``), a minimal, deflecting or avoiding
 answer (``withdrawal``), a sudden shortening of answers together with falling valence or
-with a bare non-answer, or a curt going-along right after advice or criticism. Engagement
-has recovered at the first of that speaker's next three turns that is engaged again: no
+with a bare non-answer, a curt going-along right after advice or criticism, advice turned
+aside right after it, or a run of curt replies to repeated advice. Engagement has
+recovered at the first of that speaker's next three turns that is engaged again: no
 withdrawal or confrontation, at least four words, and back to half its earlier length or
-elaborating. A repair is a practitioner turn, among the next two and before the recovery,
-that acknowledges the rupture: an explicit repair, or validation, a reflection, a check of
-understanding, an invitation to collaborate or an open question. A rupture is repaired
-when it had a repair and engagement recovered.
+elaborating. A repair is a practitioner turn before the recovery that acknowledges the
+rupture: an explicit repair, or validation, a reflection, a check of understanding, an
+invitation to collaborate, an open question or a worded acknowledgement, in a turn that
+does not push on with advice or the practitioner's own agenda. A rupture is repaired when
+it had a repair and engagement recovered. The wordings read in context are in
+``rupture_cues``.
 """
 
 from __future__ import annotations
@@ -181,8 +184,9 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # complaint starts where it is made).
         if (first is not None and directed and kind == "withdrawal"
                 and (last is None or last.utterances[-1] < first.utterances[0])):
-            run = [x for x, _ in before][[x for x, _ in before].index(first):]
-            ruptures.append(Rupture(first.utterances[0], [i for x in (*run, t) for i in x.utterances], kind, signals,
+            replies = [x for x, _ in before]
+            run = [*replies[replies.index(first):], t]
+            ruptures.append(Rupture(first.utterances[0], [i for x in run for i in x.utterances], kind, signals,
                                     turns[first.index - 1].utterances[-1], t.speaker))
             continue
         ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger, t.speaker))
