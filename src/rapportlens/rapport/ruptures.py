@@ -50,6 +50,8 @@ USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
 VALENCE_DROP = 0.5
 MINIMAL_WORDS = 4  # at most this long to be a bare reply
 DIRECTIVE = ("advice", "face_threat")  # practitioner moves a curt reply may be withdrawing from
+# Signals that mark a rupture only together; every other signal marks one alone.
+TOGETHER = {"shortening", "valence_drop"}
 # Moves that can ask or repeat without taking up the client's side; a complex or feeling
 # reflection, validation or an explicit repair about the suggestion itself still counts.
 AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple", "acknowledgement"}
@@ -149,7 +151,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         runs[t.speaker] = [*before, (t, directed)] if curt_reply else []
         first = next((x for x, d in before if d), None)
         last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
-        if curt_reply and directed and (first is not None or (last is not None and _own_turns_between(turns, last, t) == 0)):
+        gap = _own_turns_between(turns, last, t) if last is not None else None  # own turns since it
+        if curt_reply and directed and (first is not None or gap == 0):
             signals.append("going_along")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
@@ -160,21 +163,17 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # goes on with the rupture (after a repair attempt it may be accepting it).
         if "withdrawal" not in signals and nonanswer and (
                 "shortening" in signals or curt
-                or (last is not None and after_practitioner and _own_turns_between(turns, last, t) == 0
-                    and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev)))):
+                or (gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev)))):
             signals.append("minimal_answer")
         past.append((n, v))
-        marked = ("confrontation" in signals or "withdrawal" in signals
-                  or {"shortening", "valence_drop"} <= set(signals) or "minimal_answer" in signals
-                  or "suspected_after_directive" in signals or "discounting" in signals or "going_along" in signals)
-        if not marked:
+        if not (set(signals) - TOGETHER or TOGETHER <= set(signals)):
             continue
         kind = ("confrontation" if "confrontation" in signals or suspected == "confrontation" or "discounting" in signals
                 else "withdrawal")
-        trigger = prev.utterances[-1] if prev is not None and roles[prev.speaker] == Role.PRACTITIONER else None
+        trigger = prev.utterances[-1] if after_practitioner else None
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
-        if last is not None and _own_turns_between(turns, last, t) <= 1 and not _came_back(conv, last, t, words):
+        if gap is not None and gap <= 1 and not _came_back(conv, last, t, words):
             last.utterances += list(t.utterances)  # the same rupture going on
             last.signals = sorted(set(last.signals) | set(signals))
             if kind == "confrontation":
@@ -223,14 +222,20 @@ def _own_turns_between(turns, rupture: Rupture, turn) -> int:
     return sum(1 for t in turns if last < t.utterances[0] < turn.utterances[0] and t.speaker == rupture.speaker)
 
 
+def _usual_length(conv: Conversation, rupture: Rupture, words) -> float:
+    """The median length of the speaker's last five turns before the rupture (0 without any)."""
+    earlier = [sum(words[i] for i in t.utterances) for t in conv.turns
+               if t.utterances[-1] < rupture.start and t.speaker == rupture.speaker][-5:]
+    return median(earlier) if earlier else 0
+
+
 def _came_back(conv: Conversation, rupture: Rupture, turn, words) -> bool:
     """Whether the speaker's turn between ``rupture`` and ``turn`` was engaged again: then
     ``turn`` starts a rupture of its own rather than going on with the old one."""
     between = [t for t in conv.turns if rupture.utterances[-1] < t.utterances[0] < turn.utterances[0]
                and t.speaker == rupture.speaker]
-    earlier = [sum(words[i] for i in t.utterances) for t in conv.turns
-               if t.utterances[-1] < rupture.start and t.speaker == rupture.speaker][-5:]
-    return any(_engaged(conv, t, median(earlier) if earlier else 0, words) for t in between)
+    usual = _usual_length(conv, rupture, words)
+    return any(_engaged(conv, t, usual, words) for t in between)
 
 
 def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
@@ -281,31 +286,30 @@ def _back_to_own_agenda(conv: Conversation, r: Rupture, turn) -> bool:
 def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     """The first engaged client turn after the rupture (recovery), and the acknowledging
     practitioner turn before it (repair): the first explicit repair, or else the first attempt
-    that the speaker did not answer still withdrawn. Without a recovery, the attempts are looked for in the next two
-    practitioner turns."""
+    that the speaker did not answer still withdrawn. Without a recovery, the attempts are
+    looked for in the next two practitioner turns."""
     turns = conv.turns
     after = [t for t in turns if t.utterances[0] > r.utterances[-1]]
-    earlier = [sum(words[i] for i in t.utterances) for t in turns
-               if t.utterances[-1] < r.start and t.speaker == r.speaker][-5:]
-    usual = median(earlier) if earlier else 0
+    usual = _usual_length(conv, r, words)
     client_after = [t for t in after if t.speaker == r.speaker][:RECOVERY_WINDOW]
     back = next((t for t in client_after if _engaged(conv, t, usual, words)), None)
+    practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
+                          and (back is None or t.utterances[0] < back.utterances[0])]
     if back is not None:
         r.recovered, r.recovery = True, back.utterances[0]
-        practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
-                              and t.utterances[0] < back.utterances[0]]
     else:
-        practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER][:REPAIR_WINDOW]
+        practitioner_turns = practitioner_turns[:REPAIR_WINDOW]
     during = [t for t in turns if r.start < t.utterances[0] < r.utterances[-1] and roles[t.speaker] == Role.PRACTITIONER]
     shifted = any(TOPIC_SHIFT.search(_text(conv, t)) and "repair" not in _codes(conv, t.utterances) for t in during)
     attempts = []
+    said = _stems(conv, r.utterances)
     for t in practitioner_turns:
         text = _text(conv, t)
         found = _repair_codes(_codes(conv, t.utterances), text)
         # After "Let's look at your homework", a question about the homework follows the new
         # topic: it takes up the rupture only when it shares a word with it.
         if found and set(found) <= AGENDA_CHECKED and (
-                _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & _stems(conv, r.utterances))):
+                _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & said)):
             found = []
         shifted = shifted or (not found and TOPIC_SHIFT.search(text) is not None)
         if found:
