@@ -135,7 +135,7 @@ RULES: list[Rule] = [
         r"\bi (?:got|had) (?:that|it) wrong\b", r"\bthat came out wrong\b", r"\bi apologi[sz]e\b",
         r"\bhow (?:is|was) (?:this|that|our conversation) (?:feeling|going|landing) for you\b",
         # Owning a misstep and turning back to the client's agenda.
-        r"\bthat came out (?:as|wrong|badly|harsh|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
+        r"\bthat came out (?:as|wrong|badly|harsh(?:er|ly)?|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
         r"\bi (?:didn'?t|did not) mean (?:it|that) (?:like that|that way|to sound)\b",
         r"\bi (?:moved|went|drifted|got|wandered) (?:away from|off track|off topic|ahead of (?:you|myself))\b",
         r"\b(?:you'?re right|that'?s fair|fair enough|fair point)[,.;!]? (?:and )?i (?:jumped|went|moved|pushed|rushed|got|was|shouldn'?t|should|didn'?t|skipped|glossed|missed|brushed|ignored|overlooked)\b",
@@ -198,6 +198,16 @@ RULES: list[Rule] = [
         r"\b(?:let'?s|i'?ll|i will) (?:scrap|drop|forget|park) (?:the|my|that|those) (?:advice|suggestions?|ideas?|plan)\b",
         r"(?:^|[.!?,]\s*)(?:let'?s |we can |just )?(?:forget|drop|park|scrap|shelve) (?:the|my|that|this) (?:\w+ )?(?:advice|suggestions?|idea|plan)\b",
         r"\b(?:it'?s|that'?s|it is|that is) (?:really |very )?(?:helpful|useful|good) (?:that you (?:told|tell) me|to (?:hear|know) that)\b(?! (?:you|it|things) )",
+        # Talking about the exchange itself (metacommunication): what the practitioner notices
+        # in the client's replies, and wondering aloud about their own part in it.
+        r"\bi(?:'?m| am)? (?:notic(?:e|ed|ing)|sens(?:e|ed|ing)|get(?:ting)? the (?:sense|feeling)) (?:that )?(?:you(?:'ve| have| are|'re)? (?:gone|gotten|got|become|been|going|getting|seem) (?:a bit |quite |very |really )?"
+        r"(?:quiet|quieter|short|shorter|silent|flat|distant)|your (?:answers|replies|responses) (?:have |are |'ve )?(?:got|gotten|getting|become|been) (?:a bit |much )?shorter|something (?:has |just )?(?:shifted|changed))\b",
+        r"\bi(?:'?m| am)? wonder(?:ing)? (?:if|whether) i(?:'ve| have)? (?:jumped|rushed|pushed|got|gone|moved|been|said|upset|missed|misread|overstepped|come on)\b",
+        r"\bi(?:'ve| have) been (?:firing|throwing|bombarding you with|hitting you with|reeling off) (?:a lot of |lots of |so many |all these |a load of )?(?:\w+ )?(?:suggestions|questions|ideas|advice|tips|solutions)\b",
+        r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
+        r"\bi(?:'ve| have) made (?:it|that|this|them) sound\b",
+        r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
+        r"\bhave i (?:said something|upset you|annoyed you|offended you|hurt you|got (?:this|that|it) wrong)\b",
     ),
     *_rules(
         "sympathy", P, 0.75,

@@ -29,6 +29,7 @@ DIRECTIVE_CUES = _any(
     r"(?:a bit |too |quite |rather |really |very |pretty |a little )?(?:vague|disorgani[sz]ed|sloppy|messy|careless|too long|too short|below (?:par|standard)|"
     r"not good enough|unacceptable|not (?:using|doing|taking|following) (?:it|them|this|that|the \w+)(?: \w+)? (?:properly|right|correctly)|"
     r"not (?:eating|doing|getting|drinking|sleeping|exercising|trying|practi[sc]ing|moving) enough)\b",
+    r"\byour \w+(?: \w+)? (?:is|are|was|were) (?:a bit |far |way |much |rather |just |still )?too (?!much for you\b)\w+",
     r"\byou (?:really |just )?need to be (?:more|less|a bit|much)\b", r"(?:^|[.!]\s+)(?:and |so |now )?please (?:stick|make sure|stop|try|remember|keep|don'?t)\b",
     r"\b(?:they|it|this|these|those|that) (?:need|needs|have|has) to be (?:done|in|finished|submitted|handed in|completed|sent)\b",
     # Blame in hindsight ("You should have used the script."; "you should have been told" owns it).
@@ -41,18 +42,25 @@ DIRECTIVE_CUES = _any(
     # An instruction opening a sentence ("Pick up the prescription at the front desk.").
     r"(?:^|[.!]\s+)(?:(?:and|so|now|then|just)\s+)?(?:pick up|take|book|call|ring|go to|bring|fill in|fill out|complete|collect|make sure|get) "
     r"(?:the|your|a|an|this|that|some)\b",
+    r"(?:^|[.!]\s+)(?:(?:and|also|so|now|then|just|plus)[,]?\s+)?(?:stop \w+ing|start \w+ing|get (?:off|rid of|out of|more|some)|put (?:down|away) (?:your|the)|"
+    r"turn off|switch off|cut out|stay off|give up|go to bed|get to bed|spend (?:less|more))\b",
+    r"\byou (?:really |just |definitely |probably )?need (?:a|an|some|more|less|proper|a proper|better)\b(?! (?:bit|moment|minute|break from me)\b)",
     r"\byou(?:'ll| will) (?:really |also |still )?(?:need|have) to\b(?! (?:be|feel) )", r"\bi (?:really )?need you to\b",
     r"\bi(?:'ll| will)? (?:want|need) (?:the|your|it|that|this|a|an) [^.?!]{0,30}\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next)\b",
     r"(?:^|[.!?]\s+)\W*(?:(?:so|okay|ok|well|right)[,.]? )*(?:how|what) about (?:you |we )?(?:try(?:ing)?|start(?:ing)?|aim(?:ing)?|go(?:ing)?|cut(?:ting)?|twice|once|three times|every (?:day|week|morning|night))\b",
     r"\bit'?s (?:really |very |so |vitally |extremely )?(?:important|essential|vital|crucial) (?:that you|for you to|you)\b",
     r"\b(?:going to|gonna|will) (?:sink|ruin|destroy|bankrupt|finish) you\b",
-    r"\bif (?:this|that|it) (?:keeps up|carries on|continues|goes on),? you(?:'ll| will| could| might| are going to|'re going to)\b",
+    r"\bif (?:this|that|it) (?:keeps up|carries on|continues|goes on|happens again),? (?:you|i)(?:'ll| will| could| might| are going to|'re going to| am going to|'m going to)\b",
     r"(?:^|[.!]\s+)(?:but |and |so )?if you (?:don'?t|do not|won'?t) [^.?!,]{1,40},? (?:we|i|it|they|you|nothing) (?:can'?t|cannot|won'?t|will not|'ll never|will never)\b",
     r"\bhave you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:(?!(?:some|any|no|every)thing\b)\w+ing\b|(?:that )?maybe\b)",
     r"\byou (?:really |just )?shouldn'?t (?!(?:have to|feel|be|worry|blame|need|apologi[sz]e|take (?:it|that) personally)\b)\w+",
     r"^\W*(?:(?:and|also|so|then|just|now|oh)[,]?\s+)*(?:keep (?!going\b|talking\b|telling\b|me\b|in mind\b)\w+ing|remember to|don'?t forget to)\b",
-    r"(?:^|[.!]\s+)(?:(?:and|also|but|so|plus)[,]?\s+)?(?!(?:some|any|no|every)thing\b)\w+ing\b[^.?!]{0,40}\bwould (?:really |also |definitely |certainly )?"
-    r"(?:help|make (?:a|the|all the) (?:big |huge |real )?difference|do you (?:good|the world of good))\b",
+    r"(?:^|[.!]\s+)(?:(?:and|also|but|so|plus)[,]?\s+)?(?!(?:some|any|no|every)thing\b)\w+ing\b[^.?!]{0,40}\b(?:(?:would|will|can|could) "
+    r"(?:really |also |definitely |certainly )?(?:help|make (?:a|the|all the) (?:big |huge |real )?difference|do you (?:good|the world of good))"
+    r"|(?:really |also )?(?:helps|makes (?:a|the|all the) (?:big |huge |real )?difference))\b",
+    r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|ask|sign up|download|write)\b",
+    # Putting the client's own request off ("We'll get to those.") to follow the practitioner's plan.
+    r"(?:^|[.!]\s+)(?:(?:okay|ok|right|yes|yeah|sure)[,.]? )?we(?:'ll| will| can) (?:get|come) to (?:that|those|it|them)(?: later| in a (?:bit|minute|moment)| another time)?[.!]",
 )
 
 

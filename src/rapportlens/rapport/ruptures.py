@@ -17,6 +17,7 @@ it had a repair and engagement recovered. The wordings read in context are in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -68,6 +69,7 @@ SIGNAL_WORDS = {
     "suspected_after_directive": "likely pushback right after advice or criticism",
     "discounting": "turned the advice aside",
     "going_along": "went along in few words with repeated advice",
+    "acknowledged": "the practitioner owned a misstep here",
 }
 
 
@@ -166,7 +168,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 or (gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev)))):
             signals.append("minimal_answer")
         past.append((n, v))
-        if not (set(signals) - TOGETHER or TOGETHER <= set(signals)):
+        if not (set(signals) - TOGETHER or TOGETHER <= set(signals)) or _talks_it_through(conv, t, words):
             continue
         kind = ("confrontation" if "confrontation" in signals or suspected == "confrontation" or "discounting" in signals
                 else "withdrawal")
@@ -191,7 +193,96 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger, t.speaker))
     for r in ruptures:
         _follow_up(conv, r, roles, words)
-    return ruptures
+    for r in _acknowledged(conv, ruptures, roles, words):
+        _follow_up(conv, r, roles, words)
+    return sorted(ruptures, key=lambda r: r.start)
+
+
+def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> list[Rupture]:
+    """Ruptures the practitioner's explicit repair points to, added to ``ruptures``; returns
+    those new or changed. "I can see I've made it sound that way" or "I wonder if I've jumped
+    ahead of you" answers a drop the client's words alone may not show ("So basically it's all
+    wrong."), so the client turn it answers is a rupture (signal ``acknowledged``), with the
+    speaker's turns just before it that each answered advice or criticism. A rupture of that
+    speaker they had not come back from goes on to it instead. Without advice or criticism
+    before, the turn must itself look drawn back (shorter than the speaker's usual, or a weak
+    rupture code): an answer at length to a question is no rupture. Only a repair that owns a
+    misstep points to one (``_owns_misstep``): "I'm so sorry." is as often sympathy ("My dog
+    died this morning."). A repair after the client came back goes on with the earlier one."""
+    turns = conv.turns
+    changed: list[Rupture] = []
+    for k, t in enumerate(turns[1:], 1):
+        prev = turns[k - 1]
+        if (roles[t.speaker] != Role.PRACTITIONER or roles[prev.speaker] == Role.PRACTITIONER
+                or _codes(conv, t.utterances).get("repair", 0.0) < CONFIDENCE
+                or any(prev.utterances[0] in r.utterances or prev.utterances[0] == r.recovery for r in ruptures)
+                or not _owns_misstep(conv, t)):
+            continue
+        last = next((r for r in reversed(ruptures) if r.speaker == prev.speaker and r.utterances[-1] < prev.utterances[0]), None)
+        own = [x for x in turns[:k] if x.speaker == prev.speaker]
+        if last is not None and not _came_back(conv, last, prev, words) and not _engaged(
+                conv, prev, _usual_length(conv, last, words), words):
+            last.utterances += [i for x in own if x.utterances[0] > last.utterances[-1] for i in x.utterances]
+            last.signals = sorted({*last.signals, "acknowledged"})
+            last.repair, last.recovered, last.recovery = None, False, None
+            changed.append(last)
+            continue
+        run = [prev]
+        for x in reversed(own[:-1]):
+            if not _answers_directive(conv, x, roles) or (last is not None and x.utterances[0] <= last.utterances[-1]):
+                break  # the speaker's turn that answered anything but advice or criticism
+            run.insert(0, x)
+        directed = any(_answers_directive(conv, x, roles) for x in run)
+        drawn_back = _weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or not _engaged(
+            conv, prev, median([sum(words[i] for i in x.utterances) for x in own[-6:-1]] or [0]), words)
+        trigger = turns[turns.index(run[0]) - 1] if turns.index(run[0]) > 0 else None
+        if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (directed or drawn_back):
+            continue  # an answer at length to a question, or the client's opening turn
+        withdrawn = (sum(words[i] for i in prev.utterances) <= MINIMAL_WORDS
+                     or _codes(conv, prev.utterances).get("withdrawal", 0.0) >= CONFIDENCE)
+        new = Rupture(run[0].utterances[0], [i for x in run for i in x.utterances],
+                      "withdrawal" if withdrawn else "confrontation", ["acknowledged"], trigger.utterances[-1], prev.speaker)
+        ruptures.append(new)
+        changed.append(new)
+    return changed
+
+
+# Repair wordings that own nothing when read alone: "I'm sorry, I'm not a football fan",
+# "Let's get back to your blood pressure", thanks for praise, "It is good to hear that...".
+NOT_OWNING = re.compile(r"^\W*let(?:'?s| us| me) (?:go|get|come) back to (?:your|the)\b|\bthank|\bappreciat|\bgood to (?:hear|know)\b"
+                        r"|^\W*(?:i'?m|i am) sorry(?: if| that)?,? i(?:'m| am| have to| need| can| just| don'?t| do| was wondering)\b",
+                        re.IGNORECASE)
+APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
+# What an apology must own to point to a rupture: "I'm sorry, I misunderstood", "sorry if that
+# came across as crass". "I'm so sorry. Were you close?" is sympathy, and so, in text chats,
+# is "I am very sorry. Have you visited any other agencies?".
+MISSTEP = re.compile(
+    r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
+    r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
+    r"|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
+    r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
+    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\bif (?:that|i|it|what i|my)\b", re.IGNORECASE)
+
+
+def _owns_misstep(conv: Conversation, turn) -> bool:
+    """Whether a repair code of ``turn`` owns a misstep: not one of ``NOT_OWNING`` read on to
+    the next few words, and an apology only with what it is for (``MISSTEP``)."""
+    for i in turn.utterances:
+        text = conv.utterances[i].text
+        for c in conv.features["codes"][i]:
+            if c["code"] == "repair" and c["confidence"] >= CONFIDENCE:
+                start, end = c.get("evidence") or (0, len(text))
+                if NOT_OWNING.search(text[start:end + 20]):
+                    continue
+                if not APOLOGY.search(text[start:end]) or MISSTEP.search(text):
+                    return True
+    return False
+
+
+def _answers_directive(conv: Conversation, turn, roles) -> bool:
+    k = conv.turns.index(turn)
+    before = conv.turns[k - 1] if k > 0 else None
+    return before is not None and roles[before.speaker] == Role.PRACTITIONER and _directive(conv, before)
 
 
 def _directive(conv: Conversation, turn) -> bool:
@@ -241,7 +332,20 @@ def _came_back(conv: Conversation, rupture: Rupture, turn, words) -> bool:
 def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
     codes = {c for c, p in _codes(conv, turn.utterances).items() if p >= CONFIDENCE}
     n = sum(words[i] for i in turn.utterances)
-    return not codes & {"withdrawal", "confrontation"} and n >= 4 and (n >= 0.5 * usual or "elaboration" in codes)
+    return ((not codes & {"withdrawal", "confrontation"} or _talks_it_through(conv, turn, words))
+            and n >= 4 and (n >= 0.5 * usual or "elaboration" in codes))
+
+
+def _talks_it_through(conv: Conversation, turn, words) -> bool:
+    """Whether ``turn`` takes up the practitioner's explicit repair in more than a few words
+    ("I wonder if I've jumped ahead of you." / "A bit. I didn't come here for sleep tips, I
+    wanted to talk about..."): the complaint it may voice is the rupture being talked
+    through, which is how it is resolved, not a new one."""
+    k = conv.turns.index(turn)
+    prev = conv.turns[k - 1] if k > 0 else None
+    return (prev is not None and prev.speaker != turn.speaker
+            and _codes(conv, prev.utterances).get("repair", 0.0) >= CONFIDENCE
+            and sum(words[i] for i in turn.utterances) > MINIMAL_WORDS + 2)
 
 
 def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:

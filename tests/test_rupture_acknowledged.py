@@ -1,0 +1,130 @@
+"""Ruptures the practitioner's own repair points to, talking a rupture through, and talk
+about the exchange itself as a repair (docs/analyzers/ruptures.md)."""
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.coding.rules import apply_rules
+from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES
+
+C, P = Role.CLIENT, Role.PRACTITIONER
+
+
+def analyzed(pairs):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": P, "C": C}))
+
+
+def test_an_owned_misstep_marks_the_turns_it_answers_as_a_rupture():
+    conv = analyzed([
+        ("T", "Let's look at your presentation slides. There's some good material in here."),
+        ("C", "Thanks. I was worried about the charts."),
+        ("T", "The charts are fine, but your slides are too wordy and the audience will get lost."),
+        ("C", "I was up until two finishing those."),
+        ("T", "It shows. They just need trimming."),
+        ("C", "I thought they were finished."),
+        ("T", "They nearly are, and I can see I've made it sound worse than it is. What part are you happiest with?"),
+        ("C", "The customer survey. I ran it myself and nobody else had those numbers."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5] and r["signals"] == ["acknowledged"] and r["trigger"] == 2
+    assert r["kind"] == "confrontation"  # more than a few words
+    assert r["repair"]["utterance"] == 6 and r["repair"]["kind"] == "explicit" and r["recovery"] == 7 and r["repaired"]
+
+
+def test_sympathy_for_bad_news_points_to_no_rupture():
+    conv = analyzed([
+        ("T", "Hello, you're through to the helpline. What's brought you to call tonight?"),
+        ("C", "My nan passed away on Sunday and I can't stop thinking about her."),
+        ("T", "I'm so sorry. Were you close?"),
+        ("C", "Really close. She more or less brought me up."),
+    ])
+    assert conv.features["ruptures"] == []
+
+
+@pytest.mark.parametrize("reply", [
+    "I'm so sorry. It sounds like it's been a really rough year.",
+    "I am very sorry. Have you looked at any food banks nearby?",
+    "It's good to hear that the tablets helped at first.",
+])
+def test_sympathy_after_advice_points_to_no_rupture(reply):
+    conv = analyzed([
+        ("T", "What's been happening since we last spoke?"),
+        ("C", "I lost my job in March and money has been really tight."),
+        ("T", "You should apply for the hardship grant."),
+        ("C", "I did, they turned me down because my partner works."),
+        ("T", reply),
+        ("C", "Yeah. I'm just trying to keep the kids from noticing how bad it is."),
+    ])
+    assert conv.features["ruptures"] == []
+
+
+def test_talking_about_the_exchange_repairs_a_run_of_curt_replies():
+    conv = analyzed([
+        ("T", "How has the last fortnight been?"),
+        ("C", "Stressful. My landlord is selling and I have to be out by March."),
+        ("T", "Have you thought about registering with the council's housing list?"),
+        ("C", "I suppose."),
+        ("T", "And you could also try the letting agents on the high street."),
+        ("C", "Yeah."),
+        ("T", "Setting up alerts on the property sites makes a big difference too."),
+        ("C", "Sure."),
+        ("T", "I notice your answers have got shorter, and I wonder if I've rushed into solutions."),
+        ("C", "Kind of. I know how to look for a flat. I wanted to talk about how scared I am of ending up with nowhere."),
+        ("T", "That fear of having nowhere sounds like the heart of it."),
+        ("C", "It is. I was homeless for a while at nineteen and I can't go back to that."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5, 7] and r["kind"] == "withdrawal"
+    # The complaint that answers the practitioner's invitation is the rupture talked through.
+    assert r["repair"]["utterance"] == 8 and r["recovery"] == 9 and r["repaired"]
+
+
+def test_a_second_repair_after_the_client_answered_the_first_is_no_new_rupture():
+    conv = analyzed([
+        ("T", "You missed the last two sessions without calling. That's not acceptable."),
+        ("C", "Right."),
+        ("T", "Sorry, that came out harsher than I meant. What's been going on?"),
+        ("C", "My son was in hospital and I wasn't thinking about anything else."),
+        ("T", "I'm sorry, I had no idea, and I jumped to conclusions. How is he doing now?"),
+        ("C", "Better, thanks. He came home on Friday."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [1] and r["repair"]["utterance"] == 2 and r["recovery"] == 3
+
+
+@pytest.mark.parametrize("text", [
+    "I notice you've gone quiet since I mentioned your sister.",
+    "I'm wondering if I've jumped ahead of you.",
+    "I've been firing questions at you for ten minutes.",
+    "Has something I said upset you?",
+    "Have I got this wrong?",
+    "Sorry, I'm lecturing you.",
+])
+def test_talk_about_the_exchange_is_a_repair(text):
+    assert "repair" in {h.code for h in apply_rules(text, P)}
+
+
+@pytest.mark.parametrize("text", [
+    "I notice you've started walking to work.",
+    "I wonder if the medication has helped.",
+    "Have I got your address right?",
+])
+def test_noticing_other_things_is_no_repair(text):
+    assert "repair" not in {h.code for h in apply_rules(text, P)}
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("You could also try the letting agents.", True),
+    ("Cutting out caffeine after lunch makes a big difference.", True),
+    ("We'll get to those. First, the forms.", True),
+    ("And get off your phone in the evenings.", True),
+    ("You need a proper routine.", True),
+    ("If it happens again I'll have to report it.", True),
+    ("You need a moment? Take your time.", False),
+    ("Start wherever feels right.", False),
+    ("You could say that, yes.", False),
+    ("Making that call must have taken courage.", False),
+])
+def test_more_suggestions_read_as_directives(text, cue):
+    assert (DIRECTIVE_CUES.search(text) is not None) == cue
