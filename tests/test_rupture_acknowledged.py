@@ -32,6 +32,19 @@ def test_an_owned_misstep_marks_the_turns_it_answers_as_a_rupture():
     assert r["repair"]["utterance"] == 6 and r["repair"]["kind"] == "explicit" and r["recovery"] == 7 and r["repaired"]
 
 
+def test_an_owned_misstep_after_pressure_marks_a_rupture_the_words_hide():
+    conv = analyzed([
+        ("T", "What happened at the weekend?"),
+        ("C", "The usual. Went to my brother's for the football, said I'd have two beers and had eight. Missed the gym on Sunday."),
+        ("T", "If you're serious about the marathon, the beer has to go."),
+        ("C", "I'm not some drunk, if that's what you're saying."),
+        ("T", "I'm sorry, that came across as a judgement on you. What was Sunday morning like?"),
+        ("C", "Awful, mostly because I'd promised my running club I'd be there."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["repair"]["utterance"] == 4 and r["recovery"] == 5
+
+
 def test_sympathy_for_bad_news_points_to_no_rupture():
     conv = analyzed([
         ("T", "Hello, you're through to the helpline. What's brought you to call tonight?"),
@@ -46,6 +59,7 @@ def test_sympathy_for_bad_news_points_to_no_rupture():
     "I'm so sorry. It sounds like it's been a really rough year.",
     "I am very sorry. Have you looked at any food banks nearby?",
     "It's good to hear that the tablets helped at first.",
+    "I am really sorry. Could your partner pick up more hours, even if it's only for a while?",
 ])
 def test_sympathy_after_advice_points_to_no_rupture(reply):
     conv = analyzed([

@@ -40,8 +40,11 @@ DIRECTIVE_CUES = _any(
     r"\bthe (?:guidelines|rules|evidence|research|science|data) (?:is|are) (?:very |really |quite )?clear\b",
     r"\b(?:it'?d|it would|that'?d|that would) be (?:a |such a )?(?:huge |real |terrible |big |total )?(?:waste|mistake)\b",
     # An instruction opening a sentence ("Pick up the prescription at the front desk.").
-    r"(?:^|[.!]\s+)(?:(?:and|so|now|then|just)\s+)?(?:pick up|take|book|call|ring|go to|bring|fill in|fill out|complete|collect|make sure|get) "
+    r"(?:^|[.!]\s+)(?:(?:and|so|now|then|just)\s+)?(?:pick up|take|book|call|ring|go to|bring|fill in|fill out|complete|collect|make sure|get|make) "
     r"(?:the|your|a|an|this|that|some)\b",
+    # Pressure put as a condition or a verdict ("If you're serious about it, the drinking has to go.").
+    r"\bif you(?:'re| are) (?:really )?serious about\b", r"\b(?:the|your|all (?:the|this|that)) \w+(?: \w+)? (?:has|have|needs?) to (?:go|stop|end|change)\b",
+    r"\byou (?:really )?should be (?!feeling\b)\w+ing\b",
     r"(?:^|[.!]\s+)(?:(?:and|also|so|now|then|just|plus)[,]?\s+)?(?:stop \w+ing|start \w+ing|get (?:off|rid of|out of|more|some)|put (?:down|away) (?:your|the)|"
     r"turn off|switch off|cut out|stay off|give up|go to bed|get to bed|spend (?:less|more))\b",
     r"\byou (?:really |just |definitely |probably )?need (?:a|an|some|more|less|proper|a proper|better)\b(?! (?:bit|moment|minute|break from me)\b)",

@@ -204,9 +204,10 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     ahead of you" answers a drop the client's words alone may not show ("So basically it's all
     wrong."), so the client turn it answers is a rupture (signal ``acknowledged``), with the
     speaker's turns just before it that each answered advice or criticism. A rupture of that
-    speaker they had not come back from goes on to it instead. Without advice or criticism
-    before, the turn must itself look drawn back (shorter than the speaker's usual, or a weak
-    rupture code): an answer at length to a question is no rupture. Only a repair that owns a
+    speaker they had not come back from goes on to it instead. After a question, a reflection
+    or another move that invites the client in, the turn must itself look drawn back (shorter
+    than the speaker's usual, or a weak rupture code): an answer at length to a question is no
+    rupture. Only a repair that owns a
     misstep points to one (``_owns_misstep``): "I'm so sorry." is as often sympathy ("My dog
     died this morning."). A repair after the client came back goes on with the earlier one."""
     turns = conv.turns
@@ -236,8 +237,9 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         drawn_back = _weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or not _engaged(
             conv, prev, median([sum(words[i] for i in x.utterances) for x in own[-6:-1]] or [0]), words)
         trigger = turns[turns.index(run[0]) - 1] if turns.index(run[0]) > 0 else None
-        if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (directed or drawn_back):
-            continue  # an answer at length to a question, or the client's opening turn
+        if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
+                directed or drawn_back or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
+            continue  # an answer at length to a question or a reflection, or the client's opening turn
         withdrawn = (sum(words[i] for i in prev.utterances) <= MINIMAL_WORDS
                      or _codes(conv, prev.utterances).get("withdrawal", 0.0) >= CONFIDENCE)
         new = Rupture(run[0].utterances[0], [i for x in run for i in x.utterances],
@@ -261,7 +263,7 @@ MISSTEP = re.compile(
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
     r"|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
-    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\bif (?:that|i|it|what i|my)\b", re.IGNORECASE)
+    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
 
 
 def _owns_misstep(conv: Conversation, turn) -> bool:
