@@ -142,3 +142,22 @@ def test_noticing_other_things_is_no_repair(text):
 ])
 def test_more_suggestions_read_as_directives(text, cue):
     assert (DIRECTIVE_CUES.search(text) is not None) == cue
+
+
+def _with_codes(practitioner_codes):
+    from rapportlens.analyzers.coding import CODES
+    conv = Conversation.from_pairs([("T", "Something the practitioner said."), ("C", "Okay.")], roles={"T": P, "C": C})
+    conv.features.assign(CODES.key, [[{"code": c, "confidence": p, "source": "model"} for c, p in practitioner_codes], []])
+    return conv
+
+
+@pytest.mark.parametrize("practitioner_codes, directive", [
+    ([("advice", 0.3), ("reflection.simple", 0.2)], True),  # unsure advice, nothing likelier
+    ([("reflection.simple", 0.4), ("advice", 0.3)], False),  # a likelier reflection
+    ([("advice", 0.2)], False),  # too unsure
+    ([("face_threat", 0.6)], True),
+])
+def test_advice_the_model_is_unsure_of_is_a_directive_when_nothing_is_likelier(practitioner_codes, directive):
+    from rapportlens.rapport.ruptures import _directive
+    conv = _with_codes(practitioner_codes)
+    assert _directive(conv, conv.turns[0]) == directive

@@ -53,6 +53,7 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!?]\s+)\W*(?:(?:so|okay|ok|well|right)[,.]? )*(?:how|what) about (?:you |we )?(?:try(?:ing)?|start(?:ing)?|aim(?:ing)?|go(?:ing)?|cut(?:ting)?|twice|once|three times|every (?:day|week|morning|night))\b",
     r"\bit'?s (?:really |very |so |vitally |extremely )?(?:important|essential|vital|crucial) (?:that you|for you to|you)\b",
     r"\b(?:going to|gonna|will) (?:sink|ruin|destroy|bankrupt|finish) you\b",
+    r"\byou(?:'ll| will)? (?:never|won'?t|will not|aren'?t going to|are not going to) (?:get anywhere|get better|pass|improve|succeed|make it|manage|cope)\b",
     r"\bif (?:this|that|it) (?:keeps up|carries on|continues|goes on|happens again),? (?:you|i)(?:'ll| will| could| might| are going to|'re going to| am going to|'m going to)\b",
     r"(?:^|[.!]\s+)(?:but |and |so )?if you (?:don'?t|do not|won'?t) [^.?!,]{1,40},? (?:we|i|it|they|you|nothing) (?:can'?t|cannot|won'?t|will not|'ll never|will never)\b",
     r"\bhave you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:(?!(?:some|any|no|every)thing\b)\w+ing\b|(?:that )?maybe\b)",

@@ -51,6 +51,9 @@ USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
 VALENCE_DROP = 0.5
 MINIMAL_WORDS = 4  # at most this long to be a bare reply
 DIRECTIVE = ("advice", "face_threat")  # practitioner moves a curt reply may be withdrawing from
+# Advice the model is unsure of still counts as a directive here when no other code of the
+# turn is likelier ("And you should be going to the lunchtime clinic.": advice 0.29).
+WEAK_ADVICE = 0.25
 # Signals that mark a rupture only together; every other signal marks one alone.
 TOGETHER = {"shortening", "valence_drop"}
 # Moves that can ask or repeat without taking up the client's side; a complex or feeling
@@ -77,6 +80,7 @@ def signal_words(signals: list[str]) -> str:
     return ", ".join(SIGNAL_WORDS.get(s, s.replace("_", " ")) for s in signals)
 
 
+RUN_BACK = 1  # earlier turns answering advice or criticism that a rupture an owned misstep points to takes in
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
 
@@ -203,7 +207,8 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     those new or changed. "I can see I've made it sound that way" or "I wonder if I've jumped
     ahead of you" answers a drop the client's words alone may not show ("So basically it's all
     wrong."), so the client turn it answers is a rupture (signal ``acknowledged``), with the
-    speaker's turns just before it that each answered advice or criticism. A rupture of that
+    speaker's turn just before it if that too answered advice or criticism; a question ("Any
+    suggestions on TV shows?") is taking part, so it is neither. A rupture of that
     speaker they had not come back from goes on to it instead. After a question, a reflection
     or another move that invites the client in, the turn must itself look drawn back (shorter
     than the speaker's usual, or a weak rupture code): an answer at length to a question is no
@@ -228,9 +233,12 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
             last.repair, last.recovered, last.recovery = None, False, None
             changed.append(last)
             continue
+        if _asks(conv, prev):
+            continue  # asking for more ("Any suggestions on TV shows?") is taking part
         run = [prev]
-        for x in reversed(own[:-1]):
-            if not _answers_directive(conv, x, roles) or (last is not None and x.utterances[0] <= last.utterances[-1]):
+        for x in reversed(own[:-1][-RUN_BACK:]):
+            if (not _answers_directive(conv, x, roles) or _asks(conv, x)
+                    or (last is not None and x.utterances[0] <= last.utterances[-1])):
                 break  # the speaker's turn that answered anything but advice or criticism
             run.insert(0, x)
         directed = any(_answers_directive(conv, x, roles) for x in run)
@@ -250,8 +258,10 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
 
 
 # Repair wordings that own nothing when read alone: "I'm sorry, I'm not a football fan",
-# "Let's get back to your blood pressure", thanks for praise, "It is good to hear that...".
+# "Let's get back to your blood pressure", thanks for praise, "It is good to hear that...",
+# and a hedge before one's own view ("I don't want to sound like a fanatic, but...").
 NOT_OWNING = re.compile(r"^\W*let(?:'?s| us| me) (?:go|get|come) back to (?:your|the)\b|\bthank|\bappreciat|\bgood to (?:hear|know)\b"
+                        r"|^\W*i (?:don'?t|do not) want to sound\b"
                         r"|^\W*(?:i'?m|i am) sorry(?: if| that)?,? i(?:'m| am| have to| need| can| just| don'?t| do| was wondering)\b",
                         re.IGNORECASE)
 APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
@@ -281,6 +291,10 @@ def _owns_misstep(conv: Conversation, turn) -> bool:
     return False
 
 
+def _asks(conv: Conversation, turn) -> bool:
+    return conv.utterances[turn.utterances[-1]].text.rstrip().endswith("?")
+
+
 def _answers_directive(conv: Conversation, turn, roles) -> bool:
     k = conv.turns.index(turn)
     before = conv.turns[k - 1] if k > 0 else None
@@ -290,7 +304,10 @@ def _answers_directive(conv: Conversation, turn, roles) -> bool:
 def _directive(conv: Conversation, turn) -> bool:
     """Whether ``turn`` advises or criticises (a move a client may withdraw from or push back
     on): coded so, or worded as a suggestion, instruction or warning (``DIRECTIVE_CUES``)."""
-    return (any(_codes(conv, turn.utterances).get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE)
+    codes = _codes(conv, turn.utterances)
+    advice = codes.get("advice", 0.0)
+    return (any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE)
+            or (advice >= WEAK_ADVICE and advice >= max(p for c, p in codes.items()))
             or DIRECTIVE_CUES.search(_text(conv, turn)) is not None)
 
 
