@@ -161,3 +161,40 @@ def test_advice_the_model_is_unsure_of_is_a_directive_when_nothing_is_likelier(p
     from rapportlens.rapport.ruptures import _directive
     conv = _with_codes(practitioner_codes)
     assert _directive(conv, conv.turns[0]) == directive
+
+
+def test_a_rebuttal_is_no_repair_and_a_sarcastic_reply_no_recovery():
+    conv = analyzed([
+        ("T", "What did you want to talk about today?"),
+        ("C", "My brother. He borrowed money again and hasn't paid any of it back."),
+        ("T", "Have you tried just saying no to him? You could tell him the bank is closed."),
+        ("C", "You make it sound so easy."),
+        ("T", "It is easy, it's just uncomfortable."),
+        ("C", "Right. Well. I'll just tell him that then."),
+        ("T", "I think I've brushed past how hard saying no to him is. What happens when you try?"),
+        ("C", "He cries, and then my mum rings me and says I've abandoned him. Every time."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5] and r["kind"] == "confrontation"
+    assert r["repair"]["utterance"] == 6 and r["recovery"] == 7
+
+
+@pytest.mark.parametrize("text", [
+    "Right. Well. I'll just tell him that then.",
+    "Brilliant. So I'm just supposed to find the money.",
+])
+def test_sarcastic_going_along_is_a_complaint(text):
+    assert "confrontation" in {h.code for h in apply_rules(text, C)}
+
+
+def test_four_words_are_no_coming_back():
+    conv = analyzed([
+        ("T", "How was the week at the placement?"),
+        ("C", "It was fine."),
+        ("T", "Just fine? Your supervisor says you were late twice."),
+        ("C", "The trains were cancelled."),
+        ("T", "Let's talk about your assignment deadline."),
+        ("C", "Okay."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"][0] == 1 and not r["recovered"] and r["repair"] is None

@@ -384,6 +384,9 @@ RULES: list[Rule] = [
         # Resentful compliance ("Fine. I'll just rewrite the whole thing then.").
         r"^\W*fine[.!,]+\s*(?:i'?ll just\b|have it your way\b|whatever\b)",
         r"\bi'?ll just \w+ (?:the whole thing|everything|it all|all of it)(?: again)?,? then\b",
+        r"^\W*(?:(?:right|okay|ok|fine|well|sure|great|brilliant)[.!,]+\s*)+(?:so )?i'?ll just \w+[^.?!]{0,40}\bthen\W*$",
+        # A sarcastic "Brilliant." before what the client is now expected to do.
+        r"^\W*(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous)[.!]+\s+so (?:i'?m|i am|i) (?:just )?(?:supposed to|meant to|have to|should)\b",
     ),
 ]
 @lru_cache(maxsize=8)

@@ -56,13 +56,13 @@ DIRECTIVE_CUES = _any(
     r"\byou(?:'ll| will)? (?:never|won'?t|will not|aren'?t going to|are not going to) (?:get anywhere|get better|pass|improve|succeed|make it|manage|cope)\b",
     r"\bif (?:this|that|it) (?:keeps up|carries on|continues|goes on|happens again),? (?:you|i)(?:'ll| will| could| might| are going to|'re going to| am going to|'m going to)\b",
     r"(?:^|[.!]\s+)(?:but |and |so )?if you (?:don'?t|do not|won'?t) [^.?!,]{1,40},? (?:we|i|it|they|you|nothing) (?:can'?t|cannot|won'?t|will not|'ll never|will never)\b",
-    r"\bhave you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:(?!(?:some|any|no|every)thing\b)\w+ing\b|(?:that )?maybe\b)",
+    r"\bhave you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:just |simply |actually |even )?(?:(?!(?:some|any|no|every)thing\b)\w+ing\b|(?:that )?maybe\b)",
     r"\byou (?:really |just )?shouldn'?t (?!(?:have to|feel|be|worry|blame|need|apologi[sz]e|take (?:it|that) personally)\b)\w+",
     r"^\W*(?:(?:and|also|so|then|just|now|oh)[,]?\s+)*(?:keep (?!going\b|talking\b|telling\b|me\b|in mind\b)\w+ing|remember to|don'?t forget to)\b",
     r"(?:^|[.!]\s+)(?:(?:and|also|but|so|plus)[,]?\s+)?(?!(?:some|any|no|every)thing\b)\w+ing\b[^.?!]{0,40}\b(?:(?:would|will|can|could) "
     r"(?:really |also |definitely |certainly )?(?:help|make (?:a|the|all the) (?:big |huge |real )?difference|do you (?:good|the world of good))"
     r"|(?:really |also )?(?:helps|makes (?:a|the|all the) (?:big |huge |real )?difference))\b",
-    r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|ask|sign up|download|write)\b",
+    r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|tell|ask|sign up|download|write)\b",
     # Putting the client's own request off ("We'll get to those.") to follow the practitioner's plan.
     r"(?:^|[.!]\s+)(?:(?:okay|ok|right|yes|yeah|sure)[,.]? )?we(?:'ll| will| can) (?:get|come) to (?:that|those|it|them)(?: later| in a (?:bit|minute|moment)| another time)?[.!]",
 )
@@ -79,7 +79,7 @@ DISCOUNTING = _any(
     r"^\W*(?:yeah,? )?i (?:already )?know (?:what|how) (?:the |it |that |a |an )?\w+(?: \w+)? (?:is|are|means|works)\W*$",
     r"^\W*so (?:i|we) (?:should|have to|am supposed to|'m supposed to) (?:just )?\w+[^.?!]{0,60}\?",
     r"\b(?:nobody|no one|no-one)(?:'s| has)? (?:ever |even |actually )?(?:asked|checked with) me\b", r"\bi'?m not (?:being|trying to be) difficult\b",
-    r"\beasier said than done\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
+    r"\beasier said than done\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
     r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
     r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"(?:^|[.,!?]\s*)(?:but |and )?(?:it )?doesn'?t (?:matter|make (?:any|a) difference)(?:[.,!]|\s*$)",
     # Defending one's competence ("I've been using inhalers for thirty years.") and a bare

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from ..coding.lexicon import FEELING
+from ..coding.rules import YOU_FEEL
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
@@ -83,6 +85,7 @@ def signal_words(signals: list[str]) -> str:
 RUN_BACK = 1  # earlier turns answering advice or criticism that a rupture an owned misstep points to takes in
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
+RECOVERY_WORDS = 5  # fewer words than this ("The buses were cancelled.") is no coming back
 
 
 @dataclass
@@ -349,10 +352,14 @@ def _came_back(conv: Conversation, rupture: Rupture, turn, words) -> bool:
 
 
 def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
-    codes = {c for c, p in _codes(conv, turn.utterances).items() if p >= CONFIDENCE}
+    """Whether ``turn`` is engaged: no rupture code, not even one the rules or the model only
+    suspect (``WEAK``), at least ``RECOVERY_WORDS`` words and half the speaker's usual length."""
+    all_codes = _codes(conv, turn.utterances)
+    codes = {c for c, p in all_codes.items() if p >= CONFIDENCE}
+    marked = {c for c, p in all_codes.items() if p >= WEAK}
     n = sum(words[i] for i in turn.utterances)
-    return ((not codes & {"withdrawal", "confrontation"} or _talks_it_through(conv, turn, words))
-            and n >= 4 and (n >= 0.5 * usual or "elaboration" in codes))
+    return ((not marked & {"withdrawal", "confrontation"} or _talks_it_through(conv, turn, words))
+            and n >= RECOVERY_WORDS and (n >= 0.5 * usual or "elaboration" in codes))
 
 
 def _talks_it_through(conv: Conversation, turn, words) -> bool:
@@ -380,9 +387,23 @@ def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
     if "repair" not in codes and pushing_on:
         return []
     rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
+    # The model calls most statements it cannot place a reflection; a weak one takes the
+    # client's side only when it speaks to their experience or owns the practitioner's part
+    # ("It's in the letter you were sent." and "It is simple, it's just not easy." answer a
+    # complaint with a rebuttal).
+    personal = EXPERIENCE.search(text) is not None or not text
     found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes
-             and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or codes[c] >= rival)]
+             and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or (codes[c] >= rival and personal))]
     return found or ([ACKNOWLEDGEMENT] if ACKNOWLEDGING_CUES.search(text) else [])
+
+
+EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but) you\b|^\W*(?:so|like|and) |\byou(?:'re| are|'ve| have)\b"
+                        r"|\b(?:for|to|with) you\b|\bmust (?:have )?(?:been|be|feel)\b"
+                        r"|\byou (?:came|want|wanted|need|needed|mean|meant|said|told me|wish|wished|hope|hoped)\b"
+                        r"|\byou were (?:telling|saying|talking|describing|explaining)\b"
+                        # Owning one's part ("I didn't handle that well", "That's on me", "Let's rewind").
+                        r"|\b(?:i|i'm|i've|i'd|i'll|let'?s|forgive)\b|\bon me\b|\bmy (?:fault|mistake|bad)\b"
+                        r"|\bwe (?:don'?t|do not|won'?t) (?:have|need) to\b|\bwe can\b", re.IGNORECASE)
 
 
 def _stems(conv: Conversation, idx) -> set[str]:
