@@ -401,8 +401,8 @@ EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but)
                         r"|\b(?:for|to|with) you\b|\bmust (?:have )?(?:been|be|feel)\b"
                         r"|\byou (?:came|want|wanted|need|needed|mean|meant|said|told me|wish|wished|hope|hoped)\b"
                         r"|\byou were (?:telling|saying|talking|describing|explaining)\b"
-                        # Owning one's part ("I didn't handle that well", "That's on me", "Let's rewind").
-                        r"|\b(?:i|i'm|i've|i'd|i'll|let'?s|forgive)\b|\bon me\b|\bmy (?:fault|mistake|bad)\b"
+                        # Owning one's part ("I didn't handle that well", "That's on me").
+                        r"|\b(?:i|i'm|i've|i'd|i'll|forgive|thanks|thank you)\b|\bon me\b|\bmy (?:fault|mistake|bad)\b"
                         r"|\bwe (?:don'?t|do not|won'?t) (?:have|need) to\b|\bwe can\b", re.IGNORECASE)
 
 
