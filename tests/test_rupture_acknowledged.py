@@ -114,6 +114,7 @@ def test_a_second_repair_after_the_client_answered_the_first_is_no_new_rupture()
     "Has something I said upset you?",
     "Have I got this wrong?",
     "Sorry, I'm lecturing you.",
+    "It sounds like my suggestion missed the mark.",
 ])
 def test_talk_about_the_exchange_is_a_repair(text):
     assert "repair" in {h.code for h in apply_rules(text, P)}
@@ -182,6 +183,8 @@ def test_a_rebuttal_is_no_repair_and_a_sarcastic_reply_no_recovery():
 @pytest.mark.parametrize("text", [
     "Right. Well. I'll just tell him that then.",
     "Brilliant. So I'm just supposed to find the money.",
+    "So lock me up then. That's what you want.",
+    "Fine, sack me then.",
 ])
 def test_sarcastic_going_along_is_a_complaint(text):
     assert "confrontation" in {h.code for h in apply_rules(text, C)}
@@ -198,3 +201,13 @@ def test_four_words_are_no_coming_back():
     ])
     [r] = conv.features["ruptures"]
     assert r["utterances"][0] == 1 and not r["recovered"] and r["repair"] is None
+
+
+@pytest.mark.parametrize("text, aside", [
+    ("I'm sixty. I'm not going to start running marathons.", True),
+    ("Yeah, yeah. The rules.", True),
+    ("I'm not going to lie, it was hard.", False),
+])
+def test_refusing_or_brushing_off_advice_turns_it_aside(text, aside):
+    from rapportlens.rapport.rupture_cues import DISCOUNTING
+    assert (DISCOUNTING.search(text) is not None) == aside

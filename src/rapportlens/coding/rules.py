@@ -206,6 +206,7 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have) been (?:firing|throwing|bombarding you with|hitting you with|reeling off) (?:a lot of |lots of |so many |all these |a load of )?(?:\w+ )?(?:suggestions|questions|ideas|advice|tips|solutions)\b",
         r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
         r"\bi(?:'ve| have) made (?:it|that|this|them) sound\b",
+        r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
         r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
         r"\bhave i (?:said something|upset you|annoyed you|offended you|hurt you|got (?:this|that|it) wrong)\b",
     ),
@@ -387,6 +388,9 @@ RULES: list[Rule] = [
         r"^\W*(?:(?:right|okay|ok|fine|well|sure|great|brilliant)[.!,]+\s*)+(?:so )?i'?ll just \w+[^.?!]{0,40}\bthen\W*$",
         # A sarcastic "Brilliant." before what the client is now expected to do.
         r"^\W*(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous)[.!]+\s+so (?:i'?m|i am|i) (?:just )?(?:supposed to|meant to|have to|should)\b",
+        # Daring the practitioner ("So lock me up then.") and telling them what they want.
+        r"^\W*(?:so|well|fine|go on)?,? ?(?:just )?(?:lock|send|kick|throw|sack|report|breach|fail|ban|sign|write) me (?:up|out|off|back|in)?,? ?then\b",
+        r"\b(?:that'?s|that is|it'?s|it is) what you(?:'ve)? (?:always )?(?:want|wanted)\b(?! to\b)",
     ),
 ]
 @lru_cache(maxsize=8)

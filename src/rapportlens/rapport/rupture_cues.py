@@ -22,7 +22,7 @@ DIRECTIVE_CUES = _any(
     # take normalising ("Many people find it hard") and talk about third parties for criticism.
     r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads)\b[^.?!]{0,25}"
     r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work)\b",
-    r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b",
+    r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is)\b", r"\brules are (?:the )?rules\b",
     # Finding fault with the client's work or way of doing things ("They're too long and a bit
     # disorganised.", "You're probably not using it properly.").
     r"\b(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:they|it)(?:'re| are|'s| is| was| were)) (?:probably |clearly |obviously |still |just )?"
@@ -52,7 +52,7 @@ DIRECTIVE_CUES = _any(
     r"\bi(?:'ll| will)? (?:want|need) (?:the|your|it|that|this|a|an) [^.?!]{0,30}\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next)\b",
     r"(?:^|[.!?]\s+)\W*(?:(?:so|okay|ok|well|right)[,.]? )*(?:how|what) about (?:you |we )?(?:try(?:ing)?|start(?:ing)?|aim(?:ing)?|go(?:ing)?|cut(?:ting)?|twice|once|three times|every (?:day|week|morning|night))\b",
     r"\bit'?s (?:really |very |so |vitally |extremely )?(?:important|essential|vital|crucial) (?:that you|for you to|you)\b",
-    r"\b(?:going to|gonna|will) (?:sink|ruin|destroy|bankrupt|finish) you\b",
+    r"\b(?:going to|gonna|will) (?:sink|ruin|destroy|bankrupt|finish|undo|wreck|wipe out|cancel out) (?:you\b|all (?:the|your)\b)",
     r"\byou(?:'ll| will)? (?:never|won'?t|will not|aren'?t going to|are not going to) (?:get anywhere|get better|pass|improve|succeed|make it|manage|cope)\b",
     r"\bif (?:this|that|it) (?:keeps up|carries on|continues|goes on|happens again),? (?:you|i)(?:'ll| will| could| might| are going to|'re going to| am going to|'m going to)\b",
     r"(?:^|[.!]\s+)(?:but |and |so )?if you (?:don'?t|do not|won'?t) [^.?!,]{1,40},? (?:we|i|it|they|you|nothing) (?:can'?t|cannot|won'?t|will not|'ll never|will never)\b",
@@ -79,6 +79,9 @@ DISCOUNTING = _any(
     r"^\W*(?:yeah,? )?i (?:already )?know (?:what|how) (?:the |it |that |a |an )?\w+(?: \w+)? (?:is|are|means|works)\W*$",
     r"^\W*so (?:i|we) (?:should|have to|am supposed to|'m supposed to) (?:just )?\w+[^.?!]{0,60}\?",
     r"\b(?:nobody|no one|no-one)(?:'s| has)? (?:ever |even |actually )?(?:asked|checked with) me\b", r"\bi'?m not (?:being|trying to be) difficult\b",
+    # Refusing the suggestion ("I'm fifty-eight. I'm not going to start salsa dancing.") and
+    # brushing it off ("Yeah, yeah. The rules.").
+    r"(?:^|[.!]\s+)i(?:'m| am) (?:just )?not (?:going to|gonna) (?!lie\b)\w+", r"^\W*yeah,? yeah[.,!]*\s+\w+",
     r"\beasier said than done\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
     r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
     r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"(?:^|[.,!?]\s*)(?:but |and )?(?:it )?doesn'?t (?:matter|make (?:any|a) difference)(?:[.,!]|\s*$)",
