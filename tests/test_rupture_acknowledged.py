@@ -207,6 +207,7 @@ def test_four_words_are_no_coming_back():
     ("I'm sixty. I'm not going to start running marathons.", True),
     ("Yeah, yeah. The rules.", True),
     ("I'm not going to lie, it was hard.", False),
+    ("Yeah, yeah. I think so, because when the urge comes I could wait.", False),
 ])
 def test_refusing_or_brushing_off_advice_turns_it_aside(text, aside):
     from rapportlens.rapport.rupture_cues import DISCOUNTING

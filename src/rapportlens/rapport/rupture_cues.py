@@ -81,7 +81,7 @@ DISCOUNTING = _any(
     r"\b(?:nobody|no one|no-one)(?:'s| has)? (?:ever |even |actually )?(?:asked|checked with) me\b", r"\bi'?m not (?:being|trying to be) difficult\b",
     # Refusing the suggestion ("I'm fifty-eight. I'm not going to start salsa dancing.") and
     # brushing it off ("Yeah, yeah. The rules.").
-    r"(?:^|[.!]\s+)i(?:'m| am) (?:just )?not (?:going to|gonna) (?!lie\b)\w+", r"^\W*yeah,? yeah[.,!]*\s+\w+",
+    r"(?:^|[.!]\s+)i(?:'m| am) (?:just )?not (?:going to|gonna) (?!lie\b)\w+", r"^\W*yeah,? yeah[.,!]*\s+(?:the \w+|whatever|i know(?: that)?|heard it(?: all)?(?: before)?|i'?ve heard (?:it|that|all that)(?: before)?)[.!]*\s*$",
     r"\beasier said than done\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
     r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
     r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"(?:^|[.,!?]\s*)(?:but |and )?(?:it )?doesn'?t (?:matter|make (?:any|a) difference)(?:[.,!]|\s*$)",
