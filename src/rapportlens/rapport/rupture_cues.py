@@ -1,11 +1,15 @@
 """Wordings the rupture finder reads in context (docs/analyzers/ruptures.md): a client going
 along in few words, turning advice aside, a practitioner's suggestion the advice code leaves
-to the model, and a turn to the practitioner's own agenda. None of them is a behaviour
+to the model, a turn to the practitioner's own agenda, what a repair must own to point to a
+rupture, and what a weak reflection needs to count as a repair. None of them is a behaviour
 code: each means something only next to the turn before it, so the dimensions and the
 score, which read the codes, are not moved by them.
 """
 
 import re
+
+from ..coding.lexicon import FEELING
+from ..coding.rules import YOU_FEEL
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -126,3 +130,34 @@ ACKNOWLEDGING_CUES = _any(
     r"(?:bind|hard|difficult|tough|frustrating|a lot|stressful|real (?:problem|worry|bind))\b", r"\b(?:that'?s|that is|that was|that isn'?t|that wasn'?t) (?:not |really not )?fair (?:on|to) you\b",
     r"\b(?:it )?sounds like (?:you|this|that|it)\b", r"\bwhat i'?m hearing is\b", r"\bi hear (?:you|that|how)\b(?![^.?!]*\bbut\b)",
 )
+
+
+# Repair wordings that own nothing when read alone: "I'm sorry, I'm not a football fan",
+# "Let's get back to your blood pressure", thanks for praise, "It is good to hear that...",
+# and a hedge before one's own view ("I don't want to sound like a fanatic, but...").
+NOT_OWNING = re.compile(r"^\W*let(?:'?s| us| me) (?:go|get|come) back to (?:your|the)\b|\bthank|\bappreciat|\bgood to (?:hear|know)\b"
+                        r"|^\W*i (?:don'?t|do not) want to sound\b"
+                        r"|^\W*(?:i'?m|i am) sorry(?: if| that)?,? i(?:'m| am| have to| need| can| just| don'?t| do| was wondering)\b",
+                        re.IGNORECASE)
+APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
+# What an apology must own to point to a rupture: "I'm sorry, I misunderstood", "sorry if that
+# came across as crass". "I'm so sorry. Were you close?" is sympathy, and so, in text chats,
+# is "I am very sorry. Have you visited any other agencies?".
+MISSTEP = re.compile(
+    r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
+    r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
+    r"|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
+    r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
+    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
+
+
+# What a weak reflection needs to take the client's side after a rupture: their experience
+# ("so you...", a feeling word, "that must have been...") or the practitioner's own part
+# ("I didn't handle that well", "That's on me", "we don't have to"). Rebuttals the model
+# calls reflections ("It's in the letter you were sent.") have neither.
+EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but) you\b|^\W*(?:so|like|and) |\byou(?:'re| are|'ve| have)\b"
+                        r"|\b(?:for|to|with) you\b|\bmust (?:have )?(?:been|be|feel)\b"
+                        r"|\byou (?:came|want|wanted|need|needed|mean|meant|said|told me|wish|wished|hope|hoped)\b"
+                        r"|\byou were (?:telling|saying|talking|describing|explaining)\b"
+                        r"|\b(?:i|i'm|i've|i'd|i'll|forgive|thanks|thank you)\b|\bon me\b|\bmy (?:fault|mistake|bad)\b"
+                        r"|\bwe (?:don'?t|do not|won'?t) (?:have|need) to\b|\bwe can\b", re.IGNORECASE)

@@ -4,9 +4,10 @@ A rupture is a client's (or group member's) turn that shows a marked drop in eng
 or alignment: an explicit complaint (``confrontation``), a minimal, deflecting or avoiding
 answer (``withdrawal``), a sudden shortening of answers together with falling valence or
 with a bare non-answer, a curt going-along right after advice or criticism, advice turned
-aside right after it, or a run of curt replies to repeated advice. Engagement has
+aside right after it, a run of curt replies to repeated advice, or a turn the
+practitioner's next turn owns a misstep about ("acknowledged"). Engagement has
 recovered at the first of that speaker's next three turns that is engaged again: no
-withdrawal or confrontation, at least four words, and back to half its earlier length or
+withdrawal or confrontation, at least five words, and back to half its earlier length or
 elaborating. A repair is a practitioner turn before the recovery that acknowledges the
 rupture: an explicit repair, or validation, a reflection, a check of understanding, an
 invitation to collaborate, an open question or a worded acknowledgement, in a turn that
@@ -17,22 +18,23 @@ it had a repair and engagement recovered. The wordings read in context are in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from ..coding.lexicon import FEELING
-from ..coding.rules import YOU_FEEL
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
 from .rupture_cues import (
     ACKNOWLEDGING_CUES,
+    APOLOGY,
     COMPLIANCE,
     DIRECTIVE_CUES,
     DISCOUNTING,
+    EXPERIENCE,
     GOING_ALONG,
+    MISSTEP,
+    NOT_OWNING,
     TOPIC_SHIFT,
 )
 
@@ -247,7 +249,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         directed = any(_answers_directive(conv, x, roles) for x in run)
         drawn_back = _weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or not _engaged(
             conv, prev, median([sum(words[i] for i in x.utterances) for x in own[-6:-1]] or [0]), words)
-        trigger = turns[turns.index(run[0]) - 1] if turns.index(run[0]) > 0 else None
+        trigger = turns[run[0].index - 1] if run[0].index > 0 else None
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
             continue  # an answer at length to a question or a reflection, or the client's opening turn
@@ -258,25 +260,6 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         ruptures.append(new)
         changed.append(new)
     return changed
-
-
-# Repair wordings that own nothing when read alone: "I'm sorry, I'm not a football fan",
-# "Let's get back to your blood pressure", thanks for praise, "It is good to hear that...",
-# and a hedge before one's own view ("I don't want to sound like a fanatic, but...").
-NOT_OWNING = re.compile(r"^\W*let(?:'?s| us| me) (?:go|get|come) back to (?:your|the)\b|\bthank|\bappreciat|\bgood to (?:hear|know)\b"
-                        r"|^\W*i (?:don'?t|do not) want to sound\b"
-                        r"|^\W*(?:i'?m|i am) sorry(?: if| that)?,? i(?:'m| am| have to| need| can| just| don'?t| do| was wondering)\b",
-                        re.IGNORECASE)
-APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
-# What an apology must own to point to a rupture: "I'm sorry, I misunderstood", "sorry if that
-# came across as crass". "I'm so sorry. Were you close?" is sympathy, and so, in text chats,
-# is "I am very sorry. Have you visited any other agencies?".
-MISSTEP = re.compile(
-    r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
-    r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
-    r"|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
-    r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
-    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
 
 
 def _owns_misstep(conv: Conversation, turn) -> bool:
@@ -299,7 +282,7 @@ def _asks(conv: Conversation, turn) -> bool:
 
 
 def _answers_directive(conv: Conversation, turn, roles) -> bool:
-    k = conv.turns.index(turn)
+    k = turn.index
     before = conv.turns[k - 1] if k > 0 else None
     return before is not None and roles[before.speaker] == Role.PRACTITIONER and _directive(conv, before)
 
@@ -367,7 +350,7 @@ def _talks_it_through(conv: Conversation, turn, words) -> bool:
     ("I wonder if I've jumped ahead of you." / "A bit. I didn't come here for sleep tips, I
     wanted to talk about..."): the complaint it may voice is the rupture being talked
     through, which is how it is resolved, not a new one."""
-    k = conv.turns.index(turn)
+    k = turn.index
     prev = conv.turns[k - 1] if k > 0 else None
     return (prev is not None and prev.speaker != turn.speaker
             and _codes(conv, prev.utterances).get("repair", 0.0) >= CONFIDENCE
@@ -395,15 +378,6 @@ def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
     found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes
              and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or (codes[c] >= rival and personal))]
     return found or ([ACKNOWLEDGEMENT] if ACKNOWLEDGING_CUES.search(text) else [])
-
-
-EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but) you\b|^\W*(?:so|like|and) |\byou(?:'re| are|'ve| have)\b"
-                        r"|\b(?:for|to|with) you\b|\bmust (?:have )?(?:been|be|feel)\b"
-                        r"|\byou (?:came|want|wanted|need|needed|mean|meant|said|told me|wish|wished|hope|hoped)\b"
-                        r"|\byou were (?:telling|saying|talking|describing|explaining)\b"
-                        # Owning one's part ("I didn't handle that well", "That's on me").
-                        r"|\b(?:i|i'm|i've|i'd|i'll|forgive|thanks|thank you)\b|\bon me\b|\bmy (?:fault|mistake|bad)\b"
-                        r"|\bwe (?:don'?t|do not|won'?t) (?:have|need) to\b|\bwe can\b", re.IGNORECASE)
 
 
 def _stems(conv: Conversation, idx) -> set[str]:
