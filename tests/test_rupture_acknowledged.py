@@ -115,6 +115,7 @@ def test_a_second_repair_after_the_client_answered_the_first_is_no_new_rupture()
     "Have I got this wrong?",
     "Sorry, I'm lecturing you.",
     "It sounds like my suggestion missed the mark.",
+    "Sorry, you did tell me that, and I forgot. That's on me.",
 ])
 def test_talk_about_the_exchange_is_a_repair(text):
     assert "repair" in {h.code for h in apply_rules(text, P)}
