@@ -87,6 +87,7 @@ def signal_words(signals: list[str]) -> str:
 RUN_BACK = 1  # earlier turns answering advice or criticism that a rupture an owned misstep points to takes in
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
+TALKED_THROUGH = 6  # words an answer to an explicit repair needs beyond this to be talking it through
 RECOVERY_WORDS = 5  # fewer words than this ("The buses were cancelled.") is no coming back
 
 
@@ -232,7 +233,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         last = next((r for r in reversed(ruptures) if r.speaker == prev.speaker and r.utterances[-1] < prev.utterances[0]), None)
         own = [x for x in turns[:k] if x.speaker == prev.speaker]
         if last is not None and not _came_back(conv, last, prev, words) and not _engaged(
-                conv, prev, _usual_length(conv, last, words), words):
+                conv, prev, _usual_length(conv, last.speaker, last.start, words), words):
             last.utterances += [i for x in own if x.utterances[0] > last.utterances[-1] for i in x.utterances]
             last.signals = sorted({*last.signals, "acknowledged"})
             last.repair, last.recovered, last.recovery = None, False, None
@@ -248,7 +249,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
             run.insert(0, x)
         directed = any(_answers_directive(conv, x, roles) for x in run)
         drawn_back = _weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or not _engaged(
-            conv, prev, median([sum(words[i] for i in x.utterances) for x in own[-6:-1]] or [0]), words)
+            conv, prev, _usual_length(conv, prev.speaker, prev.utterances[0], words), words)
         trigger = turns[run[0].index - 1] if run[0].index > 0 else None
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
@@ -318,10 +319,10 @@ def _own_turns_between(turns, rupture: Rupture, turn) -> int:
     return sum(1 for t in turns if last < t.utterances[0] < turn.utterances[0] and t.speaker == rupture.speaker)
 
 
-def _usual_length(conv: Conversation, rupture: Rupture, words) -> float:
-    """The median length of the speaker's last five turns before the rupture (0 without any)."""
+def _usual_length(conv: Conversation, speaker: str, start: int, words) -> float:
+    """The median length of ``speaker``'s last five turns before utterance ``start`` (0 without any)."""
     earlier = [sum(words[i] for i in t.utterances) for t in conv.turns
-               if t.utterances[-1] < rupture.start and t.speaker == rupture.speaker][-5:]
+               if t.utterances[-1] < start and t.speaker == speaker][-5:]
     return median(earlier) if earlier else 0
 
 
@@ -330,7 +331,7 @@ def _came_back(conv: Conversation, rupture: Rupture, turn, words) -> bool:
     ``turn`` starts a rupture of its own rather than going on with the old one."""
     between = [t for t in conv.turns if rupture.utterances[-1] < t.utterances[0] < turn.utterances[0]
                and t.speaker == rupture.speaker]
-    usual = _usual_length(conv, rupture, words)
+    usual = _usual_length(conv, rupture.speaker, rupture.start, words)
     return any(_engaged(conv, t, usual, words) for t in between)
 
 
@@ -354,7 +355,7 @@ def _talks_it_through(conv: Conversation, turn, words) -> bool:
     prev = conv.turns[k - 1] if k > 0 else None
     return (prev is not None and prev.speaker != turn.speaker
             and _codes(conv, prev.utterances).get("repair", 0.0) >= CONFIDENCE
-            and sum(words[i] for i in turn.utterances) > MINIMAL_WORDS + 2)
+            and sum(words[i] for i in turn.utterances) > TALKED_THROUGH)
 
 
 def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
@@ -408,7 +409,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     looked for in the next two practitioner turns."""
     turns = conv.turns
     after = [t for t in turns if t.utterances[0] > r.utterances[-1]]
-    usual = _usual_length(conv, r, words)
+    usual = _usual_length(conv, r.speaker, r.start, words)
     client_after = [t for t in after if t.speaker == r.speaker][:RECOVERY_WINDOW]
     back = next((t for t in client_after if _engaged(conv, t, usual, words)), None)
     practitioner_turns = [t for t in after if roles[t.speaker] == Role.PRACTITIONER
