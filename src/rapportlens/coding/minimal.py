@@ -33,7 +33,7 @@ WITHDRAWING = {
 NONCOMMITTAL = {
     "fine", "im fine", "i am fine", "im ok", "im okay", "i am ok", "i am okay", "im good", "im alright", "its fine",
     "its ok", "its okay", "its all good", "all good", "everythings fine", "everything is fine", "things are fine",
-    "its alright", "i guess", "i suppose", "i suppose so", "suppose so", "i guess so", "guess so", "not really",
+    "its alright", "i guess", "i suppose", "i suppose so", "suppose so", "spose", "i spose", "spose so", "i guess so", "guess so", "not really",
     "nope", "nah", "nothing", "its nothing", "nothing really", "nothing much", "not much", "maybe", "perhaps",
     "probably", "not sure", "im not sure", "i am not sure", "same as always", "same as usual", "same old",
     "sure", "i dont remember", "i cant remember", "cant remember", "not a big deal", "no big deal",

@@ -90,7 +90,7 @@ RULES: list[Rule] = [
         r"\b(?:whenever|when|once|if and when) you(?:'re| are| feel) ready\b",
         r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like (?:us )?to\b",
-        r"\byou (?:don'?t|do not) have to (?:talk (?:about (?:it|this|that|anything|your \w+)|to me|now|today|yet)|tell me|say (?:anything|more)|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",
+        r"\b(?:you|we) (?:don'?t|do not) have to (?:talk (?:about (?:it|this|that|anything|your \w+)|to me|now|today|yet)|tell me|say (?:anything|more)|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",
     ),
     *_rules(
         "orientation", P, 0.7,
@@ -210,6 +210,28 @@ RULES: list[Rule] = [
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
         r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
         r"\bhave i (?:said something|upset you|annoyed you|offended you|hurt you|got (?:this|that|it) wrong)\b",
+        # How the practitioner's own words landed ("That sounded a bit like a telling-off",
+        # "Did that land badly?"), and what the client did just after them.
+        r"\b(?:that|it|what i said) (?:came across|came out|sounded|must have sounded|might have sounded|may have sounded|felt) "
+        r"(?:a bit |rather |quite |more |really |a little |very )?(?:like|as) (?:a |an )?(?:telling[- ]off|lecture|sermon|dig|criticism|attack|"
+        r"judge?ment|accusation|reprimand|ticking[- ]off|nag)\b",
+        r"\bi (?:didn'?t|did not|never) mean (?:it|that) as (?:one|a \w+|an \w+|criticism)\b",
+        r"\b(?:did|has|does|would) (?:that|it|what i (?:said|asked|suggested)|my (?:\w+ )?(?:comment|question|suggestion|remark)) "
+        r"(?:land|come across|come out|sound|feel) (?:badly|wrong|harsh(?:ly)?|heavy|critical|judg\w+|off|unfair|like (?:a|an|i|criticism))\b",
+        r"\bhow did (?:that|it|what i said|my (?:\w+ )?(?:comment|question|suggestion)) (?:land|sound|come across)\b",
+        r"\bwhen i (?:brought up|mentioned|asked about|said|raised|suggested|talked about|started on|got on to)\b[^.?!]{0,50}\byou "
+        r"(?:changed the subject|went (?:a bit |quite |very |really )?(?:quiet|silent)|(?:seemed to )?(?:pull|pulled|close|closed|shut) "
+        r"(?:back|down|off|up)|stopped talking|looked (?:upset|uncomfortable|annoyed))\b",
+        # Conceding the complaint ("You're right, I did, and it doesn't answer what you're telling me.").
+        r"\byou'?re right,? i (?:did|was|said (?:that|it|so))\b",
+        # Owning the rush to a fix and the overload ("I also jumped to a fix before I
+        # understood", "That's a lot of changes in one go, and I've hardly asked you anything").
+        r"\bi (?:also |just |kind of |sort of )?(?:jumped|rushed|leapt|went (?:straight|right)) (?:in )?(?:to|into|for) (?:a |the )?(?:fix|solution|solutions|answers?|advice|conclusions?)\b",
+        r"\bthat'?s (?:a lot|too much|loads)(?: of (?:\w+ )?(?:changes|things|suggestions|advice|information|ideas))? (?:in one go|at once|all at once|to take in|to throw at you)\b",
+        r"\bi(?:'ve| have)? (?:hardly|barely|not even|never even) (?:asked|checked with|listened to) (?:you|what you|how you)\b",
+        r"\bi(?:'ve| have)? been going on (?:at you |and on )?about (?:it|that|this|school|work|the \w+|your \w+)\b",
+        r"\b(?:that|it|my answer|what i said)(?: really)? (?:doesn'?t|didn'?t|does not|did not|hasn'?t) (?:really |actually )?"
+        r"(?:answer|address|respond to|help with) (?:what you(?:'re| are| were)? (?:telling|saying|asking)|your (?:question|point|worry|concern))\b",
     ),
     *_rules(
         "sympathy", P, 0.75,
@@ -259,6 +281,11 @@ RULES: list[Rule] = [
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
         r"^\W*(?:\w+,? )?if (?:that'?s|that is) what you (?:think|reckon|want)\b(?! (?:would|will|might) help)",
         r"\banyway\W+how (?:was|were|are|is) (?:your|you)\b",
+        # Closing a turn with a brush-off ("See, that's exactly what I mean. Whatever."), and
+        # leaving the topic after a hedge ("I guess. Anyway, work's been busy this week.").
+        r"(?:^|[.!?]\s+)(?:oh,? |so,? |well,? )?(?:whatever|forget it|never mind|nevermind)[.!]*\s*$",
+        r"^\W*(?:i guess|i suppose|maybe|perhaps|dunno|i don'?t know|not sure|possibly|could be|if you say so)[.,!]*\s+anyway\b",
+        r"\bcan i (?:go|leave)(?: now| yet| home)?\s*\?",
         r"\b(?:not|n'?t) (?:really |very )?comfortable (?:talking about|discussing|going into|getting into|sharing|with that question)\b",
         r"\bnot (?:something|a (?:thing|subject|topic)) (?:that )?i'?m (?:really )?(?:comfortable|happy|ready) (?:discussing|talking about|sharing|going into)\b",
         r"\b(?:rather not|don'?t (?:really )?want to|do not want to) (?:dig (?:into|up)|rake (?:over|up)|drag up|open that can)\b",
@@ -392,6 +419,13 @@ RULES: list[Rule] = [
         # Daring the practitioner ("So lock me up then.") and telling them what they want.
         r"^\W*(?:so|well|fine|go on)?,? ?(?:just )?(?:lock|send|kick|throw|sack|report|breach|fail|ban|sign|write) me (?:up|out|off|back|in)?,? ?then\b",
         r"\b(?:that'?s|that is|it'?s|it is) what you(?:'ve)? (?:always )?(?:want|wanted)\b(?! to\b)",
+        # Turning the offer down flat, and taking it over the practitioner's head.
+        r"^\W*(?:oh,? |no,? |well,? )?don'?t bother\b",
+        r"\bi know my (?:own )?(?:body|child|son|daughter|kids?|mind)\b",
+        r"\bi'?ll (?:just )?(?:go|take (?:it|my \w+)) (?:somewhere|elsewhere|someplace|someone) else\b|\bi'?ll (?:go to|see|find) (?:a different|another) (?:doctor|gp|counsell?or|therapist|surgery|practice)\b",
+        r"\b(?:speak|talk) to your (?:manager|boss|supervisor|superior)\b", r"\bi want (?:a different|another|a new) "
+        r"(?:counsell?or|therapist|doctor|worker|officer|nurse|social worker|key ?worker|adviser|advisor|coach|tutor|teacher)\b",
+        r"\bi(?:'ll| will) be (?:ringing|calling|phoning|contacting|writing to|emailing) (?:my|the) (?:councillor|mp|solicitor|lawyer|ombudsman)\b",
     ),
 ]
 @lru_cache(maxsize=8)

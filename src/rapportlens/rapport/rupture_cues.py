@@ -52,7 +52,7 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!]\s+)(?:(?:and|also|so|now|then|just|plus)[,]?\s+)?(?:stop \w+ing|start \w+ing|get (?:off|rid of|out of|more|some)|put (?:down|away) (?:your|the)|"
     r"turn off|switch off|cut out|stay off|give up|go to bed|get to bed|spend (?:less|more))\b",
     r"\byou (?:really |just |definitely |probably )?need (?:a|an|some|more|less|proper|a proper|better)\b(?! (?:bit|moment|minute|break from me)\b)",
-    r"\byou(?:'ll| will) (?:really |also |still )?(?:need|have) to\b(?! (?:be|feel) )", r"\bi (?:really )?need you to\b",
+    r"\byou(?:'ll| will) (?:really |also |still )?(?:need|have) to\b(?! (?:be|feel) )", r"\bi(?:'ll| will| would|'d)? (?:really )?need you to\b",
     r"\bi(?:'ll| will)? (?:want|need) (?:the|your|it|that|this|a|an) [^.?!]{0,30}\bby (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next)\b",
     r"(?:^|[.!?]\s+)\W*(?:(?:so|okay|ok|well|right)[,.]? )*(?:how|what) about (?:you |we )?(?:try(?:ing)?|start(?:ing)?|aim(?:ing)?|go(?:ing)?|cut(?:ting)?|twice|once|three times|every (?:day|week|morning|night))\b",
     r"\bit'?s (?:really |very |so |vitally |extremely )?(?:important|essential|vital|crucial) (?:that you|for you to|you)\b",
@@ -60,6 +60,19 @@ DIRECTIVE_CUES = _any(
     r"\byou(?:'ll| will)? (?:never|won'?t|will not|aren'?t going to|are not going to) (?:get anywhere|get better|pass|improve|succeed|make it|manage|cope)\b",
     r"\bif (?:this|that|it) (?:keeps up|carries on|continues|goes on|happens again),? (?:you|i)(?:'ll| will| could| might| are going to|'re going to| am going to|'m going to)\b",
     r"(?:^|[.!]\s+)(?:but |and |so )?if you (?:don'?t|do not|won'?t) [^.?!,]{1,40},? (?:we|i|it|they|you|nothing) (?:can'?t|cannot|won'?t|will not|'ll never|will never)\b",
+    # Warning of what the client's not doing will bring ("if you're not doing them it's going
+    # to stay stiff"), and handing the responsibility back ("There's only so much I can do").
+    r"\bif you(?:'re| are)? (?:not|don'?t|do not|won'?t|will not|aren'?t) [^.?!]{1,40}?,? (?:it|they|you|things|this|that|the \w+)"
+    r"(?:(?:'s| is|'re| are)? (?:going to|gonna) (?:stay|get worse|keep|end up|carry on|go on)|(?:'ll| will) (?:stay|get worse|keep|end up|never)"
+    r"| (?:won'?t|will not|isn'?t going to|aren'?t going to|never) (?:get better|improve|heal|work|change|go away))\b",
+    r"\bthere'?s only so much (?:i|we|anyone|anybody) can do\b",
+    r"\bif you keep (?:on )?\w+ing\b[^.?!]{0,40}\b(?:they|you|it|we|i|someone|school|the \w+)(?:'ll| will| are going to|'re going to| might| could| may)\b",
+    # More items on a list of advice ("And try to drink more water", "Swap the fizzy drinks
+    # for water", "a food diary would help", "It might help to remember...").
+    r"(?:^|[.!]\s+)(?:and|also|plus)[,]?\s+try (?:to|and)\b",
+    r"(?:^|[.!]\s+)(?:(?:and|also|so|now|then|just)[,]?\s+)?(?:swap|switch|change) (?:the|your|to|out|over)\b",
+    r"\b(?:a|an|some) \w+(?: \w+)? (?:would|will|could) (?:really |also |definitely )?help\b",
+    r"\bit (?:might|may|could|would|will) (?:really |also )?help (?:to|if you)\b",
     r"\bhave you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:just |simply |actually |even )?(?:(?!(?:some|any|no|every)thing\b)\w+ing\b|(?:that )?maybe\b)",
     r"\byou (?:really |just )?shouldn'?t (?!(?:have to|feel|be|worry|blame|need|apologi[sz]e|take (?:it|that) personally)\b)\w+",
     r"^\W*(?:(?:and|also|so|then|just|now|oh)[,]?\s+)*(?:keep (?!going\b|talking\b|telling\b|me\b|in mind\b)\w+ing|remember to|don'?t forget to)\b",
@@ -94,7 +107,7 @@ DISCOUNTING = _any(
     r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
     r"^\W*i already (?:do|did|have|tried|use|know)\b", r"\bi(?:'d| would) rather not\b", r"\bi (?:don'?t|do not) have (?:the )?time (?:for|to)\b",
     r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))", r"\byou (?:weren'?t|were not) (?:even )?there\b",
-    r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
+    r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:unbelievable|typical|ridiculous|incredible)[.!]+", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
 )
 
 # "Okay.", "Right. Fine.": going along. "Yes" and "yeah" alone are left out: they mostly
@@ -106,6 +119,7 @@ COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*
 # compliance.
 GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
                          r"i know|i suppose|i guess|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
+                         r"(?:i'?ll|i will|i can|will) try(?: that| it)?|i'?ll give it a go|"
                          r"no|nope|nah|not really)\W*){1,3}$",
                          re.IGNORECASE)
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
@@ -114,7 +128,7 @@ GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|wel
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,)"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b"
-                         r"|\bsee you (?:next|on|then|in|soon|later)\b|(?:^|[.!?]\s+)next (?:on the list|up|thing|item)\b"
+                         r"|\bsee you (?:next|on|then|in|soon|later)\b|\b(?:is there )?anything else (?:today|for today|i can (?:help|do))\b|(?:^|[.!?]\s+)next (?:on the list|up|thing|item)\b"
                          r"|^\W*(?:(?:right|okay|ok|well|so)\W+)?let'?s (?:look at|go (?:over|through)|turn to|move (?:on )?to|get (?:on )?(?:to|with)|"
                          r"have a look at|check) (?:your|the|this week'?s|today'?s)\b(?![^.?!]*\btogether\b)", re.IGNORECASE)
 # Taking up what the client said, in words the codes may miss when the turn also asks
@@ -124,6 +138,7 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|movi
 ACKNOWLEDGING_CUES = _any(
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b",
     r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair point)|you'?re right|fair enough|fair point)\b",
+    r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
     # "I understand that it is frustrating. But..." that text-chat supporters open advice with.
     r"\bi (?:get|understand|can see|can understand) (?:that |why )?(?:it'?s|this is|that'?s|it is|this must be|that must be) (?:a |an |really |so |very |such a )?"
@@ -139,6 +154,11 @@ NOT_OWNING = re.compile(r"^\W*let(?:'?s| us| me) (?:go|get|come) back to (?:your
                         r"|^\W*i (?:don'?t|do not) want to sound\b"
                         r"|^\W*(?:i'?m|i am) sorry(?: if| that)?,? i(?:'m| am| have to| need| can| just| don'?t| do| was wondering)\b",
                         re.IGNORECASE)
+# Turning down what the practitioner just said ("No, that's not it at all.", "Not really, no."):
+# after a reflection this is often a plain correction, so it marks a rupture only when the
+# practitioner's next turn owns getting it wrong.
+REJECTING = re.compile(r"^\W*(?:no|nope|nah|not really|not exactly|not at all|that'?s not (?:it|right|true|what i (?:said|meant)))\b",
+                       re.IGNORECASE)
 APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 # What an apology must own to point to a rupture: "I'm sorry, I misunderstood", "sorry if that
 # came across as crass". "I'm so sorry. Were you close?" is sympathy, and so, in text chats,

@@ -35,6 +35,7 @@ from .rupture_cues import (
     GOING_ALONG,
     MISSTEP,
     NOT_OWNING,
+    REJECTING,
     TOPIC_SHIFT,
 )
 
@@ -77,6 +78,7 @@ SIGNAL_WORDS = {
     "discounting": "turned the advice aside",
     "going_along": "went along in few words with repeated advice",
     "acknowledged": "the practitioner owned a misstep here",
+    "suspected_unaddressed": "likely retreat or pushback while the rupture went unaddressed",
 }
 
 
@@ -173,10 +175,15 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # During a rupture the speaker's recent answers are already short, so a further bare
         # "Fine." cannot look suddenly shorter; after another turn that attempts no repair, it
         # goes on with the rupture (after a repair attempt it may be accepting it).
-        if "withdrawal" not in signals and nonanswer and (
-                "shortening" in signals or curt
-                or (gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev)))):
+        unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev))
+        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or unaddressed):
             signals.append("minimal_answer")
+        # While a rupture goes unaddressed, what the model only suspects goes on with it
+        # ("That's what you said a month ago." after "It's important to trust the process.").
+        if unaddressed and not suspected and not set(signals) & {"confrontation", "withdrawal", "minimal_answer"}:
+            suspected = _weak_code(conv, t, "model")
+            if suspected:
+                signals.append("suspected_unaddressed")
         past.append((n, v))
         if not (set(signals) - TOGETHER or TOGETHER <= set(signals)) or _talks_it_through(conv, t, words):
             continue
@@ -186,7 +193,9 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
         if gap is not None and gap <= 1 and not _came_back(conv, last, t, words):
-            last.utterances += list(t.utterances)  # the same rupture going on
+            # the same rupture going on, with the speaker's turn between that did not come back
+            last.utterances += [i for x in client_turns if x.speaker == t.speaker
+                                and last.utterances[-1] < x.utterances[0] <= t.utterances[0] for i in x.utterances]
             last.signals = sorted(set(last.signals) | set(signals))
             if kind == "confrontation":
                 last.kind = kind
@@ -199,6 +208,12 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             run = [*replies[replies.index(first):], t]
             ruptures.append(Rupture(first.utterances[0], [i for x in run for i in x.utterances], kind, signals,
                                     turns[first.index - 1].utterances[-1], t.speaker))
+            continue
+        start = _weak_turn_before(conv, t, ruptures, roles, words)
+        if start is not None:  # a weak sign of the same drop just before it: the rupture began there
+            run = [start, t]
+            ruptures.append(Rupture(start.utterances[0], [i for x in run for i in x.utterances], kind, signals,
+                                    turns[start.index - 1].utterances[-1] if start.index > 0 else None, t.speaker))
             continue
         ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger, t.speaker))
     for r in ruptures:
@@ -218,7 +233,8 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     speaker they had not come back from goes on to it instead. After a question, a reflection
     or another move that invites the client in, the turn must itself look drawn back (shorter
     than the speaker's usual, or a weak rupture code): an answer at length to a question is no
-    rupture. Only a repair that owns a
+    rupture; a turn that opens by turning down what was said ("No, that's not it at all.") is not
+    one. Only a repair that owns a
     misstep points to one (``_owns_misstep``): "I'm so sorry." is as often sympathy ("My dog
     died this morning."). A repair after the client came back goes on with the earlier one."""
     turns = conv.turns
@@ -248,8 +264,8 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
                 break  # the speaker's turn that answered anything but advice or criticism
             run.insert(0, x)
         directed = any(_answers_directive(conv, x, roles) for x in run)
-        drawn_back = _weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or not _engaged(
-            conv, prev, _usual_length(conv, prev.speaker, prev.utterances[0], words), words)
+        drawn_back = (_weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or REJECTING.match(_text(conv, prev))
+                      or not _engaged(conv, prev, _usual_length(conv, prev.speaker, prev.utterances[0], words), words))
         trigger = turns[run[0].index - 1] if run[0].index > 0 else None
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
@@ -261,6 +277,22 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         ruptures.append(new)
         changed.append(new)
     return changed
+
+
+def _weak_turn_before(conv: Conversation, turn, ruptures: list[Rupture], roles, words):
+    """The speaker's turn just before ``turn`` (one practitioner turn between) when it carries
+    a rupture code the finder alone would not count ("Maybe." before "I guess. Anyway, work's
+    been busy."), is not engaged and belongs to no rupture; else ``None``."""
+    k = turn.index
+    if k < 2:
+        return None
+    before, between = conv.turns[k - 2], conv.turns[k - 1]
+    if (before.speaker != turn.speaker or roles[between.speaker] != Role.PRACTITIONER
+            or any(before.utterances[0] in r.utterances for r in ruptures)
+            or not (_weak_code(conv, before, "rules") or _weak_code(conv, before, "model"))):
+        return None
+    usual = _usual_length(conv, before.speaker, before.utterances[0], words)
+    return None if _engaged(conv, before, usual, words) else before
 
 
 def _owns_misstep(conv: Conversation, turn) -> bool:
