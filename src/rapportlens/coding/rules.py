@@ -216,8 +216,9 @@ RULES: list[Rule] = [
         r"(?:a bit |rather |quite |more |really |a little |very )?(?:like|as) (?:a |an )?(?:telling[- ]off|lecture|sermon|dig|criticism|attack|"
         r"judge?ment|accusation|reprimand|ticking[- ]off|nag)\b",
         r"\bi (?:didn'?t|did not|never) mean (?:it|that) as (?:one|a \w+|an \w+|criticism)\b",
-        r"\b(?:did|has|does|would) (?:that|it|what i (?:said|asked|suggested)|my (?:\w+ )?(?:comment|question|suggestion|remark)) "
-        r"(?:land|come across|come out|sound|feel) (?:badly|wrong|harsh(?:ly)?|heavy|critical|judg\w+|off|unfair|like (?:a|an|i|criticism))\b",
+        r"\b(?:did|has) (?:that|it|what i (?:said|asked|suggested)|my (?:\w+ )?(?:comment|question|suggestion|remark)) "
+        r"(?:land|come across|come out|sound) (?:badly|wrong|harsh(?:ly)?|heavy|critical|judg\w+|off|unfair|"
+        r"like (?:a |an )?(?:criticism|lecture|telling[- ]off|judge?ment|blame|dig|i was))\b",
         r"\bhow did (?:that|it|what i said|my (?:\w+ )?(?:comment|question|suggestion)) (?:land|sound|come across)\b",
         r"\bwhen i (?:brought up|mentioned|asked about|said|raised|suggested|talked about|started on|got on to)\b[^.?!]{0,50}\byou "
         r"(?:changed the subject|went (?:a bit |quite |very |really )?(?:quiet|silent)|(?:seemed to )?(?:pull|pulled|close|closed|shut) "
@@ -229,6 +230,8 @@ RULES: list[Rule] = [
         r"\bi (?:also |just |kind of |sort of )?(?:jumped|rushed|leapt|went (?:straight|right)) (?:in )?(?:to|into|for) (?:a |the )?(?:fix|solution|solutions|answers?|advice|conclusions?)\b",
         r"\bthat'?s (?:a lot|too much|loads)(?: of (?:\w+ )?(?:changes|things|suggestions|advice|information|ideas))? (?:in one go|at once|all at once|to take in|to throw at you)\b",
         r"\bi(?:'ve| have)? (?:hardly|barely|not even|never even) (?:asked|checked with|listened to) (?:you|what you|how you)\b",
+        r"\bi(?:'ve| have)? let you down\b", r"\bi (?:pushed|pressed|ploughed|steamrolled|barrelled|charged) (?:straight |right )?(?:past|on|ahead|through|over)\b",
+        r"\bi notice(?:d)? (?:that )?we(?:'ve| have)? (?:moved|went|gone|skipped|jumped|rushed|got) (?:quite |very |really |a bit )?(?:quickly |fast )?(?:away from|past|over|on from|off)\b",
         r"\bi(?:'ve| have)? been going on (?:at you |and on )?about (?:it|that|this|school|work|the \w+|your \w+)\b",
         r"\b(?:that|it|my answer|what i said)(?: really)? (?:doesn'?t|didn'?t|does not|did not|hasn'?t) (?:really |actually )?"
         r"(?:answer|address|respond to|help with) (?:what you(?:'re| are| were)? (?:telling|saying|asking)|your (?:question|point|worry|concern))\b",
@@ -286,6 +289,7 @@ RULES: list[Rule] = [
         r"(?:^|[.!?]\s+)(?:oh,? |so,? |well,? )?(?:whatever|forget it|never mind|nevermind)[.!]*\s*$",
         r"^\W*(?:i guess|i suppose|maybe|perhaps|dunno|i don'?t know|not sure|possibly|could be|if you say so)[.,!]*\s+anyway\b",
         r"\bcan i (?:go|leave)(?: now| yet| home)?\s*\?",
+        r"^\W*(?:yeah|yes|mm+|right|ok(?:ay)?)[.,!]*\s+anyway,?\s+(?:i'?ve been meaning to|guess what|did i (?:tell|mention)|i (?:forgot|meant) to (?:tell|say|mention))\b",
         r"\b(?:not|n'?t) (?:really |very )?comfortable (?:talking about|discussing|going into|getting into|sharing|with that question)\b",
         r"\bnot (?:something|a (?:thing|subject|topic)) (?:that )?i'?m (?:really )?(?:comfortable|happy|ready) (?:discussing|talking about|sharing|going into)\b",
         r"\b(?:rather not|don'?t (?:really )?want to|do not want to) (?:dig (?:into|up)|rake (?:over|up)|drag up|open that can)\b",
@@ -421,7 +425,7 @@ RULES: list[Rule] = [
         r"\b(?:that'?s|that is|it'?s|it is) what you(?:'ve)? (?:always )?(?:want|wanted)\b(?! to\b)",
         # Turning the offer down flat, and taking it over the practitioner's head.
         r"^\W*(?:oh,? |no,? |well,? )?don'?t bother\b",
-        r"\bi know my (?:own )?(?:body|child|son|daughter|kids?|mind)\b",
+        r"\bi know my (?:own )?(?:body|child|son|daughter|kids?|mind)\b", r"(?:^|[.!?]\s+)(?:but |look,? )?i (?:said|told you|already said),? no\b",
         r"\bi'?ll (?:just )?(?:go|take (?:it|my \w+)) (?:somewhere|elsewhere|someplace|someone) else\b|\bi'?ll (?:go to|see|find) (?:a different|another) (?:doctor|gp|counsell?or|therapist|surgery|practice)\b",
         r"\b(?:speak|talk) to your (?:manager|boss|supervisor|superior)\b", r"\bi want (?:a different|another|a new) "
         r"(?:counsell?or|therapist|doctor|worker|officer|nurse|social worker|key ?worker|adviser|advisor|coach|tutor|teacher)\b",

@@ -25,7 +25,7 @@ DIRECTIVE_CUES = _any(
     # ruling out the client's reason ("Work isn't an excuse."); as codes these would also
     # take normalising ("Many people find it hard") and talk about third parties for criticism.
     r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads)\b[^.?!]{0,25}"
-    r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work)\b",
+    r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work|find (?:it|this|that) (?:really |very )?(?:helpful|powerful|useful|valuable))\b",
     r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is)\b", r"\brules are (?:the )?rules\b",
     # Finding fault with the client's work or way of doing things ("They're too long and a bit
     # disorganised.", "You're probably not using it properly.").
@@ -166,7 +166,7 @@ APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 MISSTEP = re.compile(
     r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
-    r"|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
+    r"|\blet you down\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
 

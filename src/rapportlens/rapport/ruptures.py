@@ -18,6 +18,7 @@ it had a repair and engagement recovered. The wordings read in context are in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -38,6 +39,10 @@ from .rupture_cues import (
     REJECTING,
     TOPIC_SHIFT,
 )
+
+ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
+NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
+              "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}
 
 EXPLICIT_REPAIR = ("repair",)
 # An open question counts: after a rupture, asking for the client's view is how a
@@ -156,7 +161,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         if suspected and suspected not in signals:
             signals.append("suspected_after_directive")
         text = _text(conv, t)
-        if directed and "confrontation" not in signals and DISCOUNTING.search(text):
+        if directed and "confrontation" not in signals and (DISCOUNTING.search(text) or _echoes(conv, t, prev)):
             signals.append("discounting")
         # Curt replies in a row ("Yeah." / "Mm." / "No." / "Okay."): the second of them to advice
         # marks the run from the first reply to advice.
@@ -187,6 +192,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         past.append((n, v))
         if not (set(signals) - TOGETHER or TOGETHER <= set(signals)) or _talks_it_through(conv, t, words):
             continue
+        if {"confrontation", "withdrawal"} <= set(signals) and _deferring(conv, t):
+            signals.remove("confrontation")
         kind = ("confrontation" if "confrontation" in signals or suspected == "confrontation" or "discounting" in signals
                 else "withdrawal")
         trigger = prev.utterances[-1] if after_practitioner else None
@@ -236,15 +243,26 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     rupture; a turn that opens by turning down what was said ("No, that's not it at all.") is not
     one. Only a repair that owns a
     misstep points to one (``_owns_misstep``): "I'm so sorry." is as often sympathy ("My dog
-    died this morning."). A repair after the client came back goes on with the earlier one."""
+    died this morning."). After a turn taken for coming back from a rupture that had no explicit
+    repair, it shows that the rupture went on through that turn."""
     turns = conv.turns
     changed: list[Rupture] = []
     for k, t in enumerate(turns[1:], 1):
         prev = turns[k - 1]
         if (roles[t.speaker] != Role.PRACTITIONER or roles[prev.speaker] == Role.PRACTITIONER
-                or _codes(conv, t.utterances).get("repair", 0.0) < CONFIDENCE
-                or any(prev.utterances[0] in r.utterances or prev.utterances[0] == r.recovery for r in ruptures)
-                or not _owns_misstep(conv, t)):
+                or _codes(conv, t.utterances).get("repair", 0.0) < CONFIDENCE or not _owns_misstep(conv, t)):
+            continue
+        taken = next((r for r in ruptures if prev.utterances[0] == r.recovery), None)
+        if taken is not None and (taken.repair is None or taken.repair["kind"] != "explicit"):
+            # Owning a misstep right after the turn taken for coming back shows the rupture went
+            # on ("With two hours' notice. I'd taken the afternoon off." / "I let you down.").
+            taken.utterances += [i for x in turns if x.speaker == taken.speaker
+                                 and taken.utterances[-1] < x.utterances[0] <= prev.utterances[0] for i in x.utterances]
+            taken.signals = sorted({*taken.signals, "acknowledged"})
+            taken.repair, taken.recovered, taken.recovery = None, False, None
+            changed.append(taken)
+            continue
+        if any(prev.utterances[0] in r.utterances or prev.utterances[0] == r.recovery for r in ruptures):
             continue
         last = next((r for r in reversed(ruptures) if r.speaker == prev.speaker and r.utterances[-1] < prev.utterances[0]), None)
         own = [x for x in turns[:k] if x.speaker == prev.speaker]
@@ -277,6 +295,25 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         ruptures.append(new)
         changed.append(new)
     return changed
+
+
+def _deferring(conv: Conversation, turn) -> bool:
+    """Whether the rules read ``turn`` as a retreat and only the model as a complaint: "You're
+    the expert." handing the decision back is deference, whatever the model hears in it."""
+    sources = {c["code"]: set() for i in turn.utterances for c in conv.features["codes"][i]}
+    for i in turn.utterances:
+        for c in conv.features["codes"][i]:
+            if c["confidence"] >= CONFIDENCE:
+                sources[c["code"]].add(c["source"])
+    return "rules" in sources.get("withdrawal", set()) and "rules" not in sources.get("confrontation", set())
+
+
+def _echoes(conv: Conversation, turn, prev) -> bool:
+    """Whether ``turn`` opens by echoing a word of the practitioner's ``prev`` as a question
+    ("Two? I only just managed one." after "aim to go to two groups"): disbelief at it."""
+    m = ECHO.match(_text(conv, turn))
+    said = {w.lower() for w in tokens(_text(conv, prev))}
+    return m is not None and all(w.lower() in said and w.lower() not in NOT_ECHOED for w in m.group(1).split())
 
 
 def _weak_turn_before(conv: Conversation, turn, ruptures: list[Rupture], roles, words):
