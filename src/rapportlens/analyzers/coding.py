@@ -8,6 +8,7 @@ from typing import Any
 
 from ..coding.coder import Coder, load_model
 from ..coding.engagement import load_engagement
+from ..coding.repair_model import load_repair
 from ..coding.inputs import conversation_items
 from ..coding.mi import THRESHOLDS, summarise
 from ..features import Level, declare
@@ -60,9 +61,10 @@ class BehaviourCodes(Analyzer):
         cv = card.info.get("cross_validation", {}).get("tasks", {})
         self.model_accuracy = {t: {"macro_f1": s["macro_f1"], "accuracy": s["accuracy"]} for t, s in cv.items()}
         self.thresholds = THRESHOLDS
-        engagement = load_engagement()
+        engagement, repair = load_engagement(), load_repair()
         self.engagement_model = engagement.id
-        self._coder = Coder(self._model, engagement)
+        self.repair_model = repair.id
+        self._coder = Coder(self._model, engagement, repair)
 
     def apply(self, conversation: Conversation) -> None:
         coded = self._coder.code(conversation_items(conversation))

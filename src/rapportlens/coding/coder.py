@@ -18,6 +18,7 @@ import numpy as np
 
 from ..model import Role
 from .engagement import EngagementModel, Finding
+from .repair_model import RepairModel
 from .inputs import Item, speaks_as
 from .onnx_model import CodingModel
 from .rules import Hit, apply_rules, question_form
@@ -79,10 +80,12 @@ def load_model(directory: str | Path | None = None) -> CodingModel:
 
 
 class Coder:
-    def __init__(self, model: CodingModel | None = None, engagement: EngagementModel | None = None) -> None:
+    def __init__(self, model: CodingModel | None = None, engagement: EngagementModel | None = None,
+                 repair: RepairModel | None = None) -> None:
         self.model = model
         self.heads = {h.name: h for h in model.card.heads} if model else {}
         self.engagement = engagement
+        self.repair = repair
 
     def code(
         self, items: Sequence[Item], progress: Callable[[int], None] | None = None,
@@ -95,6 +98,11 @@ class Coder:
         if self.engagement is not None:
             clients = [i for i, item in enumerate(items) if speaks_as("client", item.role)]
             engaged = dict(zip(clients, self.engagement.codes([items[i].text for i in clients])))
+        if self.repair is not None:
+            ours = [i for i, item in enumerate(items) if speaks_as("practitioner", item.role)]
+            for i, found in zip(ours, self.repair.codes([items[i].text for i in ours])):
+                if found is not None:
+                    engaged.setdefault(i, {})["repair"] = found
         return [self._one(item, {k: v[i] for k, v in probs.items()}, engaged.get(i, {}))
                 for i, item in enumerate(items)]
 
@@ -147,6 +155,8 @@ class Coder:
         for hit in apply_rules(text, item.role):
             add(_from_hit(hit))
         for code, found in (engaged or {}).items():
+            if code == "repair" and code in codes:
+                continue  # the rules' repair keeps its wording as evidence
             add(Code(code, found.confidence, "model", whole, found.reason))
         if len(codes) > 1:
             codes.pop("other", None)  # "other" means none of the above

@@ -40,6 +40,8 @@ NONCOMMITTAL = {
     "its not a big deal", "its no big deal", "it doesnt bother me", "doesnt bother me", "i guess youre right",
     "youre right", "you know best", "if you think so",
 }
+ANNOTATION = re.compile(r"[(\[][^)\]]{1,40}[)\]]")
+SILENT = re.compile(r"silen|pause|shrug|no (?:answer|reply|response)|says nothing|quiet|sigh")
 PIECES = re.compile(r"[^,.!?;:\u2026\-\u2013\u2014]+")
 ADVERBS = re.compile(r"\b(?:really|just|honestly|actually|even|kind of|sort of)\b")
 
@@ -61,6 +63,12 @@ def minimal_answer(text: str) -> tuple[float, str] | None:
     """``(confidence, reason)`` when every piece of ``text`` is a non-answer or a filler and
     at least one is a non-answer; ``None`` otherwise."""
     plain = text.lower().replace("\u2019", "'").replace("'", "")
+    # A transcriber's note ("(long pause) I suppose.", "[shrugs]") is not the client's words;
+    # a turn of nothing but silence is the barest answer of all.
+    notes = ANNOTATION.findall(plain)
+    plain = ANNOTATION.sub(" ", plain)
+    if not plain.strip(" .\u2026") and (notes and any(SILENT.search(n) for n in notes) or "..." in plain or "\u2026" in plain):
+        return STRONG, "no answer: silence"
     pieces = [p for p in (_trim(p) for p in PIECES.findall(plain)) if p]
     if not pieces or len(pieces) > 4:
         return None

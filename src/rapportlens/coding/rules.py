@@ -210,6 +210,12 @@ RULES: list[Rule] = [
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
         r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
         r"\bhave i (?:said something|upset you|annoyed you|offended you|hurt you|got (?:this|that|it) wrong)\b",
+        r"\byou (?:laughed|smiled|joked|shrugged|went quiet|changed the subject|looked away|sighed) (?:just then|just now|there|when i)\b",
+        # Giving the reason for what was asked or suggested, once it has been questioned
+        # ("I ask because two of your medicines can react", "I should have explained at the start").
+        r"\b(?:the reason i(?:'m| am)? ask(?:ing|ed)?|i(?:'m| am)? ask(?:ing)? (?:you )?(?:this |that )?because|i asked (?:you )?(?:that |this )?because|let me explain why i)\b",
+        r"\bi should(?:'ve| have) (?:explained|said why|told you why|been (?:clearer|more open|upfront)|made (?:that|it|this) clear(?:er)?)\b",
+        r"\bi (?:don'?t|do not) think (?:it|that|my \w+) (?:was|came across as|landed as) (?:funny|helpful|fair|kind|what you (?:needed|wanted))\b",
         # How the practitioner's own words landed ("That sounded a bit like a telling-off",
         # "Did that land badly?"), and what the client did just after them.
         r"\b(?:that|it|what i said) (?:came across|came out|sounded|must have sounded|might have sounded|may have sounded|felt) "
@@ -425,7 +431,9 @@ RULES: list[Rule] = [
         r"\b(?:that'?s|that is|it'?s|it is) what you(?:'ve)? (?:always )?(?:want|wanted)\b(?! to\b)",
         # Turning the offer down flat, and taking it over the practitioner's head.
         r"^\W*(?:oh,? |no,? |well,? )?don'?t bother\b",
-        r"\bi know my (?:own )?(?:body|child|son|daughter|kids?|mind)\b", r"(?:^|[.!?]\s+)(?:but |look,? )?i (?:said|told you|already said),? no\b",
+        r"\bi know my (?:own )?(?:body|child|son|daughter|kids?|mind)\b", r"\bthanks for nothing\b", r"\bdon'?t you remember\?",
+        r"\bso (?:that )?you can (?:write|report|tell|pass|put|use|twist|hold)\b[^.?!]*\?",
+        r"(?:^|[.!?,]\s*)(?:please |just )?don'?t (?:you )?(?:put (?:a )?labels? on|label|diagnose|pigeonhole|box) me\b", r"(?:^|[.!?]\s+)(?:but |look,? )?i (?:said|told you|already said),? no\b",
         r"\bi'?ll (?:just )?(?:go|take (?:it|my \w+)) (?:somewhere|elsewhere|someplace|someone) else\b|\bi'?ll (?:go to|see|find) (?:a different|another) (?:doctor|gp|counsell?or|therapist|surgery|practice)\b",
         r"\b(?:speak|talk) to your (?:manager|boss|supervisor|superior)\b", r"\bi want (?:a different|another|a new) "
         r"(?:counsell?or|therapist|doctor|worker|officer|nurse|social worker|key ?worker|adviser|advisor|coach|tutor|teacher)\b",

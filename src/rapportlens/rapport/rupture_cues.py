@@ -34,7 +34,7 @@ DIRECTIVE_CUES = _any(
     r"not good enough|unacceptable|not (?:using|doing|taking|following) (?:it|them|this|that|the \w+)(?: \w+)? (?:properly|right|correctly)|"
     r"not (?:eating|doing|getting|drinking|sleeping|exercising|trying|practi[sc]ing|moving) enough)\b",
     r"\byour \w+(?: \w+)? (?:is|are|was|were) (?:a bit |far |way |much |rather |just |still )?too (?!much for you\b)\w+",
-    r"\byou (?:really |just )?need to be (?:more|less|a bit|much)\b", r"(?:^|[.!]\s+)(?:and |so |now )?please (?:stick|make sure|stop|try|remember|keep|don'?t)\b",
+    r"\byou (?:really |just )?need to be (?:more|less|a bit|much)\b", r"\byou (?:really |just )?(?:have to|'ve got to|got to|gotta) be\b", r"(?:^|[.!]\s+)(?:and |so |now )?please (?:stick|make sure|stop|try|remember|keep|don'?t)\b",
     r"\b(?:they|it|this|these|those|that) (?:need|needs|have|has) to be (?:done|in|finished|submitted|handed in|completed|sent)\b",
     # Blame in hindsight ("You should have used the script."; "you should have been told" owns it).
     r"\byou should(?:n'?t)? have (?!been\b|to\b)\w+",
@@ -95,6 +95,7 @@ DISCOUNTING = _any(
     r"(?:^|[.,;!]\s*)(?:but |and )?(?:that |it |this )?(?:doesn'?t|does not|won'?t|wouldn'?t|didn'?t|never) (?:really |actually )?(?:help|work)\b",
     r"^\W*(?:yeah,? )?i (?:already )?know (?:what|how) (?:the |it |that |a |an )?\w+(?: \w+)? (?:is|are|means|works)\W*$",
     r"^\W*so (?:i|we) (?:should|have to|am supposed to|'m supposed to) (?:just )?\w+[^.?!]{0,60}\?",
+    r"^\W*so (?:i|we) (?:just|simply) (?:have to|need to|should|am supposed to|'m supposed to|get to) \w+",
     r"\b(?:nobody|no one|no-one)(?:'s| has)? (?:ever |even |actually )?(?:asked|checked with) me\b", r"\bi'?m not (?:being|trying to be) difficult\b",
     # Refusing the suggestion ("I'm fifty-eight. I'm not going to start salsa dancing.") and
     # brushing it off ("Yeah, yeah. The rules.").
@@ -166,7 +167,7 @@ APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 MISSTEP = re.compile(
     r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
-    r"|\blet you down\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
+    r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
 

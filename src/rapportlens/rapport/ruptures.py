@@ -40,6 +40,9 @@ from .rupture_cues import (
     TOPIC_SHIFT,
 )
 
+# A question that reproaches the practitioner rather than asking for anything.
+REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did) you (?:even |actually |really )?"
+                      r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$", re.IGNORECASE)
 ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
 NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
               "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}
@@ -334,7 +337,8 @@ def _weak_turn_before(conv: Conversation, turn, ruptures: list[Rupture], roles, 
 
 def _owns_misstep(conv: Conversation, turn) -> bool:
     """Whether a repair code of ``turn`` owns a misstep: not one of ``NOT_OWNING`` read on to
-    the next few words, and an apology only with what it is for (``MISSTEP``)."""
+    the next few words, and in a turn that apologises, only with what it is for (``MISSTEP``):
+    "Sorry, I'll ease off." after "Ow!" is about the body, not the relationship."""
     for i in turn.utterances:
         text = conv.utterances[i].text
         for c in conv.features["codes"][i]:
@@ -342,13 +346,15 @@ def _owns_misstep(conv: Conversation, turn) -> bool:
                 start, end = c.get("evidence") or (0, len(text))
                 if NOT_OWNING.search(text[start:end + 20]):
                     continue
-                if not APOLOGY.search(text[start:end]) or MISSTEP.search(text):
+                if not APOLOGY.search(text) or MISSTEP.search(text):
                     return True
     return False
 
 
 def _asks(conv: Conversation, turn) -> bool:
-    return conv.utterances[turn.utterances[-1]].text.rstrip().endswith("?")
+    """Whether ``turn`` ends by asking something, other than a reproach ("...don't you remember?")."""
+    text = conv.utterances[turn.utterances[-1]].text.rstrip()
+    return text.endswith("?") and not REPROACH.search(text)
 
 
 def _answers_directive(conv: Conversation, turn, roles) -> bool:
