@@ -8,9 +8,9 @@ from typing import Any
 
 from ..coding.coder import Coder, load_model
 from ..coding.engagement import load_engagement
-from ..coding.repair_model import load_repair
 from ..coding.inputs import conversation_items
 from ..coding.mi import THRESHOLDS, summarise
+from ..coding.repair_model import load_repair
 from ..features import Level, declare
 from ..model import Conversation, Role
 from ..pipeline import Analyzer

@@ -18,9 +18,9 @@ import numpy as np
 
 from ..model import Role
 from .engagement import EngagementModel, Finding
-from .repair_model import RepairModel
 from .inputs import Item, speaks_as
 from .onnx_model import CodingModel
+from .repair_model import RepairModel
 from .rules import Hit, apply_rules, question_form
 
 DEFAULT_MODEL = "annomi-minilm"
