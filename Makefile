@@ -1,4 +1,4 @@
-.PHONY: install test thorough bench bench-coding docs model risk-model engagement-model example
+.PHONY: install test thorough bench bench-coding docs model risk-model engagement-model repair-model example
 
 install:
 	python3 -m venv .venv && .venv/bin/pip install -e '.[test]'
@@ -27,6 +27,10 @@ engagement-model:  # the shipped engagement model (rupture markers) and its seco
 	.venv/bin/python -m rapportlens.training.engagement_check --out src/rapportlens/models/engagement-minilm \
 	  --annomi ../shared/data/annomi data/ruptures/*.csv
 	.venv/bin/python -m rapportlens.training.share_weights src/rapportlens/models/engagement-minilm
+
+repair-model:  # the shipped repair model: the project's repairs and near misses + AnnoMI practitioner talk (needs .[train])
+	.venv/bin/python -m rapportlens.training.repair --cv 5 --out src/rapportlens/models/repair-lexical \
+	  --annomi ../shared/data/annomi data/repairs/*.csv
 
 risk-model:  # the shipped risk model: the project's sentences + AnnoMI client talk (needs .[train])
 	.venv/bin/python -m rapportlens.training.risk --cv 3 --out src/rapportlens/models/risk-minilm \

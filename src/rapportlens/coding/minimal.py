@@ -41,7 +41,9 @@ NONCOMMITTAL = {
     "youre right", "you know best", "if you think so",
 }
 ANNOTATION = re.compile(r"[(\[][^)\]]{1,40}[)\]]")
+UNHEARD = re.compile(r"unintelligible|inaudible|crosstalk|indistinct|unclear")
 SILENT = re.compile(r"silen|pause|shrug|no (?:answer|reply|response)|says nothing|quiet|sigh")
+TRAILING_OFF = re.compile(r"^\W*(?:\w+\s+){0,2}\w+\s*(?:\.{3}|\u2026)\s*(?=\w)")
 PIECES = re.compile(r"[^,.!?;:\u2026\-\u2013\u2014]+")
 ADVERBS = re.compile(r"\b(?:really|just|honestly|actually|even|kind of|sort of)\b")
 
@@ -66,9 +68,12 @@ def minimal_answer(text: str) -> tuple[float, str] | None:
     # A transcriber's note ("(long pause) I suppose.", "[shrugs]") is not the client's words;
     # a turn of nothing but silence is the barest answer of all.
     notes = ANNOTATION.findall(plain)
+    if any(UNHEARD.search(n) for n in notes):
+        return None  # words nobody could make out may have been an answer
     plain = ANNOTATION.sub(" ", plain)
     if not plain.strip(" .\u2026") and (notes and any(SILENT.search(n) for n in notes) or "..." in plain or "\u2026" in plain):
         return STRONG, "no answer: silence"
+    plain = TRAILING_OFF.sub("", plain)  # "It felt... I don't know. Fine, I suppose."
     pieces = [p for p in (_trim(p) for p in PIECES.findall(plain)) if p]
     if not pieces or len(pieces) > 4:
         return None

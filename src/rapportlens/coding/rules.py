@@ -146,7 +146,8 @@ RULES: list[Rule] = [
         # Regretting how it landed ("that's not how I want you to feel") and owning a gap
         # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.
         r"\bi(?:'?m| am) sorry,? (?:that(?:'?s| is| was) not|that came|if (?:that|i|what i))\b",
-        r"\b(?:that'?s|that is|it'?s) not how i (?:want|wanted|meant) (?:you|it) to\b",
+        r"\b(?:that'?s|that is|it'?s) not how i (?:want|wanted|meant) (?:you|it|this|things) to\b",
+        r"\bi(?:'?m| am) notic(?:e|ed|ing) (?:that )?i(?:'m|'ve| am| have)\b", r"\bi (?:might|may|could) be (?:pushing|rushing|pressing|going too fast|getting ahead)\b",
         r"\bi (?:don'?t|do not|didn'?t|did not|never) (?:want|mean|meant) (?:you )?to (?:feel|make you feel|sound)\b",
         r"\bi (?:haven'?t|hadn'?t|didn'?t|never) (?:actually |even |really )?(?:asked|checked|thought to ask)"
         r" (?:you |how|what|whether|if)\b",
@@ -190,7 +191,7 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",
         r"\b(?:sorry|apologies) (?:if |that )?(?:it|that|this|i) (?:came across|sounded|came out) (?:that way|like that|wrong|badly|harsh)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:piled|heaped|thrown|dumped|loaded|unloaded) (?:a lot of |all (?:this|that) |so much |too much |a load of )?(?:\w+ )?(?:on|at) you\b",
-        r"\bi(?:'ve| have)? (?:just )?(?:given|handed) you (?:a |another |this )?(?:to-do list|list of (?:things|jobs|tasks|rules|instructions)|lecture|lot to (?:take in|do))\b",
+        r"\bi(?:'ve| have)? (?:just )?(?:given|handed) you (?:a |another |this )?(?:to-do list|list of (?:things|jobs|tasks|rules|instructions)|lecture|lot to (?:take in|do)|(?:a )?lot (?:at once|in one go|all at once))\b",
         r"\bi (?:haven'?t|hadn'?t|didn'?t) (?:even )?(?:said|mentioned|told you|pointed out) (?:what|how much|anything (?:good|positive))\b",
         r"\byou(?:'ve| have)? (?:probably |likely |already )?heard (?:that|this|it|all that)(?: advice)? (?:a (?:hundred|thousand|million)|so many|many|lots of|plenty of) times\b",
         r"\b(?:i'?m|i am) here to (?:help|support|listen|understand|work with you)\b[^.?!]{0,30}\bnot (?:to )?(?:judge|blame|critici[sz]e|lecture|tell you off)\b",
@@ -433,6 +434,7 @@ RULES: list[Rule] = [
         r"^\W*(?:oh,? |no,? |well,? )?don'?t bother\b",
         r"\bi know my (?:own )?(?:body|child|son|daughter|kids?|mind)\b", r"\bthanks for nothing\b", r"\bdon'?t you remember\?",
         r"\bso (?:that )?you can (?:write|report|tell|pass|put|use|twist|hold)\b[^.?!]*\?",
+        r"\b(?:there'?s|there is) no point (?:in )?(?:me |my )?(?:being here|coming (?:here|in)|talking to you)\b",
         r"(?:^|[.!?,]\s*)(?:please |just )?don'?t (?:you )?(?:put (?:a )?labels? on|label|diagnose|pigeonhole|box) me\b", r"(?:^|[.!?]\s+)(?:but |look,? )?i (?:said|told you|already said),? no\b",
         r"\bi'?ll (?:just )?(?:go|take (?:it|my \w+)) (?:somewhere|elsewhere|someplace|someone) else\b|\bi'?ll (?:go to|see|find) (?:a different|another) (?:doctor|gp|counsell?or|therapist|surgery|practice)\b",
         r"\b(?:speak|talk) to your (?:manager|boss|supervisor|superior)\b", r"\bi want (?:a different|another|a new) "

@@ -66,6 +66,9 @@ DIRECTIVE_CUES = _any(
     r"(?:(?:'s| is|'re| are)? (?:going to|gonna) (?:stay|get worse|keep|end up|carry on|go on)|(?:'ll| will) (?:stay|get worse|keep|end up|never)"
     r"| (?:won'?t|will not|isn'?t going to|aren'?t going to|never) (?:get better|improve|heal|work|change|go away))\b",
     r"\bthere'?s only so much (?:i|we|anyone|anybody) can do\b",
+    # Sanctions and "not enough" ("A text isn't enough. That's a warning on your file.").
+    r"\b(?:isn'?t|is not|wasn'?t|was not) (?:really |nearly |quite )?(?:good )?enough\b",
+    r"\b(?:that'?s|it'?s|this is) (?:a|your) (?:final |formal |first |last |written )?warning\b", r"\bnext time,? (?:it'?s|it will be|it'll be|you'?ll (?:get|be))\b",
     r"\bif you keep (?:on )?\w+ing\b[^.?!]{0,40}\b(?:they|you|it|we|i|someone|school|the \w+)(?:'ll| will| are going to|'re going to| might| could| may)\b",
     # More items on a list of advice ("And try to drink more water", "Swap the fizzy drinks
     # for water", "a food diary would help", "It might help to remember...").
@@ -108,6 +111,7 @@ DISCOUNTING = _any(
     r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
     r"^\W*i already (?:do|did|have|tried|use|know)\b", r"\bi(?:'d| would) rather not\b", r"\bi (?:don'?t|do not) have (?:the )?time (?:for|to)\b",
     r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))", r"\byou (?:weren'?t|were not) (?:even )?there\b",
+    r"^\W*with (?:all due |the greatest |the utmost )?respect\b", r"\byou(?:'ve| have) never (?:even |actually )?(?:done|had|been|worked|lived|raised|had to)\b",
     r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:unbelievable|typical|ridiculous|incredible)[.!]+", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
 )
 
