@@ -148,6 +148,7 @@ RULES: list[Rule] = [
         r"\bi(?:'?m| am) sorry,? (?:that(?:'?s| is| was) not|that came|if (?:that|i|what i))\b",
         r"\b(?:that'?s|that is|it'?s) not how i (?:want|wanted|meant) (?:you|it|this|things) to\b",
         r"\bi(?:'?m| am) notic(?:e|ed|ing) (?:that )?i(?:'m|'ve| am| have)\b", r"\bi (?:might|may|could) be (?:pushing|rushing|pressing|going too fast|getting ahead)\b",
+        r"\bi (?:might|may|could) have (?:asked|said|put|phrased|worded|pushed|come on) (?:that|it|this|too|a bit)\b",
         r"\bi (?:don'?t|do not|didn'?t|did not|never) (?:want|mean|meant) (?:you )?to (?:feel|make you feel|sound)\b",
         r"\bi (?:haven'?t|hadn'?t|didn'?t|never) (?:actually |even |really )?(?:asked|checked|thought to ask)"
         r" (?:you |how|what|whether|if)\b",

@@ -156,6 +156,7 @@ ACKNOWLEDGING_CUES = _any(
 # "Let's get back to your blood pressure", thanks for praise, "It is good to hear that...",
 # and a hedge before one's own view ("I don't want to sound like a fanatic, but...").
 NOT_OWNING = re.compile(r"^\W*let(?:'?s| us| me) (?:go|get|come) back to (?:your|the)\b|\bthank|\bappreciat|\bgood to (?:hear|know)\b"
+                        r"|\bask(?:ing|ed)? (?:you )?(?:this |that )?because\b|\bthe reason i(?:'m| am)? ask"
                         r"|^\W*i (?:don'?t|do not) want to sound\b"
                         r"|^\W*(?:i'?m|i am) sorry(?: if| that)?,? i(?:'m| am| have to| need| can| just| don'?t| do| was wondering)\b",
                         re.IGNORECASE)

@@ -341,13 +341,15 @@ def _weak_turn_before(conv: Conversation, turn, ruptures: list[Rupture], roles, 
 
 
 def _owns_misstep(conv: Conversation, turn) -> bool:
-    """Whether a repair code of ``turn`` owns a misstep: not one of ``NOT_OWNING`` read on to
+    """Whether a rules' repair code of ``turn`` owns a misstep: not one of ``NOT_OWNING`` read on to
     the next few words, and in a turn that apologises, only with what it is for (``MISSTEP``):
     "Sorry, I'll ease off." after "Ow!" is about the body, not the relationship."""
     for i in turn.utterances:
         text = conv.utterances[i].text
         for c in conv.features["codes"][i]:
-            if c["code"] == "repair" and c["confidence"] >= CONFIDENCE:
+            # The repair model's code is a repair attempt like any other, but it is too
+            # often a supporter's own story ("I felt the same way when...") to mark a rupture.
+            if c["code"] == "repair" and c["confidence"] >= CONFIDENCE and c["source"] == "rules":
                 start, end = c.get("evidence") or (0, len(text))
                 if NOT_OWNING.search(text[start:end + 20]):
                     continue
