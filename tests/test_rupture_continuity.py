@@ -240,7 +240,7 @@ def test_words_nobody_could_make_out_may_have_been_an_answer():
     assert minimal_answer("I don't really know [unintelligible 00:01:04]") is None
 
 
-def test_a_question_that_goes_on_with_business_is_no_repair():
+def test_a_warning_and_curt_replies_are_a_rupture_nothing_repairs():
     [r] = ruptures([
         ("T", "You missed your appointment on Tuesday."),
         ("C", "I had to work. I sent a text."),
@@ -252,7 +252,9 @@ def test_a_question_that_goes_on_with_business_is_no_repair():
         ("C", "No."),
         ("T", "Okay, see you in two weeks."),
     ])
-    assert r["utterances"][:2] == [3, 5] and r["repair"] is None and not r["recovered"]
+    # "Any changes...?" is still taken for an attempt (an open question); it is not a repair,
+    # as nothing came back.
+    assert r["utterances"][:2] == [3, 5] and not r["recovered"] and not r["repaired"]
 
 
 def test_trailing_off_before_a_non_answer_is_a_non_answer():

@@ -40,11 +40,6 @@ from .rupture_cues import (
     TOPIC_SHIFT,
 )
 
-# What an open question asks for when it invites the client back in: their view, feelings or
-# what is going on for them.
-INVITING = re.compile(r"\b(?:feel|felt|feeling|think|thought|make of|going on|happen\w*|like for you|mean|matter\w*|you (?:need|want)|"
-                      r"help\w*|useful|work for you|sense|worr\w*|bother\w*|upset\w*|hard|difficult|tell me|say more|"
-                      r"anything else|what'?s up|wrong|on your mind|concern\w*|how (?:are|were|is|was|have) (?:you|things))\b", re.IGNORECASE)
 # A question that reproaches the practitioner rather than asking for anything.
 REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did) you (?:even |actually |really )?"
                       r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$", re.IGNORECASE)
@@ -511,10 +506,6 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         # topic: it takes up the rupture only when it shares a word with it.
         if found and set(found) <= AGENDA_CHECKED and (
                 _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & said)):
-            found = []
-        # A bare question that neither takes up the client's words nor asks for their view
-        # ("Any changes to your address that I need to know about?") goes on with business.
-        if found == ["question.open"] and not _stems(conv, t.utterances) & said and not INVITING.search(text):
             found = []
         shifted = shifted or (not found and TOPIC_SHIFT.search(text) is not None)
         if found:
