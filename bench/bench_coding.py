@@ -29,6 +29,7 @@ from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
+from rapportlens.coding.repair_model import load_repair
 from rapportlens.coding.shared_weights import add_shared_weights
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
@@ -74,10 +75,10 @@ def main() -> None:
     n = len(items)
     model = load_model(args.model)
     # As the codes analyzer runs it: the engagement model reads the clients' turns too.
-    coder = Coder(model, load_engagement())
+    coder = Coder(model, load_engagement(), load_repair())
     if args.reference:
         reference = load_model(args.reference)
-        reference_coder = Coder(reference, load_engagement())
+        reference_coder = Coder(reference, load_engagement(), load_repair())
     # The pipelines code with the model being timed, not always the shipped one.
     codes = {"model": str(model.directory)}
     pipeline = default_pipeline({"codes": codes})
@@ -119,7 +120,7 @@ def main() -> None:
         (f"raw encoder as the coder runs it ({BATCH_SIZE} per run, {model.workers} runs at once, 1 thread each)",
          best_and_median(raw_concurrent, args.repeat)[1]),
         ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
-        ("coder: model + rules + engagement model + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
+        ("coder: model + rules + engagement and repair models + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
         *([(f"coder with the reference model {reference.card.id}",
             best_and_median(lambda: reference_coder.code(items), args.repeat)[1])] if args.reference else []),
         ("default pipeline (all analyzers)",
