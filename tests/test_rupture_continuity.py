@@ -260,3 +260,15 @@ def test_a_warning_and_curt_replies_are_a_rupture_nothing_repairs():
 def test_trailing_off_before_a_non_answer_is_a_non_answer():
     confidence, _ = minimal_answer("It felt... I don't know. Fine, I suppose.")
     assert confidence >= 0.8 and minimal_answer("I went to the... the shop and bought bread.") is None
+
+
+@pytest.mark.parametrize("text, repair", [
+    ("I think I've overwhelmed you with all that.", True),
+    ("I jumped in before you were ready.", True),
+    ("I think I tried to cheer you up when what you needed was for me to listen.", True),
+    ("I'm aware I keep coming back to your drinking.", True),
+    ("I was there when you needed me.", False),
+    ("I've pushed you hard this week and you did brilliantly.", False),
+])
+def test_what_the_practitioner_did_to_the_client_in_the_talk_is_owned(text, repair):
+    assert ("repair" in {h.code for h in apply_rules(text, P)}) == repair

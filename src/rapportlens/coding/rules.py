@@ -147,7 +147,16 @@ RULES: list[Rule] = [
         # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.
         r"\bi(?:'?m| am) sorry,? (?:that(?:'?s| is| was) not|that came|if (?:that|i|what i))\b",
         r"\b(?:that'?s|that is|it'?s) not how i (?:want|wanted|meant) (?:you|it|this|things) to\b",
-        r"\bi(?:'?m| am) notic(?:e|ed|ing) (?:that )?i(?:'m|'ve| am| have)\b", r"\bi (?:might|may|could) be (?:pushing|rushing|pressing|going too fast|getting ahead)\b",
+        r"\bi(?:'?m| am) (?:notic(?:e|ed|ing)|aware) (?:that )?i(?:'m|'ve| am| have| was| keep)\b",
+        # What the practitioner did to the client in the talk itself ("I think I've
+        # overwhelmed you", "I steamrolled you"), and doing it when the client needed something
+        # else ("I tried to cheer you up when what you needed was...").
+        r"\bi(?:'ve| have| had| might have| may have| probably| think i(?:'ve| have)?)? (?:just |really |kind of |sort of |a bit )?"
+        r"(?:rushed|interrupted|lectured|ignored|dismissed|judged|overwhelmed|bombarded|steamrolled|pressured|hurried|"
+        r"talked over|misread|misunderstood|confused|patroni[sz]ed|overloaded|overlooked|blamed|critici[sz]ed|cornered|interrogated|grilled|"
+        r"rushed past|talked down to|spoke over) you\b",
+        r"(?:^|[.!?,;]\s*)(?:and |but |so )?i (?:think i |guess i |probably )?(?:\w+ed|went|gave|got|came|made|tried|said|did|kept|brought|"
+        r"jumped|pushed)\b[^.?!]{0,40}\b(?:when|before) (?:what )?you (?:needed|wanted|were ready|had asked|asked)\b", r"\bi (?:might|may|could) be (?:pushing|rushing|pressing|going too fast|getting ahead)\b",
         r"\bi (?:might|may|could) have (?:asked|said|put|phrased|worded|pushed|come on) (?:that|it|this|too|a bit)\b",
         r"\bi (?:don'?t|do not|didn'?t|did not|never) (?:want|mean|meant) (?:you )?to (?:feel|make you feel|sound)\b",
         r"\bi (?:haven'?t|hadn'?t|didn'?t|never) (?:actually |even |really )?(?:asked|checked|thought to ask)"
