@@ -272,3 +272,27 @@ def test_trailing_off_before_a_non_answer_is_a_non_answer():
 ])
 def test_what_the_practitioner_did_to_the_client_in_the_talk_is_owned(text, repair):
     assert ("repair" in {h.code for h in apply_rules(text, P)}) == repair
+
+
+def test_turning_aside_goes_on_with_a_rupture_left_unaddressed():
+    [r] = ruptures([
+        ("T", "Your essay was two days late, so I've capped the mark at forty."),
+        ("C", "I emailed you about my grandad's funeral. Did you even read it?"),
+        ("T", "I get a lot of emails. You should have applied for an extension through the system."),
+        ("C", "Nobody told me there was a system."),
+        ("T", "It's in the handbook."),
+        ("C", "Right. Brilliant. So my grade's ruined because of a form."),
+        ("T", "Those are the rules, I'm afraid."),
+        ("C", "I'll take it to the head of department."),
+    ])
+    assert r["utterances"] == [1, 3, 5, 7] and r["kind"] == "confrontation" and not r["recovered"]
+
+
+def test_asking_the_practitioner_about_their_weekend_deflects():
+    [r] = ruptures([
+        ("T", "You said your partner has been drinking more. How has that been for you?"),
+        ("C", "It's fine, he's just stressed. How was your weekend?"),
+        ("T", "It was good, thanks. I notice you turned the question round just now. It might be hard to talk about him."),
+        ("C", "Yeah. I feel disloyal talking about him behind his back. But it's getting worse, he was sick in the car."),
+    ])
+    assert r["utterances"] == [1] and r["kind"] == "withdrawal" and r["repair"]["utterance"] == 2 and r["repaired"]

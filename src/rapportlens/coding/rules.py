@@ -222,6 +222,9 @@ RULES: list[Rule] = [
         r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
         r"\bhave i (?:said something|upset you|annoyed you|offended you|hurt you|got (?:this|that|it) wrong)\b",
         r"\byou (?:laughed|smiled|joked|shrugged|went quiet|changed the subject|looked away|sighed) (?:just then|just now|there|when i)\b",
+        r"\bi notice(?:d)? (?:that )?you (?:turned|changed|moved|switched|steered|laughed|smiled|went quiet|looked away|shrugged|paused)\b",
+        r"\b(?:these|my|all these|all my) questions (?:seem to be|are|might be|have been) (?:falling flat|not landing|not helping|not working|too much)\b",
+        r"\bi (?:explained|put|said|phrased|worded) (?:it|that|this) (?:badly|poorly|clumsily|wrong(?:ly)?)\b", r"\b(?:it|that) (?:isn'?t|wasn'?t|is not|was not) what i meant\b",
         # Giving the reason for what was asked or suggested, once it has been questioned
         # ("I ask because two of your medicines can react", "I should have explained at the start").
         r"\b(?:the reason i(?:'m| am)? ask(?:ing|ed)?|i(?:'m| am)? ask(?:ing)? (?:you )?(?:this |that )?because|i asked (?:you )?(?:that |this )?because|let me explain why i)\b",
@@ -305,7 +308,8 @@ RULES: list[Rule] = [
         # leaving the topic after a hedge ("I guess. Anyway, work's been busy this week.").
         r"(?:^|[.!?]\s+)(?:oh,? |so,? |well,? )?(?:whatever|forget it|never mind|nevermind)[.!]*\s*$",
         r"^\W*(?:i guess|i suppose|maybe|perhaps|dunno|i don'?t know|not sure|possibly|could be|if you say so)[.,!]*\s+anyway\b",
-        r"\bcan i (?:go|leave)(?: now| yet| home)?\s*\?",
+        r"\bcan i (?:go|leave|get going|go back(?: to \w+)?)(?: now| yet| home)?\s*\?",
+        r"[.!]\s+how (?:was|were|is|are) (?:your|you)\b[^.?!]{0,20}\?\s*$",
         r"^\W*(?:yeah|yes|mm+|right|ok(?:ay)?)[.,!]*\s+anyway,?\s+(?:i'?ve been meaning to|guess what|did i (?:tell|mention)|i (?:forgot|meant) to (?:tell|say|mention))\b",
         r"\b(?:not|n'?t) (?:really |very )?comfortable (?:talking about|discussing|going into|getting into|sharing|with that question)\b",
         r"\bnot (?:something|a (?:thing|subject|topic)) (?:that )?i'?m (?:really )?(?:comfortable|happy|ready) (?:discussing|talking about|sharing|going into)\b",
@@ -450,6 +454,7 @@ RULES: list[Rule] = [
         r"\b(?:speak|talk) to your (?:manager|boss|supervisor|superior)\b", r"\bi want (?:a different|another|a new) "
         r"(?:counsell?or|therapist|doctor|worker|officer|nurse|social worker|key ?worker|adviser|advisor|coach|tutor|teacher)\b",
         r"\bi(?:'ll| will) be (?:ringing|calling|phoning|contacting|writing to|emailing) (?:my|the) (?:councillor|mp|solicitor|lawyer|ombudsman)\b",
+        r"\bi(?:'ll| will|'m going to| am going to) (?:be )?(?:taking|take) (?:it|this|that) (?:to|up with) (?:the |your )?(?:head|manager|boss|supervisor|principal|complaints|ombudsman|governors)\b",
     ),
 ]
 @lru_cache(maxsize=8)

@@ -111,7 +111,8 @@ DISCOUNTING = _any(
     r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
     r"^\W*i already (?:do|did|have|tried|use|know)\b", r"\bi(?:'d| would) rather not\b", r"\bi (?:don'?t|do not) have (?:the )?time (?:for|to)\b",
     r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))", r"\byou (?:weren'?t|were not) (?:even )?there\b",
-    r"^\W*with (?:all due |the greatest |the utmost )?respect\b", r"\byou(?:'ve| have) never (?:even |actually )?(?:done|had|been|worked|lived|raised|had to)\b",
+    r"^\W*with (?:all due |the greatest |the utmost )?respect\b", r"\b(?:nobody|no one|no-one)(?: ever)? (?:told|explained to|showed|warned) me\b",
+    r"^\W*(?:(?:right|okay|oh|well)[.,!]+\s*)?(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous|typical)[.!]+\s+so\b", r"\byou(?:'ve| have) never (?:even |actually )?(?:done|had|been|worked|lived|raised|had to)\b",
     r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:unbelievable|typical|ridiculous|incredible)[.!]+", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
 )
 

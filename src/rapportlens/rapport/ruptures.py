@@ -42,7 +42,8 @@ from .rupture_cues import (
 
 # A question that reproaches the practitioner rather than asking for anything.
 REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did) you (?:even |actually |really )?"
-                      r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$", re.IGNORECASE)
+                      r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$"
+                      r"|\b(?:that'?s|is that) (?:your|the) (?:answer|advice|solution|plan)\?\s*$", re.IGNORECASE)
 ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
 NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
               "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}
@@ -164,8 +165,6 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         if suspected and suspected not in signals:
             signals.append("suspected_after_directive")
         text = _text(conv, t)
-        if directed and "confrontation" not in signals and (DISCOUNTING.search(text) or _echoes(conv, t, prev)):
-            signals.append("discounting")
         # Curt replies in a row ("Yeah." / "Mm." / "No." / "Okay."): the second of them to advice
         # marks the run from the first reply to advice.
         curt_reply = n <= MINIMAL_WORDS and GOING_ALONG.match(text) is not None
@@ -180,10 +179,15 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
         nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (curt and COMPLIANCE.match(text) is not None)
+        unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev))
+        # Turning aside what was just said: right after advice or criticism, or while a rupture
+        # goes unaddressed ("Right. Brilliant. So my grade's ruined because of a form." after
+        # "It's in the handbook.").
+        if (directed or unaddressed) and "confrontation" not in signals and (DISCOUNTING.search(text) or _echoes(conv, t, prev)):
+            signals.append("discounting")
         # During a rupture the speaker's recent answers are already short, so a further bare
         # "Fine." cannot look suddenly shorter; after another turn that attempts no repair, it
         # goes on with the rupture (after a repair attempt it may be accepting it).
-        unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev))
         if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or unaddressed):
             signals.append("minimal_answer")
         # While a rupture goes unaddressed, what the model only suspects goes on with it
