@@ -296,3 +296,7 @@ def test_asking_the_practitioner_about_their_weekend_deflects():
         ("C", "Yeah. I feel disloyal talking about him behind his back. But it's getting worse, he was sick in the car."),
     ])
     assert r["utterances"] == [1] and r["kind"] == "withdrawal" and r["repair"]["utterance"] == 2 and r["repaired"]
+
+
+def test_returning_a_greeting_is_no_deflection():
+    assert "withdrawal" not in {h.code for h in apply_rules("I'm doing all right. How are you?", C)}

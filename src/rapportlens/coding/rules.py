@@ -309,7 +309,7 @@ RULES: list[Rule] = [
         r"(?:^|[.!?]\s+)(?:oh,? |so,? |well,? )?(?:whatever|forget it|never mind|nevermind)[.!]*\s*$",
         r"^\W*(?:i guess|i suppose|maybe|perhaps|dunno|i don'?t know|not sure|possibly|could be|if you say so)[.,!]*\s+anyway\b",
         r"\bcan i (?:go|leave|get going|go back(?: to \w+)?)(?: now| yet| home)?\s*\?",
-        r"[.!]\s+how (?:was|were|is|are) (?:your|you)\b[^.?!]{0,20}\?\s*$",
+        r"\b(?:fine|okay|ok|alright|all right|nothing|whatever)\b[^.?!]{0,30}[.!]\s+how (?:was|were) your \w+(?: \w+)?\?\s*$",
         r"^\W*(?:yeah|yes|mm+|right|ok(?:ay)?)[.,!]*\s+anyway,?\s+(?:i'?ve been meaning to|guess what|did i (?:tell|mention)|i (?:forgot|meant) to (?:tell|say|mention))\b",
         r"\b(?:not|n'?t) (?:really |very )?comfortable (?:talking about|discussing|going into|getting into|sharing|with that question)\b",
         r"\bnot (?:something|a (?:thing|subject|topic)) (?:that )?i'?m (?:really )?(?:comfortable|happy|ready) (?:discussing|talking about|sharing|going into)\b",
