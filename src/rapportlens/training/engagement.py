@@ -14,7 +14,6 @@ does: coded when the rules or the model give the code.
 
 from __future__ import annotations
 
-import json
 import random
 from pathlib import Path
 from typing import Any
@@ -23,15 +22,12 @@ import numpy as np
 
 from ..coding.engagement import CARD_FILE, HEAD, LABELS, MODEL, EngagementModel, reads
 from ..coding.inputs import Item
-from ..coding.lexical import LEXICAL_FILE
 from ..coding.rules import apply_rules
 from ..datasets import Example
 from ..model import Role
 from .augment import sentence_model_args, written_examples
 from .cv_scores import flag_rates
-from .lexical import fit_lexical
-from .splits import folds
-from .versions import weights_version
+from .sentence_lexical import out_of_fold, write_model
 
 ANNOMI_TURNS = 2000  # ordinary talk; about four times the written turns
 THRESHOLDS = np.round(np.arange(0.3, 0.96, 0.05), 2)
@@ -106,23 +102,14 @@ def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None)
     info: dict[str, Any] = {"name": MODEL, "trained_on": sources, "turns": len(ex),
                             "labels_count": {c: sum(e.labels[HEAD] == c for e in ex) for c in LABELS}}
     if cv:
-        fold_of = folds([e.group for e in ex], cv, 0)
-        probs = np.zeros((len(ex), len(LABELS)))
-        for k in range(cv):
-            idx = [i for i, e in enumerate(ex) if fold_of[e.group] == k]
-            lexical = fit_lexical([e for e in ex if fold_of[e.group] != k], heads, context_chars=0)
-            probs[idx] = np.exp(lexical.predict_log([ex[i].item for i in idx])[HEAD])
+        probs = out_of_fold(ex, heads, HEAD, cv)
         written = [not e.group.startswith("annomi:") for e in ex]
         result = scores([e.item.text for e in ex], [e.labels[HEAD] for e in ex], probs, written)
         info["cross_validation"] = {"folds": cv, **result}
         info["threshold"] = choose_threshold(result)
     else:
         info["threshold"] = 0.5
-    lexical = fit_lexical(ex, heads, context_chars=0)
-    out.mkdir(parents=True, exist_ok=True)
-    lexical.save(out)
-    info["version"] = weights_version(out / LEXICAL_FILE)
-    (out / CARD_FILE).write_text(json.dumps(info, indent=2) + "\n", "utf-8")
+    write_model(ex, heads, out, info, CARD_FILE)
     EngagementModel.load(out)  # fails here, not in analyze, if what was written cannot be read
     return info
 
