@@ -27,7 +27,7 @@ from ..datasets import Example
 from ..model import Role
 from .augment import sentence_model_args, written_examples
 from .cv_scores import flag_rates
-from .sentence_lexical import out_of_fold, write_model
+from .sentence_lexical import build_model
 
 ANNOMI_TURNS = 2000  # ordinary talk; about four times the written turns
 THRESHOLDS = np.round(np.arange(0.3, 0.96, 0.05), 2)
@@ -101,15 +101,11 @@ def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None)
     heads = [{"name": HEAD, "labels": list(LABELS), "role": "client"}]
     info: dict[str, Any] = {"name": MODEL, "trained_on": sources, "turns": len(ex),
                             "labels_count": {c: sum(e.labels[HEAD] == c for e in ex) for c in LABELS}}
-    if cv:
-        probs = out_of_fold(ex, heads, HEAD, cv)
-        written = [not e.group.startswith("annomi:") for e in ex]
+    def choose(probs, written):
         result = scores([e.item.text for e in ex], [e.labels[HEAD] for e in ex], probs, written)
-        info["cross_validation"] = {"folds": cv, **result}
-        info["threshold"] = choose_threshold(result)
-    else:
-        info["threshold"] = 0.5
-    write_model(ex, heads, out, info, CARD_FILE)
+        return result, choose_threshold(result)
+
+    build_model(ex, heads, out, info, CARD_FILE, cv, choose)
     EngagementModel.load(out)  # fails here, not in analyze, if what was written cannot be read
     return info
 

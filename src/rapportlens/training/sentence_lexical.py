@@ -4,7 +4,7 @@ choosing a threshold, and writing the final model with its card."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +37,18 @@ def write_model(examples: Sequence[Example], heads: list[dict[str, Any]], out: P
     lexical.save(out)
     info["version"] = weights_version(out / LEXICAL_FILE)
     (out / card_file).write_text(json.dumps(info, indent=2) + "\n", "utf-8")
+
+
+def build_model(examples: Sequence[Example], heads: list[dict[str, Any]], out: Path, info: dict[str, Any],
+                card_file: str, cv: int, choose: Callable[[np.ndarray, list[bool]], tuple[dict[str, Any], float]]) -> None:
+    """Cross-validate (``cv`` folds; 0: none, threshold 0.5), let ``choose`` turn the out-of-fold
+    probabilities and which examples are written (not AnnoMI's) into the card's
+    ``cross_validation`` and ``threshold``, then fit on everything and write the model."""
+    if cv:
+        probs = out_of_fold(examples, heads, heads[0]["name"], cv)
+        result, threshold = choose(probs, [not e.group.startswith("annomi:") for e in examples])
+        info["cross_validation"] = {"folds": cv, **result}
+        info["threshold"] = threshold
+    else:
+        info["threshold"] = 0.5
+    write_model(examples, heads, out, info, card_file)
