@@ -188,3 +188,15 @@ EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but)
                         r"|\byou were (?:telling|saying|talking|describing|explaining)\b"
                         r"|\b(?:i|i'm|i've|i'd|i'll|forgive|thanks|thank you)\b|\bon me\b|\bmy (?:fault|mistake|bad)\b"
                         r"|\bwe (?:don'?t|do not|won'?t) (?:have|need) to\b|\bwe can\b", re.IGNORECASE)
+
+
+# A question that reproaches the practitioner rather than asking for anything ("...don't you
+# remember?", "That's your answer?"): it can be the rupture a repair points to.
+REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did) you (?:even |actually |really )?"
+                      r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$"
+                      r"|\b(?:that'?s|is that) (?:your|the) (?:answer|advice|solution|plan)\?\s*$", re.IGNORECASE)
+# A word of the practitioner's turn echoed back as the opening question ("Two? I only just
+# managed one."), unless it is a word any question starts with.
+ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
+NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
+              "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}

@@ -18,7 +18,6 @@ it had a repair and engagement recovered. The wordings read in context are in
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -32,21 +31,16 @@ from .rupture_cues import (
     COMPLIANCE,
     DIRECTIVE_CUES,
     DISCOUNTING,
+    ECHO,
     EXPERIENCE,
     GOING_ALONG,
     MISSTEP,
+    NOT_ECHOED,
     NOT_OWNING,
     REJECTING,
+    REPROACH,
     TOPIC_SHIFT,
 )
-
-# A question that reproaches the practitioner rather than asking for anything.
-REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did) you (?:even |actually |really )?"
-                      r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$"
-                      r"|\b(?:that'?s|is that) (?:your|the) (?:answer|advice|solution|plan)\?\s*$", re.IGNORECASE)
-ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
-NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
-              "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}
 
 EXPLICIT_REPAIR = ("repair",)
 # An open question counts: after a rupture, asking for the client's view is how a
