@@ -300,3 +300,25 @@ def test_asking_the_practitioner_about_their_weekend_deflects():
 
 def test_returning_a_greeting_is_no_deflection():
     assert "withdrawal" not in {h.code for h in apply_rules("I'm doing all right. How are you?", C)}
+
+
+def test_a_correction_of_what_the_client_said_is_a_rupture_the_practitioner_owns():
+    [r] = ruptures([
+        ("T", "So last time you said you wanted to go back to college full-time."),
+        ("C", "I never said full-time. I said part-time, because of my kids."),
+        ("T", "Thank you for correcting me, I had that wrong in my notes. Part-time around the kids, then. What hours would work?"),
+        ("C", "School hours, really. Nine till three, Monday to Thursday."),
+    ])
+    assert r["utterances"] == [1] and r["repair"]["utterance"] == 2 and r["recovery"] == 3
+
+
+def test_curt_replies_to_a_diagnosis_and_a_plan_the_practitioner_takes_up():
+    [r] = ruptures([
+        ("T", "The blood tests show that you have type 2 diabetes."),
+        ("C", "Right."),
+        ("T", "It's very manageable. We'll start you on metformin and refer you to a dietitian."),
+        ("C", "Okay."),
+        ("T", "That's a lot of news at once. How are you feeling about it?"),
+        ("C", "Scared, honestly. My dad lost his foot to diabetes."),
+    ])
+    assert r["utterances"] == [3] and r["kind"] == "withdrawal" and r["repair"]["utterance"] == 4 and r["repaired"]

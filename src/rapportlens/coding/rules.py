@@ -248,7 +248,7 @@ RULES: list[Rule] = [
         # Owning the rush to a fix and the overload ("I also jumped to a fix before I
         # understood", "That's a lot of changes in one go, and I've hardly asked you anything").
         r"\bi (?:also |just |kind of |sort of )?(?:jumped|rushed|leapt|went (?:straight|right)) (?:in )?(?:to|into|for) (?:a |the )?(?:fix|solution|solutions|answers?|advice|conclusions?)\b",
-        r"\bthat'?s (?:a lot|too much|loads)(?: of (?:\w+ )?(?:changes|things|suggestions|advice|information|ideas))? (?:in one go|at once|all at once|to take in|to throw at you)\b",
+        r"\bthat'?s (?:a lot|too much|loads)(?: of (?:\w+ )?(?:changes|things|suggestions|advice|information|ideas|news))? (?:in one go|at once|all at once|to take in|to throw at you)\b",
         r"\bi(?:'ve| have)? (?:hardly|barely|not even|never even) (?:asked|checked with|listened to) (?:you|what you|how you)\b",
         r"\bi(?:'ve| have)? let you down\b", r"\bi (?:pushed|pressed|ploughed|steamrolled|barrelled|charged) (?:straight |right )?(?:past|on|ahead|through|over)\b",
         r"\bi notice(?:d)? (?:that )?we(?:'ve| have)? (?:moved|went|gone|skipped|jumped|rushed|got) (?:quite |very |really |a bit )?(?:quickly |fast )?(?:away from|past|over|on from|off)\b",
@@ -447,6 +447,7 @@ RULES: list[Rule] = [
         # Turning the offer down flat, and taking it over the practitioner's head.
         r"^\W*(?:oh,? |no,? |well,? )?don'?t bother\b",
         r"\bi know my (?:own )?(?:body|child|son|daughter|kids?|mind)\b", r"\bthanks for nothing\b", r"\bdon'?t you remember\?",
+        r"\b(?:does|do) (?:anyone|anybody|you people|you lot)(?: here| in here)? (?:actually |even |really )?(?:care|listen|know what (?:they'?re|you'?re) doing)\b",
         r"\bso (?:that )?you can (?:write|report|tell|pass|put|use|twist|hold)\b[^.?!]*\?",
         r"\b(?:there'?s|there is) no point (?:in )?(?:me |my )?(?:being here|coming (?:here|in)|talking to you)\b",
         r"(?:^|[.!?,]\s*)(?:please |just )?don'?t (?:you )?(?:put (?:a )?labels? on|label|diagnose|pigeonhole|box) me\b", r"(?:^|[.!?]\s+)(?:but |look,? )?i (?:said|told you|already said),? no\b",

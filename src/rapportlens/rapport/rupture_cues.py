@@ -40,7 +40,7 @@ DIRECTIVE_CUES = _any(
     r"\byou should(?:n'?t)? have (?!been\b|to\b)\w+",
     # Deciding for the client, or settling it by authority ("I'm going to start you on a statin.",
     # "The guidelines are clear.", "It'd be a huge waste to quit now.").
-    r"\bi'?m (?:going to|gonna) (?:start|put|refer|book|sign|get) you (?:on|onto|in|into|for|up)\b",
+    r"\b(?:i|we)(?:'m|'re|'ll| will| am| are)? (?:going to |gonna )?(?:start|put|refer|book|sign|get) you (?:on|onto|in|into|for|up|to)\b",
     r"\bthe (?:guidelines|rules|evidence|research|science|data) (?:is|are) (?:very |really |quite )?clear\b",
     r"\b(?:it'?d|it would|that'?d|that would) be (?:a |such a )?(?:huge |real |terrible |big |total )?(?:waste|mistake)\b",
     # An instruction opening a sentence ("Pick up the prescription at the front desk.").
@@ -164,7 +164,7 @@ NOT_OWNING = re.compile(r"^\W*let(?:'?s| us| me) (?:go|get|come) back to (?:your
 # Turning down what the practitioner just said ("No, that's not it at all.", "Not really, no."):
 # after a reflection this is often a plain correction, so it marks a rupture only when the
 # practitioner's next turn owns getting it wrong.
-REJECTING = re.compile(r"^\W*(?:no|nope|nah|not really|not exactly|not at all|that'?s not (?:it|right|true|what i (?:said|meant)))\b",
+REJECTING = re.compile(r"^\W*(?:no|nope|nah|not really|not exactly|not at all|that'?s not (?:it|right|true|what i (?:said|meant))|i never said)\b",
                        re.IGNORECASE)
 APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 # What an apology must own to point to a rupture: "I'm sorry, I misunderstood", "sorry if that
