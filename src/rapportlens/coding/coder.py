@@ -94,19 +94,20 @@ class Coder:
         """Codes per item; pass ``probs`` when the model's predictions are already at hand."""
         if probs is None:
             probs = self.model.predict(items, progress=progress) if self.model and items else {}
-        engaged: dict[int, dict[str, Finding]] = {}
+        # The sentence models' findings per item: rupture codes for clients, repair for practitioners.
+        by_model: dict[int, dict[str, Finding]] = {}
         if self.engagement is not None:
             clients = [i for i, item in enumerate(items) if speaks_as("client", item.role)]
-            engaged = dict(zip(clients, self.engagement.codes([items[i].text for i in clients])))
+            by_model = dict(zip(clients, self.engagement.codes([items[i].text for i in clients])))
         if self.repair is not None:
             ours = [i for i, item in enumerate(items) if speaks_as("practitioner", item.role)]
             for i, found in zip(ours, self.repair.codes([items[i].text for i in ours])):
                 if found is not None:
-                    engaged.setdefault(i, {})["repair"] = found
-        return [self._one(item, {k: v[i] for k, v in probs.items()}, engaged.get(i, {}))
+                    by_model.setdefault(i, {})["repair"] = found
+        return [self._one(item, {k: v[i] for k, v in probs.items()}, by_model.get(i, {}))
                 for i, item in enumerate(items)]
 
-    def _one(self, item: Item, probs: dict[str, np.ndarray], engaged: dict[str, Finding] | None = None) -> list[Code]:
+    def _one(self, item: Item, probs: dict[str, np.ndarray], by_model: dict[str, Finding] | None = None) -> list[Code]:
         text = item.text
         whole = (0, len(text))
         form = question_form(text) if item.role != Role.CLIENT else None
@@ -154,7 +155,7 @@ class Coder:
             add(Code(form.code, form.confidence, "rules", form.span, form.reason))
         for hit in apply_rules(text, item.role):
             add(_from_hit(hit))
-        for code, found in (engaged or {}).items():
+        for code, found in (by_model or {}).items():
             if code == "repair" and code in codes:
                 continue  # the rules' repair keeps its wording as evidence
             add(Code(code, found.confidence, "model", whole, found.reason))

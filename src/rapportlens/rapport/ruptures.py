@@ -201,29 +201,24 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
         if gap is not None and gap <= 1 and not _came_back(conv, last, t, words):
-            # the same rupture going on, with the speaker's turn between that did not come back
-            last.utterances += [i for x in client_turns if x.speaker == t.speaker
-                                and last.utterances[-1] < x.utterances[0] <= t.utterances[0] for i in x.utterances]
+            _extend_through(conv, last, t)  # the same rupture going on, with the turn between that did not come back
             last.signals = sorted(set(last.signals) | set(signals))
             if kind == "confrontation":
                 last.kind = kind
             continue
+        run = [t]
         # After a curt reply to advice, the next retreat after more advice starts from it (a
         # complaint starts where it is made).
         if (first is not None and directed and kind == "withdrawal"
                 and (last is None or last.utterances[-1] < first.utterances[0])):
             replies = [x for x, _ in before]
             run = [*replies[replies.index(first):], t]
-            ruptures.append(Rupture(first.utterances[0], [i for x in run for i in x.utterances], kind, signals,
-                                    turns[first.index - 1].utterances[-1], t.speaker))
-            continue
-        start = _weak_turn_before(conv, t, ruptures, roles, words)
-        if start is not None:  # a weak sign of the same drop just before it: the rupture began there
-            run = [start, t]
-            ruptures.append(Rupture(start.utterances[0], [i for x in run for i in x.utterances], kind, signals,
-                                    turns[start.index - 1].utterances[-1] if start.index > 0 else None, t.speaker))
-            continue
-        ruptures.append(Rupture(t.utterances[0], list(t.utterances), kind, signals, trigger, t.speaker))
+        elif (start := _weak_turn_before(conv, t, ruptures, roles, words)) is not None:
+            run = [start, t]  # a weak sign of the same drop just before it: the rupture began there
+        if len(run) > 1:
+            trigger = turns[run[0].index - 1].utterances[-1] if run[0].index > 0 else None
+        ruptures.append(Rupture(run[0].utterances[0], [i for x in run for i in x.utterances], kind, signals, trigger,
+                                t.speaker))
     for r in ruptures:
         _follow_up(conv, r, roles, words)
     for r in _acknowledged(conv, ruptures, roles, words):
@@ -257,11 +252,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         if taken is not None and (taken.repair is None or taken.repair["kind"] != "explicit"):
             # Owning a misstep right after the turn taken for coming back shows the rupture went
             # on ("With two hours' notice. I'd taken the afternoon off." / "I let you down.").
-            taken.utterances += [i for x in turns if x.speaker == taken.speaker
-                                 and taken.utterances[-1] < x.utterances[0] <= prev.utterances[0] for i in x.utterances]
-            taken.signals = sorted({*taken.signals, "acknowledged"})
-            taken.repair, taken.recovered, taken.recovery = None, False, None
-            changed.append(taken)
+            changed.append(_reopen(conv, taken, prev))
             continue
         if any(prev.utterances[0] in r.utterances or prev.utterances[0] == r.recovery for r in ruptures):
             continue
@@ -269,10 +260,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         own = [x for x in turns[:k] if x.speaker == prev.speaker]
         if last is not None and not _came_back(conv, last, prev, words) and not _engaged(
                 conv, prev, _usual_length(conv, last.speaker, last.start, words), words):
-            last.utterances += [i for x in own if x.utterances[0] > last.utterances[-1] for i in x.utterances]
-            last.signals = sorted({*last.signals, "acknowledged"})
-            last.repair, last.recovered, last.recovery = None, False, None
-            changed.append(last)
+            changed.append(_reopen(conv, last, prev))
             continue
         if _asks(conv, prev):
             continue  # asking for more ("Any suggestions on TV shows?") is taking part
@@ -298,15 +286,27 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     return changed
 
 
+def _extend_through(conv: Conversation, r: Rupture, turn) -> None:
+    """Add to ``r`` its speaker's turns after it, up to and including ``turn``."""
+    r.utterances += [i for x in conv.turns if x.speaker == r.speaker
+                     and r.utterances[-1] < x.utterances[0] <= turn.utterances[0] for i in x.utterances]
+
+
+def _reopen(conv: Conversation, r: Rupture, turn) -> Rupture:
+    """``r`` gone on through ``turn``, as an owned misstep answering it shows: its repair and
+    recovery are looked for again after it."""
+    _extend_through(conv, r, turn)
+    r.signals = sorted({*r.signals, "acknowledged"})
+    r.repair, r.recovered, r.recovery = None, False, None
+    return r
+
+
 def _deferring(conv: Conversation, turn) -> bool:
     """Whether the rules read ``turn`` as a retreat and only the model as a complaint: "You're
     the expert." handing the decision back is deference, whatever the model hears in it."""
-    sources = {c["code"]: set() for i in turn.utterances for c in conv.features["codes"][i]}
-    for i in turn.utterances:
-        for c in conv.features["codes"][i]:
-            if c["confidence"] >= CONFIDENCE:
-                sources[c["code"]].add(c["source"])
-    return "rules" in sources.get("withdrawal", set()) and "rules" not in sources.get("confrontation", set())
+    by_rules = {c["code"] for i in turn.utterances for c in conv.features["codes"][i]
+                if c["source"] == "rules" and c["confidence"] >= CONFIDENCE}
+    return "withdrawal" in by_rules and "confrontation" not in by_rules
 
 
 def _echoes(conv: Conversation, turn, prev) -> bool:

@@ -101,11 +101,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None)
     heads = [{"name": HEAD, "labels": list(LABELS), "role": "client"}]
     info: dict[str, Any] = {"name": MODEL, "trained_on": sources, "turns": len(ex),
                             "labels_count": {c: sum(e.labels[HEAD] == c for e in ex) for c in LABELS}}
-    def choose(probs, written):
-        result = scores([e.item.text for e in ex], [e.labels[HEAD] for e in ex], probs, written)
-        return result, choose_threshold(result)
-
-    build_model(ex, heads, out, info, CARD_FILE, cv, choose)
+    build_model(ex, heads, out, info, CARD_FILE, cv, scores, choose_threshold)
     EngagementModel.load(out)  # fails here, not in analyze, if what was written cannot be read
     return info
 

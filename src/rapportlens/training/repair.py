@@ -55,7 +55,9 @@ def annomi_ordinary(folder: Path, n: int = ANNOMI_TURNS, seed: int = 0) -> list[
 
 def scores(texts: list[str], gold: list[str], probs: np.ndarray, is_written: list[bool]) -> dict[str, Any]:
     """Per threshold: recall and precision of rules + model on the written turns, and the share
-    of AnnoMI turns the model codes (an alarm rate: nobody labelled them)."""
+    of AnnoMI turns the model codes (an alarm rate: nobody labelled them); ``probs`` holds
+    P(none), P(repair) per turn."""
+    probs = probs[:, 1]
     by_rules = [rule_repair(t) for t in texts]
     read = [reads(t) for t in texts]
     want = [g == HEAD for g in gold]
@@ -86,11 +88,7 @@ def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None)
     heads = [{"name": HEAD, "labels": list(LABELS), "role": "practitioner"}]
     info: dict[str, Any] = {"name": MODEL, "trained_on": sources, "turns": len(ex),
                             "labels_count": {c: sum(e.labels[HEAD] == c for e in ex) for c in LABELS}}
-    def choose(probs, written):
-        result = scores([e.item.text for e in ex], [e.labels[HEAD] for e in ex], probs[:, 1], written)
-        return result, choose_threshold(result)
-
-    build_model(ex, heads, out, info, CARD_FILE, cv, choose)
+    build_model(ex, heads, out, info, CARD_FILE, cv, scores, choose_threshold)
     RepairModel.load(out)  # fails here, not in analyze, if what was written cannot be read
     return info
 

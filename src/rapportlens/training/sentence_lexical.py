@@ -40,15 +40,19 @@ def write_model(examples: Sequence[Example], heads: list[dict[str, Any]], out: P
 
 
 def build_model(examples: Sequence[Example], heads: list[dict[str, Any]], out: Path, info: dict[str, Any],
-                card_file: str, cv: int, choose: Callable[[np.ndarray, list[bool]], tuple[dict[str, Any], float]]) -> None:
-    """Cross-validate (``cv`` folds; 0: none, threshold 0.5), let ``choose`` turn the out-of-fold
-    probabilities and which examples are written (not AnnoMI's) into the card's
-    ``cross_validation`` and ``threshold``, then fit on everything and write the model."""
+                card_file: str, cv: int, score: Callable[[list[str], list[str], np.ndarray, list[bool]], dict[str, Any]],
+                choose: Callable[[dict[str, Any]], float]) -> None:
+    """Cross-validate (``cv`` folds; 0: none, threshold 0.5): ``score`` turns the texts, their
+    labels, the out-of-fold probabilities and which examples are written (not AnnoMI's) into the
+    card's ``cross_validation``, and ``choose`` picks its ``threshold`` from that; then fit on
+    everything and write the model."""
     if cv:
-        probs = out_of_fold(examples, heads, heads[0]["name"], cv)
-        result, threshold = choose(probs, [not e.group.startswith("annomi:") for e in examples])
+        head = heads[0]["name"]
+        probs = out_of_fold(examples, heads, head, cv)
+        result = score([e.item.text for e in examples], [e.labels[head] for e in examples], probs,
+                       [not e.group.startswith("annomi:") for e in examples])
         info["cross_validation"] = {"folds": cv, **result}
-        info["threshold"] = threshold
+        info["threshold"] = choose(result)
     else:
         info["threshold"] = 0.5
     write_model(examples, heads, out, info, card_file)
