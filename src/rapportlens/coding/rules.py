@@ -194,14 +194,16 @@ RULES: list[Rule] = [
         r"gave (?:me )?(?:it|that|that feedback)|let me know how (?:that|it) (?:felt|landed))\b",
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
-        r"\bthat (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib) (?:thing|way|remark|comment)\b",
+        r"\bthat (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass) (?:thing|way|remark|comment|suggestion|question|joke)\b",
+        # Owning not having thought of the client's circumstances ("I wasn't thinking about where you live").
+        r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
         r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
         r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with) (?:you|about your|what you|how you|what it'?s like)\b",
         r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",
         r"\b(?:sorry|apologies) (?:if |that )?(?:it|that|this|i) (?:came across|sounded|came out) (?:that way|like that|wrong|badly|harsh)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:piled|heaped|thrown|dumped|loaded|unloaded) (?:a lot of |all (?:this|that) |so much |too much |a load of )?(?:\w+ )?(?:on|at) you\b",
-        r"\bi(?:'ve| have)? (?:just )?(?:given|handed) you (?:a |another |this )?(?:to-do list|list of (?:things|jobs|tasks|rules|instructions)|lecture|lot to (?:take in|do)|(?:a )?lot (?:at once|in one go|all at once))\b",
+        r"\bi(?:'ve| have)? (?:just )?(?:given|handed) you (?:a |another |this )?(?:telling[- ]off|ticking[- ]off|hard time|earful|dressing[- ]down|to-do list|list of (?:things|jobs|tasks|rules|instructions)|lecture|lot to (?:take in|do)|(?:a )?lot (?:at once|in one go|all at once))\b",
         r"\bi (?:haven'?t|hadn'?t|didn'?t) (?:even )?(?:said|mentioned|told you|pointed out) (?:what|how much|anything (?:good|positive))\b",
         r"\byou(?:'ve| have)? (?:probably |likely |already )?heard (?:that|this|it|all that)(?: advice)? (?:a (?:hundred|thousand|million)|so many|many|lots of|plenty of) times\b",
         r"\b(?:i'?m|i am) here to (?:help|support|listen|understand|work with you)\b[^.?!]{0,30}\bnot (?:to )?(?:judge|blame|critici[sz]e|lecture|tell you off)\b",
@@ -216,7 +218,10 @@ RULES: list[Rule] = [
         r"\bi(?:'?m| am)? wonder(?:ing)? (?:if|whether) i(?:'ve| have)? (?:jumped|rushed|pushed|got|gone|moved|been|said|upset|missed|misread|overstepped|come on)\b",
         r"\bi(?:'ve| have) been (?:firing|throwing|bombarding you with|hitting you with|reeling off) (?:a lot of |lots of |so many |all these |a load of )?(?:\w+ )?(?:suggestions|questions|ideas|advice|tips|solutions)\b",
         r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
-        r"\bi(?:'ve| have) made (?:it|that|this|them) sound\b",
+        r"\bi(?:'ve| have|'m| am)? (?:made|making) (?:it|that|this|them|everything) sound\b",
+        r"\b(?:that|what i (?:just )?said|i) (?:came across|came out) (?:as if|as though|like)\b",
+        # Owning the manner ("I've been coming at you like a food inspector") and starting over.
+        r"\bi(?:'ve| have)? been coming (?:at you|down on you|in (?:too )?(?:hard|heavy))\b", r"\b(?:can|could|shall) we (?:start|begin) (?:again|over)\b",
         r"\b(?:that'?s|that is|that was|it'?s|it is|it was) (?:all |totally |completely )?on me\b", r"\bsorry,? you did (?:tell|say|mention)\b",
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
         r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
@@ -302,6 +307,8 @@ RULES: list[Rule] = [
         r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
         # Deferring instead of engaging: the client hands the view back to the practitioner.
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
+        # Giving up on being heard ("Do what you need to do.").
+        r"^\W*(?:(?:well|fine|okay|ok|right|then)[,.]?\s+)*(?:just )?do (?:what|whatever) you (?:need|have|want|got) to(?: do)?\W*$",
         r"^\W*(?:\w+,? )?if (?:that'?s|that is) what you (?:think|reckon|want)\b(?! (?:would|will|might) help)",
         r"\banyway\W+how (?:was|were|are|is) (?:your|you)\b",
         # Closing a turn with a brush-off ("See, that's exactly what I mean. Whatever."), and
@@ -343,6 +350,10 @@ RULES: list[Rule] = [
         r"\byou (?:have|'ve got) no idea (?:what|how) (?:it'?s|it is|it feels|this is|this feels|i'?m|i am|i'?ve|i have|i feel)\b",
         r"\byou (?:have|'ve got) no idea\W*$", r"\beasy for you to say\b", r"\beasy to say,? when you\b",
         r"\byou don'?t (?:understand|get it|care|know what it'?s like)\b",
+        # Asking whether the practitioner even read or listened ("Did you not read my form?"), and
+        # weariness with the stock answer ("Everyone keeps telling us that.").
+        r"\b(?:did|have|do) you (?:not|even) (?:read|listen(?:ed)?|look(?:ed)? at|hear(?:d)?)\b",
+        r"\b(?:every(?:one|body)|people|you (?:all|people|lot)|you)(?: just)? keeps? (?:telling|saying to) (?:me|us) (?:that|the same)\b",
         r"\byou (?:don'?t|do not|can'?t|cannot|couldn'?t) (?:possibly |even |really )?(?:know|understand|imagine) (?:what (?:it'?s|it is|it was|"
         r"my (?:\w+ )?(?:\w+ )?(?:is|was|has been|'s)|this is|that is) like|what i(?:'m| am) going through|what i went through|what i'?ve been through)\b",
         r"\byou(?:'re| are) not (?:even |really |actually )?(?:hearing|listening to|getting) (?:me|what i|the (?:part|bit)|anything i)\b", r"\byou (?:don'?t|do not) (?:even )?know (?:me|anything about me|my life)\b",

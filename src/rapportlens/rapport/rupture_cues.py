@@ -34,6 +34,10 @@ DIRECTIVE_CUES = _any(
     r"not good enough|unacceptable|not (?:using|doing|taking|following) (?:it|them|this|that|the \w+)(?: \w+)? (?:properly|right|correctly)|"
     r"not (?:eating|doing|getting|drinking|sleeping|exercising|trying|practi[sc]ing|moving) enough)\b",
     r"\byour \w+(?: \w+)? (?:is|are|was|were) (?:a bit |far |way |much |rather |just |still )?too (?!much for you\b)\w+",
+    r"\b(?:it|this|that|they|these|your \w+)(?:'s| is| are|'re)? (?:needs?|needing) (?:a lot (?:more )?|a great deal (?:more )?|loads (?:more )?|much more )(?:of )?work\b",
+    r"\b(?:is|are|'s|'re) (?:a bit of |an absolute |a complete |a total )?(?:a )?(?:mess|shambles)\b",
+    # A prohibition ("...so don't set your heart on it."), not reassurance ("Don't worry.").
+    r"(?:^|[.!,;]\s*)(?:so |and |but |just )?don'?t (?!worry\b|be (?:sorry|so hard|too hard|afraid)\b|feel\b|blame yourself\b|have to\b|need to\b|you\b|get me wrong\b|mind\b|hesitate\b)\w+",
     r"\byou (?:really |just )?need to be (?:more|less|a bit|much)\b", r"\byou (?:really |just )?(?:have to|'ve got to|got to|gotta) be\b", r"(?:^|[.!]\s+)(?:and |so |now )?please (?:stick|make sure|stop|try|remember|keep|don'?t)\b",
     r"\b(?:they|it|this|these|those|that) (?:need|needs|have|has) to be (?:done|in|finished|submitted|handed in|completed|sent)\b",
     # Blame in hindsight ("You should have used the script."; "you should have been told" owns it).
@@ -103,7 +107,7 @@ DISCOUNTING = _any(
     # Refusing the suggestion ("I'm fifty-eight. I'm not going to start salsa dancing.") and
     # brushing it off ("Yeah, yeah. The rules.").
     r"(?:^|[.!]\s+)i(?:'m| am) (?:just )?not (?:going to|gonna) (?!lie\b)\w+", r"^\W*yeah,? yeah[.,!]*\s+(?:the \w+|whatever|i know(?: that)?|heard it(?: all)?(?: before)?|i'?ve heard (?:it|that|all that)(?: before)?)[.!]*\s*$",
-    r"\beasier said than done\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
+    r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
     r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
     r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"(?:^|[.,!?]\s*)(?:but |and )?(?:it )?doesn'?t (?:matter|make (?:any|a) difference)(?:[.,!]|\s*$)",
     # Defending one's competence ("I've been using inhalers for thirty years.") and a bare
@@ -141,9 +145,13 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|movi
 # something ("That's true, I don't. ... What happens for you when...?", "I can hear you really
 # don't want to do them right now. Is it the pain?"): an attempt at repair when the turn does
 # not push on. "I hear you, but..." discounts instead.
+# Conceding the client's point at the start of a turn ("You're right, ...", "That's fair, ...",
+# "Of course you know, ..."): the turn before it was pushback, however long.
+_CONCEDING = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair point)|you'?re (?:quite |absolutely )?right|"
+             r"fair enough|fair point|of course you (?:know|do|did|are|have|can|would))\b")
+CONCEDING = re.compile(_CONCEDING, re.IGNORECASE)
 ACKNOWLEDGING_CUES = _any(
-    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b",
-    r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair point)|you'?re right|fair enough|fair point)\b",
+    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", _CONCEDING,
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
     # "I understand that it is frustrating. But..." that text-chat supporters open advice with.
@@ -192,7 +200,7 @@ EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but)
 
 # A question that reproaches the practitioner rather than asking for anything ("...don't you
 # remember?", "That's your answer?"): it can be the rupture a repair points to.
-REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did) you (?:even |actually |really )?"
+REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did|have) you (?:not |even |actually |really )?"
                       r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$"
                       r"|\b(?:that'?s|is that) (?:your|the) (?:answer|advice|solution|plan)\?\s*$", re.IGNORECASE)
 # A word of the practitioner's turn echoed back as the opening question ("Two? I only just

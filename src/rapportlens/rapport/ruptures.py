@@ -29,6 +29,7 @@ from .rupture_cues import (
     ACKNOWLEDGING_CUES,
     APOLOGY,
     COMPLIANCE,
+    CONCEDING,
     DIRECTIVE_CUES,
     DISCOUNTING,
     ECHO,
@@ -69,6 +70,9 @@ TOGETHER = {"shortening", "valence_drop"}
 AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple", "acknowledgement"}
 # A worded acknowledgement (``ACKNOWLEDGING_CUES``) the codes missed; not a code itself.
 ACKNOWLEDGEMENT = "acknowledgement"
+# A repair the repair model only suspects (``coding.repair_model.SUSPECT``), counted in the
+# practitioner's first turn after a rupture only; not a code itself.
+SUSPECTED_REPAIR = "suspected_repair"
 AGENDA_STEM = 5  # letters a shared stem needs to mark the practitioner's own agenda
 # What each signal means, for people reading a report (the JSON keeps the names).
 SIGNAL_WORDS = {
@@ -92,6 +96,7 @@ def signal_words(signals: list[str]) -> str:
 RUN_BACK = 1  # earlier turns answering advice or criticism that a rupture an owned misstep points to takes in
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
+CURT_RUN = 3  # curt replies in a row that go along, once the first answered advice or criticism
 TALKED_THROUGH = 6  # words an answer to an explicit repair needs beyond this to be talking it through
 RECOVERY_WORDS = 5  # fewer words than this ("The buses were cancelled.") is no coming back
 
@@ -167,13 +172,17 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         first = next((x for x, d in before if d), None)
         last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
         gap = _own_turns_between(turns, last, t) if last is not None else None  # own turns since it
-        if curt_reply and directed and (first is not None or gap == 0):
+        # A third curt reply in a row after a reply to advice goes along whatever came between
+        # ("Okay." / "Right." / "Sure." while a tutor lists a draft's faults and moves on).
+        kept_going = first is not None and len(before) >= CURT_RUN - 1
+        if curt_reply and ((directed and (first is not None or gap == 0)) or kept_going):
             signals.append("going_along")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
         nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (curt and COMPLIANCE.match(text) is not None)
-        unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev))
+        # (With no turn of the speaker's since the rupture, ``prev`` is the practitioner's first turn after it.)
+        unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev), first=True)
         # Turning aside what was just said: right after advice or criticism, or while a rupture
         # goes unaddressed ("Right. Brilliant. So my grade's ruined because of a form." after
         # "It's in the handbook.").
@@ -209,7 +218,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         run = [t]
         # After a curt reply to advice, the next retreat after more advice starts from it (a
         # complaint starts where it is made).
-        if (first is not None and directed and kind == "withdrawal"
+        if (first is not None and (directed or kept_going) and kind == "withdrawal"
                 and (last is None or last.utterances[-1] < first.utterances[0])):
             replies = [x for x, _ in before]
             run = [*replies[replies.index(first):], t]
@@ -273,9 +282,12 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         directed = any(_answers_directive(conv, x, roles) for x in run)
         drawn_back = (_weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or REJECTING.match(_text(conv, prev))
                       or not _engaged(conv, prev, _usual_length(conv, prev.speaker, prev.utterances[0], words), words))
+        # Conceding first ("You're right, the bailiffs come first. I jumped straight to...")
+        # says the turn was pushback, even at length after a question or a reflection.
+        conceded = CONCEDING.match(_text(conv, t)) is not None
         trigger = turns[run[0].index - 1] if run[0].index > 0 else None
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
-                directed or drawn_back or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
+                directed or drawn_back or conceded or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
             continue  # an answer at length to a question or a reflection, or the client's opening turn
         withdrawn = (sum(words[i] for i in prev.utterances) <= MINIMAL_WORDS
                      or _codes(conv, prev.utterances).get("withdrawal", 0.0) >= CONFIDENCE)
@@ -433,12 +445,13 @@ def _talks_it_through(conv: Conversation, turn, words) -> bool:
             and sum(words[i] for i in turn.utterances) > TALKED_THROUGH)
 
 
-def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
+def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = False) -> list[str]:
     """The repair codes of one practitioner turn. A turn that goes on advising or criticising,
     or turns to another topic (``TOPIC_SHIFT``), acknowledges nothing unless it is an explicit
     repair, and a weak reflection counts only when no other act (information, advice, a
     question) is likelier: "Many people feel that way at first. The research is very
-    strong." informs, whatever its reflective opening."""
+    strong." informs, whatever its reflective opening. In the ``first`` turn after a rupture,
+    a repair the model only suspects counts when nothing else does (``SUSPECTED_REPAIR``)."""
     codes = {c: p for c, p in all_codes.items()
              if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
     pushing_on = (any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or TOPIC_SHIFT.search(text)
@@ -453,7 +466,11 @@ def _repair_codes(all_codes: dict[str, float], text: str = "") -> list[str]:
     personal = EXPERIENCE.search(text) is not None or not text
     found = [c for c in EXPLICIT_REPAIR + ACKNOWLEDGING if c in codes
              and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or (codes[c] >= rival and personal))]
-    return found or ([ACKNOWLEDGEMENT] if ACKNOWLEDGING_CUES.search(text) else [])
+    if found:
+        return found
+    if ACKNOWLEDGING_CUES.search(text):
+        return [ACKNOWLEDGEMENT]
+    return [SUSPECTED_REPAIR] if first and WEAK <= all_codes.get("repair", 0.0) < CONFIDENCE and not pushing_on else []
 
 
 def _stems(conv: Conversation, idx) -> set[str]:
@@ -497,9 +514,9 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     shifted = any(TOPIC_SHIFT.search(_text(conv, t)) and "repair" not in _codes(conv, t.utterances) for t in during)
     attempts = []
     said = _stems(conv, r.utterances)
-    for t in practitioner_turns:
+    for k, t in enumerate(practitioner_turns):
         text = _text(conv, t)
-        found = _repair_codes(_codes(conv, t.utterances), text)
+        found = _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
         # After "Let's look at your homework", a question about the homework follows the new
         # topic: it takes up the rupture only when it shares a word with it.
         if found and set(found) <= AGENDA_CHECKED and (
@@ -519,7 +536,8 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         if "repair" in found or not any(u.speaker == r.speaker and t.utterances[-1] < u.utterances[0] < until
                                         for u in after):
             break
-    where = next((i for i in t.utterances if any(c["code"] in found for c in conv.features["codes"][i])
+    coded = {"repair"} if found == [SUSPECTED_REPAIR] else set(found)
+    where = next((i for i in t.utterances if any(c["code"] in coded for c in conv.features["codes"][i])
                   or (found == [ACKNOWLEDGEMENT] and ACKNOWLEDGING_CUES.search(conv.utterances[i].text))), t.utterances[0])
     r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
                 "kind": "explicit" if "repair" in found else "acknowledging"}

@@ -1,0 +1,194 @@
+"""Repairs the wording alone leaves unsure, ruptures only a concession shows, and compliance
+that goes on: a repair the model suspects in the practitioner's first turn after a rupture,
+pushback at length that the practitioner answers by conceding and owning a misstep, a run of
+curt replies, and the wordings of session 40's sets (docs/analyzers/ruptures.md)."""
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.coding.engagement import SUSPECT_CONFIDENCE
+from rapportlens.coding.repair_model import SUSPECT, load_repair
+from rapportlens.coding.rules import apply_rules
+from rapportlens.rapport.rupture_cues import CONCEDING, DIRECTIVE_CUES, DISCOUNTING, REPROACH
+
+C, P = Role.CLIENT, Role.PRACTITIONER
+
+WALKING = [
+    ("T", "How has the walking been going since we last met?"),
+    ("C", "I managed a couple of short walks at the start of the week, then it rained."),
+    ("T", "A couple isn't going to shift your blood pressure. You need to be out every day, rain or not."),
+    ("C", "Fine."),
+]
+# No rule knows this wording, and the model is unsure of it (P between SUSPECT and its threshold).
+UNSURE = "That was a bit much from me. Is it the cold?"
+ANSWER = ("C", "A bit. My hip hurts when it's cold and nobody's asked me about that.")
+
+
+def analyzed(pairs):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": P, "C": C}))
+
+
+def test_the_repair_model_marks_a_turn_it_is_unsure_of_as_suspected():
+    model = load_repair()
+    p = float(model.probabilities([UNSURE])[0])
+    assert SUSPECT <= p < model.threshold
+    [found] = model.codes([UNSURE])
+    assert found.confidence == SUSPECT_CONFIDENCE and "suspects" in found.reason
+    assert model.codes(["How many units did you drink on Saturday?"]) == [None]
+
+
+def test_a_suspected_repair_right_after_a_rupture_is_its_repair_attempt():
+    conv = analyzed([*WALKING, ("T", UNSURE), ANSWER])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["kind"] == "withdrawal"
+    assert r["repair"] == {"utterance": 4, "utterances": [4], "codes": ["suspected_repair"], "kind": "acknowledging"}
+    # The complaint in the answer ("nobody's asked me") takes the attempt up; it does not go on with the rupture.
+    assert r["recovery"] == 5 and r["repaired"]
+
+
+def test_a_suspected_repair_later_on_is_not_one():
+    conv = analyzed([*WALKING, ("T", "Let's look at your readings."), ("C", "Okay."), ("T", UNSURE), ANSWER])
+    [r] = conv.features["ruptures"]
+    assert r["repair"] is None and not r["repaired"]
+
+
+def test_a_suspected_repair_outside_a_rupture_changes_nothing():
+    conv = analyzed([
+        ("T", "How has the walking been going since we last met?"),
+        ("C", "Really well, actually. I've been out most mornings with my neighbour and her dog."),
+        ("T", UNSURE),
+        ("C", "Not really, I wrap up warm. The mornings are the best part of my day now."),
+    ])
+    assert conv.features["ruptures"] == []
+    assert any(c["code"] == "repair" and c["confidence"] < 0.5 for c in conv.features["codes"][2])
+
+
+DEBT = [
+    ("T", "So, looking at your statements, you're spending about three hundred a month on eating out."),
+    ("C", "Are you seriously going to go through my receipts? I came here because of the court letter."),
+]
+
+
+def test_conceding_and_owning_a_misstep_marks_the_pushback_before_it():
+    conv = analyzed([
+        *DEBT,
+        ("T", "You're right, the court letter comes first. I jumped straight to the spending when you're worried about that."),
+        ("C", "It says the hearing is on the twelfth, and I don't even know what I'm meant to bring."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [1] and r["kind"] == "confrontation" and r["signals"] == ["acknowledged"]
+    assert r["repair"]["utterance"] == 2 and r["repair"]["kind"] == "explicit" and r["repaired"]
+
+
+def test_conceding_without_owning_anything_marks_no_rupture():
+    conv = analyzed([
+        ("T", "It sounds like the evenings are when the spending happens."),
+        ("C", "Yes, when I'm tired after work I just order food, I can't face cooking for one."),
+        ("T", "You're right, cooking for one is hard work. What would make it easier?"),
+        ("C", "Maybe batch cooking on a Sunday, my sister does that."),
+    ])
+    assert conv.features["ruptures"] == []
+
+
+@pytest.mark.parametrize(("text", "conceding"), [
+    ("You're right, I should have asked first.", True),
+    ("Fair point. I skipped over that.", True),
+    ("Of course you know, you're his mum.", True),
+    ("Okay, that's fair.", True),
+    ("Right, let's look at the forms.", False),
+    ("I think you're right about the bus.", False),
+])
+def test_conceding_is_read_at_the_start_of_the_turn(text, conceding):
+    assert (CONCEDING.match(text) is not None) == conceding
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("That was a daft thing to suggest, I wasn't thinking about your stairs.", "repair"),
+    ("That was a dumb question.", "repair"),
+    ("Sorry, I wasn't thinking.", "repair"),
+    ("I've just given you a telling-off, haven't I.", "repair"),
+    ("I'm making this sound like a warning, and it isn't meant to be one.", "repair"),
+    ("I've been coming at you like an inspector.", "repair"),
+    ("Can we start again?", "repair"),
+    ("That came across as if your wishes don't count, and they do.", "repair"),
+])
+def test_new_repair_wordings(text, code):
+    assert code in {h.code for h in apply_rules(text, P)}
+
+
+@pytest.mark.parametrize("text", [
+    "I wasn't thinking of referring you just yet.",
+    "We can start the new dose again on Monday.",
+    "Your brother gave you a hard time about it.",
+    "It sounds like that came as a shock.",
+])
+def test_near_misses_are_not_repairs(text):
+    assert "repair" not in {h.code for h in apply_rules(text, P)}
+
+
+@pytest.mark.parametrize(("text", "withdrawn"), [
+    ("Do what you need to do.", True),
+    ("Fine. Do whatever you want.", True),
+    ("Just do what you have to.", True),
+    ("I'll do what I need to do.", False),
+    ("Do what you need to do to get well, my mum always says.", False),
+])
+def test_giving_up_on_being_heard_is_a_retreat(text, withdrawn):
+    assert ("withdrawal" in {h.code for h in apply_rules(text, C)}) == withdrawn
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("I'll be in bed for two days after it. Did you not read my form?", "confrontation"),
+    ("Did you even listen to what I said?", "confrontation"),
+    ("Everyone keeps telling us that. It's been four days.", "confrontation"),
+    ("Have you read the leaflet they gave you?", None),
+    ("My sister keeps telling me to leave him.", None),
+])
+def test_client_complaints_of_session_40(text, code):
+    found = {h.code for h in apply_rules(text, C)} & {"confrontation", "withdrawal"}
+    assert found == ({code} if code else set())
+
+
+@pytest.mark.parametrize(("pattern", "text", "found"), [
+    (REPROACH, "Did you not read my form?", True),
+    (REPROACH, "Did you not get my message about Tuesday?", False),
+    (DIRECTIVE_CUES, "Lots of first-time mums change their minds, so don't set your heart on it.", True),
+    (DIRECTIVE_CUES, "Honestly, it needs a lot of work.", True),
+    (DIRECTIVE_CUES, "The references are a mess.", True),
+    (DIRECTIVE_CUES, "Don't worry, we'll sort it out.", False),
+    (DIRECTIVE_CUES, "Don't get me wrong, it's a good start.", False),
+    (DISCOUNTING, "Right. So there's no point planning anything then.", True),
+])
+def test_cues_read_in_context(pattern, text, found):
+    assert (pattern.search(text) is not None) == found
+
+
+def test_a_run_of_curt_replies_goes_along_whatever_comes_between():
+    conv = analyzed([
+        ("T", "I've read your essay plan. Honestly, it needs a lot of work."),
+        ("C", "Okay."),
+        ("T", "And the reading list is far too short for a final-year project."),
+        ("C", "Right."),
+        ("T", "Let's go through the structure first."),
+        ("C", "Sure."),
+        ("T", "So this section repeats the introduction, and this one has no sources."),
+        ("C", "Okay."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [1, 3, 5, 7] and r["kind"] == "withdrawal" and "going_along" in r["signals"]
+    assert r["repair"] is None and not r["repaired"]
+
+
+def test_curt_replies_to_questions_alone_are_no_run():
+    conv = analyzed([
+        ("T", "Shall we start with your sleep diary?"),
+        ("C", "Okay."),
+        ("T", "Did you fill it in every night?"),
+        ("C", "Yes."),
+        ("T", "And did you keep to the same bedtime?"),
+        ("C", "Mostly."),
+        ("T", "That's great. What helped you keep to it?"),
+        ("C", "Putting my phone in the kitchen at ten made a big difference, I think."),
+    ])
+    assert conv.features["ruptures"] == []
