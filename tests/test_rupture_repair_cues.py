@@ -96,6 +96,7 @@ def test_conceding_without_owning_anything_marks_no_rupture():
     ("Fair point. I skipped over that.", True),
     ("Of course you know, you're his mum.", True),
     ("Okay, that's fair.", True),
+    ("That's a fair question.", True),
     ("Right, let's look at the forms.", False),
     ("I think you're right about the bus.", False),
 ])
@@ -112,6 +113,9 @@ def test_conceding_is_read_at_the_start_of_the_turn(text, conceding):
     ("I've been coming at you like an inspector.", "repair"),
     ("Can we start again?", "repair"),
     ("That came across as if your wishes don't count, and they do.", "repair"),
+    ("I sound like a broken record, I know.", "repair"),
+    ("That's a fair question, and I didn't explain why I asked.", "repair"),
+    ("You're right, I'm using their jargon.", "repair"),
 ])
 def test_new_repair_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}
@@ -122,6 +126,8 @@ def test_new_repair_wordings(text, code):
     "We can start the new dose again on Monday.",
     "Your brother gave you a hard time about it.",
     "It sounds like that came as a shock.",
+    "Your dad sounds like a broken record.",
+    "The form doesn't explain why they need it.",
 ])
 def test_near_misses_are_not_repairs(text):
     assert "repair" not in {h.code for h in apply_rules(text, P)}
@@ -142,6 +148,10 @@ def test_giving_up_on_being_heard_is_a_retreat(text, withdrawn):
     ("I'll be in bed for two days after it. Did you not read my form?", "confrontation"),
     ("Did you even listen to what I said?", "confrontation"),
     ("Everyone keeps telling us that. It's been four days.", "confrontation"),
+    ("Why does everyone always ask about food?", "confrontation"),
+    ("I don't know what that means. Nobody explains anything in plain English.", "confrontation"),
+    ("Can you just give me a minute?", "withdrawal"),
+    ("Why does my chest hurt when I run?", None),
     ("Have you read the leaflet they gave you?", None),
     ("My sister keeps telling me to leave him.", None),
 ])

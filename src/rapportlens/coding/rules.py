@@ -199,7 +199,7 @@ RULES: list[Rule] = [
         r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
         r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
-        r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with) (?:you|about your|what you|how you|what it'?s like)\b",
+        r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you)\b",
         r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",
         r"\b(?:sorry|apologies) (?:if |that )?(?:it|that|this|i) (?:came across|sounded|came out) (?:that way|like that|wrong|badly|harsh)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:piled|heaped|thrown|dumped|loaded|unloaded) (?:a lot of |all (?:this|that) |so much |too much |a load of )?(?:\w+ )?(?:on|at) you\b",
@@ -220,6 +220,8 @@ RULES: list[Rule] = [
         r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
         r"\bi(?:'ve| have|'m| am)? (?:made|making) (?:it|that|this|them|everything) sound\b",
         r"\b(?:that|what i (?:just )?said|i) (?:came across|came out) (?:as if|as though|like)\b",
+        r"\bi (?:sound|must sound|'m sounding|am sounding) like a (?:broken record|nag|nagging \w+|lecturer|headteacher|headmaster|preacher)\b",
+        r"\bi (?:didn'?t|did not|never) (?:explain|say|tell you) why\b", r"\bi(?:'m| am|'ve been| have been) using (?:their |all this |too much |the |a lot of )?(?:jargon|technical (?:terms|language|words))\b",
         # Owning the manner ("I've been coming at you like a food inspector") and starting over.
         r"\bi(?:'ve| have)? been coming (?:at you|down on you|in (?:too )?(?:hard|heavy))\b", r"\b(?:can|could|shall) we (?:start|begin) (?:again|over)\b",
         r"\b(?:that'?s|that is|that was|it'?s|it is|it was) (?:all |totally |completely )?on me\b", r"\bsorry,? you did (?:tell|say|mention)\b",
@@ -307,6 +309,7 @@ RULES: list[Rule] = [
         r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
         # Deferring instead of engaging: the client hands the view back to the practitioner.
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
+        r"\b(?:can|could) (?:you|i|we) (?:just |please )*(?:give me|have|take) a (?:minute|moment|second)\b",
         # Giving up on being heard ("Do what you need to do.").
         r"^\W*(?:(?:well|fine|okay|ok|right|then)[,.]?\s+)*(?:just )?do (?:what|whatever) you (?:need|have|want|got) to(?: do)?\W*$",
         r"^\W*(?:\w+,? )?if (?:that'?s|that is) what you (?:think|reckon|want)\b(?! (?:would|will|might) help)",
@@ -354,6 +357,11 @@ RULES: list[Rule] = [
         # weariness with the stock answer ("Everyone keeps telling us that.").
         r"\b(?:did|have|do) you (?:not|even) (?:read|listen(?:ed)?|look(?:ed)? at|hear(?:d)?)\b",
         r"\b(?:every(?:one|body)|people|you (?:all|people|lot)|you)(?: just)? keeps? (?:telling|saying to) (?:me|us) (?:that|the same)\b",
+        r"\bwhy (?:does|do) (?:every(?:one|body)|you(?: all| people| lot)?|people) (?:always |keep )",
+        # Complaints of being passed around, and of partiality in a group ("Of course you take his side.").
+        r"\b(?:this is|that'?s|it'?s) the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time (?:i'?ve|i have) (?:brought|told|asked|explained|said|sent|rung|called|phoned|filled|been (?:here|told|asked|sent))\b",
+        r"\byou(?:'re| are)? (?:always |just |obviously |clearly )?(?:tak(?:e|es|ing)|on) (?:his|her|their|(?:my|your) \w+'s) side\b",
+        r"\b(?:nobody|no one|no-one) (?:ever )?(?:explains?|tells? (?:me|us)) (?:anything|things)\b",
         r"\byou (?:don'?t|do not|can'?t|cannot|couldn'?t) (?:possibly |even |really )?(?:know|understand|imagine) (?:what (?:it'?s|it is|it was|"
         r"my (?:\w+ )?(?:\w+ )?(?:is|was|has been|'s)|this is|that is) like|what i(?:'m| am) going through|what i went through|what i'?ve been through)\b",
         r"\byou(?:'re| are) not (?:even |really |actually )?(?:hearing|listening to|getting) (?:me|what i|the (?:part|bit)|anything i)\b", r"\byou (?:don'?t|do not) (?:even )?know (?:me|anything about me|my life)\b",

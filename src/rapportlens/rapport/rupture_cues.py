@@ -107,7 +107,8 @@ DISCOUNTING = _any(
     # Refusing the suggestion ("I'm fifty-eight. I'm not going to start salsa dancing.") and
     # brushing it off ("Yeah, yeah. The rules.").
     r"(?:^|[.!]\s+)i(?:'m| am) (?:just )?not (?:going to|gonna) (?!lie\b)\w+", r"^\W*yeah,? yeah[.,!]*\s+(?:the \w+|whatever|i know(?: that)?|heard it(?: all)?(?: before)?|i'?ve heard (?:it|that|all that)(?: before)?)[.!]*\s*$",
-    r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
+    r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
+    r"(?:^|[.,;!]\s*)(?:but |and )?(?:it'?s|it is|they'?re|they are|that'?s|that is) (?:just )?not (?:really |actually )?(?:working|helping)\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
     r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
     r"^\W*(?:every (?:single )?time|all the time|loads of times|many times|of course i have)\b", r"(?:^|[.,!?]\s*)(?:but |and )?(?:it )?doesn'?t (?:matter|make (?:any|a) difference)(?:[.,!]|\s*$)",
     # Defending one's competence ("I've been using inhalers for thirty years.") and a bare
@@ -132,6 +133,9 @@ GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|wel
                          r"(?:i'?ll|i will|i can|will) try(?: that| it)?|i'?ll give it a go|"
                          r"no|nope|nah|not really)\W*){1,3}$",
                          re.IGNORECASE)
+# Bare agreement or listening noises ("Yeah.", "Mm-hmm."): in a spoken session these go along
+# with a practitioner's long summary, so a run of them alone is listening, not compliance.
+AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){1,3}$", re.IGNORECASE)
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
 # your drinking?", "Let's look at your thought record.") or closing the session ("See you
 # next week."): whatever else the turn does, it does not take up what the client said.
@@ -147,7 +151,7 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|movi
 # not push on. "I hear you, but..." discounts instead.
 # Conceding the client's point at the start of a turn ("You're right, ...", "That's fair, ...",
 # "Of course you know, ..."): the turn before it was pushback, however long.
-_CONCEDING = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair point)|you'?re (?:quite |absolutely )?right|"
+_CONCEDING = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|you'?re (?:quite |absolutely )?right|"
              r"fair enough|fair point|of course you (?:know|do|did|are|have|can|would))\b")
 CONCEDING = re.compile(_CONCEDING, re.IGNORECASE)
 ACKNOWLEDGING_CUES = _any(
@@ -181,6 +185,7 @@ APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 MISSTEP = re.compile(
     r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
+    r"|\bthat was (?:a |such a )?(?:careless|thoughtless|insensitive|clumsy|stupid|silly|daft|dumb|tactless|crass|unfair|unhelpful|glib)\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)

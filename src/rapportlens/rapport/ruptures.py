@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from ..coding.rules import apply_rules
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
 from .rupture_cues import (
     ACKNOWLEDGING_CUES,
+    AGREEING,
     APOLOGY,
     COMPLIANCE,
     CONCEDING,
@@ -149,6 +151,13 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         codes = {c: p for c, p in all_codes.items() if p >= CONFIDENCE}
         past = history.setdefault(t.speaker, [])
         signals = [c for c in ("confrontation", "withdrawal") if c in codes]
+        prev = turns[t.index - 1] if t.index > 0 else None
+        if prev is not None and prev.speaker != t.speaker and roles[prev.speaker] != Role.PRACTITIONER:
+            # A group member answering another member ("That's not true and you know it."): the
+            # engagement model learned from answers to a practitioner, so only the rules judge it.
+            said = {h.code for i in t.utterances for h in apply_rules(conv.utterances[i].text, roles[t.speaker])
+                    if h.confidence >= CONFIDENCE}
+            signals = [c for c in signals if c in said]
         recent = past[-5:]
         if len(recent) >= 2:
             usual = median(w for w, _ in recent)
@@ -156,7 +165,6 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 signals.append("shortening")
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
-        prev = turns[t.index - 1] if t.index > 0 else None
         after_practitioner = prev is not None and roles[prev.speaker] == Role.PRACTITIONER
         directed = after_practitioner and _directive(conv, prev)
         # What the engagement model only suspects counts right after advice or criticism.
@@ -173,8 +181,10 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         last = next((r for r in reversed(ruptures) if r.speaker == t.speaker), None)
         gap = _own_turns_between(turns, last, t) if last is not None else None  # own turns since it
         # A third curt reply in a row after a reply to advice goes along whatever came between
-        # ("Okay." / "Right." / "Sure." while a tutor lists a draft's faults and moves on).
-        kept_going = first is not None and len(before) >= CURT_RUN - 1
+        # ("Okay." / "Right." / "Sure." while a tutor lists a draft's faults and moves on),
+        # unless it only agrees or listens ("Yeah.", "Mm-hmm.") or answers a question.
+        kept_going = (first is not None and len(before) >= CURT_RUN - 1 and not AGREEING.match(text)
+                      and after_practitioner and not _asks(conv, prev))  # an answer to a question is no going along
         if curt_reply and ((directed and (first is not None or gap == 0)) or kept_going):
             signals.append("going_along")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
