@@ -10,7 +10,13 @@ from rapportlens import Conversation, Role
 from rapportlens.coding.engagement import SUSPECT_CONFIDENCE
 from rapportlens.coding.repair_model import SUSPECT, load_repair
 from rapportlens.coding.rules import apply_rules
-from rapportlens.rapport.rupture_cues import CONCEDING, DIRECTIVE_CUES, DISCOUNTING, REPROACH
+from rapportlens.rapport.rupture_cues import (
+    CONCEDING,
+    DIRECTIVE_CUES,
+    DISCOUNTING,
+    MINIMISING,
+    REPROACH,
+)
 
 C, P = Role.CLIENT, Role.PRACTITIONER
 
@@ -48,9 +54,10 @@ def test_a_suspected_repair_right_after_a_rupture_is_its_repair_attempt():
 
 
 def test_a_suspected_repair_later_on_is_not_one():
-    conv = analyzed([*WALKING, ("T", "Let's look at your readings."), ("C", "Okay."), ("T", UNSURE), ANSWER])
+    conv = analyzed([*WALKING, ("T", "Let's look at your readings."), ("C", "They're on the sheet."), ("T", UNSURE),
+                     ("C", "No.")])
     [r] = conv.features["ruptures"]
-    assert r["repair"] is None and not r["repaired"]
+    assert r["utterances"] == [3] and r["repair"] is None and not r["repaired"]
 
 
 def test_a_suspected_repair_outside_a_rupture_changes_nothing():
@@ -116,6 +123,10 @@ def test_conceding_is_read_at_the_start_of_the_turn(text, conceding):
     ("I sound like a broken record, I know.", "repair"),
     ("That's a fair question, and I didn't explain why I asked.", "repair"),
     ("You're right, I'm using their jargon.", "repair"),
+    ("That's fair, it's your home and I've barged in talking about your bathroom.", "repair"),
+    ("Oh no, I'm so sorry, I assumed he was old.", "repair"),
+    ("You're right to push on that, I've been hiding behind the system.", "repair"),
+    ("I've been selling you the treatment instead of asking what worries you about it.", "repair"),
 ])
 def test_new_repair_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}
@@ -128,6 +139,7 @@ def test_new_repair_wordings(text, code):
     "It sounds like that came as a shock.",
     "Your dad sounds like a broken record.",
     "The form doesn't explain why they need it.",
+    "I'm so sorry, I know how much she meant to you.",
 ])
 def test_near_misses_are_not_repairs(text):
     assert "repair" not in {h.code for h in apply_rules(text, P)}
@@ -151,6 +163,9 @@ def test_giving_up_on_being_heard_is_a_retreat(text, withdrawn):
     ("Why does everyone always ask about food?", "confrontation"),
     ("I don't know what that means. Nobody explains anything in plain English.", "confrontation"),
     ("Can you just give me a minute?", "withdrawal"),
+    ("Unbelievable. This is the third time I've brought the same papers.", "confrontation"),
+    ("Of course you take his side.", "confrontation"),
+    ("This is the third time I've relapsed this year.", None),
     ("Why does my chest hurt when I run?", None),
     ("Have you read the leaflet they gave you?", None),
     ("My sister keeps telling me to leave him.", None),
@@ -169,6 +184,11 @@ def test_client_complaints_of_session_40(text, code):
     (DIRECTIVE_CUES, "Don't worry, we'll sort it out.", False),
     (DIRECTIVE_CUES, "Don't get me wrong, it's a good start.", False),
     (DISCOUNTING, "Right. So there's no point planning anything then.", True),
+    (DISCOUNTING, "I've been doing the physio for six months. It's not working.", True),
+    (DIRECTIVE_CUES, "I think an assessment would be worth doing.", True),
+    (MINIMISING, "Aw, at least he had a good life with you.", True),
+    (MINIMISING, "Look on the bright side, you found out before the wedding.", True),
+    (MINIMISING, "Did you get at least some sleep?", False),
 ])
 def test_cues_read_in_context(pattern, text, found):
     assert (pattern.search(text) is not None) == found
@@ -202,3 +222,48 @@ def test_curt_replies_to_questions_alone_are_no_run():
         ("C", "Putting my phone in the kitchen at ten made a big difference, I think."),
     ])
     assert conv.features["ruptures"] == []
+
+
+def test_a_correction_after_looking_on_the_bright_side_is_the_rupture_an_owned_assumption_repairs():
+    conv = analyzed([
+        ("T", "How are you doing today?"),
+        ("C", "Not great, honestly. My cat died on Tuesday."),
+        ("T", "Aw, at least she had a long happy life with you."),
+        ("C", "She was two. A van hit her outside the house."),
+        ("T", "Oh no, I'm so sorry, I assumed she was old. That's an awful shock. Do you want to tell me about her?"),
+        ("C", "Her name was Pickle. She used to wait on the windowsill for me every evening."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["kind"] == "confrontation" and r["signals"] == ["acknowledged"]
+    assert r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit" and r["recovery"] == 5
+
+
+def test_curt_replies_go_on_with_a_rupture_nobody_addresses():
+    conv = analyzed([
+        ("T", "Thanks for coming in. I wanted to talk about Noah's spelling."),
+        ("C", "Okay."),
+        ("T", "He's behind for his age, and I think a dyslexia assessment would be worth doing."),
+        ("C", "Dyslexia? He's only five."),
+        ("T", "It's never too early. Early support makes a huge difference."),
+        ("C", "Right."),
+        ("T", "I'll put the referral form in his book bag tonight."),
+        ("C", "Fine."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5, 7] and "discounting" in r["signals"] and "going_along" in r["signals"]
+    assert r["repair"] is None and not r["repaired"]
+
+
+def test_a_quarrel_between_group_members_is_not_a_rupture_with_the_facilitator():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("M", "Thank you both for coming. Sam, would you like to start?"),
+        ("S", "She never does anything around the house. I'm sick of it."),
+        ("J", "That's not true and you know it."),
+        ("M", "Sam, it sounds like you've been feeling the load falls on you."),
+        ("J", "Of course you take his side."),
+        ("M", "I can see why it looked like that, Jo, and I'm sorry. I want to hear you both. What's your side of it?"),
+        ("J", "I work nights. I do the washing and the shopping, he just doesn't see it."),
+    ], roles={"M": P, "S": Role.MEMBER, "J": Role.MEMBER}))
+    [r] = conv.features["ruptures"]
+    assert r["speaker"] == "J" and r["utterances"] == [4] and r["kind"] == "confrontation"
+    assert r["repair"]["utterance"] == 5 and r["recovery"] == 6 and r["repaired"]

@@ -539,7 +539,9 @@ def test_an_unrepaired_rupture_in_a_budget_review_goes_on_and_is_not_repaired():
         ("C", "Okay."),
     ], {"A": P, "C": C})
     [r] = conv.features["ruptures"]
-    assert r["kind"] == "confrontation" and r["utterances"] == [3, 5]
+    # Since session 40 the curt "Okay." after the change of topic, with the complaint still
+    # unaddressed, goes on with the rupture.
+    assert r["kind"] == "confrontation" and r["utterances"] == [3, 5, 7]
     assert r["repair"] is None and not r["repaired"]
 
 

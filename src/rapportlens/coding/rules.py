@@ -126,7 +126,9 @@ RULES: list[Rule] = [
     ),
     *_rules(
         "repair", P, 0.75,
-        r"\b(?:i'?m|i am) sorry(?: (?:if|that))?,? i\b", r"\bi (?:jumped|went|rushed) (?:straight|right) (?:to|in|into)\b",
+        r"\b(?:i'?m|i am) sorry(?: (?:if|that))?,? i\b", r"\b(?:i'?m|i am) (?:so |really |very )sorry,? i (?:assumed|misunderstood|misread|misheard|forgot|got (?:that|it|your \w+) wrong)\b",
+        r"\bi(?:'ve| have)? (?:just )?(?:barged|charged|stormed|blundered|waded|ploughed) (?:in|straight in|right in|into)\b", r"\bi(?:'ve| have)? been hiding behind\b",
+        r"\bi (?:jumped|went|rushed) (?:straight|right) (?:to|in|into)\b",
         r"\bthat (?:wasn'?t|was not) (?:fair|helpful|what you (?:needed|asked))\b",
         r"\bi (?:think i )?(?:pushed|was pushing|went|came on|jumped|rushed)\b[^.?!]{0,15}\b(?:too|a bit|ahead)\b",
         r"\bi may have (?:misunderstood|misread|got that wrong|gotten that wrong|pushed)\b",
@@ -169,7 +171,7 @@ RULES: list[Rule] = [
         r"\bhow (?:is|was|has|have) (?:this|that|today|our (?:conversation|session|work)|this session|the session|these sessions)"
         r"(?: been)? (?:feeling|going|landing|working) for you\b",
         r"\byou know (?:your (?:own )?\w+|yourself|this|him|her) (?:far |much |a lot )?better than (?:i do|me|anyone)\b",
-        r"\byou'?re right to (?:call me (?:on|out on)|pull me up on|point (?:that|it) out|say (?:so|that))\b",
+        r"\byou'?re right to (?:call me (?:on|out on)|pull me up on|point (?:that|it) out|say (?:so|that)|push (?:back )?on (?:that|this|it)|question (?:that|this|it|me)|challenge (?:that|this|it|me))\b",
         r"\blet'?s put (?:the plan|that|it|this|my (?:idea|suggestion|advice)|the (?:advice|suggestions?|idea)) (?:aside|to one side|on hold)\b",
         r"\bthat (?:wasn'?t|was not) (?:a )?fair (?:thing )?(?:of|for) me\b", r"\bthat was (?:a bit |really |very )?unfair (?:of me|to you)\b",
         r"\b(?:you'?re right|fair enough|fair point|that'?s fair)[,.;]? i(?:'ve| have) been (?:steering|pushing|leading|lecturing|rushing|doing (?:all|most|a lot) of the talking)\b",

@@ -80,6 +80,7 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!]\s+)(?:(?:and|also|so|now|then|just)[,]?\s+)?(?:swap|switch|change) (?:the|your|to|out|over)\b",
     r"\b(?:a|an|some) \w+(?: \w+)? (?:would|will|could) (?:really |also |definitely )?help\b",
     r"\bit (?:might|may|could|would|will) (?:really |also )?help (?:to|if you)\b",
+    r"\b(?:would|could|might) be (?:well |really )?worth (?:doing|trying|getting|having|looking|considering|a (?:try|go|look))\b",
     r"\bhave you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:just |simply |actually |even )?(?:(?!(?:some|any|no|every)thing\b)\w+ing\b|(?:that )?maybe\b)",
     r"\byou (?:really |just )?shouldn'?t (?!(?:have to|feel|be|worry|blame|need|apologi[sz]e|take (?:it|that) personally)\b)\w+",
     r"^\W*(?:(?:and|also|so|then|just|now|oh)[,]?\s+)*(?:keep (?!going\b|talking\b|telling\b|me\b|in mind\b)\w+ing|remember to|don'?t forget to)\b",
@@ -139,6 +140,11 @@ AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
 # your drinking?", "Let's look at your thought record.") or closing the session ("See you
 # next week."): whatever else the turn does, it does not take up what the client said.
+# Looking on the bright side ("At least he had a good life with you", "Everything happens for a
+# reason"): it passes over what was said, so it acknowledges nothing after a rupture and a
+# rupture after it may answer it.
+MINIMISING = re.compile(r"(?:^|[.,!;]\s*)(?:aw+|oh|well|but|and|still)?[,.]?\s*at least\b|\blook on the bright side\b"
+                        r"|\beverything happens for a reason\b|\bcould(?:'ve| have) been (?:a lot |much |far )?worse\b", re.IGNORECASE)
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,)"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b"

@@ -37,6 +37,7 @@ from .rupture_cues import (
     ECHO,
     EXPERIENCE,
     GOING_ALONG,
+    MINIMISING,
     MISSTEP,
     NOT_ECHOED,
     NOT_OWNING,
@@ -185,14 +186,17 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # unless it only agrees or listens ("Yeah.", "Mm-hmm.") or answers a question.
         kept_going = (first is not None and len(before) >= CURT_RUN - 1 and not AGREEING.match(text)
                       and after_practitioner and not _asks(conv, prev))  # an answer to a question is no going along
-        if curt_reply and ((directed and (first is not None or gap == 0)) or kept_going):
+        # (With no turn of the speaker's since the rupture, ``prev`` is the practitioner's first turn after it.)
+        unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev), first=True)
+        # So does a curt reply while a rupture goes unaddressed ("Right." after "It's never too
+        # early." answered "Dyslexia? She's only six.").
+        going_on = unaddressed and not AGREEING.match(text) and not _asks(conv, prev)
+        if curt_reply and ((directed and (first is not None or gap == 0)) or kept_going or going_on):
             signals.append("going_along")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
         nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (curt and COMPLIANCE.match(text) is not None)
-        # (With no turn of the speaker's since the rupture, ``prev`` is the practitioner's first turn after it.)
-        unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev), first=True)
         # Turning aside what was just said: right after advice or criticism, or while a rupture
         # goes unaddressed ("Right. Brilliant. So my grade's ruined because of a form." after
         # "It's in the handbook.").
@@ -465,7 +469,7 @@ def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = Fal
     codes = {c: p for c, p in all_codes.items()
              if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
     pushing_on = (any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or TOPIC_SHIFT.search(text)
-                  or DIRECTIVE_CUES.search(text))
+                  or DIRECTIVE_CUES.search(text) or MINIMISING.search(text))
     if "repair" not in codes and pushing_on:
         return []
     rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
