@@ -126,6 +126,9 @@ def test_conceding_is_read_at_the_start_of_the_turn(text, conceding):
     ("That's fair, it's your home and I've barged in talking about your bathroom.", "repair"),
     ("Oh no, I'm so sorry, I assumed he was old.", "repair"),
     ("You're right to push on that, I've been hiding behind the system.", "repair"),
+    ("I didn't mean that, and I can hear it landed as blame.", "repair"),
+    ("I've just been tearing your CV apart without asking what kind of job you're after.", "repair"),
+    ("I've been chasing my own theory rather than following you.", "repair"),
     ("I've been selling you the treatment instead of asking what worries you about it.", "repair"),
 ])
 def test_new_repair_wordings(text, code):
@@ -165,6 +168,7 @@ def test_giving_up_on_being_heard_is_a_retreat(text, withdrawn):
     ("Can you just give me a minute?", "withdrawal"),
     ("Unbelievable. This is the third time I've brought the same papers.", "confrontation"),
     ("Of course you take his side.", "confrontation"),
+    ("Why does everything have to come back to my father?", "confrontation"),
     ("This is the third time I've relapsed this year.", None),
     ("Why does my chest hurt when I run?", None),
     ("Have you read the leaflet they gave you?", None),
@@ -186,6 +190,8 @@ def test_client_complaints_of_session_40(text, code):
     (DISCOUNTING, "Right. So there's no point planning anything then.", True),
     (DISCOUNTING, "I've been doing the physio for six months. It's not working.", True),
     (DIRECTIVE_CUES, "I think an assessment would be worth doing.", True),
+    (DIRECTIVE_CUES, "Walking out probably didn't help your case, to be fair.", True),
+    (DIRECTIVE_CUES, "First thing, this photo needs to go.", True),
     (MINIMISING, "Aw, at least he had a good life with you.", True),
     (MINIMISING, "Look on the bright side, you found out before the wedding.", True),
     (MINIMISING, "Did you get at least some sleep?", False),
@@ -267,3 +273,19 @@ def test_a_quarrel_between_group_members_is_not_a_rupture_with_the_facilitator()
     [r] = conv.features["ruptures"]
     assert r["speaker"] == "J" and r["utterances"] == [4] and r["kind"] == "confrontation"
     assert r["repair"]["utterance"] == 5 and r["recovery"] == 6 and r["repaired"]
+
+
+def test_an_owned_misstep_takes_in_the_whole_run_of_curt_replies():
+    conv = analyzed([
+        ("T", "Let's sort your covering letter. First thing, this opening paragraph needs to go."),
+        ("C", "Okay."),
+        ("T", "And nobody writes 'to whom it may concern' anymore."),
+        ("C", "Right."),
+        ("T", "We'll cut the bit about your hobbies as well."),
+        ("C", "Mm."),
+        ("T", "Hang on, I've been pulling your letter apart without asking what job it's for. What are you applying for?"),
+        ("C", "A teaching assistant post at my son's school. I've been volunteering there for a year."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [1, 3, 5] and r["kind"] == "withdrawal" and r["signals"] == ["acknowledged"]
+    assert r["repair"]["utterance"] == 6 and r["recovery"] == 7 and r["repaired"]

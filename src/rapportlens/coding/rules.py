@@ -201,7 +201,7 @@ RULES: list[Rule] = [
         r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
         r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
-        r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you)\b",
+        r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out|following) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you)\b",
         r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",
         r"\b(?:sorry|apologies) (?:if |that )?(?:it|that|this|i) (?:came across|sounded|came out) (?:that way|like that|wrong|badly|harsh)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:piled|heaped|thrown|dumped|loaded|unloaded) (?:a lot of |all (?:this|that) |so much |too much |a load of )?(?:\w+ )?(?:on|at) you\b",
@@ -222,6 +222,9 @@ RULES: list[Rule] = [
         r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
         r"\bi(?:'ve| have|'m| am)? (?:made|making) (?:it|that|this|them|everything) sound\b",
         r"\b(?:that|what i (?:just )?said|i) (?:came across|came out) (?:as if|as though|like)\b",
+        r"\b(?:that|it|what i said) (?:landed|came across|sounded) (?:as|like) (?:a |an )?(?:blame|criticism|judge?ment|accusation|telling[- ]off|lecture|attack|dig)\b",
+        r"^\W*(?:oh,? |no,? |sorry,? )?i (?:didn'?t|did not) mean (?:that|it)\b(?! to\b)",
+        r"\bwithout (?:even |first )?(?:asking|checking(?: with you)?|finding out)(?: you)? (?:what|how|whether|if|about|why)\b",
         r"\bi (?:sound|must sound|'m sounding|am sounding) like a (?:broken record|nag|nagging \w+|lecturer|headteacher|headmaster|preacher)\b",
         r"\bi (?:didn'?t|did not|never) (?:explain|say|tell you) why\b", r"\bi(?:'m| am|'ve been| have been) using (?:their |all this |too much |the |a lot of )?(?:jargon|technical (?:terms|language|words))\b",
         # Owning the manner ("I've been coming at you like a food inspector") and starting over.
@@ -360,6 +363,7 @@ RULES: list[Rule] = [
         r"\b(?:did|have|do) you (?:not|even) (?:read|listen(?:ed)?|look(?:ed)? at|hear(?:d)?)\b",
         r"\b(?:every(?:one|body)|people|you (?:all|people|lot)|you)(?: just)? keeps? (?:telling|saying to) (?:me|us) (?:that|the same)\b",
         r"\bwhy (?:does|do) (?:every(?:one|body)|you(?: all| people| lot)?|people) (?:always |keep )",
+        r"\bwhy does (?:everything|it all|every(?:thing|one)) (?:always |have to |has to )*(?:come|go|lead|get traced) back to\b",
         # Complaints of being passed around, and of partiality in a group ("Of course you take his side.").
         r"\b(?:this is|that'?s|it'?s) the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time (?:i'?ve|i have) (?:brought|told|asked|explained|said|sent|rung|called|phoned|filled|been (?:here|told|asked|sent))\b",
         r"\byou(?:'re| are)? (?:always |just |obviously |clearly )?(?:tak(?:e|es|ing)|on) (?:his|her|their|(?:my|your) \w+'s) side\b",

@@ -51,7 +51,8 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!]\s+)(?:(?:and|so|now|then|just)\s+)?(?:pick up|take|book|call|ring|go to|bring|fill in|fill out|complete|collect|make sure|get|make) "
     r"(?:the|your|a|an|this|that|some)\b",
     # Pressure put as a condition or a verdict ("If you're serious about it, the drinking has to go.").
-    r"\bif you(?:'re| are) (?:really )?serious about\b", r"\b(?:the|your|all (?:the|this|that)) \w+(?: \w+)? (?:has|have|needs?) to (?:go|stop|end|change)\b",
+    r"\bif you(?:'re| are) (?:really )?serious about\b", r"\b(?:the|your|this|that|these|those|all (?:the|this|that)) \w+(?: \w+)? (?:has|have|needs?) to (?:go|stop|end|change)\b",
+    r"\b(?:didn'?t|doesn'?t|won'?t|wouldn'?t|isn'?t going to|can'?t have) (?:really |exactly )?help(?:ed)? your (?:case|cause|chances)\b",
     r"\byou (?:really )?should be (?!feeling\b)\w+ing\b",
     r"(?:^|[.!]\s+)(?:(?:and|also|so|now|then|just|plus)[,]?\s+)?(?:stop \w+ing|start \w+ing|get (?:off|rid of|out of|more|some)|put (?:down|away) (?:your|the)|"
     r"turn off|switch off|cut out|stay off|give up|go to bed|get to bed|spend (?:less|more))\b",

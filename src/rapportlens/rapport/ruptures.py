@@ -175,7 +175,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         text = _text(conv, t)
         # Curt replies in a row ("Yeah." / "Mm." / "No." / "Okay."): the second of them to advice
         # marks the run from the first reply to advice.
-        curt_reply = n <= MINIMAL_WORDS and GOING_ALONG.match(text) is not None
+        curt_reply = _curt_reply(conv, t, words)
         before = runs.get(t.speaker, [])
         runs[t.speaker] = [*before, (t, directed)] if curt_reply else []
         first = next((x for x, d in before if d), None)
@@ -288,10 +288,16 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         if _asks(conv, prev):
             continue  # asking for more ("Any suggestions on TV shows?") is taking part
         run = [prev]
-        for x in reversed(own[:-1][-RUN_BACK:]):
-            if (not _answers_directive(conv, x, roles) or _asks(conv, x)
-                    or (last is not None and x.utterances[0] <= last.utterances[-1])):
-                break  # the speaker's turn that answered anything but advice or criticism
+        back = 0  # earlier turns taken for answering advice or criticism
+        for x in reversed(own[:-1]):
+            if _asks(conv, x) or (last is not None and x.utterances[0] <= last.utterances[-1]):
+                break
+            # A run of curt replies goes back to its start ("Right." / "Mm." / "Hang on, I've just
+            # been tearing your CV apart..."); beyond it, one turn that answered advice or criticism.
+            if not (_curt_reply(conv, x, words) and _curt_reply(conv, run[0], words)):
+                if back >= RUN_BACK or not _answers_directive(conv, x, roles):
+                    break  # the speaker's turn that answered anything but advice or criticism
+                back += 1
             run.insert(0, x)
         directed = any(_answers_directive(conv, x, roles) for x in run)
         drawn_back = (_weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or REJECTING.match(_text(conv, prev))
@@ -375,6 +381,11 @@ def _owns_misstep(conv: Conversation, turn) -> bool:
                 if not APOLOGY.search(text) or MISSTEP.search(text):
                     return True
     return False
+
+
+def _curt_reply(conv: Conversation, turn, words) -> bool:
+    """Whether ``turn`` only goes along in a few words ("Right.", "Mm.", "No.")."""
+    return sum(words[i] for i in turn.utterances) <= MINIMAL_WORDS and GOING_ALONG.match(_text(conv, turn)) is not None
 
 
 def _asks(conv: Conversation, turn) -> bool:
