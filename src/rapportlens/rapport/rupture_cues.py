@@ -1,7 +1,8 @@
 """Wordings the rupture finder reads in context (docs/analyzers/ruptures.md): a client going
 along in few words, turning advice aside, a practitioner's suggestion the advice code leaves
-to the model, a turn to the practitioner's own agenda, what a repair must own to point to a
-rupture, and what a weak reflection needs to count as a repair. None of them is a behaviour
+to the model, a turn to the practitioner's own agenda or to the bright side, conceding the
+client's point, what a repair must own to point to a rupture, and what a weak reflection
+needs to count as a repair. None of them is a behaviour
 code: each means something only next to the turn before it, so the dimensions and the
 score, which read the codes, are not moved by them.
 """

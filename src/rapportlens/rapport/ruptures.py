@@ -11,7 +11,8 @@ withdrawal or confrontation, at least five words, and back to half its earlier l
 elaborating. A repair is a practitioner turn before the recovery that acknowledges the
 rupture: an explicit repair, or validation, a reflection, a check of understanding, an
 invitation to collaborate, an open question or a worded acknowledgement, in a turn that
-does not push on with advice or the practitioner's own agenda. A rupture is repaired when
+does not push on with advice, the practitioner's own agenda or a bright side; in the first
+turn after the rupture, also a repair the repair model only suspects. A rupture is repaired when
 it had a repair and engagement recovered. The wordings read in context are in
 ``rupture_cues``.
 """
