@@ -129,6 +129,11 @@ def test_conceding_is_read_at_the_start_of_the_turn(text, conceding):
     ("I didn't mean that, and I can hear it landed as blame.", "repair"),
     ("I've just been tearing your CV apart without asking what kind of job you're after.", "repair"),
     ("I've been chasing my own theory rather than following you.", "repair"),
+    ("You're right to be upset. I should have read my notes before you came in.", "repair"),
+    ("I keep jumping to fixes, don't I.", "repair"),
+    ("Sorry, you did. Tell me about the stables.", "repair"),
+    ("I think I got carried away celebrating and skipped past how hard Wednesday was.", "repair"),
+    ("That was discouraging of me, and these photos are actually strong.", "repair"),
     ("I've been selling you the treatment instead of asking what worries you about it.", "repair"),
 ])
 def test_new_repair_wordings(text, code):
@@ -169,6 +174,10 @@ def test_giving_up_on_being_heard_is_a_retreat(text, withdrawn):
     ("Unbelievable. This is the third time I've brought the same papers.", "confrontation"),
     ("Of course you take his side.", "confrontation"),
     ("Why does everything have to come back to my father?", "confrontation"),
+    ("My sister's letter. I can't believe you don't remember.", "confrontation"),
+    ("I just said animals.", "confrontation"),
+    ("So why am I even bothering?", "confrontation"),
+    ("I just said goodbye to my dad at the station.", None),
     ("This is the third time I've relapsed this year.", None),
     ("Why does my chest hurt when I run?", None),
     ("Have you read the leaflet they gave you?", None),

@@ -144,7 +144,8 @@ RULES: list[Rule] = [
         r"\bi (?:didn'?t|did not) (?:take|think about|consider) (?:that|this|it|your \w+|the \w+) (?:into account|through)\b",
         r"\blet(?:'?s| us| me) (?:stay|go back|come back|return|get back) (?:with|to) (?:what you|the thing you|your|where you)\b",
         r"\bi(?:'?m hearing| hear| can see| get) (?:that )?(?:this|that|what i said|my suggestion) (?:isn'?t|wasn'?t|hasn'?t been) (?:helping|working|helpful|what you)\b",
-        r"\bi should(?:n'?t| not)? have (?:asked|checked|said|pushed|jumped|assumed)\b",
+        r"\bi should(?:n'?t| not)? have (?:asked|checked|said|pushed|jumped|assumed|read (?:my|your|the)|remembered|prepared|listened)\b",
+        r"\bi (?:think i )?got (?:a bit |rather |too )?carried away\b", r"^\W*sorry,? you did\b",
         # Regretting how it landed ("that's not how I want you to feel") and owning a gap
         # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.
         r"\bi(?:'?m| am) sorry,? (?:that(?:'?s| is| was) not|that came|if (?:that|i|what i))\b",
@@ -188,7 +189,7 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? (?:got|gotten) ahead of (?:you|myself)\b",
         r"\bi(?:'ve| have)? been (?:talking at|lecturing|preaching (?:at|to)|going on at|telling you off|nagging) you\b",
         r"\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown)\b",
-        r"\bi (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced) (?:past|over|through) (?:something|what you|that|it|your)\b",
+        r"\bi (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced) (?:past|over|through) (?:something|what you|that|it|your|how)\b",
         r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",
         r"\bthank(?:s| you) for (?:saying|telling me) (?:it|that|so)\b",
@@ -197,6 +198,7 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
         r"\bthat (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass) (?:thing|way|remark|comment|suggestion|question|joke)\b",
+        r"\bthat was (?:a bit |really |very |pretty )?(?:discouraging|dismissive|unkind|harsh|negative|patronising|patronizing|condescending) of me\b",
         # Owning not having thought of the client's circumstances ("I wasn't thinking about where you live").
         r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
@@ -259,7 +261,7 @@ RULES: list[Rule] = [
         r"\byou'?re right,? i (?:did|was|said (?:that|it|so))\b",
         # Owning the rush to a fix and the overload ("I also jumped to a fix before I
         # understood", "That's a lot of changes in one go, and I've hardly asked you anything").
-        r"\bi (?:also |just |kind of |sort of )?(?:jumped|rushed|leapt|went (?:straight|right)) (?:in )?(?:to|into|for) (?:a |the )?(?:fix|solution|solutions|answers?|advice|conclusions?)\b",
+        r"\bi (?:also |just |kind of |sort of |keep |kept )?(?:jumped|jumping|rushed|rushing|leapt|leaping|went (?:straight|right)|going (?:straight|right)) (?:in )?(?:to|into|for) (?:a |the )?(?:fix|fixes|solution|solutions|answers?|advice|conclusions?)\b",
         r"\bthat'?s (?:a lot|too much|loads)(?: of (?:\w+ )?(?:changes|things|suggestions|advice|information|ideas|news))? (?:in one go|at once|all at once|to take in|to throw at you)\b",
         r"\bi(?:'ve| have)? (?:hardly|barely|not even|never even) (?:asked|checked with|listened to) (?:you|what you|how you)\b",
         r"\bi(?:'ve| have)? let you down\b", r"\bi (?:pushed|pressed|ploughed|steamrolled|barrelled|charged) (?:straight |right )?(?:past|on|ahead|through|over)\b",
@@ -364,6 +366,8 @@ RULES: list[Rule] = [
         r"\b(?:every(?:one|body)|people|you (?:all|people|lot)|you)(?: just)? keeps? (?:telling|saying to) (?:me|us) (?:that|the same)\b",
         r"\bwhy (?:does|do) (?:every(?:one|body)|you(?: all| people| lot)?|people) (?:always |keep )",
         r"\bwhy does (?:everything|it all|every(?:thing|one)) (?:always |have to |has to )*(?:come|go|lead|get traced) back to\b",
+        r"\bi can'?t believe you (?:don'?t|didn'?t|do not|did not) (?:remember|know|recall)\b", r"^\W*(?:but |well,? )?i (?:just|already) (?:said|told you)\b(?! (?:goodbye|good-?bye|hello|hi|bye|sorry|thanks|thank you|good ?night|good ?morning|to)\b)",
+        r"\bwhy (?:am i|are we|should i|do i|would i) even (?:bother(?:ing)?|here|doing this|trying)\b|\bwhy (?:am i|are we|should i) bothering\b",
         # Complaints of being passed around, and of partiality in a group ("Of course you take his side.").
         r"\b(?:this is|that'?s|it'?s) the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time (?:i'?ve|i have) (?:brought|told|asked|explained|said|sent|rung|called|phoned|filled|been (?:here|told|asked|sent))\b",
         r"\byou(?:'re| are)? (?:always |just |obviously |clearly )?(?:tak(?:e|es|ing)|on) (?:his|her|their|(?:my|your) \w+'s) side\b",
