@@ -133,3 +133,8 @@ def test_cli_names_a_report_it_cannot_write(run, data, tmp_path):
     result = run("analyze", "-q", data / "session.srt", "--html", tmp_path / "missing" / "r.html")
     assert result.exit_code != 0
     assert "cannot write the report" in result.output and "--html" in result.output
+
+
+def test_the_ruptures_section_names_the_finder_and_where_its_accuracy_is(risky):
+    _, html = risky
+    assert re.search(r"rupture finder \(ruptures\.v\d+\)[^<]*docs/analyzers/ruptures\.md", html)

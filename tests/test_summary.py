@@ -61,3 +61,9 @@ def test_strengths_are_listed_with_their_evidence():
     for s in strengths:
         assert s["evidence"] and all(0 <= i < len(conv.utterances) for i in s["evidence"])
     assert f"+ {strengths[0]['title']}" in summarize(conv)
+
+
+def test_the_ruptures_section_names_the_finder_and_where_its_accuracy_is():
+    text = summarize(analysed())
+    section = text[text.index("Ruptures"):]
+    assert "ruptures.v" in section and "docs/analyzers/ruptures.md" in section

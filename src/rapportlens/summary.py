@@ -199,12 +199,17 @@ class Summary:
         for r in ruptures:
             span = r["utterances"]
             where = f"utterance {span[0]}" if len(span) == 1 else f"utterances {span[0]}-{span[-1]}"
-            after = (f"repair at {r['repair']['utterance']} ({', '.join(r['repair']['codes'])})"
+            after = (f"repair at {r['repair']['utterance']} ({', '.join(c.replace('_', ' ') for c in r['repair']['codes'])})"
                      if r["repair"] else "no repair")
             back = f"engagement back at {r['recovery']}" if r["recovered"] else "engagement not back"
             who = f" by {r['speaker']}" if r.get("speaker") else ""
             yield self.item("-", Text.assemble((r["kind"], "bold"), f"{who} at {where} ({signal_words(r['signals'])}); "
                                                f"{after}; {back}"))
+        version = next((p["version"] for p in self.conv.provenance if p["name"] == "ruptures"), "")
+        # Found from wordings and the shape of the turns, which miss new wordings: say so, and
+        # where it says how often it is right, so a reader checks each against the transcript.
+        yield self.wrap(Text(f"rupture finder ruptures.{version}: an aid to review, not a verdict "
+                             "(how often it is right: docs/analyzers/ruptures.md)", style="dim"))
 
     def feedback(self) -> Iterator[RenderableType]:
         f = self.f

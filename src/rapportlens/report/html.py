@@ -78,6 +78,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "timeline": timeline,
         "timeline_chart": timeline_chart(timeline, ruptures) if timeline else None,
         "ruptures": ruptures,
+        "ruptures_version": provenance.get("ruptures", {}).get("version"),
         "mi": _mi(feats) if "mi.counts" in feats else None,
         "strengths": data.get("strengths", []),
         "pitfalls": data.get("pitfalls", []),
