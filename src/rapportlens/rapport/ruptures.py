@@ -87,7 +87,7 @@ SIGNAL_WORDS = {
     "minimal_answer": "bare non-answer",
     "suspected_after_directive": "likely pushback right after advice or criticism",
     "discounting": "turned the advice aside",
-    "going_along": "went along in few words with repeated advice",
+    "going_along": "went along in few words after advice, criticism or an unaddressed rupture",
     "acknowledged": "the practitioner owned a misstep here",
     "suspected_unaddressed": "likely retreat or pushback while the rupture went unaddressed",
 }
