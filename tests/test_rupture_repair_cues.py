@@ -12,6 +12,7 @@ from rapportlens.coding.repair_model import SUSPECT, load_repair
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import (
     CONCEDING,
+    DEFENDING,
     DIRECTIVE_CUES,
     DISCOUNTING,
     MINIMISING,
@@ -204,6 +205,9 @@ def test_client_complaints_of_session_40(text, code):
     (MINIMISING, "Aw, at least he had a good life with you.", True),
     (MINIMISING, "Look on the bright side, you found out before the wedding.", True),
     (MINIMISING, "Did you get at least some sleep?", False),
+    (DEFENDING, "I am, yes. I've been practising for six years.", True),
+    (DEFENDING, "I'm only trying to help.", True),
+    (DEFENDING, "I've been thinking about what you said last week.", False),
 ])
 def test_cues_read_in_context(pattern, text, found):
     assert (pattern.search(text) is not None) == found
@@ -298,3 +302,16 @@ def test_an_owned_misstep_takes_in_the_whole_run_of_curt_replies():
     [r] = conv.features["ruptures"]
     assert r["utterances"] == [1, 3, 5] and r["kind"] == "withdrawal" and r["signals"] == ["acknowledged"]
     assert r["repair"]["utterance"] == 6 and r["recovery"] == 7 and r["repaired"]
+
+
+def test_defending_oneself_is_no_repair_attempt():
+    conv = analyzed([
+        ("C", "Are you even qualified to do this? You look about twelve."),
+        ("T", "I am, yes. I've been practising for six years."),
+        ("C", "Right."),
+        ("T", "Let's get started. What brings you here?"),
+        ("C", "My GP sent me."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [0, 2] and r["kind"] == "confrontation"
+    assert r["repair"] is None and not r["repaired"]

@@ -142,12 +142,18 @@ AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
 # your drinking?", "Let's look at your thought record.") or closing the session ("See you
 # next week."): whatever else the turn does, it does not take up what the client said.
+# Defending oneself instead of taking up the complaint ("I am, yes. I've been practising for
+# six years." after "Are you even qualified?", "I'm only trying to help.").
+DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to help|following (?:the )?(?:rules|procedure|policy|guidelines))\b"
+                       r"|\bi(?:'ve| have) been (?:doing this|practi[sc]ing|qualified|working (?:here|in this (?:field|job|area)))"
+                       r" for (?:\w+ )?(?:years|decades|a long time)\b|\bi(?:'m| am) (?:fully |properly )?qualified\b", re.IGNORECASE)
 # Looking on the bright side ("At least he had a good life with you", "Everything happens for a
 # reason"): it passes over what was said, so it acknowledges nothing after a rupture and a
 # rupture after it may answer it.
 MINIMISING = re.compile(r"(?:^|[.,!;]\s*)(?:aw+|oh|well|but|and|still)?[,.]?\s*at least\b|\blook on the bright side\b"
                         r"|\beverything happens for a reason\b|\bcould(?:'ve| have) been (?:a lot |much |far )?worse\b", re.IGNORECASE)
-TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,)"
+TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,"
+                         r"|let'?s (?:get started|begin|make a start|crack on|get going|get on with it)\b)"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b"
                          r"|\bsee you (?:next|on|then|in|soon|later)\b|\b(?:is there )?anything else (?:today|for today|i can (?:help|do))\b|(?:^|[.!?]\s+)next (?:on the list|up|thing|item)\b"

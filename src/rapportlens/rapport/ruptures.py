@@ -33,6 +33,7 @@ from .rupture_cues import (
     APOLOGY,
     COMPLIANCE,
     CONCEDING,
+    DEFENDING,
     DIRECTIVE_CUES,
     DISCOUNTING,
     ECHO,
@@ -473,7 +474,8 @@ def _talks_it_through(conv: Conversation, turn, words) -> bool:
 
 def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = False) -> list[str]:
     """The repair codes of one practitioner turn. A turn that goes on advising or criticising,
-    or turns to another topic (``TOPIC_SHIFT``), acknowledges nothing unless it is an explicit
+    turns to another topic (``TOPIC_SHIFT``), looks on the bright side (``MINIMISING``) or
+    defends the practitioner (``DEFENDING``) acknowledges nothing unless it is an explicit
     repair, and a weak reflection counts only when no other act (information, advice, a
     question) is likelier: "Many people feel that way at first. The research is very
     strong." informs, whatever its reflective opening. In the ``first`` turn after a rupture,
@@ -481,7 +483,7 @@ def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = Fal
     codes = {c: p for c, p in all_codes.items()
              if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
     pushing_on = (any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or TOPIC_SHIFT.search(text)
-                  or DIRECTIVE_CUES.search(text) or MINIMISING.search(text))
+                  or DIRECTIVE_CUES.search(text) or MINIMISING.search(text) or DEFENDING.search(text))
     if "repair" not in codes and pushing_on:
         return []
     rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
