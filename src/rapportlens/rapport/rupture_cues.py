@@ -36,9 +36,9 @@ DIRECTIVE_CUES = _any(
     r"not (?:eating|doing|getting|drinking|sleeping|exercising|trying|practi[sc]ing|moving) enough)\b",
     r"\byour \w+(?: \w+)? (?:is|are|was|were) (?:a bit |far |way |much |rather |just |still )?too (?!much for you\b)\w+",
     r"\b(?:it|this|that|they|these|your \w+)(?:'s| is| are|'re)? (?:needs?|needing) (?:a lot (?:more )?|a great deal (?:more )?|loads (?:more )?|much more )(?:of )?work\b",
-    r"\b(?:is|are|'s|'re) (?:a bit of |an absolute |a complete |a total )?(?:a )?(?:mess|shambles)\b",
+    r"\byour \w+(?: \w+)? (?:is|are|was|were) (?:a bit of |an absolute |a complete |a total )?(?:a )?(?:mess|shambles)\b",
     # A prohibition ("...so don't set your heart on it."), not reassurance ("Don't worry.").
-    r"(?:^|[.!,;]\s*)(?:so |and |but |just )?don'?t (?!worry\b|be (?:sorry|so hard|too hard|afraid)\b|feel\b|blame yourself\b|have to\b|need to\b|you\b|get me wrong\b|mind\b|hesitate\b)\w+",
+    r"(?:^|[.!,;]\s*)(?:so |and |but |just )?don'?t (?!worry\b|be (?:sorry|so hard|too hard|afraid)\b|feel\b|blame yourself\b|beat yourself\b|panic\b|apologi[sz]e\b|have to\b|need to\b|you\b|get me wrong\b|mind\b|hesitate\b)\w+",
     r"\byou (?:really |just )?need to be (?:more|less|a bit|much)\b", r"\byou (?:really |just )?(?:have to|'ve got to|got to|gotta) be\b", r"(?:^|[.!]\s+)(?:and |so |now )?please (?:stick|make sure|stop|try|remember|keep|don'?t)\b",
     r"\b(?:they|it|this|these|those|that) (?:need|needs|have|has) to be (?:done|in|finished|submitted|handed in|completed|sent)\b",
     # Blame in hindsight ("You should have used the script."; "you should have been told" owns it).
