@@ -85,10 +85,8 @@ def build(paths: list[Path], out: Path, cv: int = 5, annomi: Path | None = None)
     if annomi:
         ex += annomi_ordinary(annomi)
         sources.append(f"{annomi} (practitioner turns as ordinary talk)")
-    heads = [{"name": HEAD, "labels": list(LABELS), "role": "practitioner"}]
-    info: dict[str, Any] = {"name": MODEL, "trained_on": sources, "turns": len(ex),
-                            "labels_count": {c: sum(e.labels[HEAD] == c for e in ex) for c in LABELS}}
-    build_model(ex, heads, out, info, CARD_FILE, cv, scores, choose_threshold)
+    info = build_model(ex, sources, out, name=MODEL, head=HEAD, labels=LABELS, role="practitioner",
+                       card_file=CARD_FILE, cv=cv, score=scores, choose=choose_threshold)
     RepairModel.load(out)  # fails here, not in analyze, if what was written cannot be read
     return info
 

@@ -39,15 +39,20 @@ def write_model(examples: Sequence[Example], heads: list[dict[str, Any]], out: P
     (out / card_file).write_text(json.dumps(info, indent=2) + "\n", "utf-8")
 
 
-def build_model(examples: Sequence[Example], heads: list[dict[str, Any]], out: Path, info: dict[str, Any],
-                card_file: str, cv: int, score: Callable[[list[str], list[str], np.ndarray, list[bool]], dict[str, Any]],
-                choose: Callable[[dict[str, Any]], float]) -> None:
-    """Cross-validate (``cv`` folds; 0: none, threshold 0.5): ``score`` turns the texts, their
-    labels, the out-of-fold probabilities and which examples are written (not AnnoMI's) into the
-    card's ``cross_validation``, and ``choose`` picks its ``threshold`` from that; then fit on
-    everything and write the model."""
+def build_model(examples: Sequence[Example], sources: list[str], out: Path, *, name: str, head: str,
+                labels: Sequence[str], role: str, card_file: str, cv: int,
+                score: Callable[[list[str], list[str], np.ndarray, list[bool]], dict[str, Any]],
+                choose: Callable[[dict[str, Any]], float]) -> dict[str, Any]:
+    """One head ``head`` (``labels``, read in ``role``'s turns) fitted on ``examples``, and its
+    card (``name``, the ``sources`` it was trained on, counts). Cross-validate (``cv`` folds; 0:
+    none, threshold 0.5): ``score`` turns the texts, their labels, the out-of-fold probabilities
+    and which examples are written (not AnnoMI's) into the card's ``cross_validation``, and
+    ``choose`` picks its ``threshold`` from that; then fit on everything and write the model.
+    Returns the card."""
+    heads = [{"name": head, "labels": list(labels), "role": role}]
+    info: dict[str, Any] = {"name": name, "trained_on": sources, "turns": len(examples),
+                            "labels_count": {c: sum(e.labels[head] == c for e in examples) for c in labels}}
     if cv:
-        head = heads[0]["name"]
         probs = out_of_fold(examples, heads, head, cv)
         result = score([e.item.text for e in examples], [e.labels[head] for e in examples], probs,
                        [not e.group.startswith("annomi:") for e in examples])
@@ -56,3 +61,4 @@ def build_model(examples: Sequence[Example], heads: list[dict[str, Any]], out: P
     else:
         info["threshold"] = 0.5
     write_model(examples, heads, out, info, card_file)
+    return info
