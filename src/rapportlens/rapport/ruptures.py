@@ -186,13 +186,14 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # A third curt reply in a row after a reply to advice goes along whatever came between
         # ("Okay." / "Right." / "Sure." while a tutor lists a draft's faults and moves on),
         # unless it only agrees or listens ("Yeah.", "Mm-hmm.") or answers a question.
-        kept_going = (first is not None and len(before) >= CURT_RUN - 1 and not AGREEING.match(text)
-                      and after_practitioner and not _asks(conv, prev))  # an answer to a question is no going along
+        # (An answer to a question is no going along.)
+        may_go_along = after_practitioner and not AGREEING.match(text) and not _asks(conv, prev)
+        kept_going = may_go_along and first is not None and len(before) >= CURT_RUN - 1
         # (With no turn of the speaker's since the rupture, ``prev`` is the practitioner's first turn after it.)
         unaddressed = gap == 0 and after_practitioner and not _repair_codes(_codes(conv, prev.utterances), _text(conv, prev), first=True)
         # So does a curt reply while a rupture goes unaddressed ("Right." after "It's never too
         # early." answered "Dyslexia? She's only six.").
-        going_on = unaddressed and not AGREEING.match(text) and not _asks(conv, prev)
+        going_on = may_go_along and unaddressed
         if curt_reply and ((directed and (first is not None or gap == 0)) or kept_going or going_on):
             signals.append("going_along")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
