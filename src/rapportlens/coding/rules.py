@@ -180,7 +180,8 @@ RULES: list[Rule] = [
         r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry\W*$", r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry[.!]",
         r"\b(?:that|it) (?:landed|came across|sounded) (?:badly|wrong|harsh(?:ly)?|the wrong way|preachy|like a lecture)\b",
         r"\b(?:that|it|i) (?:came across|sounded|must have sounded|might have sounded|may have sounded) (?:as|like) (?:if )?(?:i was |i'?m |a |an )?"
-        r"(?:telling you off|lectur\w*|judg\w*|critici\w*|harsh|preach\w*|push\w*|dismiss\w*|blam\w*|scold\w*)",
+        r"(?:telling you off|lectur\w*|judg\w*|critici\w*|harsh|preach\w*|push\w*|dismiss\w*|blam\w*|scold\w*|"
+        r"putting (?:it all|all of it|everything|the blame|it|this|that) on you)",
         r"\bi'?ll stop (?:there|talking|going on|lecturing|pushing)\b", r"\blet'?s take a (?:step|moment) back\b",
         # A bare apology opening the turn (sorry *for* something is sympathy, above), slowing
         # down or backing off, and thanks for the feedback.
@@ -189,7 +190,8 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? (?:got|gotten) ahead of (?:you|myself)\b",
         r"\bi(?:'ve| have)? been (?:talking at|lecturing|preaching (?:at|to)|going on at|telling you off|nagging) you\b",
         r"\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown)\b",
-        r"\bi (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced) (?:past|over|through) (?:something|what you|that|it|your|how)\b",
+        r"\bi(?:'ve| have)? (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced|rattled|whizzed|zipped|ploughed|steamed|galloped|flew|tore)"
+        r" (?:past|over|through) (?:all )?(?:something|what you|that|this|it|those|these|everything|your|how)\b",
         r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",
         r"\bthank(?:s| you) for (?:saying|telling me) (?:it|that|so)\b",
@@ -241,7 +243,7 @@ RULES: list[Rule] = [
         r"\bi (?:explained|put|said|phrased|worded) (?:it|that|this) (?:badly|poorly|clumsily|wrong(?:ly)?)\b", r"\b(?:it|that) (?:isn'?t|wasn'?t|is not|was not) what i meant\b",
         # Giving the reason for what was asked or suggested, once it has been questioned
         # ("I ask because two of your medicines can react", "I should have explained at the start").
-        r"\b(?:the reason i(?:'m| am)? ask(?:ing|ed)?|i(?:'m| am)? ask(?:ing)? (?:you )?(?:this |that )?because|i asked (?:you )?(?:that |this )?because|let me explain why i)\b",
+        r"\b(?:the reason i(?:'m| am)? ask(?:ing|ed)?|i(?:'m| am)? ask(?:ing)? (?:you )?(?:this |that )?(?:of )?(?:everyone |everybody |all (?:my )?(?:patients|clients|customers|parents|students) |every (?:patient|client) )?because|i asked (?:you )?(?:that |this )?because|let me explain why i)\b",
         r"\bi should(?:'ve| have) (?:explained|said why|told you why|been (?:clearer|more open|upfront)|made (?:that|it|this) clear(?:er)?)\b",
         r"\bi (?:don'?t|do not) think (?:it|that|my \w+) (?:was|came across as|landed as) (?:funny|helpful|fair|kind|what you (?:needed|wanted))\b",
         # How the practitioner's own words landed ("That sounded a bit like a telling-off",
@@ -404,6 +406,15 @@ RULES: list[Rule] = [
         r"\byou(?:'re| are) (?:just )?(?:like|the same as) (?:everyone|all the|the others)\b",
         r"\bi (?:didn'?t|did not) come here (?:to|for)\b", r"\byou (?:always|never) (?:listen|understand)\b",
         r"\bwho are you to\b", r"\bhere we go again\b",
+        # Blaming the other side and asking why the client should bear it ("It's your mistake,
+        # not mine. Why should I wait a month for my own money?", "Why is it always me that has
+        # to change things?"), and exasperation as a whole turn ("Unbelievable.").
+        r"\b(?:it'?s|that'?s|it is|that is|it was|that was) (?:all )?your (?:own )?(?:mistake|fault|error|cock-?up|screw-?up|mess)\b",
+        r"\bwhy (?:should|must|do) i (?:always |even |still )?(?:have to|be the one|wait|pay|suffer|chase|keep having to)\b",
+        r"\bwhy is it (?:always|only|never|just) (?:me|us|my|i)\b",
+        r"\bwhy (?:do|would) you (?:need|want) to know\b", r"\bwhat(?:'s| has| does) (?:that|this|any of (?:this|that)) (?:got )?(?:to do|have to do) with\b",
+        r"^\W*(?:(?:oh|well|honestly|god|jesus|wow)[,.!]*\s+)?(?:(?:that'?s|this is|it'?s)\s+)?(?:(?:absolutely|just|bloody|totally)\s+)?"
+        r"(?:unbelievable|ridiculous|outrageous|a joke|a disgrace|disgraceful|pathetic|typical)[.!]*\s*$",
         r"\b(?:nobody|no one|no-one) (?:here |in here )(?:ever )?(?:listens|hears|understands|cares)\b",
         # Complaints about the practitioner: not listening, not understanding, taking sides.
         r"\byou (?:obviously |clearly |really |just |still )?(?:weren'?t|were not|aren'?t|are not|haven'?t been|never) "

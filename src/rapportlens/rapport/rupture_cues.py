@@ -25,9 +25,10 @@ DIRECTIVE_CUES = _any(
     # Holding others up as the standard ("Lots of my clients with kids manage it."), and
     # ruling out the client's reason ("Work isn't an excuse."); as codes these would also
     # take normalising ("Many people find it hard") and talk about third parties for criticism.
-    r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads)\b[^.?!]{0,25}"
-    r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work|find (?:it|this|that) (?:really |very )?(?:helpful|powerful|useful|valuable))\b",
-    r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is)\b", r"\brules are (?:the )?rules\b",
+    r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads|couples|carers)\b[^.?!]{0,25}"
+    r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work|find (?:it|this|that) (?:really |very )?(?:helpful|powerful|useful|valuable|helps|works))\b",
+    r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
+    r"\byou(?:'ll| will) (?:need|have) to\b", r"\brules are (?:the )?rules\b",
     # Finding fault with the client's work or way of doing things ("They're too long and a bit
     # disorganised.", "You're probably not using it properly.").
     r"\b(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:they|it)(?:'re| are|'s| is| was| were)) (?:probably |clearly |obviously |still |just )?"
@@ -176,6 +177,10 @@ ACKNOWLEDGING_CUES = _any(
     r"\bi (?:get|understand|can see|can understand) (?:that |why )?(?:it'?s|this is|that'?s|it is|this must be|that must be) (?:a |an |really |so |very |such a )?"
     r"(?:bind|hard|difficult|tough|frustrating|a lot|stressful|real (?:problem|worry|bind))\b", r"\b(?:that'?s|that is|that was|that isn'?t|that wasn'?t) (?:not |really not )?fair (?:on|to) you\b",
     r"\b(?:it )?sounds like (?:you|this|that|it)\b", r"\bwhat i'?m hearing is\b", r"\bi hear (?:you|that|how)\b(?![^.?!]*\bbut\b)",
+    # Being open about what happens to what the client says, after mistrust ("Are you going to
+    # put that in your notes?" / "Nothing you say here goes to your employer.").
+    r"\bnothing (?:you (?:say|tell me|said)|said) (?:here |in here |in this room |in these sessions )?(?:goes|gets (?:passed|sent)|is (?:passed|shared|sent)|will (?:go|be))\b",
+    r"\b(?:stays?|is kept|are kept|remains?) (?:between (?:us|you and me)|with me|in this room)\b", r"\b(?:is|are|stays?|remains?) (?:strictly |completely |totally )?confidential\b",
 )
 
 

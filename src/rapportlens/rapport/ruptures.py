@@ -502,6 +502,19 @@ def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = Fal
     return [SUSPECTED_REPAIR] if first and WEAK <= all_codes.get("repair", 0.0) < CONFIDENCE and not pushing_on else []
 
 
+def _pushes_on(conv: Conversation, turn) -> bool:
+    """Whether a practitioner ``turn`` keeps to their own course without any repair: changes
+    the topic, advises or criticises, defends themselves or looks on the bright side. After
+    such a turn, a plain question that takes up nothing the client said goes on with the
+    practitioner's agenda ("I'm just telling you what the system says. You'll need to bring
+    evidence." ... "Any changes to your employment?")."""
+    if "repair" in _codes(conv, turn.utterances):
+        return False
+    text = _text(conv, turn)
+    return (TOPIC_SHIFT.search(text) is not None or _directive(conv, turn)
+            or DEFENDING.search(text) is not None or MINIMISING.search(text) is not None)
+
+
 def _stems(conv: Conversation, idx) -> set[str]:
     return {s for i in idx for s in content_stems(tokens(conv.utterances[i].text))}
 
@@ -540,7 +553,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     else:
         practitioner_turns = practitioner_turns[:REPAIR_WINDOW]
     during = [t for t in turns if r.start < t.utterances[0] < r.utterances[-1] and roles[t.speaker] == Role.PRACTITIONER]
-    shifted = any(TOPIC_SHIFT.search(_text(conv, t)) and "repair" not in _codes(conv, t.utterances) for t in during)
+    shifted = any(_pushes_on(conv, t) for t in during)
     attempts = []
     said = _stems(conv, r.utterances)
     for k, t in enumerate(practitioner_turns):
@@ -551,7 +564,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         if found and set(found) <= AGENDA_CHECKED and (
                 _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & said)):
             found = []
-        shifted = shifted or (not found and TOPIC_SHIFT.search(text) is not None)
+        shifted = shifted or (not found and _pushes_on(conv, t))
         if found:
             attempts.append((t, found))
     if not attempts:
