@@ -233,7 +233,11 @@ RULES: list[Rule] = [
         r"\bi (?:didn'?t|did not|never) (?:explain|say|tell you) why\b", r"\bi(?:'m| am|'ve been| have been) using (?:their |all this |too much |the |a lot of )?(?:jargon|technical (?:terms|language|words))\b",
         # Owning the manner ("I've been coming at you like a food inspector") and starting over.
         r"\bi(?:'ve| have)? been coming (?:at you|down on you|in (?:too )?(?:hard|heavy))\b", r"\b(?:can|could|shall) we (?:start|begin) (?:again|over)\b",
-        r"\b(?:that'?s|that is|that was|it'?s|it is|it was) (?:all |totally |completely )?on me\b", r"\bsorry,? you did (?:tell|say|mention)\b",
+        r"\b(?:that'?s|that is|that was|it'?s|it is|it was) (?:all |totally |completely )?on (?:me|us)(?:,? not you)?\b(?! (?:to|and)\b)",
+        r"\b(?:that|my) (?:joke|comment|remark|crack|quip|dig)\b[^.?!]{0,30}\b(?:at your expense|(?:wasn'?t|was not) (?:funny|fair|kind|okay|ok|on))\b",
+        r"\bi (?:was|'ve been|have been) (?:a bit |far |much |way )?too quick to\b", r"\bi (?:waved|brushed|laughed|shrugged) (?:it|that|this|you) off\b",
+        r"\bi (?:just )?(?:jumped|leapt|leaped|skipped) (?:straight |right |ahead )?to (?:conclusions|(?:a|an|my|my own|the wrong|some) (?:\w+ )?"
+        r"(?:theory|theories|idea|ideas|conclusion|assumption|answer|solution|fix|explanation)s?)\b", r"\bsorry,? you did (?:tell|say|mention)\b",
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
         r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
         r"\bhave i (?:said something|upset you|annoyed you|offended you|hurt you|got (?:this|that|it) wrong)\b",
@@ -410,9 +414,19 @@ RULES: list[Rule] = [
         # not mine. Why should I wait a month for my own money?", "Why is it always me that has
         # to change things?"), and exasperation as a whole turn ("Unbelievable.").
         r"\b(?:it'?s|that'?s|it is|that is|it was|that was) (?:all )?your (?:own )?(?:mistake|fault|error|cock-?up|screw-?up|mess)\b",
-        r"\bwhy (?:should|must|do) i (?:always |even |still )?(?:have to|be the one|wait|pay|suffer|chase|keep having to)\b",
+        r"\bwhy (?:should|must|do) i (?:always |even |still )?(?:have to )?(?:wait|pay|chase|keep having to|prove|justify myself)\b",
         r"\bwhy is it (?:always|only|never|just) (?:me|us|my|i)\b",
         r"\bwhy (?:do|would) you (?:need|want) to know\b", r"\bwhat(?:'s| has| does) (?:that|this|any of (?:this|that)) (?:got )?(?:to do|have to do) with\b",
+        r"\bi (?:don'?t|do not|can'?t|cannot|fail to) see what\b[^.?!]{0,40}\b(?:got|has|have) to do with\b",
+        # Having to tell it all again ("I've explained all this to four different people already").
+        r"\bi(?:'ve| have) (?:already )?(?:explained|told|said|described|gone through|been through) (?:all )?(?:this|that|it|the (?:whole )?(?:thing|story|problem))"
+        r"\b[^.?!]{0,30}\b(?:already|(?:two|three|four|five|six|several|multiple|so many|\d+) (?:different )?(?:times|people|agents|doctors|staff))\b",
+        # Mistrust of what happens to what the client says ("Is that going in a report?").
+        r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
+        r"\bare you (?:going to|gonna) (?:write|put|note|report|tell|pass)\b[^.?!]{0,25}\b(?:down|notes|report|file|records?|boss|employer|work|manager|school|"
+        r"social services|police|mum|mom|dad|parents)\b",
+        # Resigned sarcasm at being left with the problem ("So I'm just supposed to put up with it.").
+        r"^\W*(?:so,? )?(?:i'?m|i am|we'?re|we are) (?:just )?(?:supposed|meant|expected) to (?:just )?(?:put up with|live with|ignore|accept|sit (?:here|there|back)|suffer)\b",
         r"^\W*(?:(?:oh|well|honestly|god|jesus|wow)[,.!]*\s+)?(?:(?:that'?s|this is|it'?s)\s+)?(?:(?:absolutely|just|bloody|totally)\s+)?"
         r"(?:unbelievable|ridiculous|outrageous|a joke|a disgrace|disgraceful|pathetic|typical)[.!]*\s*$",
         r"\b(?:nobody|no one|no-one) (?:here |in here )(?:ever )?(?:listens|hears|understands|cares)\b",

@@ -204,6 +204,7 @@ APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 MISSTEP = re.compile(
     r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
+    r"|\b(?:bringing up|mentioning|asking about|raising|talking about) (?:\w+ ){1,3}(?:just then|just now|there)\b"
     r"|\bthat was (?:a |such a )?(?:careless|thoughtless|insensitive|clumsy|stupid|silly|daft|dumb|tactless|crass|unfair|unhelpful|glib)\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"

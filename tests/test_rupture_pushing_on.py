@@ -1,0 +1,136 @@
+"""After a practitioner pushes on (advice, instructions, defending themselves), a plain question
+that takes up nothing the client said is more of the practitioner's agenda, not a repair
+attempt; and the wordings of session 41's sets: blame and challenges, transparency after
+mistrust, haste and jokes owned (docs/analyzers/ruptures.md)."""
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.coding.rules import apply_rules
+from rapportlens.rapport.rupture_cues import ACKNOWLEDGING_CUES, DEFENDING, DIRECTIVE_CUES, MISSTEP
+
+C, P = Role.CLIENT, Role.PRACTITIONER
+
+
+def analyzed(pairs):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"W": P, "C": C}))
+
+
+CHALLENGED = [
+    ("W", "Thanks for coming in. Your rent account is eight weeks behind."),
+    ("C", "I set up a payment plan with your office in June. I've got the letter at home."),
+    ("W", "There's no plan on our records, so the arrears stand."),
+    ("C", "So you're calling me a liar now?"),
+    ("W", "I'm just telling you what the system says. You'll need to bring the letter in."),
+    ("C", "Whatever."),
+    ("W", "The next payment is due on the first."),
+    ("C", "Yeah."),
+]
+
+
+def test_a_plain_question_after_pushing_on_is_no_repair_attempt():
+    conv = analyzed([*CHALLENGED, ("W", "Any change to your household since March?"), ("C", "No.")])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"][:2] == [3, 5] and r["repair"] is None and not r["repaired"]
+
+
+def test_a_question_that_takes_up_the_complaint_still_is_one():
+    conv = analyzed([*CHALLENGED, ("W", "When you said I was calling you a liar, what did you mean?"),
+                     ("C", ("I did everything right in June and nobody wrote it down, and now it's my problem again. "
+                           "I feel like nobody at the council believes a word I say."))])
+    [r] = conv.features["ruptures"]
+    assert r["repair"] is not None and r["repair"]["utterance"] == 8 and r["recovery"] == 9
+
+
+def test_explaining_confidentiality_after_mistrust_is_the_repair():
+    conv = analyzed([
+        ("W", "You mentioned things at the warehouse are getting harder."),
+        ("C", "My supervisor has started writing down every time I take a break, and he's copied my manager in."),
+        ("W", "Are you worried about being sacked?"),
+        ("C", "Is that going in a report? Because if my work hears about this, I'm done."),
+        ("W", ("What you tell me stays between us. The only time I'd pass anything on is if someone was in danger, "
+              "and I'd tell you first. Does that change how it feels to talk about it?")),
+        ("C", "A bit. Sorry, I don't trust anyone at the moment. Yes, I'm worried, I've got rent and a little one."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["kind"] == "confrontation"
+    assert r["repair"]["utterance"] == 4 and r["repair"]["codes"] == ["acknowledgement"] and r["recovery"] == 5
+
+
+def test_an_apology_for_raising_something_just_then_takes_in_the_curt_replies():
+    conv = analyzed([
+        ("W", "How's the new job going?"),
+        ("C", "Really well. The team are friendly and I'm finally using the stuff I trained for."),
+        ("W", "Does your dad know you've moved?"),
+        ("C", "No."),
+        ("W", "Is everything all right?"),
+        ("C", "Fine."),
+        ("W", "I think mentioning your dad just then pulled you away from the job, and I'm sorry. Tell me about the team."),
+        ("C", "It's okay. There's a woman called Bea who's shown me everything, and we have lunch together most days now."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5] and r["kind"] == "withdrawal"
+    assert r["repair"]["utterance"] == 6 and r["recovery"] == 7
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Eight weeks? It's your mistake, not mine.", "confrontation"),
+    ("That was your error, not ours.", "confrontation"),
+    ("Why should I wait a month for my own deposit?", "confrontation"),
+    ("Why is it always me that has to give in?", "confrontation"),
+    ("Why do you need to know that? I came about my back.", "confrontation"),
+    ("What's that got to do with my hearing?", "confrontation"),
+    ("Honestly, I don't see what my childhood has got to do with this.", "confrontation"),
+    ("I've explained all this to three different people already.", "confrontation"),
+    ("So I'm just supposed to live with it.", "confrontation"),
+    ("Unbelievable.", "confrontation"),
+    ("That's ridiculous!", "confrontation"),
+    ("Are you going to put that in your notes?", "confrontation"),
+    ("Is that going in my file?", "confrontation"),
+    ("Are you going to tell me the results today?", None),
+    ("It was my mistake, not yours.", None),
+    ("Why should I have to choose between my mum and my wife?", None),
+    ("I've explained it to my kids and they understand.", None),
+    ("The film was ridiculous, but we laughed all the way through.", None),
+    ("What has this week been like? Busy.", None),
+])
+def test_blame_and_challenges_are_complaints(text, code):
+    found = {h.code for h in apply_rules(text, C)} & {"confrontation", "withdrawal"}
+    assert found == ({code} if code else set())
+
+
+@pytest.mark.parametrize(("text", "repair"), [
+    ("I've rattled through all that like a checklist.", True),
+    ("I raced through that, didn't I.", True),
+    ("It sounded like I was putting it all on you, and that isn't fair.", True),
+    ("Three times is three too many, and that's on us, not you.", True),
+    ("That joke was at your expense and it wasn't funny.", True),
+    ("You do know your own body, and I was too quick to wave it off.", True),
+    ("I brushed it off.", True),
+    ("Maybe it doesn't. I jumped to a theory of my own there.", True),
+    ("I ask everyone because some tablets don't mix with alcohol.", True),
+    ("I've looked over your notes from the ward.", False),
+    ("The next round's on us.", False),
+    ("Your brother's joke was at your expense.", False),
+    ("I jumped into the pool with the kids on Saturday.", False),
+])
+def test_owned_haste_jokes_and_rationales_are_repairs(text, repair):
+    assert ("repair" in {h.code for h in apply_rules(text, P)}) == repair
+
+
+@pytest.mark.parametrize(("pattern", "text", "found"), [
+    (DIRECTIVE_CUES, "You'll need to bring the letter next time.", True),
+    (DIRECTIVE_CUES, "Lots of couples find it really helps.", True),
+    (DIRECTIVE_CUES, "I'm just telling you what the system says.", True),
+    (DIRECTIVE_CUES, "You'll see the nurse after lunch.", False),
+    (ACKNOWLEDGING_CUES, "Nothing you say here goes to your employer.", True),
+    (ACKNOWLEDGING_CUES, "What you tell me stays between us.", True),
+    (ACKNOWLEDGING_CUES, "These sessions are confidential.", True),
+    (ACKNOWLEDGING_CUES, "Nothing stays the same for long.", False),
+    (MISSTEP, "I think bringing up your ex just then took something away, and I'm sorry.", True),
+    (MISSTEP, "I'm sorry about your ex.", False),
+    (DEFENDING, "I'm just telling you what the system says.", False),
+])
+def test_cues_of_session_41(pattern, text, found):
+    assert (pattern.search(text) is not None) == found
