@@ -191,7 +191,10 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? been (?:talking at|lecturing|preaching (?:at|to)|going on at|telling you off|nagging) you\b",
         r"\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced|rattled|whizzed|zipped|ploughed|steamed|galloped|flew|tore)"
-        r" (?:past|over|through) (?:all )?(?:something|what you|that|this|it|those|these|everything|your|how)\b",
+        r" (?:right |straight )?(?:past|over|through) (?:all )?(?:something|what you|that|this|it|those|these|everything|your|how|the)\b",
+        r"\bi (?:went|came|waded) in (?:(?:too |a bit |really |very |pretty )?(?:hard|heavy|strong) (?:on (?:you|that|the|this|it|those|these)|there|then)|all guns blazing)\b",
+        r"\bhelp me (?:to )?understand what i(?:'ve| have)? (?:missed|got wrong|misunderstood|not understood)\b",
+        r"\bwhat (?:have i|am i|did i) (?:missed|missing|miss|got wrong|getting wrong|get wrong)\b",
         r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",
         r"\bthank(?:s| you) for (?:saying|telling me) (?:it|that|so)\b",
@@ -326,7 +329,7 @@ RULES: list[Rule] = [
         # Giving up on being heard ("Do what you need to do.").
         r"^\W*(?:(?:well|fine|okay|ok|right|then)[,.]?\s+)*(?:just )?do (?:what|whatever) you (?:need|have|want|got) to(?: do)?\W*$",
         r"^\W*(?:\w+,? )?if (?:that'?s|that is) what you (?:think|reckon|want)\b(?! (?:would|will|might) help)",
-        r"\banyway\W+how (?:was|were|are|is) (?:your|you)\b",
+        r"\banyway\W+how (?:was|were|are|is) (?:your|you)\b", r"(?:^|[.!?]\s+)anyway\W+(?:did|have|were|are) you\b",
         # Closing a turn with a brush-off ("See, that's exactly what I mean. Whatever."), and
         # leaving the topic after a hedge ("I guess. Anyway, work's been busy this week.").
         r"(?:^|[.!?]\s+)(?:oh,? |so,? |well,? )?(?:whatever|forget it|never mind|nevermind)[.!]*\s*$",
@@ -421,6 +424,10 @@ RULES: list[Rule] = [
         # Having to tell it all again ("I've explained all this to four different people already").
         r"\bi(?:'ve| have) (?:already )?(?:explained|told|said|described|gone through|been through) (?:all )?(?:this|that|it|the (?:whole )?(?:thing|story|problem))"
         r"\b[^.?!]{0,30}\b(?:already|(?:two|three|four|five|six|several|multiple|so many|\d+) (?:different )?(?:times|people|agents|doctors|staff))\b",
+        # Polite and sarcastic pushback ("With respect, I don't think you've understood my
+        # situation.", "Oh great. Another leaflet.", "So that's it?").
+        r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
         r"\bare you (?:going to|gonna) (?:write|put|note|report|tell|pass)\b[^.?!]{0,25}\b(?:down|notes|report|file|records?|boss|employer|work|manager|school|"

@@ -147,7 +147,9 @@ AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){
 # six years." after "Are you even qualified?", "I'm only trying to help.").
 DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to help|following (?:the )?(?:rules|procedure|policy|guidelines))\b"
                        r"|\bi(?:'ve| have) been (?:doing this|practi[sc]ing|qualified|working (?:here|in this (?:field|job|area)))"
-                       r" for (?:\w+ )?(?:years|decades|a long time)\b|\bi(?:'m| am) (?:fully |properly )?qualified\b", re.IGNORECASE)
+                       r" for (?:\w+ )?(?:years|decades|a long time)\b|\bi(?:'m| am) (?:fully |properly )?qualified\b"
+                       # The apology that owns nothing, and the rule restated as its own reason.
+                       r"|\bsorry (?:that |if )?you feel (?:that way|like that|that)\b|\bthe (deadline|rules?|policy|law|procedure) (?:is|are) the \1\b", re.IGNORECASE)
 # Looking on the bright side ("At least he had a good life with you", "Everything happens for a
 # reason"): it passes over what was said, so it acknowledges nothing after a rupture and a
 # rupture after it may answer it.
