@@ -74,6 +74,34 @@ def test_an_apology_for_raising_something_just_then_takes_in_the_curt_replies():
     assert r["repair"]["utterance"] == 6 and r["recovery"] == 7
 
 
+def test_an_owned_misstep_reaches_back_over_short_answers_to_the_criticism():
+    conv = analyzed([
+        ("W", "So there are two loans and the phone bill. What does a normal week cost you?"),
+        ("C", "Rent takes most of it, then food for me and my daughter, and I still buy a takeaway on Fridays."),
+        ("W", "Well, buying takeaways doesn't help."),
+        ("C", "Guess not."),
+        ("W", "Do you get any help from her dad?"),
+        ("C", "No."),
+        ("W", "Any other income?"),
+        ("C", "Just the wages."),
+        ("W", "I've made that sound like a telling-off about takeaways, when you came about the loans. What's worrying you most?"),
+        ("C", "The second loan. They've started ringing me at work three times a day and my manager has noticed."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5, 7] and r["kind"] == "withdrawal"
+    assert r["repair"]["utterance"] == 8 and r["recovery"] == 9
+
+
+def test_short_answers_to_questions_alone_are_no_retreat():
+    conv = analyzed([
+        ("W", "Can I take your name?"), ("C", "Rita Byrne."),
+        ("W", "And your date of birth?"), ("C", "Ninth of June."),
+        ("W", "Is your address the same?"), ("C", "Yes, it is."),
+        ("W", "Lovely, take a seat."), ("C", "Thanks."),
+    ])
+    assert conv.features["ruptures"] == []
+
+
 @pytest.mark.parametrize(("text", "code"), [
     ("Eight weeks? It's your mistake, not mine.", "confrontation"),
     ("That was your error, not ours.", "confrontation"),
@@ -94,6 +122,9 @@ def test_an_apology_for_raising_something_just_then_takes_in_the_curt_replies():
     ("So that's it? I just go home?", "confrontation"),
     ("I sent it in March. It's not my fault the office lost it.", "confrontation"),
     ("Anyway, have you been away anywhere nice?", "withdrawal"),
+    ("He's got no inhaler left. Do you understand that?", "confrontation"),
+    ("Do you understand what I'm saying?", "confrontation"),
+    ("Do you understand the new dose?", None),
     ("Oh great, that's such good news!", None),
     ("So that's it, I've finally finished the course.", None),
     ("He says it's my fault, and sometimes I believe him.", None),
@@ -120,6 +151,8 @@ def test_blame_and_challenges_are_complaints(text, code):
     ("I ask everyone because some tablets don't mix with alcohol.", True),
     ("I went in too hard on the diet and skipped straight past the good news.", True),
     ("Help me understand what I've missed.", True),
+    ("I've got it backwards, then. Put me straight.", True),
+    ("I had it all mixed up, sorry.", False),
     ("What am I missing here?", True),
     ("I've looked over your notes from the ward.", False),
     ("I went in hard for the tackle and hurt my knee.", False),
@@ -145,6 +178,11 @@ def test_owned_haste_jokes_and_rationales_are_repairs(text, repair):
     (DEFENDING, "I'm just telling you what the system says.", False),
     (DEFENDING, "I'm sorry you feel that way, but those are the rules.", True),
     (DEFENDING, "The deadline is the deadline.", True),
+    (DEFENDING, "As I said, there's nothing I can do from here.", True),
+    (DEFENDING, "It went as I said it might.", False),
+    (DIRECTIVE_CUES, "Well, spending on cigarettes doesn't help.", True),
+    (DIRECTIVE_CUES, "All that snacking isn't helping.", True),
+    (DIRECTIVE_CUES, "Talking doesn't help, you said.", False),
     (DEFENDING, "I'm sorry you felt so alone that week.", False),
 ])
 def test_cues_of_session_41(pattern, text, found):

@@ -194,6 +194,8 @@ RULES: list[Rule] = [
         r" (?:right |straight )?(?:past|over|through) (?:all )?(?:something|what you|that|this|it|those|these|everything|your|how|the)\b",
         r"\bi (?:went|came|waded) in (?:(?:too |a bit |really |very |pretty )?(?:hard|heavy|strong) (?:on (?:you|that|the|this|it|those|these)|there|then)|all guns blazing)\b",
         r"\bhelp me (?:to )?understand what i(?:'ve| have)? (?:missed|got wrong|misunderstood|not understood)\b",
+        r"\bi(?:'ve| have)? got (?:it|that|this|things|you) (?:all )?(?:backwards|back to front|the wrong way (?:round|around)|muddled|mixed up)\b",
+        r"\b(?:put|set) me (?:straight|right)\b",
         r"\bwhat (?:have i|am i|did i) (?:missed|missing|miss|got wrong|getting wrong|get wrong)\b",
         r"\bi (?:rushed|jumped|dived|dove|launched) (?:in|straight in|right in|straight into|right into)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:really |very )?(?:useful|helpful|important) for me to hear\b",
@@ -426,7 +428,7 @@ RULES: list[Rule] = [
         r"\b[^.?!]{0,30}\b(?:already|(?:two|three|four|five|six|several|multiple|so many|\d+) (?:different )?(?:times|people|agents|doctors|staff))\b",
         # Polite and sarcastic pushback ("With respect, I don't think you've understood my
         # situation.", "Oh great. Another leaflet.", "So that's it?").
-        r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"^\W*with (?:all )?(?:due )?respect\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",

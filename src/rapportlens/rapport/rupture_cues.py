@@ -27,7 +27,9 @@ DIRECTIVE_CUES = _any(
     # take normalising ("Many people find it hard") and talk about third parties for criticism.
     r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads|couples|carers)\b[^.?!]{0,25}"
     r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work|find (?:it|this|that) (?:really |very )?(?:helpful|powerful|useful|valuable|helps|works))\b",
-    r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
+    r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b",
+    # What the client does held up as the trouble ("Well, spending on cigarettes doesn't help.").
+    r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
     r"\byou(?:'ll| will) (?:need|have) to\b", r"\brules are (?:the )?rules\b",
     # Finding fault with the client's work or way of doing things ("They're too long and a bit
     # disorganised.", "You're probably not using it properly.").
@@ -133,7 +135,7 @@ COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*
 # little; two to repeated advice, with only such replies between them, are a retreat into
 # compliance.
 GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
-                         r"i know|i suppose|i guess|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
+                         r"i know|(?:i )?suppose(?: so| not)?|(?:i )?guess(?: so| not)?|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
                          r"(?:i'?ll|i will|i can|will) try(?: that| it)?|i'?ll give it a go|"
                          r"no|nope|nah|not really)\W*){1,3}$",
                          re.IGNORECASE)
@@ -149,7 +151,8 @@ DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to 
                        r"|\bi(?:'ve| have) been (?:doing this|practi[sc]ing|qualified|working (?:here|in this (?:field|job|area)))"
                        r" for (?:\w+ )?(?:years|decades|a long time)\b|\bi(?:'m| am) (?:fully |properly )?qualified\b"
                        # The apology that owns nothing, and the rule restated as its own reason.
-                       r"|\bsorry (?:that |if )?you feel (?:that way|like that|that)\b|\bthe (deadline|rules?|policy|law|procedure) (?:is|are) the \1\b", re.IGNORECASE)
+                       r"|\bsorry (?:that |if )?you feel (?:that way|like that|that)\b|\bthe (deadline|rules?|policy|law|procedure) (?:is|are) the \1\b"
+                       r"|^\W*(?:well,? |look,? )?as i (?:said|told you|explained|mentioned)\b|\b(?:there'?s|there is) nothing (?:more )?(?:i|we) can do\b", re.IGNORECASE)
 # Looking on the bright side ("At least he had a good life with you", "Everything happens for a
 # reason"): it passes over what was said, so it acknowledges nothing after a rupture and a
 # rupture after it may answer it.

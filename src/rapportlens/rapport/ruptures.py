@@ -99,6 +99,7 @@ def signal_words(signals: list[str]) -> str:
 
 
 RUN_BACK = 1  # earlier turns answering advice or criticism that a rupture an owned misstep points to takes in
+SHORT_RUN_BACK = 3  # the speaker's short answers an owned misstep may reach back over
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
 CURT_RUN = 3  # curt replies in a row that go along, once the first answered advice or criticism
@@ -302,6 +303,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
                     break  # the speaker's turn that answered anything but advice or criticism
                 back += 1
             run.insert(0, x)
+        run = _short_answers_back_to_directive(conv, run, own, last, roles, words)
         directed = any(_answers_directive(conv, x, roles) for x in run)
         drawn_back = (_weak_code(conv, prev, "rules") or _weak_code(conv, prev, "model") or REJECTING.match(_text(conv, prev))
                       or not _engaged(conv, prev, _usual_length(conv, prev.speaker, prev.utterances[0], words), words))
@@ -319,6 +321,25 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         ruptures.append(new)
         changed.append(new)
     return changed
+
+
+def _short_answers_back_to_directive(conv: Conversation, run: list, own: list, last, roles, words) -> list:
+    """``run`` with the speaker's short answers before it (``MINIMAL_WORDS`` or fewer each),
+    when they lead back to a reply to advice or criticism: "Suppose not." / "No." / "Child
+    benefit." after "Well, spending on cigarettes doesn't help." and two questions is one
+    retreat, which "I made that sound like a lecture" owns from its start."""
+    if _answers_directive(conv, run[0], roles):
+        return run
+    before = [x for x in own if x.utterances[-1] < run[0].utterances[0]]
+    taken: list = []
+    for x in reversed(before[-SHORT_RUN_BACK:]):
+        if (sum(words[i] for i in x.utterances) > MINIMAL_WORDS or _asks(conv, x)
+                or (last is not None and x.utterances[0] <= last.utterances[-1])):
+            return run
+        taken.insert(0, x)
+        if _answers_directive(conv, x, roles):
+            return [*taken, *run] if all(sum(words[i] for i in t.utterances) <= MINIMAL_WORDS for t in run) else run
+    return run
 
 
 def _extend_through(conv: Conversation, r: Rupture, turn) -> None:
