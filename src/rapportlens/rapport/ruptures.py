@@ -19,6 +19,7 @@ it had a repair and engagement recovered. The wordings read in context are in
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -99,6 +100,10 @@ def signal_words(signals: list[str]) -> str:
 
 
 RUN_BACK = 1  # earlier turns answering advice or criticism that a rupture an owned misstep points to takes in
+# Transcribers mark a sentence broken off and taken up again with dashes ("because-" ... "-it's").
+CUT_OFF = re.compile(r"[-\u2013\u2014]\s*$")
+CONTINUES = re.compile(r"^\s*(?:[-\u2013\u2014]|\.\.\.|\u2026)")
+BACKCHANNEL_WORDS = 2  # at most this long, a practitioner's turn between is only listening
 SHORT_RUN_BACK = 3  # the speaker's short answers an owned misstep may reach back over
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
@@ -219,6 +224,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 signals.append("suspected_unaddressed")
         past.append((n, v))
         if not (set(signals) - TOGETHER or TOGETHER <= set(signals)) or _talks_it_through(conv, t, words):
+            continue
+        if "confrontation" not in signals and _continued(conv, t, roles, words):
             continue
         if {"confrontation", "withdrawal"} <= set(signals) and _deferring(conv, t):
             signals.remove("confrontation")
@@ -480,6 +487,19 @@ def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
     n = sum(words[i] for i in turn.utterances)
     return ((not marked & {"withdrawal", "confrontation"} or _talks_it_through(conv, turn, words))
             and n >= RECOVERY_WORDS and (n >= 0.5 * usual or "elaboration" in codes))
+
+
+def _continued(conv: Conversation, turn, roles, words) -> bool:
+    """Whether ``turn`` breaks off mid-sentence ("It's really frustrating because-") and the
+    speaker takes it up again after only a listening noise ("Yeah." / "-it's almost like I
+    don't wanna give up..."): a transcript's cut, not a short or drawn-back answer."""
+    k = turn.index
+    if k + 2 >= len(conv.turns) or not CUT_OFF.search(conv.utterances[turn.utterances[-1]].text):
+        return False
+    between, nxt = conv.turns[k + 1], conv.turns[k + 2]
+    return (roles[between.speaker] == Role.PRACTITIONER and nxt.speaker == turn.speaker
+            and sum(words[i] for i in between.utterances) <= BACKCHANNEL_WORDS
+            and CONTINUES.match(conv.utterances[nxt.utterances[0]].text) is not None)
 
 
 def _talks_it_through(conv: Conversation, turn, words) -> bool:
