@@ -7,6 +7,7 @@ import pytest
 
 import rapportlens
 from rapportlens import Conversation, Role
+from rapportlens.coding.engagement import reads
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import ACKNOWLEDGING_CUES, DEFENDING, DIRECTIVE_CUES, MISSTEP
 
@@ -125,6 +126,11 @@ def test_short_answers_to_questions_alone_are_no_retreat():
     ("He's got no inhaler left. Do you understand that?", "confrontation"),
     ("Do you understand what I'm saying?", "confrontation"),
     ("Do you understand the new dose?", None),
+    ("That's a horrible thing to say.", "confrontation"),
+    ("I've done every one of them for a year. Nobody listens.", "confrontation"),
+    ("My mum made me come.", "withdrawal"),
+    ("Nobody listens to my brother either, he's the youngest.", None),
+    ("My mum made me a cake for my birthday.", None),
     ("Oh great, that's such good news!", None),
     ("So that's it, I've finally finished the course.", None),
     ("He says it's my fault, and sometimes I believe him.", None),
@@ -152,6 +158,9 @@ def test_blame_and_challenges_are_complaints(text, code):
     ("I went in too hard on the diet and skipped straight past the good news.", True),
     ("Help me understand what I've missed.", True),
     ("I've got it backwards, then. Put me straight.", True),
+    ("It was a horrible way to put it, and I'm sorry.", True),
+    ("I've been repeating myself instead of asking what's going on.", True),
+    ("It was a terrible film, honestly.", False),
     ("I had it all mixed up, sorry.", False),
     ("What am I missing here?", True),
     ("I've looked over your notes from the ward.", False),
@@ -182,8 +191,31 @@ def test_owned_haste_jokes_and_rationales_are_repairs(text, repair):
     (DEFENDING, "It went as I said it might.", False),
     (DIRECTIVE_CUES, "Well, spending on cigarettes doesn't help.", True),
     (DIRECTIVE_CUES, "All that snacking isn't helping.", True),
+    (DIRECTIVE_CUES, "It's happened four times now, and it reflects on the whole department.", True),
+    (DIRECTIVE_CUES, "So going forward I need those timesheets by Friday.", True),
+    (DIRECTIVE_CUES, "You could tell me what's on your mind, or we could just sit.", False),
+    (DIRECTIVE_CUES, "You could ask your sister to help with the school run.", True),
+    (ACKNOWLEDGING_CUES, "You don't have to talk about anything you don't want to. It's up to you.", True),
     (DIRECTIVE_CUES, "Talking doesn't help, you said.", False),
     (DEFENDING, "I'm sorry you felt so alone that week.", False),
 ])
 def test_cues_of_session_41(pattern, text, found):
     assert (pattern.search(text) is not None) == found
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("You're breaking up a bit. Can you hear me?", False),
+    ("Sorry, the video's frozen again.", False),
+    ("I lost you for a second there.", False),
+    ("You're not hearing me at all.", True),
+])
+def test_talk_about_the_call_is_left_to_the_rules(text, read):
+    assert reads(text) == read
+
+
+def test_trouble_with_the_call_is_no_rupture():
+    conv = analyzed([("W", "Can you hear me? The picture's stuck on my side."),
+                     ("C", "You're breaking up a bit. Can you hear me?"),
+                     ("W", "I can now. Sorry, the connection's poor today. Where would you like to start?"),
+                     ("C", "With my sister, I think. We finally talked on Sunday and it went better than I expected.")])
+    assert conv.features["ruptures"] == []

@@ -66,6 +66,13 @@ ADDRESSED = re.compile(r"\b(?:you|your|yours|we|us|our|here|like that|this sessi
 QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
 
 
+CALL_TROUBLE = re.compile(r"\b(?:you'?re|you are|it'?s|you keep) (?:\w+ )?(?:breaking up|cutting out|freezing|frozen|lagging|on mute|muted)\b"
+                          r"|\b(?:video|screen|picture|sound|audio|connection|signal|wifi|wi-fi|internet)(?:'s| is| has| keeps)? "
+                          r"(?:frozen|froze|freezing|dropped|dropping|gone|terrible|awful|bad|poor|breaking up|cutting out|stuck)\b"
+                          r"|\bi (?:lost|can'?t hear|can'?t see) you\b|\bcan you (?:hear|see) me (?:now|okay|ok|alright|all right)?\W*$",
+                          re.IGNORECASE)
+
+
 def default_dir(model: str = MODEL) -> Path:
     return Path(str(resources.files("rapportlens").joinpath("models", model)))
 
@@ -174,8 +181,10 @@ def _suspectable(text: str) -> bool:
 def reads(text: str) -> bool:
     """Whether the model judges this turn. A bare non-answer ("Fine.", "Not really.") is left
     to the rules (``coding.minimal``), which count it only when the client's answers suddenly
-    shorten, and so is a turn of fewer than ``MIN_WORDS`` words."""
-    return len(text.split()) >= MIN_WORDS and minimal_answer(text) is None
+    shorten, and so is a turn of fewer than ``MIN_WORDS`` words. Talk about the call itself
+    ("You're breaking up a bit. Can you hear me?") is not about the relationship, though its
+    words are those of not being heard."""
+    return len(text.split()) >= MIN_WORDS and minimal_answer(text) is None and not CALL_TROUBLE.search(text)
 
 
 @cache

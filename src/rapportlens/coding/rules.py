@@ -204,13 +204,15 @@ RULES: list[Rule] = [
         r"gave (?:me )?(?:it|that|that feedback)|let me know how (?:that|it) (?:felt|landed))\b",
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
-        r"\bthat (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass) (?:thing|way|remark|comment|suggestion|question|joke)\b",
+        r"\b(?:that|it) (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass|"
+        r"horrible|terrible|awful|harsh|unkind|poor|bad|blunt) (?:thing to say|way to put it|way of putting it|remark|comment|suggestion|question|joke)\b",
+        r"\bthat (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass) (?:thing|way)\b",
         r"\bthat was (?:a bit |really |very |pretty )?(?:discouraging|dismissive|unkind|harsh|negative|patronising|patronizing|condescending) of me\b",
         # Owning not having thought of the client's circumstances ("I wasn't thinking about where you live").
         r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
         r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
-        r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out|following) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you)\b",
+        r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out|following) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you|what'?s (?:happening|going on|wrong))\b",
         r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",
         r"\b(?:sorry|apologies) (?:if |that )?(?:it|that|this|i) (?:came across|sounded|came out) (?:that way|like that|wrong|badly|harsh)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:piled|heaped|thrown|dumped|loaded|unloaded) (?:a lot of |all (?:this|that) |so much |too much |a load of )?(?:\w+ )?(?:on|at) you\b",
@@ -337,6 +339,8 @@ RULES: list[Rule] = [
         r"(?:^|[.!?]\s+)(?:oh,? |so,? |well,? )?(?:whatever|forget it|never mind|nevermind)[.!]*\s*$",
         r"^\W*(?:i guess|i suppose|maybe|perhaps|dunno|i don'?t know|not sure|possibly|could be|if you say so)[.,!]*\s+anyway\b",
         r"\bcan i (?:go|leave|get going|go back(?: to \w+)?)(?: now| yet| home)?\s*\?",
+        # Being here at someone else's word ("She made me come.", "My GP sent me.").
+        r"^\W*(?:well,? )?(?:\w+(?:'s)? )?\w+ (?:made|forced|sent|told) me (?:to )?(?:come|be here)?\W*$",
         r"\b(?:fine|okay|ok|alright|all right|nothing|whatever)\b[^.?!]{0,30}[.!]\s+how (?:was|were) your \w+(?: \w+)?\?\s*$",
         r"^\W*(?:yeah|yes|mm+|right|ok(?:ay)?)[.,!]*\s+anyway,?\s+(?:i'?ve been meaning to|guess what|did i (?:tell|mention)|i (?:forgot|meant) to (?:tell|say|mention))\b",
         r"\b(?:not|n'?t) (?:really |very )?comfortable (?:talking about|discussing|going into|getting into|sharing|with that question)\b",
@@ -428,7 +432,8 @@ RULES: list[Rule] = [
         r"\b[^.?!]{0,30}\b(?:already|(?:two|three|four|five|six|several|multiple|so many|\d+) (?:different )?(?:times|people|agents|doctors|staff))\b",
         # Polite and sarcastic pushback ("With respect, I don't think you've understood my
         # situation.", "Oh great. Another leaflet.", "So that's it?").
-        r"^\W*with (?:all )?(?:due )?respect\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:that'?s|that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|hurtful|rude|harsh|mean) thing to say\b",
+        r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",

@@ -30,7 +30,11 @@ DIRECTIVE_CUES = _any(
     r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b",
     # What the client does held up as the trouble ("Well, spending on cigarettes doesn't help.").
     r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
-    r"\byou(?:'ll| will) (?:need|have) to\b", r"\brules are (?:the )?rules\b",
+    r"\byou(?:'ll| will) (?:need|have) to\b",
+    # Holding a repeated lapse against the client ("It's happened three times now... it
+    # reflects on the whole team"), and deadlines set for them ("I need those reports by Thursday").
+    r"\b(?:it|this|that)(?:'s| has| is) happened (?:\w+ )?(?:times|again)\b", r"\breflects (?:badly |poorly )?on (?:the (?:whole )?(?:team|department|company|school|practice)|all of us|us|everyone)\b",
+    r"\bi (?:need|want) (?:those|these|the|your|that|this) \w+(?: \w+)? by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next)\b", r"\brules are (?:the )?rules\b",
     # Finding fault with the client's work or way of doing things ("They're too long and a bit
     # disorganised.", "You're probably not using it properly.").
     r"\b(?:you(?:'re| are)|your \w+(?: \w+)? (?:is|are|was|were)|(?:they|it)(?:'re| are|'s| is| was| were)) (?:probably |clearly |obviously |still |just )?"
@@ -92,7 +96,7 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!]\s+)(?:(?:and|also|but|so|plus)[,]?\s+)?(?!(?:some|any|no|every)thing\b)\w+ing\b[^.?!]{0,40}\b(?:(?:would|will|can|could) "
     r"(?:really |also |definitely |certainly )?(?:help|make (?:a|the|all the) (?:big |huge |real )?difference|do you (?:good|the world of good))"
     r"|(?:really |also )?(?:helps|makes (?:a|the|all the) (?:big |huge |real )?difference))\b",
-    r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|tell|ask|sign up|download|write)\b",
+    r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|tell(?! me\b)|ask(?! me\b)|sign up|download|write)\b",
     # Putting the client's own request off ("We'll get to those.") to follow the practitioner's plan.
     r"(?:^|[.!]\s+)(?:(?:okay|ok|right|yes|yeah|sure)[,.]? )?we(?:'ll| will| can) (?:get|come) to (?:that|those|it|them)(?: later| in a (?:bit|minute|moment)| another time)?[.!]",
 )
@@ -184,6 +188,7 @@ ACKNOWLEDGING_CUES = _any(
     r"\b(?:it )?sounds like (?:you|this|that|it)\b", r"\bwhat i'?m hearing is\b", r"\bi hear (?:you|that|how)\b(?![^.?!]*\bbut\b)",
     # Being open about what happens to what the client says, after mistrust ("Are you going to
     # put that in your notes?" / "Nothing you say here goes to your employer.").
+    r"\byou (?:don'?t|do not) have to (?:talk about|tell me|say|answer|share|go into) (?:anything|that|it|this)\b", r"\b(?:it'?s|that'?s) (?:completely |totally |entirely )?up to you\b",
     r"\bnothing (?:you (?:say|tell me|said)|said) (?:here |in here |in this room |in these sessions )?(?:goes|gets (?:passed|sent)|is (?:passed|shared|sent)|will (?:go|be))\b",
     r"\b(?:stays?|is kept|are kept|remains?) (?:between (?:us|you and me)|with me|in this room)\b", r"\b(?:is|are|stays?|remains?) (?:strictly |completely |totally )?confidential\b",
 )
