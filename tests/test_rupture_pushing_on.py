@@ -93,6 +93,21 @@ def test_an_owned_misstep_reaches_back_over_short_answers_to_the_criticism():
     assert r["repair"]["utterance"] == 8 and r["recovery"] == 9
 
 
+def test_a_stunned_oh_starts_a_run_of_curt_replies_after_harsh_criticism():
+    conv = analyzed([
+        ("W", "How did the driving test go?"),
+        ("C", "Better than I thought, I didn't stall once and I remembered my mirrors."),
+        ("W", "You failed on three majors. At this rate you'll never pass before the summer."),
+        ("C", "Oh."),
+        ("W", "So we'll book two lessons a week."),
+        ("C", "Yeah."),
+        ("W", "And I'll tell your dad about the cost."),
+        ("C", "Whatever."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3, 5, 7] and r["kind"] == "withdrawal" and r["repair"] is None
+
+
 def test_short_answers_to_questions_alone_are_no_retreat():
     conv = analyzed([
         ("W", "Can I take your name?"), ("C", "Rita Byrne."),
@@ -129,6 +144,8 @@ def test_short_answers_to_questions_alone_are_no_retreat():
     ("That's a horrible thing to say.", "confrontation"),
     ("I've done every one of them for a year. Nobody listens.", "confrontation"),
     ("My mum made me come.", "withdrawal"),
+    ("If you want.", "withdrawal"),
+    ("If you want, I can bring the letters next week.", None),
     ("Nobody listens to my brother either, he's the youngest.", None),
     ("My mum made me a cake for my birthday.", None),
     ("Oh great, that's such good news!", None),
@@ -159,6 +176,9 @@ def test_blame_and_challenges_are_complaints(text, code):
     ("Help me understand what I've missed.", True),
     ("I've got it backwards, then. Put me straight.", True),
     ("It was a horrible way to put it, and I'm sorry.", True),
+    ("Sorry, I've been going at you with dates and figures.", True),
+    ("No, you're not, and I spoke to you as if you were.", True),
+    ("I spoke to your mum yesterday.", False),
     ("I've been repeating myself instead of asking what's going on.", True),
     ("It was a terrible film, honestly.", False),
     ("I had it all mixed up, sorry.", False),

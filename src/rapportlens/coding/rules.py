@@ -189,6 +189,8 @@ RULES: list[Rule] = [
         r"\b(?:let me|i(?:'ll| will| need to| should| think i should)) (?:slow down|back off|ease off|step back)\b",
         r"\bi(?:'ve| have)? (?:got|gotten) ahead of (?:you|myself)\b",
         r"\bi(?:'ve| have)? been (?:talking at|lecturing|preaching (?:at|to)|going on at|telling you off|nagging) you\b",
+        r"\bi(?:'ve| have) been (?:going|coming|firing \w+(?: \w+){0,3}|throwing \w+(?: \w+){0,3}) at you\b",
+        r"\bi (?:spoke|talked|was (?:speaking|talking)) (?:to you )?(?:as if|as though|like) you(?:'re| are| were)\b|\bi treated you (?:as if|as though|like)\b",
         r"\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:brushed|skated|skipped|glossed|rushed|raced|rattled|whizzed|zipped|ploughed|steamed|galloped|flew|tore)"
         r" (?:right |straight )?(?:past|over|through) (?:all )?(?:something|what you|that|this|it|those|these|everything|your|how|the)\b",
@@ -329,7 +331,7 @@ RULES: list[Rule] = [
         r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
         # Deferring instead of engaging: the client hands the view back to the practitioner.
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
-        r"\b(?:can|could) (?:you|i|we) (?:just |please )*(?:give me|have|take) a (?:minute|moment|second)\b",
+        r"\b(?:can|could) (?:you|i|we) (?:just |please )*(?:give me|have|take) a (?:minute|moment|second)\b", r"^\W*(?:(?:well|fine|okay|ok)[,.]?\s+)?if you (?:want|like|insist)\W*$",
         # Giving up on being heard ("Do what you need to do.").
         r"^\W*(?:(?:well|fine|okay|ok|right|then)[,.]?\s+)*(?:just )?do (?:what|whatever) you (?:need|have|want|got) to(?: do)?\W*$",
         r"^\W*(?:\w+,? )?if (?:that'?s|that is) what you (?:think|reckon|want)\b(?! (?:would|will|might) help)",

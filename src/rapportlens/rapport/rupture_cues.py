@@ -70,7 +70,7 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!?]\s+)\W*(?:(?:so|okay|ok|well|right)[,.]? )*(?:how|what) about (?:you |we )?(?:try(?:ing)?|start(?:ing)?|aim(?:ing)?|go(?:ing)?|cut(?:ting)?|twice|once|three times|every (?:day|week|morning|night))\b",
     r"\bit'?s (?:really |very |so |vitally |extremely )?(?:important|essential|vital|crucial) (?:that you|for you to|you)\b",
     r"\b(?:going to|gonna|will) (?:sink|ruin|destroy|bankrupt|finish|undo|wreck|wipe out|cancel out) (?:you\b|all (?:the|your)\b)",
-    r"\byou(?:'ll| will)? (?:never|won'?t|will not|aren'?t going to|are not going to) (?:get anywhere|get better|pass|improve|succeed|make it|manage|cope)\b",
+    r"\byou(?:'ll| will)? (?:never|won'?t|will not|aren'?t going to|are not going to) (?:get anywhere|get better|get in(?:to)?|pass|improve|succeed|make it|manage|cope)\b",
     r"\bif (?:this|that|it) (?:keeps up|carries on|continues|goes on|happens again),? (?:you|i)(?:'ll| will| could| might| are going to|'re going to| am going to|'m going to)\b",
     r"(?:^|[.!]\s+)(?:but |and |so )?if you (?:don'?t|do not|won'?t) [^.?!,]{1,40},? (?:we|i|it|they|you|nothing) (?:can'?t|cannot|won'?t|will not|'ll never|will never)\b",
     # Warning of what the client's not doing will bring ("if you're not doing them it's going
@@ -139,7 +139,7 @@ COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*
 # little; two to repeated advice, with only such replies between them, are a retreat into
 # compliance.
 GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
-                         r"i know|(?:i )?suppose(?: so| not)?|(?:i )?guess(?: so| not)?|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
+                         r"oh|i know|(?:i )?suppose(?: so| not)?|(?:i )?guess(?: so| not)?|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
                          r"(?:i'?ll|i will|i can|will) try(?: that| it)?|i'?ll give it a go|"
                          r"no|nope|nah|not really)\W*){1,3}$",
                          re.IGNORECASE)
