@@ -166,6 +166,7 @@ RULES: list[Rule] = [
         r" (?:you |how|what|whether|if)\b",
         r"\bmy apologies\b", r"\bpoint taken\b", r"\bi(?:'ve| have) upset you\b",
         r"\bi (?:didn'?t|did not|don'?t|do not) mean to (?:lecture|preach|push|pressure|rush|judge|critici[sz]e|upset|offend|dismiss|talk down)\b",
+        r"\bi (?:don'?t|do not) want to (?:fob you off|brush you off|dismiss (?:you|that|this|it)|rush you|lecture you|push you|pressure you|talk down to you)\b",
         r"\blet me (?:try|put|say) (?:that|it|this) (?:again|another way|differently|better)\b",
         r"\bi (?:don'?t think i|didn'?t|did not) (?:said|say|put|explain|explained) (?:it|that|this) (?:well|right|clearly|very well)\b",
         r"\b(?:i appreciate|thank you for|thanks for) (?:you )?(?:being (?:so )?(?:honest|straight|open) with me|telling me (?:that|how) (?:i|this|that|it)|pointing (?:that|it) out|the feedback|saying so)\b",
@@ -435,7 +436,8 @@ RULES: list[Rule] = [
         # Polite and sarcastic pushback ("With respect, I don't think you've understood my
         # situation.", "Oh great. Another leaflet.", "So that's it?").
         r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:that'?s|that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|hurtful|rude|harsh|mean) thing to say\b",
-        r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$",
+        r"\byou (?:lot|people|guys) (?:only|never|always|just)\b", r"\bwhere were you when\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
