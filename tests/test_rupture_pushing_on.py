@@ -183,6 +183,8 @@ def test_blame_and_challenges_are_complaints(text, code):
     ("I spoke to your mum yesterday.", False),
     ("I don't want to fob you off with another leaflet.", True),
     ("I don't want to push you into anything you're not ready for.", True),
+    ("That was a label, and an unkind one.", True),
+    ("The label on the box was wrong.", False),
     ("I've been repeating myself instead of asking what's going on.", True),
     ("It was a terrible film, honestly.", False),
     ("I had it all mixed up, sorry.", False),
@@ -220,6 +222,8 @@ def test_owned_haste_jokes_and_rationales_are_repairs(text, repair):
     (DIRECTIVE_CUES, "You could tell me what's on your mind, or we could just sit.", False),
     (DIRECTIVE_CUES, "You could ask your sister to help with the school run.", True),
     (ACKNOWLEDGING_CUES, "You don't have to talk about anything you don't want to. It's up to you.", True),
+    (DIRECTIVE_CUES, "You're a classic control freak, that's the real issue.", True),
+    (DIRECTIVE_CUES, "Your mum sounds like a bit of a perfectionist.", False),
     (DIRECTIVE_CUES, "Talking doesn't help, you said.", False),
     (DEFENDING, "I'm sorry you felt so alone that week.", False),
 ])
@@ -243,3 +247,14 @@ def test_trouble_with_the_call_is_no_rupture():
                      ("W", "I can now. Sorry, the connection's poor today. Where would you like to start?"),
                      ("C", "With my sister, I think. We finally talked on Sunday and it went better than I expected.")])
     assert conv.features["ruptures"] == []
+
+
+@pytest.mark.parametrize(("text", "advice"), [
+    ("And what would you need to do to hand it over?", False),
+    ("What time would you have to leave?", False),
+    ("Do you have to drive to work?", False),
+    ("You need to take them twice a day.", True),
+    ("So you have to keep the dressing dry.", True),
+])
+def test_asking_what_the_client_needs_to_do_is_no_advice(text, advice):
+    assert ("advice" in {h.code for h in apply_rules(text, P)}) == advice

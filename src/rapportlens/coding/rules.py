@@ -110,7 +110,8 @@ RULES: list[Rule] = [
     ),
     *_rules(
         "advice", P, 0.7,
-        r"\byou (?:really |just |simply |definitely )?(?:should|ought to|need to|have to|must)\b(?! (?:be|feel) )"
+        # Not asked ("What would you need to do to hand it over?", "Do you have to drive?").
+        r"(?<!would )(?<!could )(?<!will )(?<!do )(?<!does )(?<!did )\byou (?:really |just |simply |definitely )?(?:should|ought to|need to|have to|must)\b(?! (?:be|feel) )"
         r"(?! have (?:been|got|gone|done|had|known|seen|said|told|\w+ed)\b)",  # "you should have been told" looks back
         r"\bi(?:'d| would) (?:recommend|suggest|advise)\b", r"\b(?:my|one) (?:advice|suggestion|recommendation) (?:is|would be)\b",
         r"^(?:so,? |okay,? |well,? )?(?:try|make sure|consider|avoid)\b", r"\bwhy don'?t you (?:try|give|consider)\b",
@@ -245,7 +246,8 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? been coming (?:at you|down on you|in (?:too )?(?:hard|heavy))\b", r"\b(?:can|could|shall) we (?:start|begin) (?:again|over)\b",
         r"\b(?:that'?s|that is|that was|it'?s|it is|it was) (?:all |totally |completely )?on (?:me|us)(?:,? not you)?\b(?! (?:to|and)\b)",
         r"\b(?:that|my) (?:joke|comment|remark|crack|quip|dig)\b[^.?!]{0,30}\b(?:at your expense|(?:wasn'?t|was not) (?:funny|fair|kind|okay|ok|on))\b",
-        r"\bi (?:was|'ve been|have been) (?:a bit |far |much |way )?too quick to\b", r"\bi (?:waved|brushed|laughed|shrugged) (?:it|that|this|you) off\b",
+        r"\bi (?:was|'ve been|have been) (?:a bit |far |much |way )?too quick to\b",
+        r"\b(?:that|it|what i said) was (?:a |an )?(?:label|judge?ment|cheap shot|low blow|dig at you|unfair label)\b", r"\bi (?:waved|brushed|laughed|shrugged) (?:it|that|this|you) off\b",
         r"\bi (?:just )?(?:jumped|leapt|leaped|skipped) (?:straight |right |ahead )?to (?:conclusions|(?:a|an|my|my own|the wrong|some) (?:\w+ )?"
         r"(?:theory|theories|idea|ideas|conclusion|assumption|answer|solution|fix|explanation)s?)\b", r"\bsorry,? you did (?:tell|say|mention)\b",
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",

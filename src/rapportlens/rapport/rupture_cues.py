@@ -31,6 +31,9 @@ DIRECTIVE_CUES = _any(
     # What the client does held up as the trouble ("Well, spending on cigarettes doesn't help.").
     r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
     r"\byou(?:'ll| will) (?:need|have) to\b",
+    # Labelling the client ("You're a classic control freak.").
+    r"\byou(?:'re| are) (?:a |an |such a )?(?:classic |typical |real |total |complete |bit of a )?(?:control freak|perfectionist|people[- ]pleaser|drama queen|"
+    r"snowflake|hypochondriac|procrastinator|pushover|martyr|worrier|workaholic)\b",
     # Holding a repeated lapse against the client ("It's happened three times now... it
     # reflects on the whole team"), and deadlines set for them ("I need those reports by Thursday").
     r"\b(?:it|this|that)(?:'s| has| is) happened (?:\w+ )?(?:times|again)\b", r"\breflects (?:badly |poorly )?on (?:the (?:whole )?(?:team|department|company|school|practice)|all of us|us|everyone)\b",
@@ -139,7 +142,7 @@ COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*
 # little; two to repeated advice, with only such replies between them, are a retreat into
 # compliance.
 GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
-                         r"oh|i know|(?:i )?suppose(?: so| not)?|(?:i )?guess(?: so| not)?|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
+                         r"oh|wow|i know|(?:i )?suppose(?: so| not)?|(?:i )?guess(?: so| not)?|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
                          r"(?:i'?ll|i will|i can|will) try(?: that| it)?|i'?ll give it a go|"
                          r"no|nope|nah|not really)\W*){1,3}$",
                          re.IGNORECASE)
