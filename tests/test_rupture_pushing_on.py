@@ -145,6 +145,9 @@ def test_short_answers_to_questions_alone_are_no_retreat():
     ("I've done every one of them for a year. Nobody listens.", "confrontation"),
     ("My mum made me come.", "withdrawal"),
     ("If you want.", "withdrawal"),
+    ("Do we have to?", "withdrawal"),
+    ("Look, I don't need a careers adviser. I need to get out of bed in the morning.", "confrontation"),
+    ("Do we have to bring the forms on Tuesday?", None),
     ("You lot only ever ring when there's a problem.", "confrontation"),
     ("Where were you when I needed you in March?", "confrontation"),
     ("If you want, I can bring the letters next week.", None),
@@ -184,6 +187,14 @@ def test_blame_and_challenges_are_complaints(text, code):
     ("I don't want to fob you off with another leaflet.", True),
     ("I don't want to push you into anything you're not ready for.", True),
     ("That was a label, and an unkind one.", True),
+    ("I've just taken your weekend and made it about my dad. Sorry.", True),
+    ("You're right, I took a side there that you didn't.", True),
+    ("I didn't realise, and saying that after your news was thoughtless.", True),
+    ("I did say that, and then I told you it failed without explaining why. That's not fair on you.", True),
+    ("I keep reaching for fixes.", True),
+    ("I'm so sorry to hear that. I went through a bad break-up last year.", False),
+    ("I'm sorry, I asked my colleague and she'll ring you back.", True),
+    ("You're right, cooking for one is hard work.", False),
     ("The label on the box was wrong.", False),
     ("I've been repeating myself instead of asking what's going on.", True),
     ("It was a terrible film, honestly.", False),
@@ -258,3 +269,30 @@ def test_trouble_with_the_call_is_no_rupture():
 ])
 def test_asking_what_the_client_needs_to_do_is_no_advice(text, advice):
     assert ("advice" in {h.code for h in apply_rules(text, P)}) == advice
+
+
+def test_bare_non_answers_in_a_row_are_a_retreat_from_the_first():
+    conv = analyzed([
+        ("W", "How's college been?"), ("C", "Fine."),
+        ("W", "Anything happen this week?"), ("C", "Not really."),
+        ("W", "How about at home?"), ("C", "Same."),
+        ("W", "Okay. I've got the review forms to go through with you."), ("C", "Do we have to?"),
+        ("W", "It won't take long. First question: how would you rate your placement?"), ("C", "Dunno."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"][:4] == [1, 3, 5, 7] and r["kind"] == "withdrawal" and r["repair"] is None
+
+
+def test_owning_an_act_with_a_word_that_judges_it_marks_the_pushback_before_it():
+    conv = analyzed([
+        ("W", "So you're here about your passport."),
+        ("C", "Yes. I sent everything in April and I've heard nothing at all since then."),
+        ("W", "April is quite recent. These take time."),
+        ("C", "Five months is not recent. I couldn't fly to my brother's wedding."),
+        ("W", ("I didn't realise, and telling you these take time after you've missed a wedding was thoughtless. "
+              "Let me see what I can find out today.")),
+        ("C", "Thank you. I just want to know it hasn't been lost. The reference number is on this letter."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["kind"] == "confrontation"
+    assert r["repair"]["utterance"] == 4 and r["recovery"] == 5

@@ -35,7 +35,7 @@ NONCOMMITTAL = {
     "its ok", "its okay", "its all good", "all good", "everythings fine", "everything is fine", "things are fine",
     "its alright", "i guess", "i suppose", "i suppose so", "suppose so", "spose", "i spose", "spose so", "i guess so", "guess so", "not really",
     "nope", "nah", "nothing", "its nothing", "nothing really", "nothing much", "not much", "maybe", "perhaps",
-    "probably", "not sure", "im not sure", "i am not sure", "same as always", "same as usual", "same old",
+    "probably", "not sure", "im not sure", "i am not sure", "same", "the same", "same as always", "same as usual", "same old",
     "sure", "i dont remember", "i cant remember", "cant remember", "not a big deal", "no big deal",
     "its not a big deal", "its no big deal", "it doesnt bother me", "doesnt bother me", "i guess youre right",
     "youre right", "you know best", "if you think so",

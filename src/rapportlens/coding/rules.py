@@ -35,6 +35,23 @@ class Rule:
     name: str
 
 
+# A practitioner's own act in this talk ("I took a side", "I've just taken your weekend and
+# made it about my dad"), conceding at the start of a turn, an apology that is not sympathy,
+# and words that judge one's own act.
+DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |totally )?(?:said|told you|asked|took|taken|"
+               r"made (?:it|that|this|you)|went (?:straight|right|ahead|in|on about|off on|too far)|jumped|put (?:it|that|you)|talked|"
+               r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
+               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain))")
+CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|"
+                   r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|i did(?: say that|,)|you did(?: say that|,)|"
+                   r"of course you (?:know|do|did|are|have|can|would))\b")
+_SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
+          r"(?! (?:to hear|for your loss|about your|that you|you|if you|for what)\b)|\bi apologi[sz]e\b")
+SELF_JUDGED = (r"\b(?:thoughtless|careless|insensitive|tactless|unkind|clumsy|unfair (?:of me|to you|on you)|"
+               r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you)|wrong of me|out of order)\b")
+OWNED_ACT = rf"(?=.*{DID_IN_TALK})(?:.*(?:{_SORRY}|{SELF_JUDGED})|{CONCEDING_START})"
+
+
 def _rules(code: str, speaker: str, confidence: float, *patterns: str) -> list[Rule]:
     return [Rule(code, speaker, re.compile(p, re.IGNORECASE), confidence, f"{code} phrase") for p in patterns]
 
@@ -247,7 +264,14 @@ RULES: list[Rule] = [
         r"\b(?:that'?s|that is|that was|it'?s|it is|it was) (?:all |totally |completely )?on (?:me|us)(?:,? not you)?\b(?! (?:to|and)\b)",
         r"\b(?:that|my) (?:joke|comment|remark|crack|quip|dig)\b[^.?!]{0,30}\b(?:at your expense|(?:wasn'?t|was not) (?:funny|fair|kind|okay|ok|on))\b",
         r"\bi (?:was|'ve been|have been) (?:a bit |far |much |way )?too quick to\b",
-        r"\b(?:that|it|what i said) was (?:a |an )?(?:label|judge?ment|cheap shot|low blow|dig at you|unfair label)\b", r"\bi (?:waved|brushed|laughed|shrugged) (?:it|that|this|you) off\b",
+        r"\b(?:that|it|what i said) was (?:a |an )?(?:label|judge?ment|cheap shot|low blow|dig at you|unfair label)\b",
+        r"\bi (?:keep|kept) (?:reaching for|going (?:back )?to|offering|suggesting|pushing|handing you) (?:fixes|solutions|answers|advice|ideas|suggestions|plans)\b",
+        # Something the practitioner did in this talk, owned: with a concession at the start
+        # ("You're right, I took a side there that you didn't."), an apology ("I've just taken
+        # your weekend and made it about my dad. Sorry.") or a word that judges it ("...was
+        # thoughtless", "That's not fair on you"). Sympathy ("sorry to hear", "sorry for your
+        # loss") owns nothing, and a supporter's own story is no act of the talk.
+        OWNED_ACT, r"\bi (?:waved|brushed|laughed|shrugged) (?:it|that|this|you) off\b",
         r"\bi (?:just )?(?:jumped|leapt|leaped|skipped) (?:straight |right |ahead )?to (?:conclusions|(?:a|an|my|my own|the wrong|some) (?:\w+ )?"
         r"(?:theory|theories|idea|ideas|conclusion|assumption|answer|solution|fix|explanation)s?)\b", r"\bsorry,? you did (?:tell|say|mention)\b",
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
@@ -335,6 +359,7 @@ RULES: list[Rule] = [
         # Deferring instead of engaging: the client hands the view back to the practitioner.
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
         r"\b(?:can|could) (?:you|i|we) (?:just |please )*(?:give me|have|take) a (?:minute|moment|second)\b", r"^\W*(?:(?:well|fine|okay|ok)[,.]?\s+)?if you (?:want|like|insist)\W*$",
+        r"^\W*(?:but |oh,? )?(?:do|must) (?:we|i) (?:really )?have to\W*\?\W*$",
         # Giving up on being heard ("Do what you need to do.").
         r"^\W*(?:(?:well|fine|okay|ok|right|then)[,.]?\s+)*(?:just )?do (?:what|whatever) you (?:need|have|want|got) to(?: do)?\W*$",
         r"^\W*(?:\w+,? )?if (?:that'?s|that is) what you (?:think|reckon|want)\b(?! (?:would|will|might) help)",
@@ -439,7 +464,8 @@ RULES: list[Rule] = [
         # situation.", "Oh great. Another leaflet.", "So that's it?").
         r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:that'?s|that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|hurtful|rude|harsh|mean) thing to say\b",
         r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$",
-        r"\byou (?:lot|people|guys) (?:only|never|always|just)\b", r"\bwhere were you when\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"\byou (?:lot|people|guys) (?:only|never|always|just)\b", r"\bwhere were you when\b",
+        r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",

@@ -10,7 +10,7 @@ score, which read the codes, are not moved by them.
 import re
 
 from ..coding.lexicon import FEELING
-from ..coding.rules import YOU_FEEL
+from ..coding.rules import CONCEDING_START, DID_IN_TALK, SELF_JUDGED, YOU_FEEL
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -164,11 +164,13 @@ DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to 
 # reason"): it passes over what was said, so it acknowledges nothing after a rupture and a
 # rupture after it may answer it.
 MINIMISING = re.compile(r"(?:^|[.,!;]\s*)(?:aw+|oh|well|but|and|still)?[,.]?\s*at least\b|\blook on the bright side\b"
-                        r"|\beverything happens for a reason\b|\bcould(?:'ve| have) been (?:a lot |much |far )?worse\b", re.IGNORECASE)
+                        r"|\beverything happens for a reason\b|\bcould(?:'ve| have) been (?:a lot |much |far )?worse\b"
+                        r"|\bit (?:won'?t|will not|shouldn'?t|should not) take (?:long|a minute|a moment)\b", re.IGNORECASE)
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,"
                          r"|let'?s (?:get started|begin|make a start|crack on|get going|get on with it)\b)"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b"
+                         r"|\bi(?:'ve| have) got (?:the|some|a few|your|these|those) \w+(?: \w+){0,4} to (?:go through|get through|fill in|do|sign)\b"
                          r"|\bsee you (?:next|on|then|in|soon|later)\b|\b(?:is there )?anything else (?:today|for today|i can (?:help|do))\b|(?:^|[.!?]\s+)next (?:on the list|up|thing|item)\b"
                          r"|^\W*(?:(?:right|okay|ok|well|so)\W+)?let'?s (?:look at|go (?:over|through)|turn to|move (?:on )?to|get (?:on )?(?:to|with)|"
                          r"have a look at|check) (?:your|the|this week'?s|today'?s)\b(?![^.?!]*\btogether\b)", re.IGNORECASE)
@@ -178,9 +180,11 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|movi
 # not push on. "I hear you, but..." discounts instead.
 # Conceding the client's point at the start of a turn ("You're right, ...", "That's fair, ...",
 # "Of course you know, ..."): the turn before it was pushback, however long.
-_CONCEDING = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|you'?re (?:quite |absolutely )?right|"
-             r"fair enough|fair point|of course you (?:know|do|did|are|have|can|would))\b")
+_CONCEDING = CONCEDING_START
 CONCEDING = re.compile(_CONCEDING, re.IGNORECASE)
+# Owning an act of the talk with a word that judges it ("saying 'these take time' after you've
+# missed a funeral was thoughtless"): like conceding, it says the client had been hurt or pushed.
+SELF_JUDGING = re.compile(rf"(?=.*{DID_IN_TALK}).*{SELF_JUDGED}", re.IGNORECASE)
 ACKNOWLEDGING_CUES = _any(
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", _CONCEDING,
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
@@ -215,6 +219,7 @@ APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 # came across as crass". "I'm so sorry. Were you close?" is sympathy, and so, in text chats,
 # is "I am very sorry. Have you visited any other agencies?".
 MISSTEP = re.compile(
+    DID_IN_TALK + r"|"
     r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
     r"|\b(?:bringing up|mentioning|asking about|raising|talking about) (?:\w+ ){1,3}(?:just then|just now|there)\b"

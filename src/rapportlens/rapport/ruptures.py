@@ -46,6 +46,7 @@ from .rupture_cues import (
     NOT_OWNING,
     REJECTING,
     REPROACH,
+    SELF_JUDGING,
     TOPIC_SHIFT,
 )
 
@@ -104,6 +105,7 @@ RUN_BACK = 1  # earlier turns answering advice or criticism that a rupture an ow
 CUT_OFF = re.compile(r"[-\u2013\u2014]\s*$")
 CONTINUES = re.compile(r"^\s*(?:[-\u2013\u2014]|\.\.\.|\u2026)")
 BACKCHANNEL_WORDS = 2  # at most this long, a practitioner's turn between is only listening
+BARE_RUN = 3  # bare non-answers in a row that are a retreat by themselves
 SHORT_RUN_BACK = 3  # the speaker's short answers an owned misstep may reach back over
 REPAIR_WINDOW = 2  # practitioner turns after the rupture in which a repair counts
 RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must come back
@@ -152,6 +154,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     client_turns = [t for t in turns if roles[t.speaker] != Role.PRACTITIONER]
     history: dict[str, list[tuple[int, float]]] = {}
     runs: dict[str, list[tuple[Any, bool]]] = {}  # each speaker's run of curt replies: (turn, right after advice)
+    bare_runs: dict[str, list[Any]] = {}  # each speaker's run of bare non-answers to the practitioner
     ruptures: list[Rupture] = []
     for t in client_turns:
         n = sum(words[i] for i in t.utterances)
@@ -214,7 +217,12 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # During a rupture the speaker's recent answers are already short, so a further bare
         # "Fine." cannot look suddenly shorter; after another turn that attempts no repair, it
         # goes on with the rupture (after a repair attempt it may be accepting it).
-        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or unaddressed):
+        # Bare non-answers in a row ("Fine." / "Not really." / "Same."), each to the
+        # practitioner, are a retreat from the first even with no longer answers before them.
+        bare = bare_runs.get(t.speaker, [])
+        bare_runs[t.speaker] = [*bare, t] if nonanswer and after_practitioner else []
+        in_a_row = len(bare) >= BARE_RUN - 1 and nonanswer and after_practitioner
+        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or unaddressed or in_a_row):
             signals.append("minimal_answer")
         # While a rupture goes unaddressed, what the model only suspects goes on with it
         # ("That's what you said a month ago." after "It's important to trust the process.").
@@ -247,6 +255,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 and (last is None or last.utterances[-1] < first.utterances[0])):
             replies = [x for x, _ in before]
             run = [*replies[replies.index(first):], t]
+        elif in_a_row and (last is None or last.utterances[-1] < bare[0].utterances[0]):
+            run = [*bare, t]
         elif (start := _weak_turn_before(conv, t, ruptures, roles, words)) is not None:
             run = [start, t]  # a weak sign of the same drop just before it: the rupture began there
         if len(run) > 1:
@@ -316,7 +326,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
                       or not _engaged(conv, prev, _usual_length(conv, prev.speaker, prev.utterances[0], words), words))
         # Conceding first ("You're right, the bailiffs come first. I jumped straight to...")
         # says the turn was pushback, even at length after a question or a reflection.
-        conceded = CONCEDING.match(_text(conv, t)) is not None
+        conceded = CONCEDING.match(_text(conv, t)) is not None or SELF_JUDGING.search(_text(conv, t)) is not None
         trigger = turns[run[0].index - 1] if run[0].index > 0 else None
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or conceded or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
