@@ -249,7 +249,7 @@ RULES: list[Rule] = [
         # in the client's replies, and wondering aloud about their own part in it.
         r"\bi(?:'?m| am)? (?:notic(?:e|ed|ing)|sens(?:e|ed|ing)|get(?:ting)? the (?:sense|feeling)) (?:that )?(?:you(?:'ve| have| are|'re)? (?:gone|gotten|got|become|been|going|getting|seem) (?:a bit |quite |very |really )?"
         r"(?:quiet|quieter|short|shorter|silent|flat|distant)|your (?:answers|replies|responses) (?:have |are |'ve )?(?:got|gotten|getting|become|been) (?:a bit |much )?shorter|something (?:has |just )?(?:shifted|changed))\b",
-        r"\bi(?:'?m| am)? wonder(?:ing)? (?:if|whether) i(?:'ve| have)? (?:jumped|rushed|pushed|got|gone|moved|been|said|upset|missed|misread|overstepped|come on)\b",
+        r"\bi(?:'?m| am)? wonder(?:ing)? (?:if|whether) i(?:'ve| have)? (?:jumped|rushed|pushed|got|gone|moved|been|said|upset|missed|misread|overstepped|come on|come at (?:this|you|it))\b",
         r"\bi(?:'ve| have) been (?:firing|throwing|bombarding you with|hitting you with|reeling off) (?:a lot of |lots of |so many |all these |a load of )?(?:\w+ )?(?:suggestions|questions|ideas|advice|tips|solutions)\b",
         r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
         r"\bi(?:'ve| have|'m| am)? (?:made|making) (?:it|that|this|them|everything) sound\b",
@@ -265,6 +265,9 @@ RULES: list[Rule] = [
         r"\b(?:that|my) (?:joke|comment|remark|crack|quip|dig)\b[^.?!]{0,30}\b(?:at your expense|(?:wasn'?t|was not) (?:funny|fair|kind|okay|ok|on))\b",
         r"\bi (?:was|'ve been|have been) (?:a bit |far |much |way )?too quick to\b",
         r"\b(?:that|it|what i said) was (?:a |an )?(?:label|judge?ment|cheap shot|low blow|dig at you|unfair label)\b",
+        r"\b(?:that|it) came (?:out|across) (?:\w+ ){0,2}(?:harsh(?:er|ly)?|badly|wrong|rude|blunt(?:er|ly)?|cold(?:er|ly)?|sharp(?:er|ly)?)\b",
+        r"\bthan i (?:meant|intended|wanted) (?:it )?to\b|\bthan i (?:meant|intended)\b",
+        r"\b(?:that|it|what i said) (?:sounded|came across|came out) (?:as if|as though|like) you(?:'d| had| hadn'?t| were| weren'?t| didn'?t| don'?t| couldn'?t)\b",
         r"\bi (?:keep|kept) (?:reaching for|going (?:back )?to|offering|suggesting|pushing|handing you) (?:fixes|solutions|answers|advice|ideas|suggestions|plans)\b",
         # Something the practitioner did in this talk, owned: with a concession at the start
         # ("You're right, I took a side there that you didn't."), an apology ("I've just taken
@@ -465,7 +468,8 @@ RULES: list[Rule] = [
         r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:that'?s|that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|hurtful|rude|harsh|mean) thing to say\b",
         r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$",
         r"\byou (?:lot|people|guys) (?:only|never|always|just)\b", r"\bwhere were you when\b",
-        r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b",
+        r"(?:^|[.!?]\s+)(?:look,? )?(?:i'?m|i am) not (?:stupid|an idiot|thick|daft|dense)[.!]", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
