@@ -268,6 +268,7 @@ RULES: list[Rule] = [
         r"\b(?:that|it) came (?:out|across) (?:\w+ ){0,2}(?:harsh(?:er|ly)?|badly|wrong|rude|blunt(?:er|ly)?|cold(?:er|ly)?|sharp(?:er|ly)?)\b",
         r"\bthan i (?:meant|intended|wanted) (?:it )?to\b|\bthan i (?:meant|intended)\b",
         r"\b(?:that|it|what i said) (?:sounded|came across|came out) (?:as if|as though|like) you(?:'d| had| hadn'?t| were| weren'?t| didn'?t| don'?t| couldn'?t)\b",
+        r"\bi (?:didn'?t|did not) need to (?:lecture|tell|remind|explain|preach|spell)\b",
         r"\bi (?:keep|kept) (?:reaching for|going (?:back )?to|offering|suggesting|pushing|handing you) (?:fixes|solutions|answers|advice|ideas|suggestions|plans)\b",
         # Something the practitioner did in this talk, owned: with a concession at the start
         # ("You're right, I took a side there that you didn't."), an apology ("I've just taken
@@ -469,7 +470,9 @@ RULES: list[Rule] = [
         r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$",
         r"\byou (?:lot|people|guys) (?:only|never|always|just)\b", r"\bwhere were you when\b",
         r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b",
-        r"(?:^|[.!?]\s+)(?:look,? )?(?:i'?m|i am) not (?:stupid|an idiot|thick|daft|dense)[.!]", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"(?:^|[.!?]\s+)(?:look,? )?(?:i'?m|i am) not (?:stupid|an idiot|thick|daft|dense)[.!]",
+        r"^\W*(?:yes,? )?i(?:'m| am) (?:well |fully |quite )?aware(?: of (?:that|the \w+|it|this))?,? thank you\W*$",
+        r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
