@@ -41,7 +41,8 @@ class Rule:
 DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |totally )?(?:said|told you|asked|took|taken|"
                r"made (?:it|that|this|you)|went (?:straight|right|ahead|in|on about|off on|too far)|jumped|put (?:it|that|you)|talked|"
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
-               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain))")
+               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
+               r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
 CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|"
                    r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|i did(?: say that|,)|you did(?: say that|,)|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
@@ -184,7 +185,8 @@ RULES: list[Rule] = [
         r" (?:you |how|what|whether|if)\b",
         r"\bmy apologies\b", r"\bpoint taken\b", r"\bi(?:'ve| have) upset you\b",
         r"\bi (?:didn'?t|did not|don'?t|do not) mean to (?:lecture|preach|push|pressure|rush|judge|critici[sz]e|upset|offend|dismiss|talk down)\b",
-        r"\bi (?:don'?t|do not) want to (?:fob you off|brush you off|dismiss (?:you|that|this|it)|rush you|lecture you|push you|pressure you|talk down to you)\b",
+        r"\bi (?:don'?t|do not) want to (?:fob you off|brush you off|dismiss (?:you|that|this|it)|rush you|lecture you|push(?: you)?|pry|pressure you|talk down to you)\b",
+        r"\bi \w+\b[^.?!]{0,40}\bbefore (?:hearing|asking|listening to|finding out|checking|understanding) (?:what|how|why|you|about|your|anything)\b",
         r"\blet me (?:try|put|say) (?:that|it|this) (?:again|another way|differently|better)\b",
         r"\bi (?:don'?t think i|didn'?t|did not) (?:said|say|put|explain|explained) (?:it|that|this) (?:well|right|clearly|very well)\b",
         r"\b(?:i appreciate|thank you for|thanks for) (?:you )?(?:being (?:so )?(?:honest|straight|open) with me|telling me (?:that|how) (?:i|this|that|it)|pointing (?:that|it) out|the feedback|saying so)\b",
@@ -472,7 +474,7 @@ RULES: list[Rule] = [
         r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b",
         r"(?:^|[.!?]\s+)(?:look,? )?(?:i'?m|i am) not (?:stupid|an idiot|thick|daft|dense)[.!]",
         r"^\W*(?:yes,? )?i(?:'m| am) (?:well |fully |quite )?aware(?: of (?:that|the \w+|it|this))?,? thank you\W*$",
-        r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"^\W*so,? (?:my|what i) (?:\w+ )?(?:just |simply )?(?:don'?t|doesn'?t) (?:count|matter)\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
