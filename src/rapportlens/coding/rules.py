@@ -50,7 +50,8 @@ _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |ver
           r"(?! (?:to hear|for your loss|about your|that you|you|if you|for what)\b)|\bi apologi[sz]e\b")
 SELF_JUDGED = (r"\b(?:thoughtless|careless|insensitive|tactless|unkind|clumsy|unfair (?:of me|to you|on you)|"
                r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you)|wrong of me|out of order)\b")
-OWNED_ACT = rf"(?=.*{DID_IN_TALK})(?:.*(?:{_SORRY}|{SELF_JUDGED})|{CONCEDING_START})"
+# Anchored at the start: a lookahead tried at every position would read the turn once per character.
+OWNED_ACT = rf"^(?=[\s\S]*?{DID_IN_TALK})(?:[\s\S]*?(?:{_SORRY}|{SELF_JUDGED})|{CONCEDING_START})"
 
 
 def _rules(code: str, speaker: str, confidence: float, *patterns: str) -> list[Rule]:

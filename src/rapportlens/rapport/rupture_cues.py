@@ -184,7 +184,7 @@ _CONCEDING = CONCEDING_START
 CONCEDING = re.compile(_CONCEDING, re.IGNORECASE)
 # Owning an act of the talk with a word that judges it ("saying 'these take time' after you've
 # missed a funeral was thoughtless"): like conceding, it says the client had been hurt or pushed.
-SELF_JUDGING = re.compile(rf"(?=.*{DID_IN_TALK}).*{SELF_JUDGED}", re.IGNORECASE)
+SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", re.IGNORECASE)
 ACKNOWLEDGING_CUES = _any(
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", _CONCEDING,
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
