@@ -65,3 +65,21 @@ def test_client_or_member_depends_on_group_size_not_the_label():
 def test_client_named_speaker_is_never_picked_as_practitioner_by_questions():
     roles, _ = inferred([("Patient", "Why? How? When?"), ("Ann", "Because.")])
     assert roles == {"Patient": Role.CLIENT, "Ann": Role.PRACTITIONER}
+
+
+def test_when_every_name_names_a_practitioner_the_one_who_asks_leads():
+    conv = Conversation.from_pairs([
+        ("Coach", "How did the meeting go?"),
+        ("Manager", "Badly. Nobody spoke up and I talked for forty minutes."),
+        ("Coach", "What happened when you asked for ideas?"),
+        ("Manager", "There was silence and I filled it."),
+    ])
+    roles = {s.name: (s.role, s.role_basis) for s in assign_roles(conv).speakers}
+    assert roles["Coach"][0] == Role.PRACTITIONER and "every name names a practitioner" in roles["Coach"][1]
+    assert roles["Manager"][0] == Role.CLIENT
+
+
+def test_a_practitioner_name_beside_a_client_name_keeps_both():
+    conv = Conversation.from_pairs([("Manager", "Thanks for coming in."), ("Employee", "Sure.")])
+    roles = {s.name: s.role for s in assign_roles(conv).speakers}
+    assert roles == {"Manager": Role.PRACTITIONER, "Employee": Role.CLIENT}

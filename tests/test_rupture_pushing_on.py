@@ -9,7 +9,13 @@ import rapportlens
 from rapportlens import Conversation, Role
 from rapportlens.coding.engagement import reads
 from rapportlens.coding.rules import apply_rules
-from rapportlens.rapport.rupture_cues import ACKNOWLEDGING_CUES, DEFENDING, DIRECTIVE_CUES, MISSTEP
+from rapportlens.rapport.rupture_cues import (
+    ACKNOWLEDGING_CUES,
+    DEFENDING,
+    DIRECTIVE_CUES,
+    MISSTEP,
+    REPROACH,
+)
 
 C, P = Role.CLIENT, Role.PRACTITIONER
 
@@ -148,6 +154,10 @@ def test_short_answers_to_questions_alone_are_no_retreat():
     ("Do we have to?", "withdrawal"),
     ("I'm aware of the law, thank you.", "confrontation"),
     ("So my wishes just don't count.", "confrontation"),
+    ("Easy said.", "confrontation"),
+    ("Here we go. Same as anyone.", "confrontation"),
+    ("Are you saying it's my fault?", "confrontation"),
+    ("Here we go, this is the bit I like.", None),
     ("So what I want doesn't matter.", "confrontation"),
     ("He's burning up. Are you actually listening to me?", "confrontation"),
     ("I'm aware of that, and I'm trying.", None),
@@ -204,6 +214,9 @@ def test_blame_and_challenges_are_complaints(text, code):
     ("Of course you are, and I didn't need to lecture you on it.", True),
     ("They do count, and I jumped to the guidelines before hearing what happened.", True),
     ("Gosh, I've just picked it apart. Sorry.", True),
+    ("I've just walked you into it again.", True),
+    ("I'm sorry, I didn't know that, and pointing at the letter wasn't fair.", True),
+    ("I didn't know that. The decision wasn't fair.", False),
     ("Okay. I don't want to push.", True),
     ("I read the letter before calling you.", False),
     ("Sorry, that sounded as if you hadn't thought it through.", True),
@@ -251,6 +264,12 @@ def test_owned_haste_jokes_and_rationales_are_repairs(text, repair):
     (DIRECTIVE_CUES, "You could ask your sister to help with the school run.", True),
     (ACKNOWLEDGING_CUES, "You don't have to talk about anything you don't want to. It's up to you.", True),
     (DIRECTIVE_CUES, "You're a classic control freak, that's the real issue.", True),
+    (DIRECTIVE_CUES, "Next time, no notes.", True),
+    (DIRECTIVE_CUES, "And make eye contact with the panel.", True),
+    (DIRECTIVE_CUES, "Next time we meet, I'll bring the leaflet.", False),
+    (REPROACH, "I can't read very well, all right?", True),
+    (REPROACH, "Are you saying it's my fault?", True),
+    (REPROACH, "Is that all right?", False),
     (DIRECTIVE_CUES, "Your mum sounds like a bit of a perfectionist.", False),
     (DIRECTIVE_CUES, "Talking doesn't help, you said.", False),
     (DEFENDING, "I'm sorry you felt so alone that week.", False),

@@ -105,6 +105,14 @@ def assign_roles(
     for n, hint in hints.items():
         if hint is Role.PRACTITIONER:
             decided[n] = Speaker(n, hint, True, f"the name {n!r} names the role")
+    if len(names) > 1 and all(hints.get(n) is Role.PRACTITIONER for n in names):
+        # Every name names a practitioner ("Coach" and "Manager"): nobody would be the client,
+        # so the one who asks the most questions leads and the others are the clients or members.
+        shares = {n: _question_share(conv, n) for n in names}
+        chosen = max(names, key=lambda n: (shares[n], -names.index(n)))
+        decided = {chosen: Speaker(chosen, Role.PRACTITIONER, True,
+                                   f"every name names a practitioner; asks the most questions ({shares[chosen]:.0%} of their utterances)")}
+        hints = {n: None for n in names if n != chosen}
     open_names = [n for n in names if n not in decided]
     if open_names and len(names) > 1 and not any(
         s.role is Role.PRACTITIONER for s in decided.values()

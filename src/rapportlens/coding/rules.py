@@ -41,7 +41,7 @@ class Rule:
 DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |totally )?(?:said|told you|asked|took|taken|"
                r"made (?:it|that|this|you)|went (?:straight|right|ahead|in|on about|off on|too far)|jumped|put (?:it|that|you)|talked|"
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
-               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
+               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain|know)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
 CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|"
                    r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|i did(?: say that|,)|you did(?: say that|,)|"
@@ -49,7 +49,8 @@ CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
           r"(?! (?:to hear|for your loss|about your|that you|you|if you|for what)\b)|\bi apologi[sz]e\b")
 SELF_JUDGED = (r"\b(?:thoughtless|careless|insensitive|tactless|unkind|clumsy|unfair (?:of me|to you|on you)|"
-               r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you)|wrong of me|out of order)\b")
+               r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you)|wrong of me|out of order|"
+               r"(?<!him )(?<!her )(?<!them )\w+ing\b[^.?!,]{0,40} (?:wasn'?t|was not) (?:fair|kind|helpful)(?=\s*(?:[.!,;]|$)))")
 # Anchored at the start: a lookahead tried at every position would read the turn once per character.
 OWNED_ACT = rf"^(?=[\s\S]*?{DID_IN_TALK})(?:[\s\S]*?(?:{_SORRY}|{SELF_JUDGED})|{CONCEDING_START})"
 
@@ -271,7 +272,7 @@ RULES: list[Rule] = [
         r"\b(?:that|it) came (?:out|across) (?:\w+ ){0,2}(?:harsh(?:er|ly)?|badly|wrong|rude|blunt(?:er|ly)?|cold(?:er|ly)?|sharp(?:er|ly)?)\b",
         r"\bthan i (?:meant|intended|wanted) (?:it )?to\b|\bthan i (?:meant|intended)\b",
         r"\b(?:that|it|what i said) (?:sounded|came across|came out) (?:as if|as though|like) you(?:'d| had| hadn'?t| were| weren'?t| didn'?t| don'?t| couldn'?t)\b",
-        r"\bi (?:didn'?t|did not) need to (?:lecture|tell|remind|explain|preach|spell)\b",
+        r"\bi (?:didn'?t|did not) need to (?:lecture|tell|remind|explain|preach|spell)\b", r"\bi(?:'ve| have)? (?:just )?(?:walked|dragged|led) you (?:straight |right )?into\b",
         r"\bi (?:keep|kept) (?:reaching for|going (?:back )?to|offering|suggesting|pushing|handing you) (?:fixes|solutions|answers|advice|ideas|suggestions|plans)\b",
         # Something the practitioner did in this talk, owned: with a concession at the start
         # ("You're right, I took a side there that you didn't."), an apology ("I've just taken
@@ -475,7 +476,7 @@ RULES: list[Rule] = [
         r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b",
         r"(?:^|[.!?]\s+)(?:look,? )?(?:i'?m|i am) not (?:stupid|an idiot|thick|daft|dense)[.!]",
         r"^\W*(?:yes,? )?i(?:'m| am) (?:well |fully |quite )?aware(?: of (?:that|the \w+|it|this))?,? thank you\W*$",
-        r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"^\W*so,? (?:my|what i) (?:\w+ )?(?:just |simply )?(?:don'?t|doesn'?t) (?:count|matter)\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"\b(?:it'?s|it is|this is) (?:all )?my fault\?", r"^\W*(?:that'?s )?easy said\b", r"^\W*(?:oh,? |well,? )?here we go[.!]", r"^\W*so,? (?:my|what i) (?:\w+ )?(?:just |simply )?(?:don'?t|doesn'?t) (?:count|matter)\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",

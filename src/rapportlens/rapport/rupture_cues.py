@@ -31,6 +31,7 @@ DIRECTIVE_CUES = _any(
     # What the client does held up as the trouble ("Well, spending on cigarettes doesn't help.").
     r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
     r"\byou(?:'ll| will) (?:need|have) to\b",
+    r"^\W*next time,? (?:no|don'?t|try|make sure|use|bring)\b", r"(?:^|[.!]\s+)(?:and |also |just )?(?:make|keep|maintain) (?:more )?eye contact\b",
     # Labelling the client ("You're a classic control freak.").
     r"\byou(?:'re| are) (?:a |an |such a )?(?:classic |typical |real |total |complete |bit of a )?(?:control freak|perfectionist|people[- ]pleaser|drama queen|"
     r"snowflake|hypochondriac|procrastinator|pushover|martyr|worrier|workaholic)\b",
@@ -245,7 +246,11 @@ EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but)
 # remember?", "That's your answer?"): it can be the rupture a repair points to.
 REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did|have) you (?:not |even |actually |really )?"
                       r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$"
-                      r"|\b(?:that'?s|is that) (?:your|the) (?:answer|advice|solution|plan)\?\s*$", re.IGNORECASE)
+                      r"|\b(?:that'?s|is that) (?:your|the) (?:answer|advice|solution|plan)\?\s*$"
+                      # Taking the practitioner's words as an accusation ("Are you saying it's my fault?").
+                      r"|\bare you (?:saying|telling me|suggesting|implying)\b[^.?!]*\?\s*$"
+                      # A defensive tag on a statement ("I can't read very well, all right?").
+                      r"|\w,\s*(?:all right|alright|okay|ok)\?\s*$", re.IGNORECASE)
 # A word of the practitioner's turn echoed back as the opening question ("Two? I only just
 # managed one."), unless it is a word any question starts with.
 ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
