@@ -41,18 +41,23 @@ class Rule:
 DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |totally )?(?:said|told you|asked|took|taken|"
                r"made (?:it|that|this|you)|went (?:straight|right|ahead|in|on about|off on|too far)|jumped|put (?:it|that|you)|talked|"
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
-               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain|know)|"
+               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
 CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|"
                    r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|i did(?: say that|,)|you did(?: say that|,)|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
           r"(?! (?:to hear|for your loss|about your|that you|you|if you|for what)\b)|\bi apologi[sz]e\b")
+# What was done, judged ("pointing at the letter wasn't fair"), not what someone else did.
+JUDGED_DOING = r"(?<!him )(?<!her )(?<!them )\w+ing\b[^.?!,]{0,40} (?:wasn'?t|was not) (?:fair|kind|helpful)(?=\s*(?:[.!,;]|$))"
+KNEW_NOT = rf"^(?=[\s\S]*?\bi (?:didn'?t|did not) know\b)[\s\S]*?{JUDGED_DOING}"
 SELF_JUDGED = (r"\b(?:thoughtless|careless|insensitive|tactless|unkind|clumsy|unfair (?:of me|to you|on you)|"
-               r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you)|wrong of me|out of order|"
-               r"(?<!him )(?<!her )(?<!them )\w+ing\b[^.?!,]{0,40} (?:wasn'?t|was not) (?:fair|kind|helpful)(?=\s*(?:[.!,;]|$)))")
+               r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you)|wrong of me|out of order|" + JUDGED_DOING + r")")
 # Anchored at the start: a lookahead tried at every position would read the turn once per character.
-OWNED_ACT = rf"^(?=[\s\S]*?{DID_IN_TALK})(?:[\s\S]*?(?:{_SORRY}|{SELF_JUDGED})|{CONCEDING_START})"
+# Not knowing owns something only with a word that judges what was done ("I didn't know that,
+# and pointing at the letter wasn't fair"); "I'm so sorry, I didn't know you were sick" is sympathy.
+OWNED_ACT = (rf"^(?=[\s\S]*?{DID_IN_TALK})(?:[\s\S]*?(?:{_SORRY}|{SELF_JUDGED})|{CONCEDING_START})"
+             rf"|{KNEW_NOT}")
 
 
 def _rules(code: str, speaker: str, confidence: float, *patterns: str) -> list[Rule]:

@@ -10,7 +10,7 @@ score, which read the codes, are not moved by them.
 import re
 
 from ..coding.lexicon import FEELING
-from ..coding.rules import CONCEDING_START, DID_IN_TALK, SELF_JUDGED, YOU_FEEL
+from ..coding.rules import CONCEDING_START, DID_IN_TALK, KNEW_NOT, SELF_JUDGED, YOU_FEEL
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -220,7 +220,7 @@ APOLOGY = re.compile(r"\bsorry\b|\bapologi", re.IGNORECASE)
 # came across as crass". "I'm so sorry. Were you close?" is sympathy, and so, in text chats,
 # is "I am very sorry. Have you visited any other agencies?".
 MISSTEP = re.compile(
-    DID_IN_TALK + r"|"
+    DID_IN_TALK + r"|" + KNEW_NOT + r"|"
     r"\bi(?:'ve| have| had)? (?:just |really |probably |might have |may have )?(?:misunderstood|misread|misheard|assumed|jumped|rushed|"
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
     r"|\b(?:bringing up|mentioning|asking about|raising|talking about) (?:\w+ ){1,3}(?:just then|just now|there)\b"
