@@ -383,7 +383,7 @@ RULES: list[Rule] = [
         r"^\W*(?:i guess|i suppose|maybe|perhaps|dunno|i don'?t know|not sure|possibly|could be|if you say so)[.,!]*\s+anyway\b",
         r"\bcan i (?:go|leave|get going|go back(?: to \w+)?)(?: now| yet| home)?\s*\?",
         # Being here at someone else's word ("She made me come.", "My GP sent me.").
-        r"^\W*(?:well,? )?(?:\w+(?:'s)? )?\w+ (?:made|forced|sent|told) me (?:to )?(?:come|be here)?\W*$",
+        r"^\W*(?:well,? )?(?:\w+(?:'s)? )?\w+ (?:(?:made|forced|told) me (?:to )?(?:come|be here)|sent me(?: here)?)\W*$",
         r"\b(?:fine|okay|ok|alright|all right|nothing|whatever)\b[^.?!]{0,30}[.!]\s+how (?:was|were) your \w+(?: \w+)?\?\s*$",
         r"^\W*(?:yeah|yes|mm+|right|ok(?:ay)?)[.,!]*\s+anyway,?\s+(?:i'?ve been meaning to|guess what|did i (?:tell|mention)|i (?:forgot|meant) to (?:tell|say|mention))\b",
         r"\b(?:not|n'?t) (?:really |very )?comfortable (?:talking about|discussing|going into|getting into|sharing|with that question)\b",
@@ -477,11 +477,11 @@ RULES: list[Rule] = [
         # situation.", "Oh great. Another leaflet.", "So that's it?").
         r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:that'?s|that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|hurtful|rude|harsh|mean) thing to say\b",
         r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$",
-        r"\byou (?:lot|people|guys) (?:only|never|always|just)\b", r"\bwhere were you when\b",
+        r"\byou (?:lot|people) (?:only|never|always|just)\b", r"\bwhere were you when\b",
         r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b",
         r"(?:^|[.!?]\s+)(?:look,? )?(?:i'?m|i am) not (?:stupid|an idiot|thick|daft|dense)[.!]",
         r"^\W*(?:yes,? )?i(?:'m| am) (?:well |fully |quite )?aware(?: of (?:that|the \w+|it|this))?,? thank you\W*$",
-        r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"\b(?:it'?s|it is|this is) (?:all )?my fault\?", r"^\W*(?:that'?s )?easy said\b", r"^\W*(?:oh,? |well,? )?here we go[.!]", r"^\W*so,? (?:my|what i) (?:\w+ )?(?:just |simply )?(?:don'?t|doesn'?t) (?:count|matter)\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
+        r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"\b(?:it'?s|it is|this is) (?:all )?my fault\?", r"^\W*(?:that'?s )?easy said\b", r"^\W*(?:oh,? |well,? )?here we go\.", r"^\W*so,? (?:my|what i) (?:\w+ )?(?:just |simply )?(?:don'?t|doesn'?t) (?:count|matter)\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
