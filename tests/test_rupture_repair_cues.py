@@ -315,5 +315,6 @@ def test_defending_oneself_is_no_repair_attempt():
         ("C", "My GP sent me."),
     ])
     [r] = conv.features["ruptures"]
-    assert r["utterances"] == [0, 2] and r["kind"] == "confrontation"
+    # Being sent by someone else ("My GP sent me.") goes on withdrawing (since session 41).
+    assert r["utterances"] == [0, 2, 4] and r["kind"] == "confrontation"
     assert r["repair"] is None and not r["repaired"]
