@@ -193,7 +193,8 @@ RULES: list[Rule] = [
         r"\bmy apologies\b", r"\bpoint taken\b", r"\bi(?:'ve| have) upset you\b",
         r"\bi (?:didn'?t|did not|don'?t|do not) mean to (?:lecture|preach|push|pressure|rush|judge|critici[sz]e|upset|offend|dismiss|talk down)\b",
         r"\bi (?:don'?t|do not) want to (?:fob you off|brush you off|dismiss (?:you|that|this|it)|rush you|lecture you|push(?: you)?|pry|pressure you|talk down to you)\b",
-        r"\bi \w+\b[^.?!]{0,40}\bbefore (?:hearing|asking|listening to|finding out|checking|understanding) (?:what|how|why|you|about|your|anything)\b",
+        r"\bi (?:\w+ed|went|gave|made|said|told you|took|got|ran|brought|put|launched|dived|dove)\b[^.?!]{0,40}\bbefore "
+        r"(?:hearing|asking|listening to|finding out|checking|understanding) (?:what|how|why|you|about|your|anything)\b",
         r"\blet me (?:try|put|say) (?:that|it|this) (?:again|another way|differently|better)\b",
         r"\bi (?:don'?t think i|didn'?t|did not) (?:said|say|put|explain|explained) (?:it|that|this) (?:well|right|clearly|very well)\b",
         r"\b(?:i appreciate|thank you for|thanks for) (?:you )?(?:being (?:so )?(?:honest|straight|open) with me|telling me (?:that|how) (?:i|this|that|it)|pointing (?:that|it) out|the feedback|saying so)\b",

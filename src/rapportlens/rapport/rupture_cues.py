@@ -37,7 +37,7 @@ DIRECTIVE_CUES = _any(
     r"snowflake|hypochondriac|procrastinator|pushover|martyr|worrier|workaholic)\b",
     # Holding a repeated lapse against the client ("It's happened three times now... it
     # reflects on the whole team"), and deadlines set for them ("I need those reports by Thursday").
-    r"\b(?:it|this|that)(?:'s| has| is) happened (?:\w+ )?(?:times|again)\b", r"\breflects (?:badly |poorly )?on (?:the (?:whole )?(?:team|department|company|school|practice)|all of us|us|everyone)\b",
+    r"\b(?:it|this|that)(?:'s| has| is) happened (?:\w+ )?times\b", r"\breflects (?:badly |poorly )?on (?:the (?:whole )?(?:team|department|company|school|practice)|all of us|us|everyone)\b",
     r"\bi (?:need|want) (?:those|these|the|your|that|this) \w+(?: \w+)? by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight|the end of|end of|next)\b", r"\brules are (?:the )?rules\b",
     # Finding fault with the client's work or way of doing things ("They're too long and a bit
     # disorganised.", "You're probably not using it properly.").
