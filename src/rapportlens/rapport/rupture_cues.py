@@ -181,13 +181,12 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|movi
 # not push on. "I hear you, but..." discounts instead.
 # Conceding the client's point at the start of a turn ("You're right, ...", "That's fair, ...",
 # "Of course you know, ..."): the turn before it was pushback, however long.
-_CONCEDING = CONCEDING_START
-CONCEDING = re.compile(_CONCEDING, re.IGNORECASE)
+CONCEDING = re.compile(CONCEDING_START, re.IGNORECASE)
 # Owning an act of the talk with a word that judges it ("saying 'these take time' after you've
 # missed a funeral was thoughtless"): like conceding, it says the client had been hurt or pushed.
 SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", re.IGNORECASE)
 ACKNOWLEDGING_CUES = _any(
-    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", _CONCEDING,
+    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START,
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
     # "I understand that it is frustrating. But..." that text-chat supporters open advice with.

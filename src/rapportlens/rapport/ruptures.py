@@ -157,7 +157,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     bare_runs: dict[str, list[Any]] = {}  # each speaker's run of bare non-answers to the practitioner
     ruptures: list[Rupture] = []
     for t in client_turns:
-        n = sum(words[i] for i in t.utterances)
+        n = _length(t, words)
         v = sum(valence[i] for i in t.utterances) / len(t.utterances)
         all_codes = _codes(conv, t.utterances)
         codes = {c: p for c, p in all_codes.items() if p >= CONFIDENCE}
@@ -331,7 +331,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or conceded or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
             continue  # an answer at length to a question or a reflection, or the client's opening turn
-        withdrawn = (sum(words[i] for i in prev.utterances) <= MINIMAL_WORDS
+        withdrawn = (_length(prev, words) <= MINIMAL_WORDS
                      or _codes(conv, prev.utterances).get("withdrawal", 0.0) >= CONFIDENCE)
         new = Rupture(run[0].utterances[0], [i for x in run for i in x.utterances],
                       "withdrawal" if withdrawn else "confrontation", ["acknowledged"], trigger.utterances[-1], prev.speaker)
@@ -345,17 +345,17 @@ def _short_answers_back_to_directive(conv: Conversation, run: list, own: list, l
     when they lead back to a reply to advice or criticism: "Suppose not." / "No." / "Child
     benefit." after "Well, spending on cigarettes doesn't help." and two questions is one
     retreat, which "I made that sound like a lecture" owns from its start."""
-    if _answers_directive(conv, run[0], roles):
+    if _answers_directive(conv, run[0], roles) or any(_length(t, words) > MINIMAL_WORDS for t in run):
         return run
     before = [x for x in own if x.utterances[-1] < run[0].utterances[0]]
     taken: list = []
     for x in reversed(before[-SHORT_RUN_BACK:]):
-        if (sum(words[i] for i in x.utterances) > MINIMAL_WORDS or _asks(conv, x)
+        if (_length(x, words) > MINIMAL_WORDS or _asks(conv, x)
                 or (last is not None and x.utterances[0] <= last.utterances[-1])):
             return run
         taken.insert(0, x)
         if _answers_directive(conv, x, roles):
-            return [*taken, *run] if all(sum(words[i] for i in t.utterances) <= MINIMAL_WORDS for t in run) else run
+            return [*taken, *run]
     return run
 
 
@@ -424,9 +424,14 @@ def _owns_misstep(conv: Conversation, turn) -> bool:
     return False
 
 
+def _length(turn, words) -> int:
+    """A turn's words, summed over its utterances."""
+    return sum(words[i] for i in turn.utterances)
+
+
 def _curt_reply(conv: Conversation, turn, words) -> bool:
     """Whether ``turn`` only goes along in a few words ("Right.", "Mm.", "No.")."""
-    return sum(words[i] for i in turn.utterances) <= MINIMAL_WORDS and GOING_ALONG.match(_text(conv, turn)) is not None
+    return _length(turn, words) <= MINIMAL_WORDS and GOING_ALONG.match(_text(conv, turn)) is not None
 
 
 def _asks(conv: Conversation, turn) -> bool:
@@ -474,7 +479,7 @@ def _own_turns_between(turns, rupture: Rupture, turn) -> int:
 
 def _usual_length(conv: Conversation, speaker: str, start: int, words) -> float:
     """The median length of ``speaker``'s last five turns before utterance ``start`` (0 without any)."""
-    earlier = [sum(words[i] for i in t.utterances) for t in conv.turns
+    earlier = [_length(t, words) for t in conv.turns
                if t.utterances[-1] < start and t.speaker == speaker][-5:]
     return median(earlier) if earlier else 0
 
@@ -494,7 +499,7 @@ def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
     all_codes = _codes(conv, turn.utterances)
     codes = {c for c, p in all_codes.items() if p >= CONFIDENCE}
     marked = {c for c, p in all_codes.items() if p >= WEAK}
-    n = sum(words[i] for i in turn.utterances)
+    n = _length(turn, words)
     return ((not marked & {"withdrawal", "confrontation"} or _talks_it_through(conv, turn, words))
             and n >= RECOVERY_WORDS and (n >= 0.5 * usual or "elaboration" in codes))
 
@@ -508,7 +513,7 @@ def _continued(conv: Conversation, turn, roles, words) -> bool:
         return False
     between, nxt = conv.turns[k + 1], conv.turns[k + 2]
     return (roles[between.speaker] == Role.PRACTITIONER and nxt.speaker == turn.speaker
-            and sum(words[i] for i in between.utterances) <= BACKCHANNEL_WORDS
+            and _length(between, words) <= BACKCHANNEL_WORDS
             and CONTINUES.match(conv.utterances[nxt.utterances[0]].text) is not None)
 
 
@@ -521,7 +526,7 @@ def _talks_it_through(conv: Conversation, turn, words) -> bool:
     prev = conv.turns[k - 1] if k > 0 else None
     return (prev is not None and prev.speaker != turn.speaker
             and _codes(conv, prev.utterances).get("repair", 0.0) >= CONFIDENCE
-            and sum(words[i] for i in turn.utterances) > TALKED_THROUGH)
+            and _length(turn, words) > TALKED_THROUGH)
 
 
 def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = False) -> list[str]:
@@ -534,8 +539,7 @@ def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = Fal
     a repair the model only suspects counts when nothing else does (``SUSPECTED_REPAIR``)."""
     codes = {c: p for c, p in all_codes.items()
              if p >= (REFLECTION_CONFIDENCE if c.startswith("reflection.") else CONFIDENCE)}
-    pushing_on = (any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or TOPIC_SHIFT.search(text)
-                  or DIRECTIVE_CUES.search(text) or MINIMISING.search(text) or DEFENDING.search(text))
+    pushing_on = any(codes.get(c, 0.0) >= CONFIDENCE for c in DIRECTIVE) or _keeps_course(text)
     if "repair" not in codes and pushing_on:
         return []
     rival = max((p for c, p in all_codes.items() if c in OTHER_ACTS or c.startswith("question.")), default=0.0)
@@ -559,11 +563,13 @@ def _pushes_on(conv: Conversation, turn) -> bool:
     such a turn, a plain question that takes up nothing the client said goes on with the
     practitioner's agenda ("I'm just telling you what the system says. You'll need to bring
     evidence." ... "Any changes to your employment?")."""
-    if "repair" in _codes(conv, turn.utterances):
-        return False
-    text = _text(conv, turn)
-    return (TOPIC_SHIFT.search(text) is not None or _directive(conv, turn)
-            or DEFENDING.search(text) is not None or MINIMISING.search(text) is not None)
+    return "repair" not in _codes(conv, turn.utterances) and (_directive(conv, turn) or _keeps_course(_text(conv, turn)))
+
+
+def _keeps_course(text: str) -> bool:
+    """Whether the words push on whatever the codes say: advice or criticism worded in context,
+    a change of topic, the bright side, or defending oneself."""
+    return any(p.search(text) for p in (DIRECTIVE_CUES, TOPIC_SHIFT, MINIMISING, DEFENDING))
 
 
 def _stems(conv: Conversation, idx) -> set[str]:
