@@ -71,3 +71,40 @@ def test_a_bad_training_row_names_the_file_and_line(tmp_path):
     with pytest.raises(InputError) as err:
         build([path], tmp_path / "model", cv=0)
     assert str(path) in str(err.value) and "3" in str(err.value)
+
+
+def test_sympathy_and_the_practitioners_own_story_stay_ordinary_talk():
+    # The written sessions' repairs often open with "I'm sorry" and end with a question, and
+    # own something the practitioner did ("I jumped in"); a supporter's story and sympathy
+    # before a question share those words without owning anything.
+    model = load_repair()
+    story, sympathy, repair = model.probabilities([
+        "I had a similar experience myself. My partner was stressed and I was busy at work too.",
+        "I am so sorry to hear that, can you tell me a bit about what is wrong?",
+        "I've been lecturing you instead of listening, and that isn't fair. What matters most to you about this?",
+    ])
+    assert story < 0.3 and sympathy < 0.3 and repair >= model.threshold
+
+
+def test_the_card_names_the_written_sessions_it_learned_from():
+    trained_on = load_repair().card["trained_on"]
+    assert any(path.endswith("train_sessions.csv") for path in trained_on)
+
+
+def test_a_sure_model_repair_owns_a_misstep_and_marks_the_turn_before(monkeypatch):
+    from rapportlens.rapport import ruptures
+
+    pairs = [("T", "We need to get your benefit review form done today."),
+             ("C", "Okay. I've had a rough few weeks, to be honest."),
+             ("T", "Right. Question seven: have your savings changed since last year?"),
+             ("C", "No."),
+             ("T", "I've been so busy with the form that I haven't really heard you. What's going on for you?"),
+             ("C", "My mum went into a home last month and I've been trying to sort everything on my own.")]
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": P, "C": C}))
+    [found] = [c for c in conv.features["codes"][4] if c["code"] == "repair"]
+    assert found["source"] == "model" and found["confidence"] >= ruptures.OWNING
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and "acknowledged" in r["signals"] and r["repair"]["utterance"] == 4 and r["repaired"]
+    # Below OWNING the same code is only a repair attempt: nothing marks "No." as a rupture.
+    monkeypatch.setattr(ruptures, "OWNING", 1.01)
+    assert rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": P, "C": C})).features["ruptures"] == []

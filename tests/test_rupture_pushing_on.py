@@ -62,7 +62,10 @@ def test_explaining_confidentiality_after_mistrust_is_the_repair():
     ])
     [r] = conv.features["ruptures"]
     assert r["utterances"] == [3] and r["kind"] == "confrontation"
-    assert r["repair"]["utterance"] == 4 and r["repair"]["codes"] == ["acknowledgement"] and r["recovery"] == 5
+    # The worded cue finds it; since session 42 the repair model, which learned from sessions
+    # like this one, codes it as a repair too.
+    assert r["repair"]["utterance"] == 4 and r["repair"]["codes"][0] in ("repair", "acknowledgement") and r["recovery"] == 5
+    assert ACKNOWLEDGING_CUES.search(conv.utterances[4].text)
 
 
 def test_an_apology_for_raising_something_just_then_takes_in_the_curt_replies():

@@ -28,7 +28,7 @@ WALKING = [
     ("C", "Fine."),
 ]
 # No rule knows this wording, and the model is unsure of it (P between SUSPECT and its threshold).
-UNSURE = "That was a bit much from me. Is it the cold?"
+UNSURE = "That sounded like nagging, didn't it. Is it the cold?"
 ANSWER = ("C", "A bit. My hip hurts when it's cold and nobody's asked me about that.")
 
 

@@ -422,7 +422,9 @@ RULES: list[Rule] = [
         # Asking whether the practitioner even read or listened ("Did you not read my form?"), and
         # weariness with the stock answer ("Everyone keeps telling us that.").
         r"\b(?:did|have|do) you (?:not|even) (?:read|listen(?:ed)?|look(?:ed)? at|hear(?:d)?)\b",
-        r"\b(?:every(?:one|body)|people|you (?:all|people|lot)|you)(?: just)? keeps? (?:telling|saying to) (?:me|us) (?:that|the same)\b",
+        r"\b(?:every(?:one|body)|people|you (?:all|people|lot)|you)(?: just)? keeps? (?:telling (?:me|us)|saying(?: to (?:me|us))?) (?:that|the same)\b",
+        # Consolation turned back ("It doesn't bring him back, does it.").
+        r"\b(?:it|that|this|which) (?:doesn'?t|won'?t|does not|will not|isn'?t going to) bring (?:him|her|them|my \w+) back\b",
         r"\bwhy (?:does|do) (?:every(?:one|body)|you(?: all| people| lot)?|people) (?:always |keep )",
         r"\bwhy does (?:everything|it all|every(?:thing|one)) (?:always |have to |has to )*(?:come|go|lead|get traced) back to\b",
         r"\bi can'?t believe you (?:don'?t|didn'?t|do not|did not) (?:remember|know|recall)\b", r"^\W*(?:but |well,? )?i (?:just|already) (?:said|told you)\b(?! (?:goodbye|good-?bye|hello|hi|bye|sorry|thanks|thank you|good ?night|good ?morning|to)\b)",
@@ -549,11 +551,18 @@ RULES: list[Rule] = [
         # Hearing blame ("So now it's my fault?"); "It's my fault." alone is self-blame.
         r"^\W*so,? (?:now |then )?(?:it'?s|this is|that'?s|you(?:'re| are) saying (?:it'?s|this is)) (?:all )?my fault\b",
         r"\b(?:it'?s|this is) (?:all )?my fault,? (?:then|now|is it)\b", r"(?:^|[.!]\s+)(?:so,? )?(?:now,? )?(?:it'?s|this is) (?:all )?my fault\?",
-        r"\b(?:you(?:'re| are) (?:saying|telling me|implying)|you (?:think|reckon)|so) (?:that )?i'?m (?:the (?:problem|one to blame|bad guy)|to blame|"
+        r"\b(?:you(?:'re| are) (?:saying|telling me|implying)|you (?:think|reckon)|so,?(?: now)?) (?:that )?i'?m (?:the (?:problem|one to blame|bad guy|villain|bad one|enemy)|to blame|"
         r"a bad (?:mother|father|parent|mum|mom|dad|person|wife|husband|partner))\b",
         r"\b(?:came|come) (?:here|in) (?:for|to get|to find) [^.?!]{1,30}\bnot (?:to be|to get|for) (?:told|judged|lectured|blamed|criticised|criticized|a lecture|a telling[- ]off)\b",
         # Resentful compliance ("Fine. I'll just rewrite the whole thing then.").
         r"^\W*fine[.!,]+\s*(?:i'?ll just\b|have it your way\b|whatever\b)",
+        # Mock thanks ("Thanks for that cheery thought."), impatience to be done ("Can we just get
+        # her sorted."), and blame passed back ("Well, nobody told me that.").
+        r"\bthanks? (?:you )?for (?:that|the) (?:cheery|happy|comforting|lovely|uplifting|reassuring|encouraging) (?:thought|news|picture|image|reminder|prediction)\b",
+        r"\bcan we (?:just )?get (?:her|him|it|this|them|on with it) (?:sorted|done|over with)\b|\bcan we just get on with it\b",
+        r"^\W*well,? (?:nobody|no one|no-one) (?:ever )?told me\b",
+        # ... and mock agreement to the impossible ("Sure, I'll just magic up an extra hour.").
+        r"^\W*(?:oh,? )?(?:sure|yeah|oh yes|of course|right)[.!,]+\s*(?:i'?ll|i will|let me) just\b",
         r"\bi'?ll just \w+ (?:the whole thing|everything|it all|all of it)(?: again)?,? then\b",
         r"^\W*(?:(?:right|okay|ok|fine|well|sure|great|brilliant)[.!,]+\s*)+(?:so )?i'?ll just \w+[^.?!]{0,40}\bthen\W*$",
         # A sarcastic "Brilliant." before what the client is now expected to do.

@@ -1,0 +1,74 @@
+"""Complaints that turn the practitioner's words back on them: mock agreement to an
+impossible plan, mock thanks, consolation refused, blame passed back (session 42's sets 46
+and 47; docs/analyzers/ruptures.md)."""
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.coding.rules import apply_rules
+
+C, P = Role.CLIENT, Role.PRACTITIONER
+
+
+def analyzed(pairs):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"W": P, "C": C}))
+
+
+def confronts(text):
+    return any(h.code == "confrontation" and h.confidence >= 0.5 for h in apply_rules(text, C))
+
+
+@pytest.mark.parametrize("text", [
+    "Sure, I'll just magic up an extra hour between shifts.",
+    "Oh yeah, I'll just ask my boss for Fridays off, shall I.",
+    "People keep saying that. It doesn't bring him back, does it.",
+    "Everyone keeps saying that to me.",
+    "That won't bring my brother back.",
+    "Brilliant, thanks for that cheery thought.",
+    "Oh, so now I'm the villain. Great.",
+    "Well, nobody told me that when I got her.",
+    "Right. Well. Can we just get her sorted.",
+])
+def test_turning_the_words_back_is_a_complaint(text):
+    assert confronts(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Sure, I'll ring them tomorrow.",
+    "Okay, I'll just try it and see how it goes.",
+    "People keep saying I should get a dog.",
+    "Nothing will bring him back, but I'm trying to remember the good years.",
+    "Thanks for that, it really helps to have it written down.",
+    "Nobody told me about the bus strike, so I walked.",
+    "Can we get the forms sorted before I go?",
+])
+def test_agreeing_or_grieving_is_not(text):
+    assert not confronts(text)
+
+
+def test_mock_agreement_after_advice_is_repaired_by_owning_the_plan():
+    conv = analyzed([
+        ("W", "How have the stretches gone this week?"),
+        ("C", "I did them twice. I've been on nights all week."),
+        ("W", "Twice isn't enough. You need to do the full set morning and evening."),
+        ("C", "Sure, I'll just magic up an extra hour between shifts."),
+        ("W", "I've handed you a plan made for someone with time to spare. Let's fit it around your shifts."),
+        ("C", "That would help. I've got ten minutes on my break and a bit of time before bed."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["kind"] == "confrontation"
+    assert r["repair"]["utterance"] == 4 and r["repaired"]
+
+
+def test_a_refused_consolation_is_a_rupture_the_next_turn_can_repair():
+    conv = analyzed([
+        ("W", "It's been six weeks since Tom died. How are the days?"),
+        ("C", "Slow. The evenings are the worst. That's when we'd sit and talk."),
+        ("W", "At least he's not suffering any more."),
+        ("C", "People keep saying that. It doesn't bring him back, does it."),
+        ("W", "No, it doesn't, and I reached for a comfort that's no comfort to you. What were the evenings like?"),
+        ("C", "We'd do the crossword. He was hopeless at it but he argued every answer. I still buy the paper."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["repair"]["utterance"] == 4 and r["repaired"]
