@@ -293,7 +293,10 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     for k, t in enumerate(turns[1:], 1):
         prev = turns[k - 1]
         if (roles[t.speaker] != Role.PRACTITIONER or roles[prev.speaker] == Role.PRACTITIONER
-                or _codes(conv, t.utterances).get("repair", 0.0) < CONFIDENCE or not _owns_misstep(conv, t)):
+                or _codes(conv, t.utterances).get("repair", 0.0) < CONFIDENCE):
+            continue
+        owner = _owns_misstep(conv, t)
+        if owner is None:
             continue
         taken = next((r for r in ruptures if prev.utterances[0] == r.recovery), None)
         if taken is not None and (taken.repair is None or taken.repair["kind"] != "explicit"):
@@ -334,6 +337,10 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or conceded or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
             continue  # an answer at length to a question or a reflection, or the client's opening turn
+        if owner == "model" and not (drawn_back or conceded):
+            # The model's ownership is a guess; "That's true. I also feel a bit nervous about my
+            # final grades..." before a supporter's pep talk it rated 0.79 was no pushback.
+            continue
         withdrawn = (_length(prev, words) <= MINIMAL_WORDS
                      or _codes(conv, prev.utterances).get("withdrawal", 0.0) >= CONFIDENCE)
         new = Rupture(run[0].utterances[0], [i for x in run for i in x.utterances],
@@ -409,9 +416,10 @@ def _weak_turn_before(conv: Conversation, turn, ruptures: list[Rupture], roles, 
     return None if _engaged(conv, before, usual, words) else before
 
 
-def _owns_misstep(conv: Conversation, turn) -> bool:
-    """Whether a rules' repair code of ``turn`` owns a misstep: not one of ``NOT_OWNING`` read on to
-    the next few words, and in a turn that apologises, only with what it is for (``MISSTEP``):
+def _owns_misstep(conv: Conversation, turn) -> str | None:
+    """The source ("rules" or "model") of a repair code of ``turn`` that owns a misstep, else
+    None: a rules' code, or the repair model's from ``OWNING``; not one of ``NOT_OWNING`` read on
+    to the next few words, and in a turn that apologises, only with what it is for (``MISSTEP``):
     "Sorry, I'll ease off." after "Ow!" is about the body, not the relationship."""
     for i in turn.utterances:
         text = conv.utterances[i].text
@@ -423,8 +431,8 @@ def _owns_misstep(conv: Conversation, turn) -> bool:
                 if NOT_OWNING.search(text[start:end + 20]):
                     continue
                 if not APOLOGY.search(text) or MISSTEP.search(text):
-                    return True
-    return False
+                    return "rules" if c["source"] == "rules" else "model"
+    return None
 
 
 def _length(turn, words) -> int:
