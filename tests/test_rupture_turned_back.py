@@ -29,6 +29,7 @@ def confronts(text):
     "Oh, so now I'm the villain. Great.",
     "Well, nobody told me that when I got her.",
     "Right. Well. Can we just get her sorted.",
+    "I've heard it all before, to be honest.",
 ])
 def test_turning_the_words_back_is_a_complaint(text):
     assert confronts(text)
@@ -45,6 +46,16 @@ def test_turning_the_words_back_is_a_complaint(text):
 ])
 def test_agreeing_or_grieving_is_not(text):
     assert not confronts(text)
+
+
+@pytest.mark.parametrize(("text", "deferring"), [
+    ("Do what you want.", True),
+    ("Fine, do whatever you like.", True),
+    ("Do what you want with the leaflets, I've read them.", False),
+    ("I can do what I want at weekends.", False),
+])
+def test_handing_the_decision_back_whole_is_a_retreat(text, deferring):
+    assert any(h.code == "withdrawal" and h.confidence >= 0.5 for h in apply_rules(text, C)) == deferring
 
 
 def test_mock_agreement_after_advice_is_repaired_by_owning_the_plan():

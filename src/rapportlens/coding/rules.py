@@ -372,6 +372,7 @@ RULES: list[Rule] = [
         r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
         # Deferring instead of engaging: the client hands the view back to the practitioner.
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
+        r"^\W*(?:(?:fine|well|okay|ok)[,.]?\s+)?(?:just |you )?do (?:what|whatever) you (?:want|like)\W*$",
         r"\b(?:can|could) (?:you|i|we) (?:just |please )*(?:give me|have|take) a (?:minute|moment|second)\b", r"^\W*(?:(?:well|fine|okay|ok)[,.]?\s+)?if you (?:want|like|insist)\W*$",
         r"^\W*(?:but |oh,? )?(?:do|must) (?:we|i) (?:really )?have to\W*\?\W*$",
         # Giving up on being heard ("Do what you need to do.").
@@ -423,6 +424,7 @@ RULES: list[Rule] = [
         # weariness with the stock answer ("Everyone keeps telling us that.").
         r"\b(?:did|have|do) you (?:not|even) (?:read|listen(?:ed)?|look(?:ed)? at|hear(?:d)?)\b",
         r"\b(?:every(?:one|body)|people|you (?:all|people|lot)|you)(?: just)? keeps? (?:telling (?:me|us)|saying(?: to (?:me|us))?) (?:that|the same)\b",
+        r"\b(?:i'?ve|i have) heard (?:it|this|that|all (?:this|that|of this|of that))(?: all)? before\b",
         # Consolation turned back ("It doesn't bring him back, does it.").
         r"\b(?:it|that|this|which) (?:doesn'?t|won'?t|does not|will not|isn'?t going to) bring (?:him|her|them|my \w+) back\b",
         r"\bwhy (?:does|do) (?:every(?:one|body)|you(?: all| people| lot)?|people) (?:always |keep )",
