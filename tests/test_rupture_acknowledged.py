@@ -132,6 +132,11 @@ def test_noticing_other_things_is_no_repair(text):
 
 @pytest.mark.parametrize("text, cue", [
     ("You could also try the letting agents.", True),
+    ("You could swap them for a piece of fruit or some nuts.", True),
+    ("You could cut down to two coffees a day.", True),
+    ("You could call the helpline tonight.", True),
+    ("You could call me any time.", False),
+    ("You could see it that way.", False),
     ("Cutting out caffeine after lunch makes a big difference.", True),
     ("We'll get to those. First, the forms.", True),
     ("And get off your phone in the evenings.", True),

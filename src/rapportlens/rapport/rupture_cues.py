@@ -100,7 +100,8 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!]\s+)(?:(?:and|also|but|so|plus)[,]?\s+)?(?!(?:some|any|no|every)thing\b)\w+ing\b[^.?!]{0,40}\b(?:(?:would|will|can|could) "
     r"(?:really |also |definitely |certainly )?(?:help|make (?:a|the|all the) (?:big |huge |real )?difference|do you (?:good|the world of good))"
     r"|(?:really |also )?(?:helps|makes (?:a|the|all the) (?:big |huge |real )?difference))\b",
-    r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|tell(?! me\b)|ask(?! me\b)|sign up|download|write)\b",
+    r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|tell(?! me\b)|ask(?! me\b)|sign up|download|write|"
+    r"swap|switch|replace|cut (?:down|back|out)|book|(?:ring|call) (?:the|your|them|him|her|a)|set (?:an?|up)|put (?:a|an|some)|go for|take (?:a|an|up)|bring)\b",
     # Putting the client's own request off ("We'll get to those.") to follow the practitioner's plan.
     r"(?:^|[.!]\s+)(?:(?:okay|ok|right|yes|yeah|sure)[,.]? )?we(?:'ll| will| can) (?:get|come) to (?:that|those|it|them)(?: later| in a (?:bit|minute|moment)| another time)?[.!]",
 )
