@@ -30,6 +30,8 @@ def confronts(text):
     "Well, nobody told me that when I got her.",
     "Right. Well. Can we just get her sorted.",
     "I've heard it all before, to be honest.",
+    "Then your colleague didn't write it down. Not my problem.",
+    "Unreal.",
 ])
 def test_turning_the_words_back_is_a_complaint(text):
     assert confronts(text)
@@ -43,6 +45,7 @@ def test_turning_the_words_back_is_a_complaint(text):
     "Thanks for that, it really helps to have it written down.",
     "Nobody told me about the bus strike, so I walked.",
     "Can we get the forms sorted before I go?",
+    "Not my problem is what he always says, and I believed him.",
 ])
 def test_agreeing_or_grieving_is_not(text):
     assert not confronts(text)
@@ -83,3 +86,31 @@ def test_a_refused_consolation_is_a_rupture_the_next_turn_can_repair():
     ])
     [r] = conv.features["ruptures"]
     assert r["utterances"] == [3] and r["repair"]["utterance"] == 4 and r["repaired"]
+
+
+def test_a_bare_fair_concedes_and_an_assumption_on_my_part_is_owned():
+    conv = analyzed([
+        ("W", "What can I do for you today?"),
+        ("C", "My knee's been swelling up after I run."),
+        ("W", "How far are you running?"),
+        ("C", "About ten kilometres, four times a week."),
+        ("W", "That's a lot on a knee. At your age, maybe swimming would be kinder."),
+        ("C", "At my age? I'm forty-two, not ninety."),
+        ("W", "Fair. That was a lazy assumption on my part. Tell me about the swelling, when does it start?"),
+        ("C", "Usually an hour after, and it's worse on the outside of the knee. It goes down by the next morning."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [5] and r["repair"]["utterance"] == 6 and r["repair"]["kind"] == "explicit" and r["repaired"]
+
+
+def test_curt_replies_to_a_marked_down_performance_are_a_retreat():
+    conv = analyzed([
+        ("W", "Let's look at your form from the last session. Your squat depth was poor."),
+        ("C", "Okay."),
+        ("W", "And your knees were caving in. That's how people get injured."),
+        ("C", "Right."),
+        ("W", "You need to fix that before we add any weight."),
+        ("C", "Sure."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"][-2:] == [3, 5] and r["kind"] == "withdrawal" and r["repair"] is None

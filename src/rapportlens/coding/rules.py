@@ -44,7 +44,7 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
                r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
 CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|"
-                   r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|i did(?: say that|,)|you did(?: say that|,)|"
+                   r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair(?=[.!])|i did(?: say that|,)|you did(?: say that|,)|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
           r"(?! (?:to hear|for your loss|about your|that you|you|if you|for what)\b)|\bi apologi[sz]e\b")
@@ -286,6 +286,7 @@ RULES: list[Rule] = [
         # thoughtless", "That's not fair on you"). Sympathy ("sorry to hear", "sorry for your
         # loss") owns nothing, and a supporter's own story is no act of the talk.
         OWNED_ACT, r"\bi (?:waved|brushed|laughed|shrugged) (?:it|that|this|you) off\b",
+        r"\b(?:that was|that'?s|it was) (?:a |an )?(?:\w+ )?(?:assumption|mistake|leap|generali[sz]ation|misjudge?ment|slip) on my part\b",
         r"\bi (?:just )?(?:jumped|leapt|leaped|skipped) (?:straight |right |ahead )?to (?:conclusions|(?:a|an|my|my own|the wrong|some) (?:\w+ )?"
         r"(?:theory|theories|idea|ideas|conclusion|assumption|answer|solution|fix|explanation)s?)\b", r"\bsorry,? you did (?:tell|say|mention)\b",
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
@@ -471,6 +472,7 @@ RULES: list[Rule] = [
         # not mine. Why should I wait a month for my own money?", "Why is it always me that has
         # to change things?"), and exasperation as a whole turn ("Unbelievable.").
         r"\b(?:it'?s|that'?s|it is|that is|it was|that was) (?:all )?your (?:own )?(?:mistake|fault|error|cock-?up|screw-?up|mess)\b",
+        r"(?:^|[.!]\s+)(?:that'?s |it'?s |that is |it is )?not my problem\W*$",
         r"\bwhy (?:should|must|do) i (?:always |even |still )?(?:have to )?(?:wait|pay|chase|keep having to|prove|justify myself)\b",
         r"\bwhy is it (?:always|only|never|just) (?:me|us|my|i)\b",
         r"\bwhy (?:do|would) you (?:need|want) to know\b", r"\bwhat(?:'s| has| does) (?:that|this|any of (?:this|that)) (?:got )?(?:to do|have to do) with\b",
@@ -495,7 +497,7 @@ RULES: list[Rule] = [
         # Resigned sarcasm at being left with the problem ("So I'm just supposed to put up with it.").
         r"^\W*(?:so,? )?(?:i'?m|i am|we'?re|we are) (?:just )?(?:supposed|meant|expected) to (?:just )?(?:put up with|live with|ignore|accept|sit (?:here|there|back)|suffer)\b",
         r"^\W*(?:(?:oh|well|honestly|god|jesus|wow)[,.!]*\s+)?(?:(?:that'?s|this is|it'?s)\s+)?(?:(?:absolutely|just|bloody|totally)\s+)?"
-        r"(?:unbelievable|ridiculous|outrageous|a joke|a disgrace|disgraceful|pathetic|typical)[.!]*\s*$",
+        r"(?:unbelievable|unreal|ridiculous|outrageous|a joke|a disgrace|disgraceful|pathetic|typical)[.!]*\s*$",
         r"\b(?:nobody|no one|no-one) (?:here |in here )(?:ever )?(?:listens|hears|understands|cares)\b",
         # Complaints about the practitioner: not listening, not understanding, taking sides.
         r"\byou (?:obviously |clearly |really |just |still )?(?:weren'?t|were not|aren'?t|are not|haven'?t been|never) "

@@ -32,6 +32,13 @@ DIRECTIVE_CUES = _any(
     r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
     r"\byou(?:'ll| will) (?:need|have) to\b",
     r"^\W*next time,? (?:no|don'?t|try|make sure|use|bring)\b", r"(?:^|[.!]\s+)(?:and |also |just )?(?:make|keep|maintain) (?:more )?eye contact\b",
+    # Marking the client's performance down ("Your squat depth was poor."), and warning what it
+    # leads to ("That's how people get injured.").
+    r"(?:^|[.!]\s+)(?:and |but |also )?your (?:\w+ )?(?:form|technique|work|essay|homework|attendance|timekeeping|depth|posture|writing|reports?|spelling|"
+    r"handwriting|performance|effort|driving|presentation|grades|marks|results|numbers|figures|punctuality|behaviou?r|attitude|paperwork|notes) "
+    r"(?:was|were|is|are|has been|have been) (?:really |very |quite |pretty |a bit |rather )?"
+    r"(?:poor|bad|weak|sloppy|messy|careless|terrible|awful|not good enough|below (?:par|standard|what we expect))\b",
+    r"\bthat'?s (?:how|why) (?:people|you|patients|clients|kids|drivers) (?:get|end up|get themselves) (?:injured|hurt|ill|sick|in trouble|sacked|fired|evicted|excluded|arrested)\b",
     # Labelling the client ("You're a classic control freak.").
     r"\byou(?:'re| are) (?:a |an |such a )?(?:classic |typical |real |total |complete |bit of a )?(?:control freak|perfectionist|people[- ]pleaser|drama queen|"
     r"snowflake|hypochondriac|procrastinator|pushover|martyr|worrier|workaholic)\b",
