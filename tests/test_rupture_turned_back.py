@@ -32,6 +32,9 @@ def confronts(text):
     "I've heard it all before, to be honest.",
     "Then your colleague didn't write it down. Not my problem.",
     "Unreal.",
+    "Right. Thanks for the vote of confidence.",
+    "So I'm being punished for looking after my mum.",
+    "Nobody ever tells me what these tests are for.",
 ])
 def test_turning_the_words_back_is_a_complaint(text):
     assert confronts(text)
@@ -46,6 +49,8 @@ def test_turning_the_words_back_is_a_complaint(text):
     "Nobody told me about the bus strike, so I walked.",
     "Can we get the forms sorted before I go?",
     "Not my problem is what he always says, and I believed him.",
+    "Thanks for voting for me at the residents' meeting.",
+    "I was punished a lot as a kid.",
 ])
 def test_agreeing_or_grieving_is_not(text):
     assert not confronts(text)

@@ -563,6 +563,9 @@ RULES: list[Rule] = [
         # Mock thanks ("Thanks for that cheery thought."), impatience to be done ("Can we just get
         # her sorted."), and blame passed back ("Well, nobody told me that.").
         r"\bthanks? (?:you )?for (?:that|the) (?:cheery|happy|comforting|lovely|uplifting|reassuring|encouraging) (?:thought|news|picture|image|reminder|prediction)\b",
+        r"\bthanks? (?:you )?for the vote of confidence\b",
+        r"^\W*so,? (?:i'?m|i am|we'?re|we are) (?:being|getting) (?:punished|penalised|penalized|blamed|judged)\b",
+        r"\b(?:nobody|no one|no-one) (?:ever )?(?:tells|explains) (?:me|us) (?:what|why|anything|how)\b",
         r"\bcan we (?:just )?get (?:her|him|it|this|them|on with it) (?:sorted|done|over with)\b|\bcan we just get on with it\b",
         r"^\W*well,? (?:nobody|no one|no-one) (?:ever )?told me\b",
         # ... and mock agreement to the impossible ("Sure, I'll just magic up an extra hour.").
