@@ -35,6 +35,8 @@ def confronts(text):
     "Right. Thanks for the vote of confidence.",
     "So I'm being punished for looking after my mum.",
     "Nobody ever tells me what these tests are for.",
+    "How dare you. I love my kids.",
+    "Yeah, I can count, thanks.",
 ])
 def test_turning_the_words_back_is_a_complaint(text):
     assert confronts(text)
@@ -51,6 +53,7 @@ def test_turning_the_words_back_is_a_complaint(text):
     "Not my problem is what he always says, and I believed him.",
     "Thanks for voting for me at the residents' meeting.",
     "I was punished a lot as a kid.",
+    "I can always count on my sister, thanks to her I got through it.",
 ])
 def test_agreeing_or_grieving_is_not(text):
     assert not confronts(text)

@@ -564,6 +564,7 @@ RULES: list[Rule] = [
         # her sorted."), and blame passed back ("Well, nobody told me that.").
         r"\bthanks? (?:you )?for (?:that|the) (?:cheery|happy|comforting|lovely|uplifting|reassuring|encouraging) (?:thought|news|picture|image|reminder|prediction)\b",
         r"\bthanks? (?:you )?for the vote of confidence\b",
+        r"\bhow dare you\b", r"\bi can (?:count|read|add up|do (?:the )?maths|spell),? (?:thanks|thank you)\b",
         r"^\W*so,? (?:i'?m|i am|we'?re|we are) (?:being|getting) (?:punished|penalised|penalized|blamed|judged)\b",
         r"\b(?:nobody|no one|no-one) (?:ever )?(?:tells|explains) (?:me|us) (?:what|why|anything|how)\b",
         r"\bcan we (?:just )?get (?:her|him|it|this|them|on with it) (?:sorted|done|over with)\b|\bcan we just get on with it\b",

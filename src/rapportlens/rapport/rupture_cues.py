@@ -39,6 +39,10 @@ DIRECTIVE_CUES = _any(
     r"(?:was|were|is|are|has been|have been) (?:really |very |quite |pretty |a bit |rather )?"
     r"(?:poor|bad|weak|sloppy|messy|careless|terrible|awful|not good enough|below (?:par|standard|what we expect))\b",
     r"\bthat'?s (?:how|why) (?:people|you|patients|clients|kids|drivers) (?:get|end up|get themselves) (?:injured|hurt|ill|sick|in trouble|sacked|fired|evicted|excluded|arrested)\b",
+    # The house rules held over the client ("We expect staff to stay professional."), and a mark
+    # against them ("I'm going to put a note on your file.").
+    r"\bwe (?:expect|require) (?:you|staff|all staff|everyone|employees|students|pupils|tenants|residents) to\b",
+    r"\b(?:note|warning|mark|record) (?:on|in|against) (?:your |the )?(?:file|record|name)\b",
     # Labelling the client ("You're a classic control freak.").
     r"\byou(?:'re| are) (?:a |an |such a )?(?:classic |typical |real |total |complete |bit of a )?(?:control freak|perfectionist|people[- ]pleaser|drama queen|"
     r"snowflake|hypochondriac|procrastinator|pushover|martyr|worrier|workaholic)\b",
