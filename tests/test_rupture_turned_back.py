@@ -122,3 +122,33 @@ def test_curt_replies_to_a_marked_down_performance_are_a_retreat():
     ])
     [r] = conv.features["ruptures"]
     assert r["utterances"][-2:] == [3, 5] and r["kind"] == "withdrawal" and r["repair"] is None
+
+
+@pytest.mark.parametrize("complaint", [
+    "Oh, so it's me who ruins Christmas for everyone.",
+    "Right. Good to know what you think of me.",
+])
+def test_owning_how_ones_words_landed_marks_the_short_reaction_before_it(complaint):
+    # No rule knows these complaints, and after a reflection an engaged turn is no rupture by
+    # itself; the practitioner owning how their words came across says it was the reaction.
+    conv = analyzed([
+        ("W", "So the two of you have been arguing about the holidays."),
+        ("C", "She wants to go to her parents again. We've done that three years in a row."),
+        ("W", "It sounds like you feel your family always comes second."),
+        ("C", complaint),
+        ("W", "I made it sound like a verdict on you, and that's not what I meant. I'd like to hear your side."),
+        ("C", "My dad's not well. I don't know how many more Christmases he has, and I can't say it without crying."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["utterances"] == [3] and r["signals"] == ["acknowledged"] and r["repair"]["utterance"] == 4 and r["repaired"]
+
+
+def test_owning_how_ones_words_landed_does_not_mark_an_answer_at_length():
+    conv = analyzed([
+        ("W", "It sounds like you feel your family always comes second."),
+        ("C", ("Yes, that's it exactly. Every year we go to hers, and my mum spends Christmas on her own, "
+               "and I feel guilty the whole time we're there.")),
+        ("W", "That came out as if I was taking a side. What would a fair Christmas look like?"),
+        ("C", "Alternating years, I think. One at hers, one at my mum's."),
+    ])
+    assert conv.features["ruptures"] == []

@@ -197,6 +197,10 @@ CONCEDING = re.compile(CONCEDING_START, re.IGNORECASE)
 # Owning an act of the talk with a word that judges it ("saying 'these take time' after you've
 # missed a funeral was thoughtless"): like conceding, it says the client had been hurt or pushed.
 SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", re.IGNORECASE)
+# Owning how one's own words landed ("I made it sound like a verdict on you", "That came out
+# like I'd already decided for you"): the client's short turn before it was the reaction.
+LANDED = re.compile(r"\b(?:that|it|what i said|i)(?: just)? (?:came out|came across|sounded|must have sounded|made (?:it|that) sound)\b"
+                    r"|\b(?:that'?s|that is|it'?s|it is|that was|it was)(?:n'?t| not) what i meant\b", re.IGNORECASE)
 ACKNOWLEDGING_CUES = _any(
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START,
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",

@@ -40,6 +40,7 @@ from .rupture_cues import (
     ECHO,
     EXPERIENCE,
     GOING_ALONG,
+    LANDED,
     MINIMISING,
     MISSTEP,
     NOT_ECHOED,
@@ -333,6 +334,10 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         # Conceding first ("You're right, the bailiffs come first. I jumped straight to...")
         # says the turn was pushback, even at length after a question or a reflection.
         conceded = CONCEDING.match(_text(conv, t)) is not None or SELF_JUDGING.search(_text(conv, t)) is not None
+        # ... and so does owning how one's words landed, after a short turn ("Oh, so now I'm the
+        # villain. Great." / "I made it sound like a verdict on you.").
+        conceded = conceded or (owner == "rules" and LANDED.search(_text(conv, t)) is not None
+                                and _length(prev, words) < USUAL_MIN_WORDS)
         trigger = turns[run[0].index - 1] if run[0].index > 0 else None
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or conceded or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
