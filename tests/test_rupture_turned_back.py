@@ -152,3 +152,18 @@ def test_owning_how_ones_words_landed_does_not_mark_an_answer_at_length():
         ("C", "Alternating years, I think. One at hers, one at my mum's."),
     ])
     assert conv.features["ruptures"] == []
+
+
+@pytest.mark.parametrize(("text", "repair"), [
+    ("That sounded like I was telling you to give up the one thing you have. I'm sorry.", True),
+    ("You know your own pace, and I pushed for that group more than you did.", True),
+    ("It sounded like I was going to be late, so I rang ahead.", False),
+    ("I pushed for a refund more than once.", False),
+])
+def test_owning_the_push_and_how_it_sounded_is_a_repair(text, repair):
+    assert any(h.code == "repair" and h.confidence >= 0.5 for h in apply_rules(text, P)) == repair
+
+
+def test_asking_to_drop_it_is_a_retreat_not_taking_part():
+    assert any(h.code == "withdrawal" and h.confidence >= 0.5
+               for h in apply_rules("I just didn't. Can we not make a big thing of it?", C))

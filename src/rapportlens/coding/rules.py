@@ -277,7 +277,10 @@ RULES: list[Rule] = [
         r"\b(?:that|it|what i said) was (?:a |an )?(?:label|judge?ment|cheap shot|low blow|dig at you|unfair label)\b",
         r"\b(?:that|it) came (?:out|across) (?:\w+ ){0,2}(?:harsh(?:er|ly)?|badly|wrong|rude|blunt(?:er|ly)?|cold(?:er|ly)?|sharp(?:er|ly)?)\b",
         r"\bthan i (?:meant|intended|wanted) (?:it )?to\b|\bthan i (?:meant|intended)\b",
-        r"\b(?:that|it|what i said) (?:sounded|came across|came out) (?:as if|as though|like) you(?:'d| had| hadn'?t| were| weren'?t| didn'?t| don'?t| couldn'?t)\b",
+        r"\b(?:that|it|what i said) (?:sounded|came across|came out) (?:as if|as though|like) (?:you(?:'d| had| hadn'?t| were| weren'?t| didn'?t| don'?t| couldn'?t)|i(?:'d| had| was| were|'m| am) (?:telling|saying|blaming|judging|lecturing|critici[sz]ing|accusing|dismissing|ordering|nagging|"
+        r"preaching|siding|taking (?:a |his |her |their )?side|talking down))\b",
+        r"\bi pushed (?:for )?(?:that|this|you|(?:that|this|the) (?:idea|plan|group|course|referral|app|diet|exercises?|programme|program|class(?:es)?)) "
+        r"(?:more than|harder than|too (?:hard|much|far))\b",
         r"\bi (?:didn'?t|did not) need to (?:lecture|tell|remind|explain|preach|spell)\b", r"\bi(?:'ve| have)? (?:just )?(?:walked|dragged|led) you (?:straight |right )?into\b",
         r"\bi (?:keep|kept) (?:reaching for|going (?:back )?to|offering|suggesting|pushing|handing you) (?:fixes|solutions|answers|advice|ideas|suggestions|plans)\b",
         # Something the practitioner did in this talk, owned: with a concession at the start
@@ -370,6 +373,7 @@ RULES: list[Rule] = [
         r"\bnone of your business\b", r"^\W*(?:well,? )?if (?:we|i|you) (?:must|insist|really have to)\W*$", r"\b(?:don'?t|do not) (?:really )?want to go there\b",
         r"\b(?:prefer|rather|like) to leave it (?:there|at that)\b", r"\bforget (?:i said|i mentioned) (?:anything|it|that)\b",
         r"\blet'?s just (?:move on|drop it|leave it)\b", r"\blet'?s (?:drop it|leave it at that|not go there)\b",
+        r"\bcan we (?:just )?not (?:make a (?:big )?(?:thing|deal|fuss) (?:of|about) (?:it|this|that)|talk about (?:it|this|that)|go (?:into|there))\b",
         r"\b(?:there'?s )?(?:nothing|not much) (?:much |really )?to (?:say|tell|talk about)\b",
         # Deferring instead of engaging: the client hands the view back to the practitioner.
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",

@@ -81,8 +81,9 @@ ACKNOWLEDGEMENT = "acknowledgement"
 # A repair the repair model only suspects (``coding.repair_model.SUSPECT``), counted in the
 # practitioner's first turn after a rupture only; not a code itself.
 SUSPECTED_REPAIR = "suspected_repair"
-# From this P(repair) the repair model's code owns a misstep as the rules' does ("I made it sound
-# like a verdict on you."): on ESConv, 2 supporter turns in 13,872 reach it, on AnnoMI none.
+# From this P(repair) the repair model's code owns a misstep as the rules' does ("I've been so
+# busy with the form that I haven't really heard you."), where the client's turn looks drawn
+# back: on ESConv 2 supporter turns without a rule's repair reach it, on AnnoMI none.
 OWNING = 0.7
 AGENDA_STEM = 5  # letters a shared stem needs to mark the practitioner's own agenda
 # What each signal means, for people reading a report (the JSON keeps the names).
