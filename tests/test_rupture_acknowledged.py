@@ -143,6 +143,8 @@ def test_noticing_other_things_is_no_repair(text):
     ("Whatever she was doing, we expect staff to stay professional.", True),
     ("I'm going to put a note on your file.", True),
     ("We expect to hear from the council next week.", False),
+    ("Okay. It's really important to eat, you know.", True),
+    ("It was important to me that you came.", False),
     ("Cutting out caffeine after lunch makes a big difference.", True),
     ("We'll get to those. First, the forms.", True),
     ("And get off your phone in the evenings.", True),

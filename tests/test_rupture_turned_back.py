@@ -37,6 +37,7 @@ def confronts(text):
     "Nobody ever tells me what these tests are for.",
     "How dare you. I love my kids.",
     "Yeah, I can count, thanks.",
+    "So now I'm being watched.",
 ])
 def test_turning_the_words_back_is_a_complaint(text):
     assert confronts(text)
@@ -64,6 +65,8 @@ def test_agreeing_or_grieving_is_not(text):
     ("Fine, do whatever you like.", True),
     ("Do what you want with the leaflets, I've read them.", False),
     ("I can do what I want at weekends.", False),
+    ("If I have to.", True),
+    ("If I have to go into hospital, who feeds the cat?", False),
 ])
 def test_handing_the_decision_back_whole_is_a_retreat(text, deferring):
     assert any(h.code == "withdrawal" and h.confidence >= 0.5 for h in apply_rules(text, C)) == deferring

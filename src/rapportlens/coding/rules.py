@@ -379,6 +379,7 @@ RULES: list[Rule] = [
         r"\b(?:whatever you (?:think|say|want)|if you say so|you know best|you'?re the (?:expert|professional|doctor))\b",
         r"^\W*(?:(?:fine|well|okay|ok)[,.]?\s+)?(?:just |you )?do (?:what|whatever) you (?:want|like)\W*$",
         r"\b(?:can|could) (?:you|i|we) (?:just |please )*(?:give me|have|take) a (?:minute|moment|second)\b", r"^\W*(?:(?:well|fine|okay|ok)[,.]?\s+)?if you (?:want|like|insist)\W*$",
+        r"^\W*(?:(?:well|fine|okay|ok)[,.]?\s+)?if i (?:have|must|need|really have) to\W*$",
         r"^\W*(?:but |oh,? )?(?:do|must) (?:we|i) (?:really )?have to\W*\?\W*$",
         # Giving up on being heard ("Do what you need to do.").
         r"^\W*(?:(?:well|fine|okay|ok|right|then)[,.]?\s+)*(?:just )?do (?:what|whatever) you (?:need|have|want|got) to(?: do)?\W*$",
@@ -569,7 +570,7 @@ RULES: list[Rule] = [
         r"\bthanks? (?:you )?for (?:that|the) (?:cheery|happy|comforting|lovely|uplifting|reassuring|encouraging) (?:thought|news|picture|image|reminder|prediction)\b",
         r"\bthanks? (?:you )?for the vote of confidence\b",
         r"\bhow dare you\b", r"\bi can (?:count|read|add up|do (?:the )?maths|spell),? (?:thanks|thank you)\b",
-        r"^\W*so,? (?:i'?m|i am|we'?re|we are) (?:being|getting) (?:punished|penalised|penalized|blamed|judged)\b",
+        r"^\W*so,? (?:now )?(?:i'?m|i am|we'?re|we are) (?:being|getting) (?:punished|penalised|penalized|blamed|judged|watched|spied on|monitored|checked up on)\b",
         r"\b(?:nobody|no one|no-one) (?:ever )?(?:tells|explains) (?:me|us) (?:what|why|anything|how)\b",
         r"\bcan we (?:just )?get (?:her|him|it|this|them|on with it) (?:sorted|done|over with)\b|\bcan we just get on with it\b",
         r"^\W*well,? (?:nobody|no one|no-one) (?:ever )?told me\b",

@@ -42,6 +42,8 @@ DIRECTIVE_CUES = _any(
     # The house rules held over the client ("We expect staff to stay professional."), and a mark
     # against them ("I'm going to put a note on your file.").
     r"\bwe (?:expect|require) (?:you|staff|all staff|everyone|employees|students|pupils|tenants|residents) to\b",
+    # A lecture on what matters ("It's really important to eat, you know.").
+    r"(?:^|[.!]\s+)(?:(?:okay|ok|well|look|but|and|so)[,.]?\s+)?it'?s (?:really |very |so |extremely )?important (?:to|that you)\b",
     r"\b(?:note|warning|mark|record) (?:on|in|against) (?:your |the )?(?:file|record|name)\b",
     # Labelling the client ("You're a classic control freak.").
     r"\byou(?:'re| are) (?:a |an |such a )?(?:classic |typical |real |total |complete |bit of a )?(?:control freak|perfectionist|people[- ]pleaser|drama queen|"
