@@ -25,7 +25,7 @@ def test_a_weak_sign_goes_on_with_a_rupture_the_practitioner_did_not_address():
         ("C", "I didn't do them. Honestly I don't see the point any more."),
         ("T", "What makes you say that?"),
         ("C", "We've been at this for eight weeks and I'm no better. If anything I'm worse."),
-        ("T", "Change often takes longer than people expect. It's important to trust the process."),
+        ("T", "Change often takes longer than people expect. The research on this approach is very strong."),
         ("C", "That's what you said a month ago."),
         ("T", "You're right, I did, and it doesn't answer what you're telling me. Can we look together at what's helped?"),
         ("C", "Okay. The talking helps, I think. It's the homework that feels pointless."),
