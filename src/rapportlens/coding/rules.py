@@ -567,13 +567,12 @@ RULES: list[Rule] = [
         r"^\W*fine[.!,]+\s*(?:i'?ll just\b|have it your way\b|whatever\b)",
         # Mock thanks ("Thanks for that cheery thought."), impatience to be done ("Can we just get
         # her sorted."), and blame passed back ("Well, nobody told me that.").
-        r"\bthanks? (?:you )?for (?:that|the) (?:cheery|happy|comforting|lovely|uplifting|reassuring|encouraging) (?:thought|news|picture|image|reminder|prediction)\b",
-        r"\bthanks? (?:you )?for the vote of confidence\b",
+        r"\bthanks? (?:you )?for (?:(?:that|the) (?:cheery|happy|comforting|lovely|uplifting|reassuring|encouraging) "
+        r"(?:thought|news|picture|image|reminder|prediction)|the vote of confidence)\b",
         r"\bhow dare you\b", r"\bi can (?:count|read|add up|do (?:the )?maths|spell),? (?:thanks|thank you)\b",
         r"^\W*so,? (?:now )?(?:i'?m|i am|we'?re|we are) (?:being|getting) (?:punished|penalised|penalized|blamed|judged|watched|spied on|monitored|checked up on)\b",
-        r"\b(?:nobody|no one|no-one) (?:ever )?(?:tells|explains) (?:me|us) (?:what|why|anything|how)\b",
-        r"\bcan we (?:just )?get (?:her|him|it|this|them|on with it) (?:sorted|done|over with)\b|\bcan we just get on with it\b",
-        r"^\W*well,? (?:nobody|no one|no-one) (?:ever )?told me\b",
+        r"\b(?:nobody|no one|no-one) (?:ever )?(?:tells|explains) (?:me|us) (?:what|why|anything|how)\b|^\W*well,? (?:nobody|no one|no-one) (?:ever )?told me\b",
+        r"\bcan we (?:just )?get (?:her|him|it|this|them) (?:sorted|done|over with)\b|\bcan we just get on with it\b",
         # ... and mock agreement to the impossible ("Sure, I'll just magic up an extra hour.").
         r"^\W*(?:oh,? )?(?:sure|yeah|oh yes|of course|right)[.!,]+\s*(?:i'?ll|i will|let me) just\b",
         r"\bi'?ll just \w+ (?:the whole thing|everything|it all|all of it)(?: again)?,? then\b",

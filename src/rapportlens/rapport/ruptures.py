@@ -294,10 +294,9 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     changed: list[Rupture] = []
     for k, t in enumerate(turns[1:], 1):
         prev = turns[k - 1]
-        if (roles[t.speaker] != Role.PRACTITIONER or roles[prev.speaker] == Role.PRACTITIONER
-                or _codes(conv, t.utterances).get("repair", 0.0) < CONFIDENCE):
+        if roles[t.speaker] != Role.PRACTITIONER or roles[prev.speaker] == Role.PRACTITIONER:
             continue
-        owner = _owns_misstep(conv, t)
+        owner = _owns_misstep(conv, t)  # "rules" or "model"
         if owner is None:
             continue
         taken = next((r for r in ruptures if prev.utterances[0] == r.recovery), None)
@@ -437,7 +436,7 @@ def _owns_misstep(conv: Conversation, turn) -> str | None:
                 if NOT_OWNING.search(text[start:end + 20]):
                     continue
                 if not APOLOGY.search(text) or MISSTEP.search(text):
-                    return "rules" if c["source"] == "rules" else "model"
+                    return c["source"]  # the rules' repair stands alone, so never "model+rules"
     return None
 
 
