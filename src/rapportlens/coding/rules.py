@@ -208,7 +208,10 @@ RULES: list[Rule] = [
         r"^\W*sorry about that\b", r"\bi (?:think i )?(?:made|was making) (?:an |some |a few |a lot of )?assumptions?\b",
         r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry\W*$", r"(?:,|\band) i(?:'?m| am) (?:so |really )?sorry[.!]",
         r"\b(?:that|it) (?:landed|came across|sounded) (?:badly|wrong|harsh(?:ly)?|the wrong way|preachy|like a lecture)\b",
-        r"\b(?:that|it|i) (?:came across|sounded|must have sounded|might have sounded|may have sounded) (?:as|like) (?:if )?(?:i was |i'?m |a |an )?"
+        # Not after something the client did ("they said you interrupted their lead, and that
+        # came across as dismissive" relays criticism; it owns nothing).
+        r"(?:^|(?<=[.!?])\s+)(?![^.?!]*\byou (?:\w+ed|were|kept|did|had|said|made|spoke|talked|came|went|got|took|gave)\b[^.?!]*\b(?:that|it) (?:came|sounded))"
+        r"[^.?!]*?\b(?:that|it|i) (?:came across|sounded|must have sounded|might have sounded|may have sounded) (?:as|like) (?:if )?(?:i was |i'?m |a |an )?"
         r"(?:telling you off|lectur\w*|judg\w*|critici\w*|harsh|preach\w*|push\w*|dismiss\w*|blam\w*|scold\w*|"
         r"putting (?:it all|all of it|everything|the blame|it|this|that) on you)",
         r"\bi'?ll stop (?:there|talking|going on|lecturing|pushing)\b", r"\blet'?s take a (?:step|moment) back\b",
@@ -259,6 +262,9 @@ RULES: list[Rule] = [
         # in the client's replies, and wondering aloud about their own part in it.
         r"\bi(?:'?m| am)? (?:notic(?:e|ed|ing)|sens(?:e|ed|ing)|get(?:ting)? the (?:sense|feeling)) (?:that )?(?:you(?:'ve| have| are|'re)? (?:gone|gotten|got|become|been|going|getting|seem) (?:a bit |quite |very |really )?"
         r"(?:quiet|quieter|short|shorter|silent|flat|distant)|your (?:answers|replies|responses) (?:have |are |'ve )?(?:got|gotten|getting|become|been) (?:a bit |much )?shorter|something (?:has |just )?(?:shifted|changed))\b",
+        r"\bi(?:'ve| have)? (?:spent|been spending) (?:the last|most of the|a lot of the|all of the|much of the)? ?(?:few |couple of |ten |five )?(?:minutes|time|session|while)? ?"
+        r"(?:telling you (?:what to do|off)|lecturing|giving (?:you )?(?:advice|instructions|orders))\b",
+        r"(?:^|[,.;!?]\s*|\band )(?:and )?you(?:'ve| have) (?:gone|got|become) (?:a bit |very |really |quite |a little )?(?:quiet|quieter|silent)\b",
         r"\bi(?:'?m| am)? wonder(?:ing)? (?:if|whether) i(?:'ve| have)? (?:jumped|rushed|pushed|got|gone|moved|been|said|upset|missed|misread|overstepped|come on|come at (?:this|you|it))\b",
         r"\bi(?:'ve| have) been (?:firing|throwing|bombarding you with|hitting you with|reeling off) (?:a lot of |lots of |so many |all these |a load of )?(?:\w+ )?(?:suggestions|questions|ideas|advice|tips|solutions)\b",
         r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
@@ -278,7 +284,7 @@ RULES: list[Rule] = [
         r"\b(?:that|it) came (?:out|across) (?:\w+ ){0,2}(?:harsh(?:er|ly)?|badly|wrong|rude|blunt(?:er|ly)?|cold(?:er|ly)?|sharp(?:er|ly)?)\b",
         r"\bthan i (?:meant|intended|wanted) (?:it )?to\b|\bthan i (?:meant|intended)\b",
         r"\b(?:that|it|what i said) (?:sounded|came across|came out) (?:as if|as though|like) (?:you(?:'d| had| hadn'?t| were| weren'?t| didn'?t| don'?t| couldn'?t)|i(?:'d| had| was| were|'m| am) (?:telling|saying|blaming|judging|lecturing|critici[sz]ing|accusing|dismissing|ordering|nagging|"
-        r"preaching|siding|taking (?:a |his |her |their )?side|talking down))\b",
+        r"preaching|siding|taking (?:a |his |her |their |\w+'s )?side|talking down))\b",
         r"\bi pushed (?:for )?(?:that|this|you|(?:that|this|the) (?:idea|plan|group|course|referral|app|diet|exercises?|programme|program|class(?:es)?)) "
         r"(?:more than|harder than|too (?:hard|much|far))\b",
         r"\bi (?:didn'?t|did not) need to (?:lecture|tell|remind|explain|preach|spell)\b", r"\bi(?:'ve| have)? (?:just )?(?:walked|dragged|led) you (?:straight |right )?into\b",
@@ -380,6 +386,8 @@ RULES: list[Rule] = [
         r"^\W*(?:(?:fine|well|okay|ok)[,.]?\s+)?(?:just |you )?do (?:what|whatever) you (?:want|like)\W*$",
         r"\b(?:can|could) (?:you|i|we) (?:just |please )*(?:give me|have|take) a (?:minute|moment|second)\b", r"^\W*(?:(?:well|fine|okay|ok)[,.]?\s+)?if you (?:want|like|insist)\W*$",
         r"^\W*(?:(?:well|fine|okay|ok)[,.]?\s+)?if i (?:have|must|need|really have) to\W*$",
+        # Giving up on the plan, resigned ("I suppose I'll just stay where I am, then.").
+        r"^\W*(?:(?:i suppose|i guess|well|so|oh well|right)[,.]?\s+)?i(?:'ll| will) just (?:stay|stick|carry on|keep|leave it|forget|give up|not bother|put up with|manage)\b[^.?!]*,\s*then\W*$",
         r"^\W*(?:but |oh,? )?(?:do|must) (?:we|i) (?:really )?have to\W*\?\W*$",
         # Giving up on being heard ("Do what you need to do.").
         r"^\W*(?:(?:well|fine|okay|ok|right|then)[,.]?\s+)*(?:just )?do (?:what|whatever) you (?:need|have|want|got) to(?: do)?\W*$",
@@ -440,6 +448,7 @@ RULES: list[Rule] = [
         # Complaints of being passed around, and of partiality in a group ("Of course you take his side.").
         r"\b(?:this is|that'?s|it'?s) the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time (?:i'?ve|i have) (?:brought|told|asked|explained|said|sent|rung|called|phoned|filled|been (?:here|told|asked|sent))\b",
         r"\byou(?:'re| are)? (?:always |just |obviously |clearly )?(?:tak(?:e|es|ing)|on) (?:his|her|their|(?:my|your) \w+'s) side\b",
+        r"(?:^|[.!?]\s+|\b(?:it'?s|that'?s|this is|so|again)\s+)(?:two|three|all of you|both of you) against (?:one|me)\b",
         r"\b(?:nobody|no one|no-one) (?:ever )?(?:explains?|tells? (?:me|us)) (?:anything|things)\b",
         r"\byou (?:don'?t|do not|can'?t|cannot|couldn'?t) (?:possibly |even |really )?(?:know|understand|imagine) (?:what (?:it'?s|it is|it was|"
         r"my (?:\w+ )?(?:\w+ )?(?:is|was|has been|'s)|this is|that is) like|what i(?:'m| am) going through|what i went through|what i'?ve been through)\b",
@@ -503,6 +512,10 @@ RULES: list[Rule] = [
         r"^\W*(?:so,? )?(?:i'?m|i am|we'?re|we are) (?:just )?(?:supposed|meant|expected) to (?:just )?(?:put up with|live with|ignore|accept|sit (?:here|there|back)|suffer)\b",
         r"^\W*(?:(?:oh|well|honestly|god|jesus|wow)[,.!]*\s+)?(?:(?:that'?s|this is|it'?s)\s+)?(?:(?:absolutely|just|bloody|totally)\s+)?"
         r"(?:unbelievable|unreal|ridiculous|outrageous|a joke|a disgrace|disgraceful|pathetic|typical)[.!]*\s*$",
+        # ... or closing a longer turn ("I was in hospital on the fourth. I rang and told them.
+        # This is ridiculous.").
+        r"[.!?]\s+(?:(?:oh|well|honestly)[,.!]*\s+)?(?:this is|that'?s|it'?s|it is|this is just) (?:absolutely |just |bloody |totally |so )?"
+        r"(?:ridiculous|a joke|outrageous|a disgrace|disgraceful|unbelievable)[.!]*\s*$",
         r"\b(?:nobody|no one|no-one) (?:here |in here )(?:ever )?(?:listens|hears|understands|cares)\b",
         # Complaints about the practitioner: not listening, not understanding, taking sides.
         r"\byou (?:obviously |clearly |really |just |still )?(?:weren'?t|were not|aren'?t|are not|haven'?t been|never) "

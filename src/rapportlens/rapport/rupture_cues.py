@@ -34,16 +34,21 @@ DIRECTIVE_CUES = _any(
     r"^\W*next time,? (?:no|don'?t|try|make sure|use|bring)\b", r"(?:^|[.!]\s+)(?:and |also |just )?(?:make|keep|maintain) (?:more )?eye contact\b",
     # Marking the client's performance down ("Your squat depth was poor."), and warning what it
     # leads to ("That's how people get injured.").
-    r"(?:^|[.!]\s+)(?:and |but |also )?your (?:\w+ )?(?:form|technique|work|essay|homework|attendance|timekeeping|depth|posture|writing|reports?|spelling|"
-    r"handwriting|performance|effort|driving|presentation|grades|marks|results|numbers|figures|punctuality|behaviou?r|attitude|paperwork|notes) "
-    r"(?:was|were|is|are|has been|have been) (?:really |very |quite |pretty |a bit |rather )?"
-    r"(?:poor|bad|weak|sloppy|messy|careless|terrible|awful|not good enough|below (?:par|standard|what we expect))\b",
+    r"(?:^|[.!]\s+|\band )(?:and |but |also )?(?:your|the) (?:\w+ )?(?:form|technique|work|essay|homework|attendance|timekeeping|depth|posture|writing|reports?|spelling|"
+    r"handwriting|performance|effort|driving|presentation|grades|marks|results|numbers|figures|punctuality|behaviou?r|attitude|paperwork|notes|"
+    r"argument|referencing|references|structure|analysis|introduction|conclusion|grammar|reasoning|evidence|layout|formatting|code|coursework|dissertation|assignment) "
+    r"(?:was|were|is|are|has been|have been) (?:really |very |quite |pretty |a bit |rather |a little |far too |too |just )?"
+    r"(?:poor|bad|weak|sloppy|messy|careless|terrible|awful|unclear|muddled|confused|confusing|disorgani[sz]ed|rushed|all over the place|"
+    r"not good enough|not up to (?:standard|scratch)|below (?:par|standard|what we expect))\b",
     r"\bthat'?s (?:how|why) (?:people|you|patients|clients|kids|drivers) (?:get|end up|get themselves) (?:injured|hurt|ill|sick|in trouble|sacked|fired|evicted|excluded|arrested)\b",
     # The house rules held over the client ("We expect staff to stay professional."), and a mark
     # against them ("I'm going to put a note on your file.").
     r"\bwe (?:expect|require) (?:you|staff|all staff|everyone|employees|students|pupils|tenants|residents) to\b",
+    r"\bzero[- ]tolerance\b",
     # A lecture on what matters ("It's really important to eat, you know.").
-    r"(?:^|[.!]\s+)(?:(?:okay|ok|well|look|but|and|so)[,.]?\s+)?it'?s (?:really |very |so |extremely )?important (?:to|that you)\b",
+    r"(?:^|[.!]\s+|,\s*(?:so|and|but)\s+)(?:(?:okay|ok|well|look|but|and|so)[,.]?\s+)?it'?s (?:really |very |so |extremely )?important (?:to|that you)\b",
+    # A suggestion put as "try ..." ("Maybe try setting a reminder on your phone.").
+    r"(?:^|[.!]\s+)(?:(?:and|also|so|maybe|perhaps|just|then)[,]?\s+)*try (?:\w+ing|to|and)\b",
     r"\b(?:note|warning|mark|record) (?:on|in|against) (?:your |the )?(?:file|record|name)\b",
     # Labelling the client ("You're a classic control freak.").
     r"\byou(?:'re| are) (?:a |an |such a )?(?:classic |typical |real |total |complete |bit of a )?(?:control freak|perfectionist|people[- ]pleaser|drama queen|"
@@ -147,6 +152,9 @@ DISCOUNTING = _any(
     r"^\W*with (?:all due |the greatest |the utmost )?respect\b", r"\b(?:nobody|no one|no-one)(?: ever)? (?:told|explained to|showed|warned) me\b",
     r"^\W*(?:(?:right|okay|oh|well)[.,!]+\s*)?(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous|typical)[.!]+\s+so\b", r"\byou(?:'ve| have) never (?:even |actually )?(?:done|had|been|worked|lived|raised|had to)\b",
     r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:unbelievable|typical|ridiculous|incredible)[.!]+", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
+    # Told news nobody gave them ("Three incidents and this is the first I'm hearing of it?").
+    r"\b(?:this|that)(?:'s| is) the first (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re) (?:heard|hearing) (?:of|about)\b",
+    r"\bwhy (?:wasn'?t|weren'?t|was(?:n'?t)? (?:i|we) not) (?:i |we )?(?:told|informed|warned|asked|contacted|called)\b",
 )
 
 # "Okay.", "Right. Fine.": going along. "Yes" and "yeah" alone are left out: they mostly
@@ -267,7 +275,11 @@ REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won
                       # Taking the practitioner's words as an accusation ("Are you saying it's my fault?").
                       r"|\bare you (?:saying|telling me|suggesting|implying)\b[^.?!]*\?\s*$"
                       # A defensive tag on a statement ("I can't read very well, all right?").
-                      r"|\w,\s*(?:all right|alright|okay|ok)\?\s*$", re.IGNORECASE)
+                      r"|\w,\s*(?:all right|alright|okay|ok)\?\s*$"
+                      # What the advice leaves them to do, with a sarcastic answer ("What am I supposed
+                      # to do, eat at my desk?"), and news nobody gave them ("Why wasn't I told?").
+                      r"|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\s*(?:,|\?\s+)[^.?!]{3,80}\?\s*$"
+                      r"|\bwhy (?:wasn'?t|weren'?t) (?:i|we) (?:told|informed|warned|asked)\b[^.?!]*\?\s*$", re.IGNORECASE)
 # A word of the practitioner's turn echoed back as the opening question ("Two? I only just
 # managed one."), unless it is a word any question starts with.
 ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")

@@ -182,6 +182,11 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 signals.append("shortening")
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
+        elif (len(recent) == 1 and recent[0][0] >= USUAL_MIN_WORDS and n <= SHORT_RATIO * recent[0][0]
+              and _weak_code(conv, t, "rules") == "withdrawal"):
+            # A bare non-answer ("No. I'm fine.") from someone whose one earlier turn was long:
+            # in a group each member speaks rarely, so one turn has to stand for the usual.
+            signals.append("shortening")
         after_practitioner = prev is not None and roles[prev.speaker] == Role.PRACTITIONER
         directed = after_practitioner and _directive(conv, prev)
         # What the engagement model only suspects counts right after advice or criticism.

@@ -1,0 +1,119 @@
+"""Ruptures and repairs from session 43's written sets (eval/sessions/set55-58): relayed
+criticism is no repair, exasperation closing a turn, rhetorical questions, faults found in
+work, giving up resigned, feeling outnumbered, talk about the exchange, and a group member's
+bare non-answer after one long turn (docs/analyzers/ruptures.md)."""
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.coding.rules import apply_rules
+from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES
+
+C, P = Role.CLIENT, Role.PRACTITIONER
+
+
+def analyzed(pairs, roles=None):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles or {"W": P, "C": C}))
+
+
+def coded(text, code, role):
+    return any(h.code == code and h.confidence >= 0.5 for h in apply_rules(text, role))
+
+
+def found(conv):
+    return [(r["utterances"], r["repair"]["utterance"] if r["repair"] else None) for r in conv.features["ruptures"]]
+
+
+def test_relayed_criticism_owns_nothing():
+    relayed = ("They did, but they also said you interrupted their finance lead several times, "
+               "and that came across as dismissive.")
+    assert not coded(relayed, "repair", P)
+    assert coded("Sorry, that came across as dismissive of what you said.", "repair", P)
+    assert coded("I think that came across as judging you, and I didn't mean it to.", "repair", P)
+
+
+@pytest.mark.parametrize("text", [
+    "I was in hospital on the fourth. I rang and told them. This is ridiculous.",
+    "Six weeks and still nothing. It's a joke.",
+    "Three? I've never had a job. Of course. Two against one, as usual.",
+    "I suppose I'll just stay where I am, then.",
+])
+def test_exasperation_outnumbered_and_giving_up_are_coded(text):
+    assert coded(text, "confrontation", C) or coded(text, "withdrawal", C)
+
+
+@pytest.mark.parametrize("text", [
+    "It was ridiculous fun, honestly, we laughed all night.",
+    "I'll just stay in tonight and rest.",
+    "We played two against one in the park and I still won.",
+])
+def test_ordinary_talk_is_not(text):
+    assert not coded(text, "confrontation", C) and not coded(text, "withdrawal", C)
+
+
+def test_talk_about_the_exchange_is_a_repair():
+    assert coded("I notice I've spent the last few minutes telling you what to do, and you've gone quiet. "
+                 "What got in the way?", "repair", P)
+    assert not coded("Your husband has gone quiet lately, you said. What do you make of that?", "repair", P)
+
+
+@pytest.mark.parametrize("text", [
+    "The argument was unclear and the referencing was all over the place.",
+    "Your coursework was rushed.",
+    "We have a zero tolerance policy on that.",
+    "The records matter, so it's important to fill them in every day.",
+    "Maybe try setting a reminder on your phone for the evenings.",
+])
+def test_criticism_and_suggestions_are_directive_cues(text):
+    assert DIRECTIVE_CUES.search(text)
+
+
+def test_a_rhetorical_question_is_the_pushback_a_concession_points_to():
+    conv = analyzed([
+        ("W", "How have the last few weeks been with the new eating plan?"),
+        ("C", "Up and down. I managed the breakfasts but the evenings are hard because I work late."),
+        ("W", "The sheet was quite clear that dinner should be before seven. Eating late is why your sugars are high."),
+        ("C", "I finish at eight. What am I supposed to do, eat at my desk in front of customers?"),
+        ("W", "That's a fair point, and I skipped right past what your shifts actually look like. Can you walk me through a late day?"),
+        ("C", "Sure. I have a sandwich at one, nothing till I get home around half eight, and then I eat whatever's quick."),
+    ])
+    assert found(conv) == [([3], 4)]
+
+
+def test_a_sincere_question_is_no_pushback():
+    conv = analyzed([
+        ("W", "How have the last few weeks been?"),
+        ("C", "Hard. My mum moved in with us after her fall, and I'm looking after her on top of work."),
+        ("W", "That's a lot to carry. You've had to change how your whole week works."),
+        ("C", "I have. What am I supposed to do when she won't let the carers in?"),
+        ("W", "That's a fair question, and a hard one. What happens when they come to the door?"),
+        ("C", "She tells them she's fine and shuts the door. Then she rings me at work in tears."),
+    ])
+    assert found(conv) == []
+
+
+def test_curt_replies_to_faults_in_work_are_a_retreat():
+    conv = analyzed([
+        ("W", "So, your essay. I've marked it and I'm afraid it's a 42, which is a bare pass."),
+        ("C", "Oh."),
+        ("W", "The argument was unclear and the referencing was all over the place. You used three different styles."),
+        ("C", "Okay."),
+        ("W", "You'll need to book a session with the writing centre before the next deadline."),
+        ("C", "Sure."),
+    ])
+    assert [r for r, _ in found(conv)] == [[3, 5]]
+
+
+def test_a_group_member_cut_short_goes_quiet():
+    conv = analyzed([
+        ("F", "Welcome back, everyone. Let's go round and say how the week has been. Pat, would you start?"),
+        ("Pat", "It's been hard. It was Mike's birthday on Thursday, the first one since he died, and I spent most of the day at the cemetery."),
+        ("F", "Thank you, Pat. We've got a lot to get through, so let's keep it brief. Joan, how about you?"),
+        ("Joan", "Better than last week. I went to my daughter's for Sunday lunch and actually enjoyed it."),
+        ("F", "That's lovely. And Pat, anything else to add?"),
+        ("Pat", "No. I'm fine."),
+        ("F", "Okay. Raj?"),
+        ("Raj", "Quiet week. I've started walking in the mornings, which helps me sleep."),
+    ], roles={"F": P, "Pat": C, "Joan": C, "Raj": C})
+    assert found(conv) == [([5], None)]
