@@ -117,3 +117,56 @@ def test_a_group_member_cut_short_goes_quiet():
         ("Raj", "Quiet week. I've started walking in the mornings, which helps me sleep."),
     ], roles={"F": P, "Pat": C, "Joan": C, "Raj": C})
     assert found(conv) == [([5], None)]
+
+
+@pytest.mark.parametrize("text", [
+    "You should have it already. I've called four times.",
+    "I'm not an alcoholic, if that's what you're getting at.",
+])
+def test_chasing_and_a_label_heard_are_complaints(text):
+    assert coded(text, "confrontation", C)
+
+
+@pytest.mark.parametrize("text", [
+    "I've called my sister four times this week, she's not well.",
+    "You should have seen the size of it.",
+    "If that's what you think helps, I'll try it.",
+])
+def test_ordinary_mentions_are_not(text):
+    assert not coded(text, "confrontation", C)
+
+
+def test_owning_what_the_client_was_put_through_is_a_repair():
+    assert coded("You're right, you shouldn't have to keep repeating yourself. I can see the calls now.", "repair", P)
+    assert not coded("You shouldn't drink on an empty stomach.", "repair", P)
+
+
+@pytest.mark.parametrize("text", [
+    "Your homework hasn't been handed in for two weeks.",
+    "Well, if it's not in by Friday I'll have to ring your parents.",
+    "If it's not in by Friday, you'll get a zero.",
+])
+def test_lapses_and_threats_are_directive_cues(text):
+    assert DIRECTIVE_CUES.search(text)
+
+
+def test_talking_down_owned_points_to_the_pushback():
+    conv = analyzed([
+        ("W", "I'm going to explain how the hearing aids work. Now, this is the little button, and you press it gently, like this."),
+        ("C", "I was an engineer for forty years. I think I can manage a button."),
+        ("W", "Of course, I'm sorry, I was talking to you as if you'd never seen one. Would you rather have the technical sheet?"),
+        ("C", "Yes, that would suit me better. What's the battery life on these?"),
+    ])
+    assert found(conv) == [([1], 2)]
+
+
+def test_advice_refused_and_mocked_is_one_rupture():
+    conv = analyzed([
+        ("W", "Looking at your figures, the first thing I'd recommend is cancelling the gym membership."),
+        ("C", "The gym is the only thing keeping me sane right now."),
+        ("W", "I understand, but when money's this tight, everything non-essential has to go."),
+        ("C", "So I give up the one thing that helps. Brilliant plan."),
+        ("W", "It's just about getting the numbers to balance. We can look at the phone contract next."),
+        ("C", "Fine. Whatever you say."),
+    ])
+    assert found(conv) == [([1, 3, 5], None)]

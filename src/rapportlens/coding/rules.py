@@ -238,6 +238,8 @@ RULES: list[Rule] = [
         r"gave (?:me )?(?:it|that|that feedback)|let me know how (?:that|it) (?:felt|landed))\b",
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
+        # Owning what the client was put through ("You shouldn't have to keep repeating yourself.").
+        r"\byou (?:shouldn'?t|should not) (?:have (?:had )?to|need to) (?:keep |be |go |wait|repeat|tell|explain|chase|ring|call|go through|fight|ask)",
         r"\b(?:that|it) (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass|"
         r"horrible|terrible|awful|harsh|unkind|poor|bad|blunt) (?:thing to say|way to put it|way of putting it|remark|comment|suggestion|question|joke)\b",
         r"\bthat (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass) (?:thing|way)\b",
@@ -449,6 +451,11 @@ RULES: list[Rule] = [
         r"\b(?:this is|that'?s|it'?s) the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time (?:i'?ve|i have) (?:brought|told|asked|explained|said|sent|rung|called|phoned|filled|been (?:here|told|asked|sent))\b",
         r"\byou(?:'re| are)? (?:always |just |obviously |clearly )?(?:tak(?:e|es|ing)|on) (?:his|her|their|(?:my|your) \w+'s) side\b",
         r"(?:^|[.!?]\s+|\b(?:it'?s|that'?s|this is|so|again)\s+)(?:two|three|all of you|both of you) against (?:one|me)\b",
+        # Having to chase ("I've called four times.", "You should have it already."), and a label
+        # heard in what was said ("..., if that's what you're getting at.").
+        r"\bi(?:'ve| have) (?:already )?(?:called|rung|phoned|emailed|written|chased (?:it|this|them|you))\s*(?:(?:two|three|four|five|six|seven|several|multiple|so many|\d+) times|twice)\b",
+        r"\byou should (?:already )?have (?:it|that|them|my (?:details|address|number|records?|notes|file)) (?:already|on (?:file|record|the system))",
+        r"(?:^|[,.]\s*)if that'?s what you(?:'re| are) (?:getting at|implying|saying|suggesting|trying to say)\b",
         r"\b(?:nobody|no one|no-one) (?:ever )?(?:explains?|tells? (?:me|us)) (?:anything|things)\b",
         r"\byou (?:don'?t|do not|can'?t|cannot|couldn'?t) (?:possibly |even |really )?(?:know|understand|imagine) (?:what (?:it'?s|it is|it was|"
         r"my (?:\w+ )?(?:\w+ )?(?:is|was|has been|'s)|this is|that is) like|what i(?:'m| am) going through|what i went through|what i'?ve been through)\b",

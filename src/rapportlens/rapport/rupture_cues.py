@@ -45,6 +45,14 @@ DIRECTIVE_CUES = _any(
     # against them ("I'm going to put a note on your file.").
     r"\bwe (?:expect|require) (?:you|staff|all staff|everyone|employees|students|pupils|tenants|residents) to\b",
     r"\bzero[- ]tolerance\b",
+    # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
+    # what will happen if it goes on ("If it's not in by Friday I'll have to ring your parents.").
+    r"\byour (?:\w+ )?(?:homework|coursework|essay|work|assignments?|forms?|rent|payments?|reports?|paperwork|timesheets?)(?: \w+)? "
+    r"(?:hasn'?t|haven'?t|has not|have not|wasn'?t|weren'?t) been (?:handed|turned|sent|paid|done|submitted|completed|returned|filled)\b",
+    r"\bi(?:'ll| will) have to (?:ring|call|phone|tell|inform|contact|write to|report (?:you |this |it )?to) (?:your|the) "
+    r"(?:parents|mum|mom|dad|manager|boss|school|head(?:teacher)?|social worker|gp|probation officer|employer|landlord)\b",
+    r"\bif (?:it'?s|it is|this is|that'?s|you) (?:not|n'?t|don'?t|do not)\b[^.?!]{0,40}?,? (?:you'?ll|you will) (?:get|be given|receive|lose) (?:a |an |your )?"
+    r"(?:zero|fail|detention|warning|fine|sanction|strike|place|payments?)\b",
     # A lecture on what matters ("It's really important to eat, you know.").
     r"(?:^|[.!]\s+|,\s*(?:so|and|but)\s+)(?:(?:okay|ok|well|look|but|and|so)[,.]?\s+)?it'?s (?:really |very |so |extremely )?important (?:to|that you)\b",
     # A suggestion put as "try ..." ("Maybe try setting a reminder on your phone.").
@@ -155,6 +163,14 @@ DISCOUNTING = _any(
     # Told news nobody gave them ("Three incidents and this is the first I'm hearing of it?").
     r"\b(?:this|that)(?:'s| is) the first (?:i'?ve|i have|i'?m|i am|we'?ve|we'?re) (?:heard|hearing) (?:of|about)\b",
     r"\bwhy (?:wasn'?t|weren'?t|was(?:n'?t)? (?:i|we) not) (?:i |we )?(?:told|informed|warned|asked|contacted|called)\b",
+    # The one thing the advice would take away ("The gym is the only thing keeping me sane."),
+    # and the advice restated and mocked ("So I give up the one thing that helps. Brilliant plan.").
+    r"\bthe only thing (?:that )?(?:keep(?:s|ing) me (?:sane|going)|(?:that )?(?:helps|works|gets me through))\b",
+    r"^\W*so\b[^.?!]{10,}[.!?]\s+(?:brilliant|great|fantastic|genius|wonderful|lovely|perfect|marvellous) (?:plan|idea|advice|suggestion|solution)[.!]*\s*$",
+    # A label refused ("I'm not an alcoholic, if that's what you're getting at.") and competence
+    # held up ("I was an engineer for forty years.").
+    r"^\W*(?:(?:well|look|no)[,.]?\s+)?i'?m not (?:an? )?(?:alcoholic|addict|drunk|junkie|bad (?:mother|father|parent|mum|dad|person)|lazy|liar|child|idiot)\b",
+    r"\bi (?:was|have been|'ve been) (?:a|an) \w+(?: \w+)? for (?:over |more than |nearly |almost )?(?:\w+ )?(?:years|decades)\b",
 )
 
 # "Okay.", "Right. Fine.": going along. "Yes" and "yeah" alone are left out: they mostly
@@ -250,6 +266,7 @@ MISSTEP = re.compile(
     r"pushed|went|got (?:that|it|this|ahead)|made|interrupted|cut you off|lectured|preached|brushed|ignored|missed|dismissed|overstepped)\b"
     r"|\b(?:bringing up|mentioning|asking about|raising|talking about) (?:\w+ ){1,3}(?:just then|just now|there)\b"
     r"|\bthat was (?:a |such a )?(?:careless|thoughtless|insensitive|clumsy|stupid|silly|daft|dumb|tactless|crass|unfair|unhelpful|glib)\b"
+    r"|\bi(?:'m| am| was|'ve been| have been) (?:talking|speaking) (?:to you )?(?:as if|as though|like)\b|\btalking down to you\b|\bi(?:'ve| have| was| am|'m)? (?:been )?treat(?:ed|ing) you (?:as if|as though|like)\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
