@@ -170,3 +170,61 @@ def test_advice_refused_and_mocked_is_one_rupture():
         ("C", "Fine. Whatever you say."),
     ])
     assert found(conv) == [([1, 3, 5], None)]
+
+
+def test_doing_what_the_client_complained_of_owned_after_an_apology():
+    conv = analyzed([
+        ("W", "You mentioned things with your dad had got tense. What does that sound like at home?"),
+        ("C", "Every meal. Have you done your personal statement, have you looked at the open days. It's constant."),
+        ("W", "It sounds exhausting to have it come up at every meal."),
+        ("C", "It is. I just want to eat my dinner in peace for once."),
+        ("W", "Have you done your personal statement?"),
+        ("C", "Seriously? Now you sound like him."),
+        ("W", "You're right, I just did exactly what he does. I'm sorry. What's it like for you when he brings it up?"),
+        ("C", "It makes me feel like I'm letting him down before I've even started."),
+    ])
+    assert found(conv) == [([5], 6)]
+    assert not coded("You sound like you've had a busy week.", "confrontation", C)
+
+
+def test_a_denial_after_a_warning_starts_the_rupture():
+    conv = analyzed([
+        ("W", "How are you getting on with the neighbours at the flat these days?"),
+        ("C", "Mostly alright. The woman next door helped me carry my shopping up on Tuesday."),
+        ("W", "We've had another complaint about noise late at night. If it carries on, you could lose the tenancy."),
+        ("C", "That's not even me. It's the people upstairs. Nobody ever believes me."),
+        ("W", "The complaints name your flat specifically, so I have to take them seriously."),
+        ("C", "Whatever. Write what you want."),
+    ])
+    assert [r for r, _ in found(conv)] == [[3, 5]]
+
+
+def test_a_decision_made_without_the_parent_owned():
+    conv = analyzed([
+        ("W", "Thanks for coming in, Mrs Lewis. We've decided to move Tyler into the small nurture group for maths."),
+        ("C", "Decided? Nobody asked me. He's going to feel like he's in the thick group."),
+        ("W", "You should have been asked before anything was decided, and I'm sorry you weren't. Can I explain why, and then hear what you think?"),
+        ("C", "Go on then."),
+        ("W", "It's six children with a teaching assistant, to build his confidence. If you think it would knock him, we can look at other options."),
+        ("C", "He does struggle with the noise in the big class. Could we try it for half a term and see?"),
+    ])
+    assert found(conv) == [([1], 2)]
+
+
+def test_answering_for_the_client_is_no_repair():
+    conv = analyzed([
+        ("W", "Over the last two weeks, have you felt down or hopeless?"),
+        ("C", "Yeah. Most days, I suppose."),
+        ("W", "And have you had little interest or pleasure in doing things?"),
+        ("C", "I guess."),
+        ("W", "Nearly every day, or more than half the days?"),
+        ("C", "I don't know. Whatever you think."),
+        ("W", "I'll put more than half the days. And trouble sleeping?"),
+        ("C", "Yes."),
+    ])
+    assert [repair for _, repair in found(conv)] == [None]
+
+
+def test_an_exasperated_opener_is_a_complaint():
+    assert coded("Finally. I've been sat here for an hour and a half.", "confrontation", C)
+    assert not coded("Finally! We got the keys to the new flat on Friday.", "confrontation", C)

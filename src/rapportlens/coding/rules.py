@@ -238,6 +238,8 @@ RULES: list[Rule] = [
         r"gave (?:me )?(?:it|that|that feedback)|let me know how (?:that|it) (?:felt|landed))\b",
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
+        # Doing what the client complained of in others ("I just did exactly what he does.").
+        r"\\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \\w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\\b",
         # Owning what the client was put through ("You shouldn't have to keep repeating yourself.").
         r"\byou (?:shouldn'?t|should not) (?:have (?:had )?to|need to) (?:keep |be |go |wait|repeat|tell|explain|chase|ring|call|go through|fight|ask)",
         r"\b(?:that|it) (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass|"
@@ -451,6 +453,8 @@ RULES: list[Rule] = [
         r"\b(?:this is|that'?s|it'?s) the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time (?:i'?ve|i have) (?:brought|told|asked|explained|said|sent|rung|called|phoned|filled|been (?:here|told|asked|sent))\b",
         r"\byou(?:'re| are)? (?:always |just |obviously |clearly )?(?:tak(?:e|es|ing)|on) (?:his|her|their|(?:my|your) \w+'s) side\b",
         r"(?:^|[.!?]\s+|\b(?:it'?s|that'?s|this is|so|again)\s+)(?:two|three|all of you|both of you) against (?:one|me)\b",
+        # An exasperated opener ("Finally. I've been sat here for an hour and a half.").
+        r"^\W*(?:finally|about time(?: too)?)[.!]+\s+(?:i'?ve|we'?ve|i have|we have) been (?:sat|sitting|waiting|stood|standing|here|on hold)\b",
         # Having to chase ("I've called four times.", "You should have it already."), and a label
         # heard in what was said ("..., if that's what you're getting at.").
         r"\bi(?:'ve| have) (?:already )?(?:called|rung|phoned|emailed|written|chased (?:it|this|them|you))\s*(?:(?:two|three|four|five|six|seven|several|multiple|so many|\d+) times|twice)\b",
@@ -464,6 +468,7 @@ RULES: list[Rule] = [
         r"\bdon'?t (?:you )?tell me (?:how|what) (?:i|to)\b", r"(?:^|[.!?,]\s*)(?:please |just |so )?don'?t (?:you )?(?:lecture|judge|psychoanaly[sz]e|analy[sz]e|patroni[sz]e) me\b",
         r"\b(?:no,? )?that'?s not what i (?:said|was saying)\b", r"\bputting words in my mouth\b",
         r"\byou (?:sound|are|'re) (?:just )?like my (?:mother|mum|mom|father|dad|ex|husband|wife|boss|parents)\b",
+        r"\byou(?:'re| are)? (?:now |just |even )?(?:sound(?:ing)?|talk(?:ing)?) (?:just |exactly |a bit |a lot |so much )?like (?:my (?:mother|mum|mom|father|dad|ex|husband|wife|boss|parents|teacher)|him|her|them|he does|she does|everyone else)\b",
         r"\b(?:those|these|the|your) (?:exercises?|worksheets?|homework|techniques?|tasks?|strategies|tips)\b[^.?!]{0,40}\b(?:useless|pointless|a waste|stupid|silly|ridiculous)\b",
         r"\b(?:i'?m|i am) not doing (?:those|these|the|your|any more|any|that) (?:\w+ )?(?:exercises?|homework|worksheets?|diary|diaries|tasks?|forms?|paperwork)\b",
         r"\byou(?:'re| are) (?:judging|criticising|criticizing|blaming|lecturing|patroni[sz]ing|not taking me seriously)\b",

@@ -45,6 +45,9 @@ DIRECTIVE_CUES = _any(
     # against them ("I'm going to put a note on your file.").
     r"\bwe (?:expect|require) (?:you|staff|all staff|everyone|employees|students|pupils|tenants|residents) to\b",
     r"\bzero[- ]tolerance\b",
+    # A decision made for the client ("We've decided to move Tyler into the nurture group.").
+    r"\b(?:we'?ve|we have|i'?ve|i have) (?:already )?decided (?:to|that)\b",
+    r"\bif (?:it|this|that) (?:carries on|continues|keeps (?:on )?happening|happens again)\b[^.?!]{0,30}\b(?:you|we|they)(?:'ll| will| could| might| may| would)\b",
     # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
     # what will happen if it goes on ("If it's not in by Friday I'll have to ring your parents.").
     r"\byour (?:\w+ )?(?:homework|coursework|essay|work|assignments?|forms?|rent|payments?|reports?|paperwork|timesheets?)(?: \w+)? "
@@ -157,7 +160,7 @@ DISCOUNTING = _any(
     r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
     r"^\W*i already (?:do|did|have|tried|use|know)\b", r"\bi(?:'d| would) rather not\b", r"\bi (?:don'?t|do not) have (?:the )?time (?:for|to)\b",
     r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))", r"\byou (?:weren'?t|were not) (?:even )?there\b",
-    r"^\W*with (?:all due |the greatest |the utmost )?respect\b", r"\b(?:nobody|no one|no-one)(?: ever)? (?:told|explained to|showed|warned) me\b",
+    r"^\W*with (?:all due |the greatest |the utmost )?respect\b", r"\b(?:nobody|no one|no-one)(?: ever| even)? (?:told|explained to|showed|warned) (?:me|us)\b",
     r"^\W*(?:(?:right|okay|oh|well)[.,!]+\s*)?(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous|typical)[.!]+\s+so\b", r"\byou(?:'ve| have) never (?:even |actually )?(?:done|had|been|worked|lived|raised|had to)\b",
     r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:unbelievable|typical|ridiculous|incredible)[.!]+", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
     # Told news nobody gave them ("Three incidents and this is the first I'm hearing of it?").
@@ -165,6 +168,8 @@ DISCOUNTING = _any(
     r"\bwhy (?:wasn'?t|weren'?t|was(?:n'?t)? (?:i|we) not) (?:i |we )?(?:told|informed|warned|asked|contacted|called)\b",
     # The one thing the advice would take away ("The gym is the only thing keeping me sane."),
     # and the advice restated and mocked ("So I give up the one thing that helps. Brilliant plan.").
+    # Denying what was held against them ("That's not even me. Nobody ever believes me.").
+    r"^\W*(?:that'?s|it'?s|it was|that was|it wasn'?t|that wasn'?t)(?: not)? (?:even )?me\b", r"\b(?:nobody|no one|no-one) (?:ever )?believes me\b",
     r"\bthe only thing (?:that )?(?:keep(?:s|ing) me (?:sane|going)|(?:that )?(?:helps|works|gets me through))\b",
     r"^\W*so\b[^.?!]{10,}[.!?]\s+(?:brilliant|great|fantastic|genius|wonderful|lovely|perfect|marvellous) (?:plan|idea|advice|suggestion|solution)[.!]*\s*$",
     # A label refused ("I'm not an alcoholic, if that's what you're getting at.") and competence
@@ -206,6 +211,8 @@ MINIMISING = re.compile(r"(?:^|[.,!;]\s*)(?:aw+|oh|well|but|and|still)?[,.]?\s*a
                         r"|\beverything happens for a reason\b|\bcould(?:'ve| have) been (?:a lot |much |far )?worse\b"
                         r"|\bit (?:won'?t|will not|shouldn'?t|should not) take (?:long|a minute|a moment)\b", re.IGNORECASE)
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,"
+                         # Answering for the client and going on ("I'll put more than half the days.").
+                         r"|i'?ll (?:just )?(?:put|mark|tick|put you down|write) (?:you |that |it )?(?:down )?(?:as |for )?(?:more|less|a |an |\w+ (?:days|times)|yes|no|mild|moderate|severe)"
                          r"|let'?s (?:get started|begin|make a start|crack on|get going|get on with it)\b)"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b"
@@ -267,6 +274,8 @@ MISSTEP = re.compile(
     r"|\b(?:bringing up|mentioning|asking about|raising|talking about) (?:\w+ ){1,3}(?:just then|just now|there)\b"
     r"|\bthat was (?:a |such a )?(?:careless|thoughtless|insensitive|clumsy|stupid|silly|daft|dumb|tactless|crass|unfair|unhelpful|glib)\b"
     r"|\bi(?:'m| am| was|'ve been| have been) (?:talking|speaking) (?:to you )?(?:as if|as though|like)\b|\btalking down to you\b|\bi(?:'ve| have| was| am|'m)? (?:been )?treat(?:ed|ing) you (?:as if|as though|like)\b"
+    r"|\\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \\w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\\b"
+    r"|\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown|consulted|involved)\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
