@@ -185,6 +185,8 @@ def test_doing_what_the_client_complained_of_owned_after_an_apology():
     ])
     assert found(conv) == [([5], 6)]
     assert not coded("You sound like you've had a busy week.", "confrontation", C)
+    assert coded("Sorry, I just did exactly what he does.", "repair", P)
+    assert not coded("I did what I felt was right for my family.", "repair", P)
 
 
 def test_a_denial_after_a_warning_starts_the_rupture():

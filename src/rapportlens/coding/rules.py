@@ -239,7 +239,7 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? (?:think i(?:'ve| have)? )?missed the (?:mark|point)\b", r"\b(?:fair|that'?s fair|good) (?:criticism|feedback)\b",
         r"\bi(?:'ll| will) take (?:that|it) on board\b",
         # Doing what the client complained of in others ("I just did exactly what he does.").
-        r"\\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \\w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\\b",
+        r"\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\b",
         # Owning what the client was put through ("You shouldn't have to keep repeating yourself.").
         r"\byou (?:shouldn'?t|should not) (?:have (?:had )?to|need to) (?:keep |be |go |wait|repeat|tell|explain|chase|ring|call|go through|fight|ask)",
         r"\b(?:that|it) (?:was|is) (?:a |such a )?(?:careless|thoughtless|unfair|unhelpful|silly|stupid|insensitive|clumsy|glib|daft|dumb|tactless|crass|"

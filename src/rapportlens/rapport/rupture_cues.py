@@ -274,7 +274,7 @@ MISSTEP = re.compile(
     r"|\b(?:bringing up|mentioning|asking about|raising|talking about) (?:\w+ ){1,3}(?:just then|just now|there)\b"
     r"|\bthat was (?:a |such a )?(?:careless|thoughtless|insensitive|clumsy|stupid|silly|daft|dumb|tactless|crass|unfair|unhelpful|glib)\b"
     r"|\bi(?:'m| am| was|'ve been| have been) (?:talking|speaking) (?:to you )?(?:as if|as though|like)\b|\btalking down to you\b|\bi(?:'ve| have| was| am|'m)? (?:been )?treat(?:ed|ing) you (?:as if|as though|like)\b"
-    r"|\\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \\w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\\b"
+    r"|\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\b"
     r"|\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown|consulted|involved)\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"

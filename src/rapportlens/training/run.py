@@ -47,15 +47,7 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
             items = [e.item for e in test]
             encoder = coder.predict(items, with_lexical=False)
             words = coder.lexical.predict_log(items) if coder.lexical else {}
-        for h in heads:
-            o = oof.setdefault(h["name"], {"gold": [], "encoder": [], "lexical": [], "fold": [], "labels": h["labels"]})
-            for i, e in enumerate(test):
-                if h["name"] in e.labels:
-                    o["gold"].append(h["labels"].index(e.labels[h["name"]]))
-                    o["encoder"].append(np.log(np.maximum(encoder[h["name"]][i], 1e-9)))
-                    if h["name"] in words:
-                        o["lexical"].append(words[h["name"]][i])
-                    o["fold"].append(fold)
+        add_out_of_fold(oof, heads, test, encoder, words, fold)
     results, choices = {}, {}
     for task in dataset.tasks:
         if not oof.get(task.name, {}).get("gold"):
@@ -69,6 +61,21 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
             np.array(o["fold"]), k, lexical=lex)
     return {"folds": k, "split": "by conversation", "settings": {**settings, "lexical": lexical}, "tasks": results,
             "head_choices": choices}
+
+
+def add_out_of_fold(oof: dict[str, dict[str, list]], heads: list[dict[str, Any]], test: list, encoder: dict,
+                    words: dict, fold: int) -> None:
+    """Append one fold's held-out predictions (encoder log-probabilities, the lexical model's
+    where it has the head) and gold labels to ``oof``, per head."""
+    for h in heads:
+        o = oof.setdefault(h["name"], {"gold": [], "encoder": [], "lexical": [], "fold": [], "labels": h["labels"]})
+        for i, e in enumerate(test):
+            if h["name"] in e.labels:
+                o["gold"].append(h["labels"].index(e.labels[h["name"]]))
+                o["encoder"].append(np.log(np.maximum(encoder[h["name"]][i], 1e-9)))
+                if h["name"] in words:
+                    o["lexical"].append(words[h["name"]][i])
+                o["fold"].append(fold)
 
 
 def _sha256(path: str) -> str:
