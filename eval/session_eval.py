@@ -6,7 +6,8 @@ set's ``key.csv`` says where its ruptures start and which practitioner turn repa
     python eval/session_eval.py eval/sessions/set55 --show   # one set, with each session's output
 
 ``key.csv`` has one row per expected rupture (a session without one has a single row with
-``rupture`` "none"): ``session`` (the file's stem), ``practitioner`` (the practitioner's
+``rupture`` "none"): ``session`` (the transcript's file name without its extension: any
+format ``rapportlens analyze`` reads but CSV), ``practitioner`` (the practitioner's
 name; several separated by ";"), ``rupture`` (the 0-based utterance where it starts; where a
 reader could take either of two turns, both, separated by ";"), ``repair`` (the utterance
 of the repair attempt, alternatives separated by ";", or "none"), ``note``.
@@ -95,9 +96,11 @@ def run_set(folder: Path, show: bool) -> tuple[int, int, int, int]:
     expected, practitioners = read_key(key)
     right = total = rep_right = rep_total = 0
     for name in sorted(expected):
-        path = folder / f"{name}.txt"
-        if not path.exists():
-            raise SystemExit(f"{key}: session {name!r} has no file {path.name}")
+        files = [p for p in folder.glob(f"{name}.*") if p.suffix != ".csv"]
+        if len(files) != 1:
+            raise SystemExit(f"{key}: session {name!r} needs exactly one transcript file named {name}.txt, .vtt, .srt..."
+                             f" in {folder} (found {len(files)})")
+        path = files[0]
         conv = assign_roles(rapportlens.read(path)[0], practitioners=practitioners[name])
         conv = rapportlens.analyze(conv)
         found = conv.features["ruptures"]
