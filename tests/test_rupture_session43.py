@@ -230,3 +230,32 @@ def test_answering_for_the_client_is_no_repair():
 def test_an_exasperated_opener_is_a_complaint():
     assert coded("Finally. I've been sat here for an hour and a half.", "confrontation", C)
     assert not coded("Finally! We got the keys to the new flat on Friday.", "confrontation", C)
+
+
+def test_a_pupil_sanctioned_shuts_down():
+    conv = analyzed([
+        ("W", "Leo, I've asked you to stay behind because of what happened in chemistry today."),
+        ("C", "I didn't do anything."),
+        ("W", "You threw a beaker, Leo. Mr Hart saw it. That's dangerous and it's completely unacceptable."),
+        ("C", "It wasn't a beaker, it was a rubber."),
+        ("W", "It doesn't matter what it was. You'll be in detention on Thursday and I'm calling home."),
+        ("C", "Whatever."),
+        ("W", "And you'll write an apology to Mr Hart."),
+        ("C", "Fine."),
+    ])
+    [(utterances, repair)] = found(conv)
+    assert 3 in utterances and 5 in utterances and repair is None
+
+
+def test_motives_doubted_and_a_wasted_visit_are_complaints():
+    assert coded("Are you on commission from them or something?", "confrontation", C)
+    assert coded("So I've come all this way for nothing.", "confrontation", C)
+    assert not coded("Are you on holiday next week?", "confrontation", C)
+    conv = analyzed([
+        ("W", "Based on your spending, I'd suggest consolidating the two cards into one loan with this lender."),
+        ("C", "Are you on commission from them or something?"),
+        ("W", "That's a fair question. No, I'm not paid by any lender, and I should have shown you more than one option. "
+              "Let me put three side by side."),
+        ("C", "Okay, that would make me feel better about it. Which one has the lowest monthly payment?"),
+    ])
+    assert found(conv) == [([1], 2)]

@@ -453,6 +453,10 @@ RULES: list[Rule] = [
         r"\b(?:this is|that'?s|it'?s) the (?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th)) time (?:i'?ve|i have) (?:brought|told|asked|explained|said|sent|rung|called|phoned|filled|been (?:here|told|asked|sent))\b",
         r"\byou(?:'re| are)? (?:always |just |obviously |clearly )?(?:tak(?:e|es|ing)|on) (?:his|her|their|(?:my|your) \w+'s) side\b",
         r"(?:^|[.!?]\s+|\b(?:it'?s|that'?s|this is|so|again)\s+)(?:two|three|all of you|both of you) against (?:one|me)\b",
+        # A wasted visit ("So I've come all this way for nothing."), and motives doubted ("Are
+        # you on commission from them or something?").
+        r"\bi(?:'ve| have) (?:come|travelled|driven|waited) (?:all (?:this|that) way |in |here |all (?:this|that) time )?for nothing\b",
+        r"\bare you (?:on (?:a )?commission|(?:getting |being )?paid (?:by|from) (?:them|the \w+)|getting a cut)\b",
         # An exasperated opener ("Finally. I've been sat here for an hour and a half.").
         r"^\W*(?:finally|about time(?: too)?)[.!]+\s+(?:i'?ve|we'?ve|i have|we have) been (?:sat|sitting|waiting|stood|standing|here|on hold)\b",
         # Having to chase ("I've called four times.", "You should have it already."), and a label

@@ -45,6 +45,11 @@ DIRECTIVE_CUES = _any(
     # against them ("I'm going to put a note on your file.").
     r"\bwe (?:expect|require) (?:you|staff|all staff|everyone|employees|students|pupils|tenants|residents) to\b",
     r"\bzero[- ]tolerance\b",
+    # Behaviour condemned, and sanctions and tasks set ("That's dangerous and it's completely
+    # unacceptable.", "You'll be in detention on Thursday.", "And you'll write an apology.").
+    r"\b(?:that'?s|this is|it'?s|that is|it is|that was|it was) (?:completely |totally |absolutely |just |simply )?(?:unacceptable|not acceptable|out of order|disgraceful)\b",
+    r"\byou(?:'ll| will) be in (?:detention|isolation|trouble)\b|\byou(?:'ll| will) (?:write|sign) (?:an? |the )?(?:apology|letter of apology|statement|contract|agreement|form)\b"
+    r"|\byou(?:'ll| will) (?:stay behind|pay (?:for|back)|apologi[sz]e to)\b",
     # A decision made for the client ("We've decided to move Tyler into the nurture group.").
     r"\b(?:we'?ve|we have|i'?ve|i have) (?:already )?decided (?:to|that)\b",
     r"\bif (?:it|this|that) (?:carries on|continues|keeps (?:on )?happening|happens again)\b[^.?!]{0,30}\b(?:you|we|they)(?:'ll| will| could| might| may| would)\b",
@@ -170,6 +175,8 @@ DISCOUNTING = _any(
     # and the advice restated and mocked ("So I give up the one thing that helps. Brilliant plan.").
     # Denying what was held against them ("That's not even me. Nobody ever believes me.").
     r"^\W*(?:that'?s|it'?s|it was|that was|it wasn'?t|that wasn'?t)(?: not)? (?:even )?me\b", r"\b(?:nobody|no one|no-one) (?:ever )?believes me\b",
+    # Correcting the charge ("It wasn't a beaker, it was a rubber.").
+    r"^\W*(?:it|that) wasn'?t (?:a |an |the |my )?\w+(?: \w+)?,? (?:it was|that was)\b",
     r"\bthe only thing (?:that )?(?:keep(?:s|ing) me (?:sane|going)|(?:that )?(?:helps|works|gets me through))\b",
     r"^\W*so\b[^.?!]{10,}[.!?]\s+(?:brilliant|great|fantastic|genius|wonderful|lovely|perfect|marvellous) (?:plan|idea|advice|suggestion|solution)[.!]*\s*$",
     # A label refused ("I'm not an alcoholic, if that's what you're getting at.") and competence
@@ -305,7 +312,9 @@ REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won
                       # What the advice leaves them to do, with a sarcastic answer ("What am I supposed
                       # to do, eat at my desk?"), and news nobody gave them ("Why wasn't I told?").
                       r"|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\s*(?:,|\?\s+)[^.?!]{3,80}\?\s*$"
-                      r"|\bwhy (?:wasn'?t|weren'?t) (?:i|we) (?:told|informed|warned|asked)\b[^.?!]*\?\s*$", re.IGNORECASE)
+                      r"|\bwhy (?:wasn'?t|weren'?t) (?:i|we) (?:told|informed|warned|asked)\b[^.?!]*\?\s*$"
+                      # Doubting the practitioner's motives ("Are you on commission from them?").
+                      r"|\bare you (?:on (?:a )?commission|(?:getting |being )?paid (?:by|from)|getting a cut)\b[^.?!]*\?\s*$", re.IGNORECASE)
 # A word of the practitioner's turn echoed back as the opening question ("Two? I only just
 # managed one."), unless it is a word any question starts with.
 ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
