@@ -254,8 +254,8 @@ def test_motives_doubted_and_a_wasted_visit_are_complaints():
     conv = analyzed([
         ("W", "Based on your spending, I'd suggest consolidating the two cards into one loan with this lender."),
         ("C", "Are you on commission from them or something?"),
-        ("W", "That's a fair question. No, I'm not paid by any lender, and I should have shown you more than one option. "
-              "Let me put three side by side."),
+        ("W", ("That's a fair question. No, I'm not paid by any lender, and I should have shown you more than one option. "
+               "Let me put three side by side.")),
         ("C", "Okay, that would make me feel better about it. Which one has the lowest monthly payment?"),
     ])
     assert found(conv) == [([1], 2)]
