@@ -259,3 +259,20 @@ def test_motives_doubted_and_a_wasted_visit_are_complaints():
         ("C", "Okay, that would make me feel better about it. Which one has the lowest monthly payment?"),
     ])
     assert found(conv) == [([1], 2)]
+
+
+def test_a_complaint_about_last_week_conceded_in_a_group():
+    conv = analyzed([
+        ("F", "Okay, let's move on to the homework from last week."),
+        ("Ruth", "Can I just say something first? Last week I was in the middle of talking about my husband and you moved us on."),
+        ("F", "You're right, I did, and I'm sorry. That wasn't fair when you were sharing something hard. Would you like to pick it up now?"),
+        ("Ruth", "Thank you. Yes. He's been worse since, and I've been sleeping in the spare room."),
+        ("Karen", "That sounds so hard, Ruth."),
+    ], roles={"F": P, "Ruth": C, "Karen": C})
+    assert found(conv) == [([1], 2)]
+
+
+def test_complaints_relayed_from_others_are_criticism():
+    assert DIRECTIVE_CUES.search("Your carers have said there have been some issues with curfew.")
+    assert DIRECTIVE_CUES.search("If it continues, the placement might not be able to keep going.")
+    assert not DIRECTIVE_CUES.search("You said you've been feeling low since the move.")

@@ -457,6 +457,8 @@ RULES: list[Rule] = [
         # you on commission from them or something?").
         r"\bi(?:'ve| have) (?:come|travelled|driven|waited) (?:all (?:this|that) way |in |here |all (?:this|that) time )?for nothing\b",
         r"\bare you (?:on (?:a )?commission|(?:getting |being )?paid (?:by|from) (?:them|the \w+)|getting a cut)\b",
+        # What the practitioner did to them ("Last week ... you moved us on.").
+        r"\byou (?:just )?(?:moved (?:us|me|things) on|cut me (?:off|short)|interrupted me|talked over me|ignored (?:me|what i)|brushed (?:me|it|that) off|dismissed (?:me|what i))\b",
         # An exasperated opener ("Finally. I've been sat here for an hour and a half.").
         r"^\W*(?:finally|about time(?: too)?)[.!]+\s+(?:i'?ve|we'?ve|i have|we have) been (?:sat|sitting|waiting|stood|standing|here|on hold)\b",
         # Having to chase ("I've called four times.", "You should have it already."), and a label

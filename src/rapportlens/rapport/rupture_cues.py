@@ -52,7 +52,11 @@ DIRECTIVE_CUES = _any(
     r"|\byou(?:'ll| will) (?:stay behind|pay (?:for|back)|apologi[sz]e to)\b",
     # A decision made for the client ("We've decided to move Tyler into the nurture group.").
     r"\b(?:we'?ve|we have|i'?ve|i have) (?:already )?decided (?:to|that)\b",
-    r"\bif (?:it|this|that) (?:carries on|continues|keeps (?:on )?happening|happens again)\b[^.?!]{0,30}\b(?:you|we|they)(?:'ll| will| could| might| may| would)\b",
+    r"\bif (?:it|this|that) (?:carries on|continues|keeps (?:on )?happening|happens again)\b[^.?!]{0,30}\b(?:you|we|they|the \w+|your \w+)(?:'ll| will| could| might| may| would)\b",
+    # Complaints about the client relayed from others ("Your carers have said there have been
+    # some issues with curfew.", "They also said you interrupted their finance lead.").
+    r"\b(?:they|he|she|the \w+|your \w+|carers|teachers?|neighbours|staff) (?:have |has |had )?(?:also )?(?:said|told me|reported|mentioned|raised|complained) (?:that )?"
+    r"(?:there (?:have|has) been (?:some |a few |several |a number of )?(?:issues?|problems?|concerns?|complaints?|incidents?)|you(?:'ve| have)? (?:\w+ed|been \w+ing|keep \w+ing))\b",
     # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
     # what will happen if it goes on ("If it's not in by Friday I'll have to ring your parents.").
     r"\byour (?:\w+ )?(?:homework|coursework|essay|work|assignments?|forms?|rent|payments?|reports?|paperwork|timesheets?)(?: \w+)? "
@@ -283,6 +287,7 @@ MISSTEP = re.compile(
     r"|\bi(?:'m| am| was|'ve been| have been) (?:talking|speaking) (?:to you )?(?:as if|as though|like)\b|\btalking down to you\b|\bi(?:'ve| have| was| am|'m)? (?:been )?treat(?:ed|ing) you (?:as if|as though|like)\b"
     r"|\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\b"
     r"|\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown|consulted|involved)\b"
+    r"|\b(?:that|it) (?:wasn'?t|was not) (?:fair|right|okay|ok|kind)\b|^\W*you'?re right,? i did\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
