@@ -276,3 +276,27 @@ def test_complaints_relayed_from_others_are_criticism():
     assert DIRECTIVE_CUES.search("Your carers have said there have been some issues with curfew.")
     assert DIRECTIVE_CUES.search("If it continues, the placement might not be able to keep going.")
     assert not DIRECTIVE_CUES.search("You said you've been feeling low since the move.")
+
+
+def test_sarcasm_at_the_scales_owned_as_going_straight_to_the_numbers():
+    conv = analyzed([
+        ("W", "Let's pop you on the scales. Okay, that's up two kilos since last time."),
+        ("C", "Great."),
+        ("W", "Have you been sticking to the meal plan?"),
+        ("C", "Mostly."),
+        ("W", "I'm sorry, I've gone straight to the numbers. How have the last few weeks actually been for you?"),
+        ("C", "Really stressful. My dad's been in hospital and I've been living on sandwiches from the hospital cafe."),
+    ])
+    [(utterances, repair)] = found(conv)
+    assert 3 in utterances and repair == 4
+
+
+def test_a_concession_with_an_adverb_still_concedes():
+    conv = analyzed([
+        ("W", "I've brought the grab rails catalogue. We'll need to fit one by the bath and one by the toilet."),
+        ("C", "I don't want my house looking like a hospital."),
+        ("W", ("That's completely fair, it's your home, and I came in with the catalogue before asking what matters to you. "
+               "What would make a rail acceptable to you?")),
+        ("C", "If it didn't look clinical. My wife chose those tiles, and I'd like them to stay on show."),
+    ])
+    assert found(conv) == [([1], 2)]

@@ -39,11 +39,11 @@ class Rule:
 # made it about my dad"), conceding at the start of a turn, an apology that is not sympathy,
 # and words that judge one's own act.
 DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |totally )?(?:said|told you|asked|took|taken|"
-               r"made (?:it|that|this|you)|went (?:straight|right|ahead|in|on about|off on|too far)|jumped|put (?:it|that|you)|talked|"
+               r"made (?:it|that|this|you)|(?:went|gone) (?:straight|right|ahead|in|on about|off on|too far)|jumped|put (?:it|that|you)|talked|"
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
                r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
-CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:true|fair|a fair (?:point|question))|"
+CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
                    r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair(?=[.!])|i did(?: say that|,)|you did(?: say that|,)|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
