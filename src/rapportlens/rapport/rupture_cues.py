@@ -287,7 +287,8 @@ MISSTEP = re.compile(
     r"|\bi(?:'m| am| was|'ve been| have been) (?:talking|speaking) (?:to you )?(?:as if|as though|like)\b|\btalking down to you\b|\bi(?:'ve| have| was| am|'m)? (?:been )?treat(?:ed|ing) you (?:as if|as though|like)\b"
     r"|\bi(?:'ve)? (?:just )?(?:did|done) (?:exactly |just )?(?:what|the (?:same )?thing) (?:he|she|they|your \w+|everyone(?: else)?) (?:does|did|do|was doing|keeps doing)\b"
     r"|\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown|consulted|involved)\b"
-    r"|\b(?:that|it) (?:wasn'?t|was not) (?:fair|right|okay|ok|kind)\b|^\W*you'?re right,? i did\b"
+    r"|(?:^|[.!?,]\s+)(?:that|it|what i (?:did|said)) (?:wasn'?t|was not) (?:fair|right|okay|ok|kind) (?:of me|on you|to you|when you|while you)\b"
+    r"|^\W*you'?re right,? i did\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
