@@ -67,3 +67,19 @@ def test_the_ruptures_section_names_the_finder_and_where_its_accuracy_is():
     text = summarize(analysed())
     section = text[text.index("Ruptures"):]
     assert "ruptures.v" in section and "docs/analyzers/ruptures.md" in section
+
+
+def test_each_rupture_quotes_its_words_and_its_repair():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "How have the last few weeks been with the new eating plan?"),
+        ("C", "Up and down. I managed the breakfasts but the evenings are hard because I work late."),
+        ("T", "The sheet was clear that dinner should be before seven. Eating late is why your sugars are high."),
+        ("C", "I finish at eight. What am I supposed to do, eat at my desk in front of customers?"),
+        ("T", "That's a fair point, and I skipped right past what your shifts actually look like. "
+              "Can you walk me through a late day?"),
+        ("C", "Sure. I have a sandwich at one, nothing till I get home around half eight, then I eat whatever's quick."),
+    ], roles=ROLES))
+    section = summarize(conv)[summarize(conv).index("Ruptures"):]
+    assert '3: "I finish at eight. What am I supposed to do, eat at my desk in..."' in section
+    assert '4: "That\'s a fair point, and I skipped right past what your shifts..."' in section
+    assert all(len(line) <= 80 for line in section.splitlines())

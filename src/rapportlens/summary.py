@@ -30,6 +30,8 @@ MI_ROWS = (
     ("percent_open_questions", "open questions", "{:.0f}%", "50% fair, 70% good"),
 )
 LEVEL_STYLE = {"good": "green", "fair": "yellow", "below fair": "magenta"}
+# Characters of an utterance quoted under a rupture: enough to recognise it, within 80 columns.
+QUOTE_CHARS = 70
 
 
 def console(file: Any = None, *, plain: bool | None = None) -> Console:
@@ -205,6 +207,11 @@ class Summary:
             who = f" by {r['speaker']}" if r.get("speaker") else ""
             yield self.item("-", Text.assemble((r["kind"], "bold"), f"{who} at {where} ({signal_words(r['signals'])}); "
                                                f"{after}; {back}"))
+            # The words themselves, so a supervisor can judge the call without the transcript.
+            said = Text(f"{span[0]}: \"{self._quote(span[0])}\"", style="dim")
+            if r["repair"]:
+                said.append(f"\n{r['repair']['utterance']}: \"{self._quote(r['repair']['utterance'])}\"")
+            yield self.wrap(said, indent=4)
         version = next((p["version"] for p in self.conv.provenance if p["name"] == "ruptures"), "")
         # Found from wordings and the shape of the turns, which miss new wordings: say so, and
         # where it says how often it is right, so a reader checks each against the transcript.
@@ -229,6 +236,10 @@ class Summary:
             yield self.heading("Try next")
             for r in recs:
                 yield self.item(">", Text.assemble((r["title"], "bold"), f": \"{r['example']}\""))
+
+    def _quote(self, index: int, width: int = QUOTE_CHARS) -> str:
+        text = " ".join(self.conv.utterances[index].text.split())
+        return text if len(text) <= width else text[:width - 3].rsplit(" ", 1)[0].rstrip(",;:") + "..."
 
     @staticmethod
     def _at(evidence: list[int]) -> str:
