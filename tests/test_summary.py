@@ -75,8 +75,8 @@ def test_each_rupture_quotes_its_words_and_its_repair():
         ("C", "Up and down. I managed the breakfasts but the evenings are hard because I work late."),
         ("T", "The sheet was clear that dinner should be before seven. Eating late is why your sugars are high."),
         ("C", "I finish at eight. What am I supposed to do, eat at my desk in front of customers?"),
-        ("T", "That's a fair point, and I skipped right past what your shifts actually look like. "
-              "Can you walk me through a late day?"),
+        ("T", ("That's a fair point, and I skipped right past what your shifts actually look like. "
+               "Can you walk me through a late day?")),
         ("C", "Sure. I have a sandwich at one, nothing till I get home around half eight, then I eat whatever's quick."),
     ], roles=ROLES))
     section = summarize(conv)[summarize(conv).index("Ruptures"):]
