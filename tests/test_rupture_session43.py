@@ -300,3 +300,15 @@ def test_a_concession_with_an_adverb_still_concedes():
         ("C", "If it didn't look clinical. My wife chose those tiles, and I'd like them to stay on show."),
     ])
     assert found(conv) == [([1], 2)]
+
+
+def test_a_poor_rating_disputed_is_one_rupture():
+    conv = analyzed([
+        ("W", "I've rated you as 'needs improvement' this year, mainly because of the missed deadlines."),
+        ("C", "That's not fair. Two of those deadlines moved because the client changed the brief."),
+        ("W", "The rating reflects outcomes, not reasons."),
+        ("C", "So nothing I did counts."),
+        ("W", "I'll send you the written review by Friday."),
+        ("C", "Fine."),
+    ])
+    assert [r for r, _ in found(conv)] == [[1, 3, 5]]

@@ -45,6 +45,8 @@ DIRECTIVE_CUES = _any(
     # against them ("I'm going to put a note on your file.").
     r"\bwe (?:expect|require) (?:you|staff|all staff|everyone|employees|students|pupils|tenants|residents) to\b",
     r"\bzero[- ]tolerance\b",
+    # A poor rating handed down ("I've rated you as 'needs improvement' this year.").
+    r"\b(?:rated|marked|graded|scored|assessed) (?:you|your \w+) (?:as |at )?['\"]?(?:needs improvement|unsatisfactory|below expectations|poor|a fail|fail(?:ed)?)",
     # Behaviour condemned, and sanctions and tasks set ("That's dangerous and it's completely
     # unacceptable.", "You'll be in detention on Thursday.", "And you'll write an apology.").
     r"\b(?:that'?s|this is|it'?s|that is|it is|that was|it was) (?:completely |totally |absolutely |just |simply )?(?:unacceptable|not acceptable|out of order|disgraceful)\b",
@@ -179,6 +181,8 @@ DISCOUNTING = _any(
     # and the advice restated and mocked ("So I give up the one thing that helps. Brilliant plan.").
     # Denying what was held against them ("That's not even me. Nobody ever believes me.").
     r"^\W*(?:that'?s|it'?s|it was|that was|it wasn'?t|that wasn'?t)(?: not)? (?:even )?me\b", r"\b(?:nobody|no one|no-one) (?:ever )?believes me\b",
+    # Unfairness called out, and effort discounted ("That's not fair." / "So nothing I did counts.").
+    r"^\W*(?:that'?s|that is|it'?s|this is) (?:just |so |really )?(?:not fair|unfair)[.!]", r"\bso,? nothing i (?:did|do|say|said) (?:counts|matters)\b",
     # Correcting the charge ("It wasn't a beaker, it was a rubber.").
     r"^\W*(?:it|that) wasn'?t (?:a |an |the |my )?\w+(?: \w+)?,? (?:it was|that was)\b",
     r"\bthe only thing (?:that )?(?:keep(?:s|ing) me (?:sane|going)|(?:that )?(?:helps|works|gets me through))\b",
