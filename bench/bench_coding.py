@@ -30,6 +30,7 @@ from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.inputs import conversation_items
 from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
 from rapportlens.coding.repair_model import load_repair
+from rapportlens.coding.runtime import runtime_info
 from rapportlens.coding.shared_weights import add_shared_weights
 from rapportlens.model import Role
 from rapportlens.pipeline import default_pipeline
@@ -135,7 +136,7 @@ def main() -> None:
     tokens, read = (sum(int(b["attention_mask"].sum()) for b in bs) for bs in (batches, singles))
     print(f"{n} utterances ({'AnnoMI' if args.data else 'codebook examples'}), {tokens / n:.0f} tokens each "
           f"on average with context ({read / n:.0f} as the model reads them); model {model.card.id}; "
-          f"median of {args.repeat}\n")
+          f"median of {args.repeat}; {', '.join(f'{k} {v}' for k, v in runtime_info().items())}\n")
     print("| stage | seconds | utterances/s | time vs raw encoder |")
     print("|---|---|---|---|")
     base = rows[0][1]

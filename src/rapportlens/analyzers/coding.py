@@ -11,6 +11,7 @@ from ..coding.engagement import load_engagement
 from ..coding.inputs import conversation_items
 from ..coding.mi import THRESHOLDS, summarise
 from ..coding.repair_model import load_repair
+from ..coding.runtime import runtime_info
 from ..features import Level, declare
 from ..model import Conversation, Role
 from ..pipeline import Analyzer
@@ -64,6 +65,7 @@ class BehaviourCodes(Analyzer):
         engagement, repair = load_engagement(), load_repair()
         self.engagement_model = engagement.id
         self.repair_model = repair.id
+        self.runtime = runtime_info()  # int8 results differ slightly between processors
         self._coder = Coder(self._model, engagement, repair)
 
     def apply(self, conversation: Conversation) -> None:
