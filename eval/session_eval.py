@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +46,7 @@ def _indices(value: str, where: str) -> frozenset[int]:
 
 
 def read_key(path: Path) -> tuple[dict[str, list[Expected]], dict[str, list[str]]]:
-    expected: dict[str, list[Expected]] = defaultdict(list)
+    expected: dict[str, list[Expected]] = {}
     practitioners: dict[str, list[str]] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         for line, row in enumerate(csv.DictReader(fh), start=2):

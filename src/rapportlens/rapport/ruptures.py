@@ -176,6 +176,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                     if h.confidence >= CONFIDENCE}
             signals = [c for c in signals if c in said]
         recent = past[-5:]
+        bare_rules = _weak_code(conv, t, "rules") == "withdrawal"  # a bare non-answer ("Fine.")
         if len(recent) >= 2:
             usual = median(w for w, _ in recent)
             if usual >= USUAL_MIN_WORDS and n <= SHORT_RATIO * usual:
@@ -183,7 +184,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             if v <= sum(x for _, x in recent[-3:]) / len(recent[-3:]) - VALENCE_DROP and v < -0.2:
                 signals.append("valence_drop")
         elif (len(recent) == 1 and recent[0][0] >= USUAL_MIN_WORDS and n <= SHORT_RATIO * recent[0][0]
-              and _weak_code(conv, t, "rules") == "withdrawal"):
+              and bare_rules):
             # A bare non-answer ("No. I'm fine.") from someone whose one earlier turn was long:
             # in a group each member speaks rarely, so one turn has to stand for the usual.
             signals.append("shortening")
@@ -218,7 +219,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
-        nonanswer = _weak_code(conv, t, "rules") == "withdrawal" or (curt and COMPLIANCE.match(text) is not None)
+        nonanswer = bare_rules or (curt and COMPLIANCE.match(text) is not None)
         # Turning aside what was just said: right after advice or criticism, or while a rupture
         # goes unaddressed ("Right. Brilliant. So my grade's ruined because of a form." after
         # "It's in the handbook.").
