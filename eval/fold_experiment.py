@@ -90,7 +90,8 @@ def main() -> None:
                     help="seed of the conversation split; --seed changes only the training run")
     ap.add_argument("--context-turns", type=int, default=inputs.CONTEXT_TURNS)
     for key, value in DEFAULTS.items():
-        ap.add_argument(f"--{key.replace('_', '-')}", type=int if value is None else type(value), default=None,
+        kind = type(value) if value is not None else float if key.endswith("lr") else int
+        ap.add_argument(f"--{key.replace('_', '-')}", type=kind, default=None,
                         help=f"default {DATASET_DEFAULTS.get('epitome', {}).get(key, value)} for epitome, else {value}")
     ap.add_argument("--next-chars", type=int, default=0,
                     help="also show the model the start of the next utterance (the reply), this many characters")

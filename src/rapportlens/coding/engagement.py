@@ -61,6 +61,10 @@ SURE_FROM = 0.5
 # opinion alone takes for a rupture is otherwise mostly distress ("I can't focus on anything")
 # or a complaint about someone else ("I'm sick of being the only one who says anything").
 ADDRESSED = re.compile(r"\b(?:you|your|yours|we|us|our|here|like that|this session|these sessions)\b", re.IGNORECASE)
+# A wish for the client and someone else ("I'd like us to stop shouting at each other every
+# morning.", asked what they want from a family session) names a goal, not the practitioner.
+SHARED_WISH = re.compile(r"\bi(?:'d| would) (?:like|love) (?:for )?(?:us|we)\b|\bi (?:want|wish|hope) (?:for )?(?:us|we)\b|\beach other\b",
+                         re.IGNORECASE)
 # The client's own question, by its first word. Not the rules' CLOSED_START: that also takes
 # "Don't...", which in a client's turn is more often a complaint ("Don't put it like that").
 QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
@@ -155,7 +159,7 @@ class EngagementModel:
             j = int(np.argmax(row[1:])) + 1
             k = int(np.argmax(second[i][1:])) + 1
             weight = float(row[1:].sum())
-            if weight >= SURE_FROM and second[i][k] >= self.check_threshold and ADDRESSED.search(texts[i]):
+            if weight >= SURE_FROM and second[i][k] >= self.check_threshold and ADDRESSED.search(SHARED_WISH.sub(" ", texts[i])):
                 out[i][LABELS[k]] = Finding(float(np.sqrt(weight * second[i][k])),
                                             f"{CHECK_MODEL} is sure: P({LABELS[k]}) = {second[i][k]:.3f}, "
                                             f"engagement model P(rupture) = {weight:.2f}")

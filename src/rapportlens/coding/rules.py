@@ -52,7 +52,7 @@ _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |ver
 JUDGED_DOING = r"(?<!him )(?<!her )(?<!them )\w+ing\b[^.?!,]{0,40} (?:wasn'?t|was not) (?:fair|kind|helpful)(?=\s*(?:[.!,;]|$))"
 KNEW_NOT = rf"^(?=[\s\S]*?\bi (?:didn'?t|did not) know\b)[\s\S]*?{JUDGED_DOING}"
 SELF_JUDGED = (r"\b(?:thoughtless|careless|insensitive|tactless|unkind|clumsy|unfair (?:of me|to you|on you)|"
-               r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you)|wrong of me|out of order|" + JUDGED_DOING + r")")
+               r"(?:not|n't) (?:fair|right|kind) (?:of me|on you|to you|on everyone|to everyone|on the others|to the others)|wrong of me|out of order|" + JUDGED_DOING + r")")
 # Anchored at the start: a lookahead tried at every position would read the turn once per character.
 # Not knowing owns something only with a word that judges what was done ("I didn't know that,
 # and pointing at the letter wasn't fair"); "I'm so sorry, I didn't know you were sick" is sympathy.
@@ -74,6 +74,9 @@ RULES: list[Rule] = [
         r"\bit'?s (?:completely |totally |perfectly |so )?(?:understandable|natural|normal|okay|ok|human) (?:to|that|you)\b",
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
+        # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
+        r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",
+        r"\b(?:that'?s|that is|it'?s|it is) (?:a lot|so much|an awful lot|a great deal) to (?:hear|take in|process|absorb|deal with|carry|cope with|handle)\b",
         r"\b(?:your|the|this) (?:pain|feelings?|fear|worry|anger|experience|distress|symptoms) (?:is|are) (?:very |absolutely |completely )?(?:real|valid|genuine)\b",
         r"^\W*(?:of course|absolutely|sure)[,.!]? that'?s (?:completely|totally|perfectly|absolutely) (?:okay|ok|fine|alright|all right)\s*(?:[.!,;]|$)",
     ),
@@ -437,6 +440,14 @@ RULES: list[Rule] = [
         r"\b(?:can|could|will|would) you (?:please )?just (?:tell me what (?:to do|i should do)|give me (?:an )?answers?)\b",
         r"\byou (?:have|'ve got) no idea (?:what|how) (?:it'?s|it is|it feels|this is|this feels|i'?m|i am|i'?ve|i have|i feel)\b",
         r"\byou (?:have|'ve got) no idea\W*$", r"\beasy for you to say\b", r"\beasy to say,? when you\b",
+        # Repeating oneself unheard ("It's my sister. I told you last week."), the practitioner's
+        # whole profession blamed ("You doctors never believe anyone."), and the treatment
+        # dismissed as pointless ("They make it worse, so what's the point?").
+        r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice)\b",
+        # Left out in a group ("Some of us never get a proper turn.").
+        r"\b(?:some of us|i|we) (?:never|don'?t|barely|hardly ever|rarely) (?:even )?get (?:a |to )?(?:proper |fair |real )?(?:turn|say|chance to (?:speak|talk)|word in|look-in)\b",
+        r"\byou (?:doctors|people|lot|counsell?ors|therapists|social workers|teachers|nurses|professionals) (?:never|always|don'?t|just|all)\b",
+        r"\b(?:stopped (?:them|it|doing (?:them|it))|(?:make|makes|made) it worse|(?:don'?t|doesn'?t|didn'?t) (?:work|help))\b[^?]{0,40}\bso what'?s the point\b",
         r"\byou don'?t (?:understand|get it|care|know what it'?s like)\b",
         # Asking whether the practitioner even read or listened ("Did you not read my form?"), and
         # weariness with the stock answer ("Everyone keeps telling us that.").

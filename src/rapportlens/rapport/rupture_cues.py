@@ -61,6 +61,7 @@ DIRECTIVE_CUES = _any(
     r"(?:there (?:have|has) been (?:some |a few |several |a number of )?(?:issues?|problems?|concerns?|complaints?|incidents?)|you(?:'ve| have)? (?:\w+ed|been \w+ing|keep \w+ing))\b",
     # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
     # what will happen if it goes on ("If it's not in by Friday I'll have to ring your parents.").
+    r"\byou(?:'ve| have)(?: not|n'?t)(?: \w+)? (?:handed|turned) in\b|\byou(?:'ve| have)(?: not|n'?t)(?: \w+)? (?:paid|sent back|brought back|filled (?:in|out)|returned) (?:the|your|any)\b",
     r"\byour (?:\w+ )?(?:homework|coursework|essay|work|assignments?|forms?|rent|payments?|reports?|paperwork|timesheets?)(?: \w+)? "
     r"(?:hasn'?t|haven'?t|has not|have not|wasn'?t|weren'?t) been (?:handed|turned|sent|paid|done|submitted|completed|returned|filled)\b",
     r"\bi(?:'ll| will) have to (?:ring|call|phone|tell|inform|contact|write to|report (?:you |this |it )?to) (?:your|the) "
@@ -162,6 +163,8 @@ DISCOUNTING = _any(
     # Refusing the suggestion ("I'm fifty-eight. I'm not going to start salsa dancing.") and
     # brushing it off ("Yeah, yeah. The rules.").
     r"(?:^|[.!]\s+)i(?:'m| am) (?:just )?not (?:going to|gonna) (?!lie\b)\w+", r"^\W*yeah,? yeah[.,!]*\s+(?:the \w+|whatever|i know(?: that)?|heard it(?: all)?(?: before)?|i'?ve heard (?:it|that|all that)(?: before)?)[.!]*\s*$",
+    # A dare or a bare challenge ("And?", "Go on then.") after criticism or a warning.
+    r"^\W*(?:and|so|and so)\s*\?+\W*$", r"^\W*go (?:on|ahead),? then\W*$", r"^\W*see if i care\b",
     r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
     r"(?:^|[.,;!]\s*)(?:but |and )?(?:it'?s|it is|they'?re|they are|that'?s|that is) (?:just )?not (?:really |actually )?(?:working|helping)\b", r"\byou make it sound (?:so |that |really |very |too )?(?:easy|simple|straightforward)\b", r"\b(?:it'?s|that'?s|it is|that is) not (?:that |so |as |quite that )?(?:easy|simple)\b",
     r"^\W*(?:well,? )?good for (?:them|him|her|you)\W*$", r"\bi know how to \w+",
@@ -224,7 +227,9 @@ DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to 
 # rupture after it may answer it.
 MINIMISING = re.compile(r"(?:^|[.,!;]\s*)(?:aw+|oh|well|but|and|still)?[,.]?\s*at least\b|\blook on the bright side\b"
                         r"|\beverything happens for a reason\b|\bcould(?:'ve| have) been (?:a lot |much |far )?worse\b"
-                        r"|\bit (?:won'?t|will not|shouldn'?t|should not) take (?:long|a minute|a moment)\b", re.IGNORECASE)
+                        r"|\bit (?:won'?t|will not|shouldn'?t|should not) take (?:long|a minute|a moment)\b"
+                        # Counting the client's blessings ("And you've got your daughter nearby, which is lovely.").
+                        r"|\byou(?:'ve| have) (?:still )?got (?:your|a|the|some)\b[^.?!]{0,40}\bwhich is (?:lovely|great|nice|good|wonderful|a blessing)\b", re.IGNORECASE)
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,"
                          # Answering for the client and going on ("I'll put more than half the days.").
                          r"|i'?ll (?:just )?(?:put|mark|tick|put you down|write) (?:you |that |it )?(?:down )?(?:as |for )?(?:more|less|a |an |\w+ (?:days|times)|yes|no|mild|moderate|severe)"
@@ -250,6 +255,8 @@ SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", r
 LANDED = re.compile(r"\b(?:that|it|what i said|i)(?: just)? (?:came out|came across|sounded|must have sounded|made (?:it|that) sound)\b"
                     r"|\b(?:that'?s|that is|it'?s|it is|that was|it was)(?:n'?t| not) what i meant\b", re.IGNORECASE)
 ACKNOWLEDGING_CUES = _any(
+    # Stopping to let the client take it in ("I'm going to stop there. ...").
+    r"\b(?:let me|i'?m going to|i'?ll|i will|can i|could i) (?:just )?(?:stop|pause) (?:there|here|for a (?:moment|second|minute|bit))\b",
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START,
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
@@ -259,6 +266,7 @@ ACKNOWLEDGING_CUES = _any(
     r"\b(?:it )?sounds like (?:you|this|that|it)\b", r"\bwhat i'?m hearing is\b", r"\bi hear (?:you|that|how)\b(?![^.?!]*\bbut\b)",
     # Being open about what happens to what the client says, after mistrust ("Are you going to
     # put that in your notes?" / "Nothing you say here goes to your employer.").
+    r"\bwe (?:don'?t|do not) have to (?:start (?:there|with (?:that|it|this))|talk about (?:that|it|this)|go (?:there|into (?:that|it)))\b",
     r"\byou (?:don'?t|do not) have to (?:talk about|tell me|say|answer|share|go into) (?:anything|that|it|this)\b", r"\b(?:it'?s|that'?s) (?:completely |totally |entirely )?up to you\b",
     r"\bnothing (?:you (?:say|tell me|said)|said) (?:here |in here |in this room |in these sessions )?(?:goes|gets (?:passed|sent)|is (?:passed|shared|sent)|will (?:go|be))\b",
     r"\b(?:stays?|is kept|are kept|remains?) (?:between (?:us|you and me)|with me|in this room)\b", r"\b(?:is|are|stays?|remains?) (?:strictly |completely |totally )?confidential\b",
@@ -330,3 +338,12 @@ REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won
 ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
 NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
               "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}
+
+
+# News the client did not want ("I'm afraid your role is one of those affected", "The biopsy
+# showed the lump is cancer."): answered twice in a word or two, it is a retreat into shock.
+BAD_NEWS = _any(
+    r"\bi'?m (?:so |very |really )?(?:afraid(?! of)|sorry to (?:tell|say|have to tell))\b", r"\bunfortunately\b", r"\bbad news\b",
+    r"\b(?:showed|shows|confirmed|confirms|found) (?:that )?(?:the \w+ is |it'?s |it is |there'?s |there is |a |an )?(?:cancer|malignant|tumou?r|terminal)\b",
+    r"\bis (?:cancer|malignant|terminal)\b", r"\b(?:restructur\w*|redundan\w+|let you go)\b",
+)

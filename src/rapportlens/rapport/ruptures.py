@@ -32,6 +32,7 @@ from .rupture_cues import (
     ACKNOWLEDGING_CUES,
     AGREEING,
     APOLOGY,
+    BAD_NEWS,
     COMPLIANCE,
     CONCEDING,
     DEFENDING,
@@ -98,6 +99,7 @@ SIGNAL_WORDS = {
     "going_along": "went along in few words after advice, criticism or an unaddressed rupture",
     "acknowledged": "the practitioner owned a misstep here",
     "suspected_unaddressed": "likely retreat or pushback while the rupture went unaddressed",
+    "stunned": "answered bad news in a word or two, and again after it",
 }
 
 
@@ -216,6 +218,12 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         going_on = may_go_along and unaddressed
         if curt_reply and ((directed and (first is not None or gap == 0)) or kept_going or going_on):
             signals.append("going_along")
+        # Bad news answered in a word ("Okay.") and the next turn too ("Mm.", while the news is
+        # explained): shock, which a reader marks from the first, though nothing was advised.
+        stunned = (curt_reply and after_practitioner and bool(before) and not _asks(conv, prev)
+                   and _answers_news(conv, before[0][0], roles))
+        if stunned:
+            signals.append("stunned")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at
         # length, is compliance rather than agreement (a withdrawal marker).
         curt = n <= MINIMAL_WORDS and bool(past) and past[-1][0] >= USUAL_MIN_WORDS and directed
@@ -232,8 +240,14 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # practitioner, are a retreat from the first even with no longer answers before them.
         bare = bare_runs.get(t.speaker, [])
         bare_runs[t.speaker] = [*bare, t] if nonanswer and after_practitioner else []
-        in_a_row = len(bare) >= BARE_RUN - 1 and nonanswer and after_practitioner
-        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or unaddressed or in_a_row):
+        # Two are enough when the first answered advice or criticism ("I suppose." after "I think
+        # you should go for it.", then "Nothing really." to "What's stopping you?").
+        in_a_row = nonanswer and after_practitioner and (
+            len(bare) >= BARE_RUN - 1 or (bool(bare) and _answers_directive(conv, bare[0], roles)))
+        # A hedge ("I suppose.") right after the bright side ("At least you had forty years
+        # together.") is the pain not taken up, whatever the client said before.
+        bright = after_practitioner and MINIMISING.search(_text(conv, prev)) is not None
+        if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or unaddressed or in_a_row or bright):
             signals.append("minimal_answer")
         # While a rupture goes unaddressed, what the model only suspects goes on with it
         # ("That's what you said a month ago." after "It's important to trust the process.").
@@ -266,6 +280,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
                 and (last is None or last.utterances[-1] < first.utterances[0])):
             replies = [x for x, _ in before]
             run = [*replies[replies.index(first):], t]
+        elif stunned and kind == "withdrawal" and (last is None or last.utterances[-1] < before[0][0].utterances[0]):
+            run = [*(x for x, _ in before), t]
         elif in_a_row and (last is None or last.utterances[-1] < bare[0].utterances[0]):
             run = [*bare, t]
         elif (start := _weak_turn_before(conv, t, ruptures, roles, words)) is not None:
@@ -466,6 +482,14 @@ def _answers_directive(conv: Conversation, turn, roles) -> bool:
     k = turn.index
     before = conv.turns[k - 1] if k > 0 else None
     return before is not None and roles[before.speaker] == Role.PRACTITIONER and _directive(conv, before)
+
+
+def _answers_news(conv: Conversation, turn, roles) -> bool:
+    """Whether ``turn`` answers a practitioner turn that breaks bad news (``BAD_NEWS``)."""
+    k = turn.index
+    before = conv.turns[k - 1] if k > 0 else None
+    return (before is not None and roles[before.speaker] == Role.PRACTITIONER
+            and BAD_NEWS.search(_text(conv, before)) is not None)
 
 
 def _directive(conv: Conversation, turn) -> bool:

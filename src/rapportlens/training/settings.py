@@ -12,9 +12,11 @@ from typing import Any
 # ``pooling``: what the heads read (``POOLINGS``); on AnnoMI, 5-fold, ``target`` raised
 # therapist behaviour but not client talk type, and ``both`` lost client talk type on two
 # folds (docs/accuracy.md), so ``mean`` stays.
+# ``encoder_lr``: the learning rate of the encoder's trained layers (None: ``lr``, as the
+# heads'); a lower one lets every layer train without the heads' rate unsettling them.
 DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed": 0, "freeze": 3,
             "context_chars": 160, "practitioner_context_chars": None, "class_weight_power": 0.5, "layers": 6,
-            "pooling": "mean"}
+            "pooling": "mean", "encoder_lr": None}
 # EPITOME's labels describe the reply, and its replies are long. Reading the reply alone
 # (no characters of the seeker's post), up to 256 tokens, beat 320 characters of the post in
 # 5-fold CV: 0.774 / 0.568 / 0.716 macro-F1 against 0.747 / 0.568 / 0.726, the encoder alone

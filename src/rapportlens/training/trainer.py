@@ -103,7 +103,7 @@ def fit(
     batch_size: int = 32, max_length: int = 128, seed: int = 0, progress: bool = True,
     freeze: int = 3, context_chars: int = CONTEXT_CHARS, class_weight_power: float = 0.5,
     description: str = "training", layers: int = 6, pooling: str = "mean",
-    practitioner_context_chars: int | None = None,
+    practitioner_context_chars: int | None = None, encoder_lr: float | None = None,
 ) -> tuple[MultiHead, list[dict[str, Any]]]:
     """Fine-tune on ``examples``; returns the model (in eval mode) and its head specs."""
     from transformers import AutoModel
@@ -135,7 +135,12 @@ def fit(
         weights = torch.tensor([(total / (len(h["labels"]) * max(counts.get(i, 0), 1))) ** class_weight_power
                                 for i in range(len(h["labels"]))], dtype=torch.float32)
         losses.append(nn.CrossEntropyLoss(weight=weights, ignore_index=-100))
-    optimizer = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
+    trained = [p for p in model.encoder.parameters() if p.requires_grad]
+    ids = {id(p) for p in model.encoder.parameters()}
+    groups = [{"params": [p for p in model.parameters() if p.requires_grad and id(p) not in ids], "lr": lr}]
+    if trained:
+        groups.append({"params": trained, "lr": lr if encoder_lr is None else encoder_lr})
+    optimizer = torch.optim.AdamW(groups, lr=lr, weight_decay=0.01)
     steps = epochs * math.ceil(len(examples) / batch_size)
     warmup = max(1, steps // 10)
     scheduler = torch.optim.lr_scheduler.LambdaLR(

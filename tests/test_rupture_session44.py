@@ -1,0 +1,195 @@
+"""Ruptures and repairs from session 44's written sets (eval/sessions/set69-71): bad news
+answered in single words, two bare non-answers after advice, dares after a warning,
+repeating oneself unheard, a profession blamed, goals for a family that are no complaint,
+and repairs that normalise a reaction, stop to let news sink in or follow the client's
+lead (docs/analyzers/ruptures.md)."""
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.coding.engagement import ADDRESSED, SHARED_WISH
+from rapportlens.coding.rules import apply_rules
+from rapportlens.rapport.rupture_cues import (
+    ACKNOWLEDGING_CUES,
+    BAD_NEWS,
+    DIRECTIVE_CUES,
+    DISCOUNTING,
+)
+
+C, P = Role.CLIENT, Role.PRACTITIONER
+
+
+def analyzed(pairs, roles=None):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles or {"W": P, "C": C}))
+
+
+def coded(text, code, role):
+    return any(h.code == code and h.confidence >= 0.5 for h in apply_rules(text, role))
+
+
+def found(conv):
+    return [(r["utterances"], r["repair"]["utterance"] if r["repair"] else None) for r in conv.features["ruptures"]]
+
+
+def test_bad_news_answered_in_single_words_is_a_retreat_and_stopping_repairs_it():
+    conv = analyzed([
+        ("W", "The scan showed the lump is cancer. I'm so sorry."),
+        ("C", "Okay."),
+        ("W", "It's small, and surgery is usually the first step, then we talk about treatment after that."),
+        ("C", "Mm."),
+        ("W", "Let me stop there. That's a lot to take in. What's going through your mind?"),
+        ("C", "Mostly my children, and who will tell them."),
+    ])
+    assert found(conv) == [([1, 3], 4)]
+    assert "stunned" in conv.features["ruptures"][0]["signals"]
+
+
+def test_good_news_answered_in_single_words_is_not():
+    conv = analyzed([
+        ("W", "The scan was clear, so nothing more to do there."),
+        ("C", "Okay."),
+        ("W", "We'll see you again in a year for the routine check."),
+        ("C", "Great."),
+    ])
+    assert found(conv) == []
+
+
+def test_one_word_after_bad_news_then_a_question_answered_is_not():
+    conv = analyzed([
+        ("W", "I'm afraid the results weren't what we hoped for."),
+        ("C", "Right."),
+        ("W", "Would you like me to go through them now?"),
+        ("C", "Yes."),
+    ])
+    assert found(conv) == []
+
+
+@pytest.mark.parametrize("text", [
+    "I'm afraid your post is one of those affected by the restructure.",
+    "Unfortunately the biopsy confirmed it's malignant.",
+    "The scan showed a tumour on the left side.",
+])
+def test_bad_news_is_read(text):
+    assert BAD_NEWS.search(text)
+
+
+@pytest.mark.parametrize("text", ["I'm afraid of heights too, to be honest.", "The scan showed nothing worrying."])
+def test_other_news_is_not(text):
+    assert not BAD_NEWS.search(text)
+
+
+def test_two_bare_answers_after_advice_are_a_retreat():
+    conv = analyzed([
+        ("W", "So, the promotion. I think you should go for it."),
+        ("C", "I suppose."),
+        ("W", "You've got the experience. What's stopping you?"),
+        ("C", "Nothing really."),
+    ])
+    assert found(conv) == [([1, 3], None)]
+
+
+def test_two_bare_answers_to_questions_are_not():
+    conv = analyzed([
+        ("W", "Did anything happen at the weekend?"),
+        ("C", "Not really."),
+        ("W", "Anything on your mind today?"),
+        ("C", "Nothing really."),
+    ])
+    assert found(conv) == []
+
+
+def test_a_dare_after_a_warning_goes_on_with_the_rupture():
+    conv = analyzed([
+        ("W", "You've not handed in the last three homeworks, Callum."),
+        ("C", "And?"),
+        ("W", "And if it carries on I'll be calling home."),
+        ("C", "Go on then."),
+        ("W", "Right, I will."),
+    ])
+    assert found(conv) == [([1, 3], None)]
+    assert DIRECTIVE_CUES.search("You haven't turned in your coursework since March.")
+    assert not DIRECTIVE_CUES.search("You haven't done anything wrong.")
+    assert not DISCOUNTING.search("And then what happened?")
+
+
+@pytest.mark.parametrize("text", [
+    "It's my sister. I told you last week.",
+    "You doctors never believe anyone. I can barely sit at my desk.",
+    "I've stopped them. They make it worse, so what's the point?",
+])
+def test_unheard_blamed_and_pointless_are_pushback(text):
+    assert coded(text, "confrontation", C)
+
+
+@pytest.mark.parametrize("text", [
+    "My dad told me last week that he's selling the house.",
+    "You people at the front desk were lovely, by the way.",
+    "I failed the test again, so what's the point of worrying now?",
+])
+def test_look_alikes_are_not(text):
+    assert not coded(text, "confrontation", C)
+
+
+def test_a_wish_for_the_family_is_not_addressed_to_the_practitioner():
+    assert not ADDRESSED.search(SHARED_WISH.sub(" ", "I'd like us to stop shouting at each other every morning."))
+    assert ADDRESSED.search(SHARED_WISH.sub(" ", "I'd like you to stop interrupting me."))
+
+
+@pytest.mark.parametrize("text", [
+    "You've put in six weeks and seen nothing for it. That would wear anyone down.",
+    "That's a lot to take in.",
+])
+def test_normalising_a_reaction_is_validation(text):
+    assert coded(text, "validation", P)
+
+
+def test_following_the_clients_lead_repairs():
+    assert ACKNOWLEDGING_CUES.search("Sure, we can. We don't have to start there. What's been the best bit of your week?")
+    conv = analyzed([
+        ("W", "Your head of year says you've been getting into fights. What's going on?"),
+        ("C", "Can we talk about something else?"),
+        ("W", "Sure. We don't have to start there. What's been the best bit of your week?"),
+        ("C", "Football on Wednesday. I scored twice and the coach noticed."),
+    ])
+    assert found(conv) == [([1], 2)]
+
+
+def test_left_out_in_a_group_is_pushback_and_conceding_it_repairs():
+    assert coded("We always start with Anna. Some of us never get a proper turn.", "confrontation", C)
+    assert not coded("We never get a proper summer here, it just rains.", "confrontation", C)
+    conv = analyzed([
+        ("F", "Let's go round and share one thing from this week. Anna, do you want to start?"),
+        ("A", "Sure. I went to the supermarket on my own for the first time in months."),
+        ("F", "That's a big step, Anna. Well done."),
+        ("B", "We always start with Anna. Some of us never get a proper turn."),
+        ("F", ("You're right, Ben, I do tend to start in the same place, and that's not fair on everyone. "
+               "Would you like to go next?")),
+        ("B", "Yeah, thanks. I've had a rough week, actually. My landlord's selling up."),
+    ], roles={"F": P, "A": C, "B": C})
+    assert found(conv) == [([3], 4)]
+
+
+def test_a_hedge_after_the_bright_side_is_a_retreat_that_more_blessings_do_not_repair():
+    conv = analyzed([
+        ("W", "How have things been since the funeral?"),
+        ("C", "Quiet. I keep setting two places at the table without thinking."),
+        ("W", "Well, at least you had forty wonderful years together. A lot of people never get that."),
+        ("C", "I suppose."),
+        ("W", "And you've got your daughter nearby, which is lovely."),
+        ("C", "Yes."),
+    ])
+    (utterances, repair), = found(conv)
+    assert utterances[0] == 3 and repair is None
+
+
+def test_a_hedge_after_a_plain_question_is_not():
+    conv = analyzed([
+        ("W", "How have things been since the funeral?"),
+        ("C", "Quiet. I keep setting two places at the table without thinking."),
+        ("W", "Would it help to talk about the table?"),
+        ("C", "I suppose."),
+        ("W", "What happens when you notice the second place?"),
+        ("C", "I sit there and look at it for a while, and then I put it back in the cupboard."),
+    ])
+    assert found(conv) == []
