@@ -193,3 +193,37 @@ def test_a_hedge_after_a_plain_question_is_not():
         ("C", "I sit there and look at it for a while, and then I put it back in the cupboard."),
     ])
     assert found(conv) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Finally. You lot have ignored my emails for three months.",
+    "I've been waiting fifty minutes past my appointment time.",
+])
+def test_ignored_or_kept_waiting_is_pushback(text):
+    assert coded(text, "confrontation", C)
+
+
+@pytest.mark.parametrize("text", [
+    "I've been waiting for this weekend for ages, we're going camping.",
+    "My sister ignored my emails for three months.",
+])
+def test_waiting_and_ignoring_elsewhere_are_not(text):
+    assert not coded(text, "confrontation", C)
+
+
+def test_owning_an_unanswered_complaint_repairs_a_courtesy_does_not():
+    assert coded("Three months is far too long, and I'm sorry nobody got back to you.", "repair", P)
+    assert not coded("I'm sorry about the wait. Can I take your address first?", "repair", P)
+    assert ACKNOWLEDGING_CUES.search("We've had an emergency this morning, but that's no comfort when you've been sat there.")
+
+
+def test_a_brush_off_after_a_dodged_task_is_a_retreat():
+    conv = analyzed([
+        ("W", "Last week you said you'd think about calling your brother. Did you?"),
+        ("C", "Ha, did you see the match on Saturday? Unbelievable."),
+        ("W", "I didn't, no. So, your brother. Did you call him?"),
+        ("C", "Not yet."),
+        ("W", "What's stopping you?"),
+        ("C", "Dunno. Busy."),
+    ])
+    assert [u for u, _ in found(conv)] == [[5]]

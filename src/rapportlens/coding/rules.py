@@ -164,6 +164,9 @@ RULES: list[Rule] = [
         r"\b(?:didn'?t|did not) (?:land|come out) (?:well|right|the way)\b", r"\blet(?:'?s| me| us) (?:go|step) back\b",
         r"\bwhat (?:felt|was) (?:off|wrong|unhelpful)\b", r"\btell me (?:if|when) i'?m (?:off|wrong|getting)\b",
         r"\bi (?:got|had) (?:that|it) wrong\b", r"\bthat came out wrong\b", r"\bi apologi[sz]e\b",
+        # Owning that the client was left without an answer ("I'm sorry nobody got back to
+        # you."); "I'm sorry about the wait." alone is a courtesy, often before pushing on.
+        r"\bsorry (?:that )?(?:nobody|no one|no-one|we didn'?t|i didn'?t) (?:got|get|ever got) back to you\b",
         r"\bhow (?:is|was) (?:this|that|our conversation) (?:feeling|going|landing) for you\b",
         # Owning a misstep and turning back to the client's agenda.
         r"\bthat came out (?:as|wrong|badly|harsh(?:er|ly)?|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
@@ -444,6 +447,11 @@ RULES: list[Rule] = [
         # whole profession blamed ("You doctors never believe anyone."), and the treatment
         # dismissed as pointless ("They make it worse, so what's the point?").
         r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice)\b",
+        # Ignored or kept waiting ("You lot have ignored my emails for three months.", "I've been
+        # waiting fifty minutes past my appointment time.").
+        r"\b(?:you|you lot|you people|you guys)(?:'ve| have)? (?:just |completely )?(?:ignored|never (?:answered|replied to|returned|got back))\b",
+        r"\bi(?:'ve| have) been (?:waiting|sat here|sitting here|stood here|on hold)(?: here| out there)? (?:for )?"
+        r"(?:over |nearly |almost |about |more than |a good )?(?:\w+(?:-\w+)?|an|half an) (?:minutes|hours?)\b",
         # Left out in a group ("Some of us never get a proper turn.").
         r"\b(?:some of us|i|we) (?:never|don'?t|barely|hardly ever|rarely) (?:even )?get (?:a |to )?(?:proper |fair |real )?(?:turn|say|chance to (?:speak|talk)|word in|look-in)\b",
         r"\byou (?:doctors|people|lot|counsell?ors|therapists|social workers|teachers|nurses|professionals) (?:never|always|don'?t|just|all)\b",

@@ -266,6 +266,9 @@ ACKNOWLEDGING_CUES = _any(
     r"\b(?:it )?sounds like (?:you|this|that|it)\b", r"\bwhat i'?m hearing is\b", r"\bi hear (?:you|that|how)\b(?![^.?!]*\bbut\b)",
     # Being open about what happens to what the client says, after mistrust ("Are you going to
     # put that in your notes?" / "Nothing you say here goes to your employer.").
+    # Conceding that an explanation does not excuse ("We've had an emergency, but that's no comfort
+    # when you've been sat there.").
+    r"\b(?:that'?s|that is|which is|it'?s|it is) no (?:comfort|consolation|excuse)\b",
     r"\bwe (?:don'?t|do not) have to (?:start (?:there|with (?:that|it|this))|talk about (?:that|it|this)|go (?:there|into (?:that|it)))\b",
     r"\byou (?:don'?t|do not) have to (?:talk about|tell me|say|answer|share|go into) (?:anything|that|it|this)\b", r"\b(?:it'?s|that'?s) (?:completely |totally |entirely )?up to you\b",
     r"\bnothing (?:you (?:say|tell me|said)|said) (?:here |in here |in this room |in these sessions )?(?:goes|gets (?:passed|sent)|is (?:passed|shared|sent)|will (?:go|be))\b",
