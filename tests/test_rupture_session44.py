@@ -227,3 +227,21 @@ def test_a_brush_off_after_a_dodged_task_is_a_retreat():
         ("C", "Dunno. Busy."),
     ])
     assert [u for u, _ in found(conv)] == [[5]]
+
+
+def test_told_again_and_left_to_find_the_time_is_pushback():
+    assert coded("You keep telling me to practise with him, but when am I supposed to fit it in? I work till six.",
+                 "confrontation", C)
+    assert coded("How am I supposed to afford that on what I earn?", "confrontation", C)
+    assert not coded("When am I supposed to take the second tablet?", "confrontation", C)
+
+
+def test_giving_in_after_fear_is_brushed_off_is_a_retreat():
+    conv = analyzed([
+        ("W", "Right, we're going to do the filling today. It won't take long."),
+        ("C", "I'm really nervous about needles. Last time it hurt a lot."),
+        ("W", "Oh, you'll be fine. It won't take a minute."),
+        ("C", "Fine. Just get it over with."),
+        ("W", "Open wide for me."),
+    ])
+    assert found(conv) == [([3], None)]

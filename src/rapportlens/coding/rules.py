@@ -447,6 +447,10 @@ RULES: list[Rule] = [
         # whole profession blamed ("You doctors never believe anyone."), and the treatment
         # dismissed as pointless ("They make it worse, so what's the point?").
         r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice)\b",
+        # Told the same thing again, and left to find the means ("You keep telling me to practise
+        # with him, but when am I supposed to fit it in?").
+        r"\byou keep (?:telling|asking|saying to|going on at|on at) me\b[^.?!]{0,60}(?:\bbut\b|\?)",
+        r"\b(?:when|how|where) am i (?:supposed|meant|expected) to (?:fit|find|get|do|manage|afford|make)\b[^.?!]*\?",
         # Ignored or kept waiting ("You lot have ignored my emails for three months.", "I've been
         # waiting fifty minutes past my appointment time.").
         r"\b(?:you|you lot|you people|you guys)(?:'ve| have)? (?:just |completely )?(?:ignored|never (?:answered|replied to|returned|got back))\b",
