@@ -245,3 +245,15 @@ def test_giving_in_after_fear_is_brushed_off_is_a_retreat():
         ("W", "Open wide for me."),
     ])
     assert found(conv) == [([3], None)]
+
+
+def test_an_eye_on_the_clock_is_pushback_and_sorry_you_are_right_concedes():
+    assert coded("I did have a few, but you've looked at the clock three times since I sat down.", "confrontation", C)
+    assert not coded("I looked at the clock and it was already three.", "confrontation", C)
+    conv = analyzed([
+        ("W", "Blood pressure's fine. Any questions before you go?"),
+        ("C", "I did have a few, but you keep checking your watch."),
+        ("W", "I'm sorry, you're right, I have been, and that's not fair on you. What did you want to ask?"),
+        ("C", "Mainly about the birth plan. I'd like to try the pool if it's free."),
+    ])
+    assert found(conv) == [([1], 2)]

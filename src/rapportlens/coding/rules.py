@@ -43,7 +43,7 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
                r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
-CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh)[,.]?\s+)?(?:that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
+CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?(?:that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
                    r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair(?=[.!])|i did(?: say that|,)|you did(?: say that|,)|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
@@ -447,6 +447,8 @@ RULES: list[Rule] = [
         # whole profession blamed ("You doctors never believe anyone."), and the treatment
         # dismissed as pointless ("They make it worse, so what's the point?").
         r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice)\b",
+        # The practitioner's eye on the time ("you've looked at the clock three times").
+        r"\byou(?:'ve| have|'re| are| keep)? (?:been )?(?:looked|looking|checking|checked|glanced|glancing) at (?:the|your) (?:clock|watch|phone|screen)\b",
         # Told the same thing again, and left to find the means ("You keep telling me to practise
         # with him, but when am I supposed to fit it in?").
         r"\byou keep (?:telling|asking|saying to|going on at|on at) me\b[^.?!]{0,60}(?:\bbut\b|\?)",
