@@ -448,7 +448,7 @@ RULES: list[Rule] = [
         # dismissed as pointless ("They make it worse, so what's the point?").
         r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice)\b",
         # The practitioner's eye on the time ("you've looked at the clock three times").
-        r"\byou(?:'ve| have|'re| are| keep)? (?:been )?(?:looked|looking|checking|checked|glanced|glancing) at (?:the|your) (?:clock|watch|phone|screen)\b",
+        r"\byou(?:'ve| have|'re| are| keep)? (?:been )?(?:looked|looking|checking|checked|glanced|glancing)(?: at)? (?:the|your) (?:clock|watch|phone|screen)\b",
         # Told the same thing again, and left to find the means ("You keep telling me to practise
         # with him, but when am I supposed to fit it in?").
         r"\byou keep (?:telling|asking|saying to|going on at|on at) me\b[^.?!]{0,60}(?:\bbut\b|\?)",
