@@ -13,6 +13,7 @@ from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import (
     ACKNOWLEDGING_CUES,
     BAD_NEWS,
+    CONCEDING_POINT,
     DIRECTIVE_CUES,
     DISCOUNTING,
 )
@@ -257,3 +258,29 @@ def test_an_eye_on_the_clock_is_pushback_and_sorry_you_are_right_concedes():
         ("C", "Mainly about the birth plan. I'd like to try the pool if it's free."),
     ])
     assert found(conv) == [([1], 2)]
+
+
+def test_a_conceded_point_marks_pushback_the_rules_do_not_know():
+    complaint = "Every time I bring up my mum, we end up on my diet instead."
+    assert not coded(complaint, "confrontation", C)
+    conv = analyzed([
+        ("W", "Let's look at your food diary from this week."),
+        ("C", complaint),
+        ("W", "That's a fair point. Let's leave the diary. What did you want to say about your mum?"),
+        ("C", "She's moving into a home next month and I feel awful about it."),
+    ])
+    assert found(conv) == [([1], 2)]
+    assert conv.features["ruptures"][0]["signals"] == ["acknowledged"]
+
+
+def test_conceding_a_preference_or_rebutting_marks_nothing():
+    conv = analyzed([
+        ("W", "Have you thought about veterinary nursing?"),
+        ("C", "I have, but I'm not sure about the science side. I'd rather something hands-on."),
+        ("W", "Fair enough. Animal care apprenticeships are very hands-on. Shall we look at a few?"),
+        ("C", "Yes please."),
+    ])
+    assert found(conv) == []
+    assert not CONCEDING_POINT.match("That's true. However, research shows any habit can be broken.")
+    assert not CONCEDING_POINT.match("Of course you can talk to me.")
+    assert CONCEDING_POINT.match("I'm sorry, you're right, I have been.")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
+from ..coding.engagement import load_engagement
 from ..coding.rules import apply_rules
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
@@ -35,6 +36,7 @@ from .rupture_cues import (
     BAD_NEWS,
     COMPLIANCE,
     CONCEDING,
+    CONCEDING_POINT,
     DEFENDING,
     DIRECTIVE_CUES,
     DISCOUNTING,
@@ -119,6 +121,12 @@ RECOVERY_WINDOW = 3  # client turns after the repair in which engagement must co
 CURT_RUN = 3  # curt replies in a row that go along, once the first answered advice or criticism
 TALKED_THROUGH = 6  # words an answer to an explicit repair needs beyond this to be talking it through
 RECOVERY_WORDS = 5  # fewer words than this ("The buses were cancelled.") is no coming back
+# The engagement model's n-gram P(confrontation) from which a client turn the practitioner
+# concedes is pushback (``_concedes_pushback``): the complaints of written sessions the rules
+# missed reach 0.23-0.49; a suggestion declined for a preference ("I'm not sure about the
+# science side. I'd rather something hands-on." / "Fair enough.") 0.01. On AnnoMI and ESConv
+# 16 client turns are answered by a concession at all.
+CONCEDED_WEIGHT = 0.2
 
 
 @dataclass
@@ -318,7 +326,9 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         prev = turns[k - 1]
         if roles[t.speaker] != Role.PRACTITIONER or roles[prev.speaker] == Role.PRACTITIONER:
             continue
-        owner = _owns_misstep(conv, t)  # "rules" or "model"
+        owner = _owns_misstep(conv, t)  # "rules", "model" or "concession"
+        if owner is None and _concedes_pushback(conv, t, prev):
+            owner = "concession"
         if owner is None:
             continue
         taken = next((r for r in ruptures if prev.utterances[0] == r.recovery), None)
@@ -375,6 +385,17 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         ruptures.append(new)
         changed.append(new)
     return changed
+
+
+def _concedes_pushback(conv: Conversation, turn, prev) -> bool:
+    """Whether practitioner ``turn`` opens by conceding the point (``CONCEDING_POINT``) of a
+    client turn ``prev`` that the engagement model's n-grams give some weight as a complaint
+    (``CONCEDED_WEIGHT``): "You keep telling me to..., but when am I supposed to fit it in?" /
+    "That's a fair point." is pushback conceded, in words no rule may know, where "You're
+    right" to a plain statement is agreement."""
+    if CONCEDING_POINT.match(_text(conv, turn)) is None:
+        return False
+    return float(load_engagement().probabilities([_text(conv, prev)])[0][1]) >= CONCEDED_WEIGHT
 
 
 def _short_answers_back_to_directive(conv: Conversation, run: list, own: list, last, roles, words) -> list:
