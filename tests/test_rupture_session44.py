@@ -284,3 +284,31 @@ def test_conceding_a_preference_or_rebutting_marks_nothing():
     assert not CONCEDING_POINT.match("That's true. However, research shows any habit can be broken.")
     assert not CONCEDING_POINT.match("Of course you can talk to me.")
     assert CONCEDING_POINT.match("I'm sorry, you're right, I have been.")
+
+
+def test_an_account_called_a_lie_and_rebutted_for_the_record_is_unrepaired():
+    assert coded("That's a lie. I was in by ten both nights.", "confrontation", C)
+    assert coded("So my word counts for nothing.", "confrontation", C)
+    assert not coded("That's a lovely idea, I was in by ten anyway.", "confrontation", C)
+    conv = analyzed([
+        ("W", "I've had a report from your hostel that you came in after curfew twice."),
+        ("C", "That's a lie. I was in by ten both nights."),
+        ("W", "The staff logged it, so I have to go with what they've recorded."),
+        ("C", "So my word counts for nothing."),
+        ("W", "It's not about your word. It's about the record."),
+        ("C", "Right."),
+    ])
+    assert [rep for _, rep in found(conv)] == [None]
+
+
+def test_contradicting_criticism_is_pushback_and_show_me_checks_not_repairs():
+    assert DISCOUNTING.search("I did them every day.")
+    assert not DISCOUNTING.search("I did it because I wanted to improve myself.")
+    assert DIRECTIVE_CUES.search("Show me how you've been doing the first one.")
+    conv = analyzed([
+        ("W", "Your shoulder hasn't improved much. You must not have been doing the exercises properly."),
+        ("C", "I did them every day."),
+        ("W", "Show me how you've been doing the first one."),
+        ("C", "Like this."),
+    ])
+    assert found(conv) == [([1], None)] or found(conv) == [([1, 3], None)]

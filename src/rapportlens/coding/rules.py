@@ -447,6 +447,10 @@ RULES: list[Rule] = [
         # whole profession blamed ("You doctors never believe anyone."), and the treatment
         # dismissed as pointless ("They make it worse, so what's the point?").
         r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice)\b",
+        # An account called a lie, and one's own word discounted ("That's a lie. I was in by ten.",
+        # "So my word counts for nothing.").
+        r"^\W*(?:that'?s|that is|this is) (?:a (?:lie|load of rubbish)|(?:a )?(?:lies|rubbish|nonsense|bollocks))\b",
+        r"\bso (?:my|what i say|what i think)(?: \w+)? (?:counts|means|matters|is worth) (?:for )?(?:nothing|little)\b|\bmy word (?:counts|means|is worth) (?:for )?nothing\b",
         # The practitioner's eye on the time ("you've looked at the clock three times").
         r"\byou(?:'ve| have|'re| are| keep)? (?:been )?(?:looked|looking|checking|checked|glanced|glancing)(?: at)? (?:the|your) (?:clock|watch|phone|screen)\b",
         # Told the same thing again, and left to find the means ("You keep telling me to practise

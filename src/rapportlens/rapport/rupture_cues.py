@@ -59,6 +59,8 @@ DIRECTIVE_CUES = _any(
     # some issues with curfew.", "They also said you interrupted their finance lead.").
     r"\b(?:they|he|she|the \w+|your \w+|carers|teachers?|neighbours|staff) (?:have |has |had )?(?:also )?(?:said|told me|reported|mentioned|raised|complained) (?:that )?"
     r"(?:there (?:have|has) been (?:some |a few |several |a number of )?(?:issues?|problems?|concerns?|complaints?|incidents?)|you(?:'ve| have)? (?:\w+ed|been \w+ing|keep \w+ing))\b",
+    # Asked to demonstrate, as a check ("Show me how you've been doing the first one.").
+    r"^\W*(?:(?:now|okay|ok|right|so)[,.]? )?show me\b",
     # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
     # what will happen if it goes on ("If it's not in by Friday I'll have to ring your parents.").
     r"\byou(?:'ve| have)(?: not|n'?t)(?: \w+)? (?:handed|turned) in\b|\byou(?:'ve| have)(?: not|n'?t)(?: \w+)? (?:paid|sent back|brought back|filled (?:in|out)|returned) (?:the|your|any)\b",
@@ -163,6 +165,9 @@ DISCOUNTING = _any(
     # Refusing the suggestion ("I'm fifty-eight. I'm not going to start salsa dancing.") and
     # brushing it off ("Yeah, yeah. The rules.").
     r"(?:^|[.!]\s+)i(?:'m| am) (?:just )?not (?:going to|gonna) (?!lie\b)\w+", r"^\W*yeah,? yeah[.,!]*\s+(?:the \w+|whatever|i know(?: that)?|heard it(?: all)?(?: before)?|i'?ve heard (?:it|that|all that)(?: before)?)[.!]*\s*$",
+    # Contradicting the criticism ("I did them every day." after "You must not have been doing
+    # the exercises properly.").
+    r"^\W*(?:(?:but|well|no|yes)[,.]?\s+)?i (?:did|do|have) (?:do |done )?(?:them|it|that|those|all of them|every (?:day|night|week|morning|time))\b(?! because)",
     # A dare or a bare challenge ("And?", "Go on then.") after criticism or a warning.
     r"^\W*(?:and|so|and so)\s*\?+\W*$", r"^\W*go (?:on|ahead),? then\W*$", r"^\W*see if i care\b",
     r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
@@ -221,7 +226,9 @@ DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to 
                        r" for (?:\w+ )?(?:years|decades|a long time)\b|\bi(?:'m| am) (?:fully |properly )?qualified\b"
                        # The apology that owns nothing, and the rule restated as its own reason.
                        r"|\bsorry (?:that |if )?you feel (?:that way|like that|that)\b|\bthe (deadline|rules?|policy|law|procedure) (?:is|are) the \1\b"
-                       r"|^\W*(?:well,? |look,? )?as i (?:said|told you|explained|mentioned)\b|\b(?:there'?s|there is) nothing (?:more )?(?:i|we) can do\b", re.IGNORECASE)
+                       r"|^\W*(?:well,? |look,? )?as i (?:said|told you|explained|mentioned)\b|\b(?:there'?s|there is) nothing (?:more )?(?:i|we) can do\b"
+                       # Setting the client's point aside for the record ("It's not about your word. It's about the record.").
+                       r"|^\W*(?:it'?s|this is|that'?s) not about (?:your|you|that)\b[^.?!]*[.!]\s*(?:it'?s|this is) about\b", re.IGNORECASE)
 # Looking on the bright side ("At least he had a good life with you", "Everything happens for a
 # reason"): it passes over what was said, so it acknowledges nothing after a rupture and a
 # rupture after it may answer it.
