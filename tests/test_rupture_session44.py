@@ -312,3 +312,40 @@ def test_contradicting_criticism_is_pushback_and_show_me_checks_not_repairs():
         ("C", "Like this."),
     ])
     assert found(conv) == [([1], None)] or found(conv) == [([1, 3], None)]
+
+
+@pytest.mark.parametrize("text", [
+    "It feels like you just don't like me.",
+    "What? Speak up, I can't hear you when you mumble like that.",
+])
+def test_disliked_or_mumbled_at_is_pushback(text):
+    assert coded(text, "confrontation", C)
+
+
+def test_leaving_curtly_when_put_off_is_a_retreat():
+    assert coded("Fine. See you next week then.", "withdrawal", C)
+    assert not coded("Okay. See you next week then.", "withdrawal", C)
+    conv = analyzed([
+        ("W", "We're nearly out of time. Anything else before we finish?"),
+        ("C", "Actually, yes. Something happened with my brother at the weekend that I wanted to talk about."),
+        ("W", "Let's make that the first thing next week. We really do need to stop there."),
+        ("C", "Fine. See you next week then."),
+    ])
+    assert found(conv) == [([3], None)]
+
+
+def test_my_fault_owns_a_misstep():
+    assert coded("Sorry, Mr Evans, that's my fault. I'll face you and speak up.", "repair", P)
+
+
+def test_arrears_and_a_warning_answered_curtly_then_acknowledged():
+    assert DIRECTIVE_CUES.search("You're now eight weeks behind.")
+    conv = analyzed([
+        ("W", "I need to talk to you about the rent. You're now eight weeks behind."),
+        ("C", "I know."),
+        ("W", "If we can't agree a plan, the next step would be a notice seeking possession."),
+        ("C", "Right."),
+        ("W", "I can see this is a lot to hear, and I'm not here to catch you out. What's been happening with money?"),
+        ("C", "I lost my hours at the shop in March. I've been trying to catch up but there's nothing left."),
+    ])
+    assert found(conv) == [([1, 3], 4)]

@@ -76,7 +76,7 @@ RULES: list[Rule] = [
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
         # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
         r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",
-        r"\b(?:that'?s|that is|it'?s|it is) (?:a lot|so much|an awful lot|a great deal) to (?:hear|take in|process|absorb|deal with|carry|cope with|handle)\b",
+        r"\b(?:that'?s|that is|it'?s|it is|this is) (?:a lot|so much|an awful lot|a great deal) to (?:hear|take in|process|absorb|deal with|carry|cope with|handle)\b",
         r"\b(?:your|the|this) (?:pain|feelings?|fear|worry|anger|experience|distress|symptoms) (?:is|are) (?:very |absolutely |completely )?(?:real|valid|genuine)\b",
         r"^\W*(?:of course|absolutely|sure)[,.!]? that'?s (?:completely|totally|perfectly|absolutely) (?:okay|ok|fine|alright|all right)\s*(?:[.!,;]|$)",
     ),
@@ -164,6 +164,7 @@ RULES: list[Rule] = [
         r"\b(?:didn'?t|did not) (?:land|come out) (?:well|right|the way)\b", r"\blet(?:'?s| me| us) (?:go|step) back\b",
         r"\bwhat (?:felt|was) (?:off|wrong|unhelpful)\b", r"\btell me (?:if|when) i'?m (?:off|wrong|getting)\b",
         r"\bi (?:got|had) (?:that|it) wrong\b", r"\bthat came out wrong\b", r"\bi apologi[sz]e\b",
+        r"\b(?:that'?s|that was|it'?s|it was) (?:all )?my (?:fault|mistake|bad)\b",
         # Owning that the client was left without an answer ("I'm sorry nobody got back to
         # you."); "I'm sorry about the wait." alone is a courtesy, often before pushing on.
         r"\bsorry (?:that )?(?:nobody|no one|no-one|we didn'?t|i didn'?t) (?:got|get|ever got) back to you\b",
@@ -381,6 +382,8 @@ RULES: list[Rule] = [
         r"\b(?:rather not|prefer not to|(?:don'?t|do not) (?:really )?want to|(?:i'?m|i am) not ready to) (?:talk|discuss|say|share|"
         r"go into (?:it|that|this|details?)|get into (?:it|that|this|details?))\b(?! (?:to|with) (?!you\b))",
         r"\b(?:rather|prefer to) keep (?:that|it|this) to myself\b",
+        # Leaving curtly when what the client brought is put off ("Fine. See you next week then.").
+        r"^\W*(?:fine|whatever)[.!,]+\s+(?:see you|bye|i'?ll see you|till next week|until next (?:week|time))\b",
         r"\b(?:rather not|prefer not to|(?:don'?t|do not) (?:really )?(?:want|feel like)(?: to)?) (?:get|go|getting|going) into\b[^.?!]{0,30}\b(?:right now|just now|today|at the moment|now)\b",
         r"\b(?:not (?:really )?in the mood|don'?t (?:really )?feel like) (?:to )?(?:talk|talking|going into|getting into|sharing)\b(?! (?:to|with) (?!you\b))",
         r"\b(?:can|could) we (?:please )?(?:(?:just )?talk about something (?:else|different|lighter|easier|happier|nicer|less heavy)|change the (?:subject|topic)|move on|skip)\b",
@@ -451,6 +454,10 @@ RULES: list[Rule] = [
         # "So my word counts for nothing.").
         r"^\W*(?:that'?s|that is|this is) (?:a (?:lie|load of rubbish)|(?:a )?(?:lies|rubbish|nonsense|bollocks))\b",
         r"\bso (?:my|what i say|what i think)(?: \w+)? (?:counts|means|matters|is worth) (?:for )?(?:nothing|little)\b|\bmy word (?:counts|means|is worth) (?:for )?nothing\b",
+        # Disliked or disbelieved ("It feels like you just don't like me."), and the practitioner's
+        # speech faulted ("I can't hear you when you mumble like that.").
+        r"\byou (?:just )?(?:don'?t|do not) (?:like|believe|trust|respect|rate) me\b",
+        r"\b(?:when|if) you (?:mumble|mutter|whisper|talk so (?:fast|quietly|quick))\b|\bstop (?:mumbling|muttering)\b|\byou(?:'re| are) (?:mumbling|muttering)\b",
         # The practitioner's eye on the time ("you've looked at the clock three times").
         r"\byou(?:'ve| have|'re| are| keep)? (?:been )?(?:looked|looking|checking|checked|glanced|glancing)(?: at)? (?:the|your) (?:clock|watch|phone|screen)\b",
         # Told the same thing again, and left to find the means ("You keep telling me to practise

@@ -59,6 +59,9 @@ DIRECTIVE_CUES = _any(
     # some issues with curfew.", "They also said you interrupted their finance lead.").
     r"\b(?:they|he|she|the \w+|your \w+|carers|teachers?|neighbours|staff) (?:have |has |had )?(?:also )?(?:said|told me|reported|mentioned|raised|complained) (?:that )?"
     r"(?:there (?:have|has) been (?:some |a few |several |a number of )?(?:issues?|problems?|concerns?|complaints?|incidents?)|you(?:'ve| have)? (?:\w+ed|been \w+ing|keep \w+ing))\b",
+    # Arrears held against the client, and the consequence named ("You're now eight weeks
+    # behind.", "the next step would be a notice seeking possession").
+    r"\byou(?:'re| are) (?:now )?(?:\w+ )?(?:weeks?|months?|payments?) (?:behind|in arrears|overdue)\b|\bthe next step (?:would|will) be (?:a |an |to )",
     # Asked to demonstrate, as a check ("Show me how you've been doing the first one.").
     r"^\W*(?:(?:now|okay|ok|right|so)[,.]? )?show me\b",
     # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
