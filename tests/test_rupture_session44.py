@@ -349,3 +349,20 @@ def test_arrears_and_a_warning_answered_curtly_then_acknowledged():
         ("C", "I lost my hours at the shop in March. I've been trying to catch up but there's nothing left."),
     ])
     assert found(conv) == [([1, 3], 4)]
+
+
+def test_naming_a_laugh_marks_the_joke_before_it_as_a_retreat():
+    conv = analyzed([
+        ("W", "How did the conversation with your manager go?"),
+        ("C", "Oh, you know, I'm still employed, so that's something. [laughs]"),
+        ("W", "You laughed just then. I'm wondering how it really went."),
+        ("C", "Badly, to be honest. He said my work's been sloppy and he's putting me on a plan."),
+    ])
+    assert found(conv) == [([1], 2)]
+    assert conv.features["ruptures"][0]["kind"] == "withdrawal"
+
+
+def test_told_just_now_and_left_without_means_are_pushback():
+    assert coded("It's Jay now. I told you at the start of the session.", "confrontation", C)
+    assert coded("So what am I meant to do tonight if I can't breathe?", "confrontation", C)
+    assert not coded("What am I meant to do with the old tablets?", "confrontation", C)

@@ -60,6 +60,16 @@ OWNED_ACT = (rf"^(?=[\s\S]*?{DID_IN_TALK})(?:[\s\S]*?(?:{_SORRY}|{SELF_JUDGED})|
              rf"|{KNEW_NOT}")
 
 
+# What the client just did, named by the practitioner ("You laughed just then.", "I notice you
+# changed the subject", "and you've gone quiet"): a repair that also says the turn before it
+# was a retreat.
+NAMED_RETREAT = (
+    r"(?:^|[,.;!?]\s*|\band )(?:and )?you(?:'ve| have) (?:gone|got|become) (?:a bit |very |really |quite |a little )?(?:quiet|quieter|silent)\b",
+    r"\byou (?:laughed|smiled|joked|shrugged|went quiet|changed the subject|looked away|sighed) (?:just then|just now|there|when i)\b",
+    r"\bi notice(?:d)? (?:that )?you (?:turned|changed|moved|switched|steered|laughed|smiled|went quiet|looked away|shrugged|paused)\b",
+)
+
+
 def _rules(code: str, speaker: str, confidence: float, *patterns: str) -> list[Rule]:
     return [Rule(code, speaker, re.compile(p, re.IGNORECASE), confidence, f"{code} phrase") for p in patterns]
 
@@ -275,7 +285,7 @@ RULES: list[Rule] = [
         r"(?:quiet|quieter|short|shorter|silent|flat|distant)|your (?:answers|replies|responses) (?:have |are |'ve )?(?:got|gotten|getting|become|been) (?:a bit |much )?shorter|something (?:has |just )?(?:shifted|changed))\b",
         r"\bi(?:'ve| have)? (?:spent|been spending) (?:the last|most of the|a lot of the|all of the|much of the)? ?(?:few |couple of |ten |five )?(?:minutes|time|session|while)? ?"
         r"(?:telling you (?:what to do|off)|lecturing|giving (?:you )?(?:advice|instructions|orders))\b",
-        r"(?:^|[,.;!?]\s*|\band )(?:and )?you(?:'ve| have) (?:gone|got|become) (?:a bit |very |really |quite |a little )?(?:quiet|quieter|silent)\b",
+        *NAMED_RETREAT,
         r"\bi(?:'?m| am)? wonder(?:ing)? (?:if|whether) i(?:'ve| have)? (?:jumped|rushed|pushed|got|gone|moved|been|said|upset|missed|misread|overstepped|come on|come at (?:this|you|it))\b",
         r"\bi(?:'ve| have) been (?:firing|throwing|bombarding you with|hitting you with|reeling off) (?:a lot of |lots of |so many |all these |a load of )?(?:\w+ )?(?:suggestions|questions|ideas|advice|tips|solutions)\b",
         r"\b(?:did|has|have) (?:something|anything) i(?:'ve)? (?:said|did|done) (?:upset|bother(?:ed)?|annoy(?:ed)?|hurt|offend(?:ed)?|frustrat(?:e|ed))\b",
@@ -312,8 +322,6 @@ RULES: list[Rule] = [
         r"\b(?:my|that|the) (?:suggestion|advice|idea|comment|question|remark) (?:really |completely )?(?:missed the mark|wasn'?t (?:helpful|what you needed)|didn'?t (?:help|fit|land))\b",
         r"\bi(?:'?m| am) (?:lecturing|preaching at|nagging|going on at|talking at|telling you off|having a go at) you\b",
         r"\bhave i (?:said something|upset you|annoyed you|offended you|hurt you|got (?:this|that|it) wrong)\b",
-        r"\byou (?:laughed|smiled|joked|shrugged|went quiet|changed the subject|looked away|sighed) (?:just then|just now|there|when i)\b",
-        r"\bi notice(?:d)? (?:that )?you (?:turned|changed|moved|switched|steered|laughed|smiled|went quiet|looked away|shrugged|paused)\b",
         r"\b(?:these|my|all these|all my) questions (?:seem to be|are|might be|have been) (?:falling flat|not landing|not helping|not working|too much)\b",
         r"\bi (?:explained|put|said|phrased|worded) (?:it|that|this) (?:badly|poorly|clumsily|wrong(?:ly)?)\b", r"\b(?:it|that) (?:isn'?t|wasn'?t|is not|was not) what i meant\b",
         # Giving the reason for what was asked or suggested, once it has been questioned
@@ -449,7 +457,7 @@ RULES: list[Rule] = [
         # Repeating oneself unheard ("It's my sister. I told you last week."), the practitioner's
         # whole profession blamed ("You doctors never believe anyone."), and the treatment
         # dismissed as pointless ("They make it worse, so what's the point?").
-        r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice)\b",
+        r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice|at the (?:start|beginning)|just now|a (?:minute|moment) ago|\w+ minutes ago)\b",
         # An account called a lie, and one's own word discounted ("That's a lie. I was in by ten.",
         # "So my word counts for nothing.").
         r"^\W*(?:that'?s|that is|this is) (?:a (?:lie|load of rubbish)|(?:a )?(?:lies|rubbish|nonsense|bollocks))\b",
@@ -464,6 +472,7 @@ RULES: list[Rule] = [
         # with him, but when am I supposed to fit it in?").
         r"\byou keep (?:telling|asking|saying to|going on at|on at) me\b[^.?!]{0,60}(?:\bbut\b|\?)",
         r"\b(?:when|how|where) am i (?:supposed|meant|expected) to (?:fit|find|get|do|manage|afford|make)\b[^.?!]*\?",
+        r"^\W*so,? (?:what|how) am i (?:supposed|meant|expected) to (?:do|manage|cope|get by)\b",
         # Ignored or kept waiting ("You lot have ignored my emails for three months.", "I've been
         # waiting fifty minutes past my appointment time.").
         r"\b(?:you|you lot|you people|you guys)(?:'ve| have)? (?:just |completely )?(?:ignored|never (?:answered|replied to|returned|got back))\b",

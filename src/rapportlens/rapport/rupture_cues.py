@@ -10,7 +10,7 @@ score, which read the codes, are not moved by them.
 import re
 
 from ..coding.lexicon import FEELING
-from ..coding.rules import CONCEDING_START, DID_IN_TALK, KNEW_NOT, SELF_JUDGED, YOU_FEEL
+from ..coding.rules import CONCEDING_START, DID_IN_TALK, KNEW_NOT, NAMED_RETREAT, SELF_JUDGED, YOU_FEEL
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -257,6 +257,9 @@ TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|movi
 # Conceding the client's point at the start of a turn ("You're right, ...", "That's fair, ...",
 # "Of course you know, ..."): the turn before it was pushback, however long.
 CONCEDING = re.compile(CONCEDING_START, re.IGNORECASE)
+# The practitioner naming what the client just did ("You laughed just then."): the turn before
+# was a retreat, whatever its length.
+NAMED = _any(*NAMED_RETREAT)
 # Conceding the client's point at the start of a turn ("You're right...", "That's a fair
 # point."), not "Of course you can..." and not a concession that goes on "but"/"however"
 # ("That's true. However, research shows..."), which rebuts.

@@ -46,6 +46,7 @@ from .rupture_cues import (
     LANDED,
     MINIMISING,
     MISSTEP,
+    NAMED,
     NOT_ECHOED,
     NOT_OWNING,
     REJECTING,
@@ -370,6 +371,10 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         # villain. Great." / "I made it sound like a verdict on you.").
         conceded = conceded or (owner == "rules" and LANDED.search(_text(conv, t)) is not None
                                 and _length(prev, words) < USUAL_MIN_WORDS)
+        # ... and so does naming what the client just did ("You laughed just then. I'm wondering
+        # how it really went." after a joke that turned the question aside).
+        named = NAMED.search(_text(conv, t)) is not None
+        conceded = conceded or named
         trigger = turns[run[0].index - 1] if run[0].index > 0 else None
         if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
                 directed or drawn_back or conceded or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
@@ -378,7 +383,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
             # The model's ownership is a guess; "That's true. I also feel a bit nervous about my
             # final grades..." before a supporter's pep talk it rated 0.79 was no pushback.
             continue
-        withdrawn = (_length(prev, words) <= MINIMAL_WORDS
+        withdrawn = (named or _length(prev, words) <= MINIMAL_WORDS
                      or _codes(conv, prev.utterances).get("withdrawal", 0.0) >= CONFIDENCE)
         new = Rupture(run[0].utterances[0], [i for x in run for i in x.utterances],
                       "withdrawal" if withdrawn else "confrontation", ["acknowledged"], trigger.utterances[-1], prev.speaker)
