@@ -10,7 +10,14 @@ score, which read the codes, are not moved by them.
 import re
 
 from ..coding.lexicon import FEELING
-from ..coding.rules import CONCEDING_START, DID_IN_TALK, KNEW_NOT, NAMED_RETREAT, SELF_JUDGED, YOU_FEEL
+from ..coding.rules import (
+    CONCEDING_START,
+    DID_IN_TALK,
+    KNEW_NOT,
+    NAMED_RETREAT,
+    SELF_JUDGED,
+    YOU_FEEL,
+)
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
