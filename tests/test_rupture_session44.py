@@ -366,3 +366,18 @@ def test_told_just_now_and_left_without_means_are_pushback():
     assert coded("It's Jay now. I told you at the start of the session.", "confrontation", C)
     assert coded("So what am I meant to do tonight if I can't breathe?", "confrontation", C)
     assert not coded("What am I meant to do with the old tablets?", "confrontation", C)
+
+
+def test_futility_of_reporting_is_pushback_and_frustration_making_sense_validates():
+    assert coded("It's been six weeks. What's the point of reporting anything if nothing happens?", "confrontation", C)
+    assert coded("That's a long time, and your frustration makes complete sense.", "validation", P)
+
+
+def test_setting_a_topic_aside_follows_the_clients_lead():
+    conv = analyzed([
+        ("W", "Your PE teacher mentioned you've been skipping lunch. How's eating been?"),
+        ("C", "Can we not."),
+        ("W", "Of course. We don't need to talk about food today. Is there anything you'd like to ask me?"),
+        ("C", "Actually, yeah. My periods have been really irregular and I didn't know who to ask."),
+    ])
+    assert found(conv) == [([1], 2)]

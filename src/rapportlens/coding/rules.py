@@ -83,6 +83,7 @@ RULES: list[Rule] = [
         r"\b(?:anyone|anybody|most people|no wonder|of course you)\b[^.?!]{0,50}\b(?:feel|felt|would|be|are|were)\b",
         r"\bit'?s (?:completely |totally |perfectly |so )?(?:understandable|natural|normal|okay|ok|human) (?:to|that|you)\b",
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
+        r"\byour (?:\w+ )?(?:frustration|anger|worry|worries|fear|reaction|feelings?|upset|distress) (?:makes|make) (?:complete |total |perfect |a lot of )?sense\b",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
         # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
         r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",
@@ -473,6 +474,7 @@ RULES: list[Rule] = [
         r"\byou keep (?:telling|asking|saying to|going on at|on at) me\b[^.?!]{0,60}(?:\bbut\b|\?)",
         r"\b(?:when|how|where) am i (?:supposed|meant|expected) to (?:fit|find|get|do|manage|afford|make)\b[^.?!]*\?",
         r"^\W*so,? (?:what|how) am i (?:supposed|meant|expected) to (?:do|manage|cope|get by)\b",
+        r"\bwhat'?s the (?:point|use) (?:of|in) (?:reporting|coming|telling|trying|asking|ringing|calling)\b[^.?!]{0,30}\bif\b",
         # Ignored or kept waiting ("You lot have ignored my emails for three months.", "I've been
         # waiting fifty minutes past my appointment time.").
         r"\b(?:you|you lot|you people|you guys)(?:'ve| have)? (?:just |completely )?(?:ignored|never (?:answered|replied to|returned|got back))\b",

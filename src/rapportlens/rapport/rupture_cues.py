@@ -298,6 +298,7 @@ ACKNOWLEDGING_CUES = _any(
     # when you've been sat there.").
     r"\b(?:that'?s|that is|which is|it'?s|it is) no (?:comfort|consolation|excuse)\b",
     r"\bwe (?:don'?t|do not) have to (?:start (?:there|with (?:that|it|this))|talk about (?:that|it|this)|go (?:there|into (?:that|it)))\b",
+    r"\bwe (?:don'?t|do not) (?:have|need) to (?:talk about|discuss|go into|get into) \w+(?: \w+)? (?:today|now|right now|yet)\b",
     r"\byou (?:don'?t|do not) have to (?:talk about|tell me|say|answer|share|go into) (?:anything|that|it|this)\b", r"\b(?:it'?s|that'?s) (?:completely |totally |entirely )?up to you\b",
     r"\bnothing (?:you (?:say|tell me|said)|said) (?:here |in here |in this room |in these sessions )?(?:goes|gets (?:passed|sent)|is (?:passed|shared|sent)|will (?:go|be))\b",
     r"\b(?:stays?|is kept|are kept|remains?) (?:between (?:us|you and me)|with me|in this room)\b", r"\b(?:is|are|stays?|remains?) (?:strictly |completely |totally )?confidential\b",
