@@ -381,3 +381,15 @@ def test_setting_a_topic_aside_follows_the_clients_lead():
         ("C", "Actually, yeah. My periods have been really irregular and I didn't know who to ask."),
     ])
     assert found(conv) == [([1], 2)]
+
+
+def test_a_referral_heard_as_being_called_mad_and_answered_with_validation():
+    assert coded("So you think I'm mad now.", "confrontation", C)
+    assert not coded("You think I'm ready for the next step? That's great.", "confrontation", C)
+    conv = analyzed([
+        ("W", "I'd like to refer you to the mental health team."),
+        ("C", "So you think I'm mad now."),
+        ("W", "Not at all. I think you've been carrying a lot, and they have more time for this than I do."),
+        ("C", "Right. Okay. That makes more sense, I suppose, if they've got more time."),
+    ])
+    assert found(conv) == [([1], 2)]

@@ -84,6 +84,7 @@ RULES: list[Rule] = [
         r"\bit'?s (?:completely |totally |perfectly |so )?(?:understandable|natural|normal|okay|ok|human) (?:to|that|you)\b",
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
         r"\byour (?:\w+ )?(?:frustration|anger|worry|worries|fear|reaction|feelings?|upset|distress) (?:makes|make) (?:complete |total |perfect |a lot of )?sense\b",
+        r"\byou(?:'ve| have) been (?:carrying|dealing with|going through|holding|juggling) (?:a lot|so much|an awful lot|too much)\b",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
         # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
         r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",
@@ -466,6 +467,7 @@ RULES: list[Rule] = [
         # Disliked or disbelieved ("It feels like you just don't like me."), and the practitioner's
         # speech faulted ("I can't hear you when you mumble like that.").
         r"\byou (?:just )?(?:don'?t|do not) (?:like|believe|trust|respect|rate) me\b",
+        r"^\W*(?:so,? )?you (?:think|reckon) i'?m (?:mad|crazy|nuts|lying|stupid|making (?:it|this) up|a (?:liar|drunk|junkie|bad (?:mother|mum|father|dad|parent)))\b",
         r"\b(?:when|if) you (?:mumble|mutter|whisper|talk so (?:fast|quietly|quick))\b|\bstop (?:mumbling|muttering)\b|\byou(?:'re| are) (?:mumbling|muttering)\b",
         # The practitioner's eye on the time ("you've looked at the clock three times").
         r"\byou(?:'ve| have|'re| are| keep)? (?:been )?(?:looked|looking|checking|checked|glanced|glancing)(?: at)? (?:the|your) (?:clock|watch|phone|screen)\b",
