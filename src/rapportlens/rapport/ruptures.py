@@ -4,8 +4,10 @@ A rupture is a client's (or group member's) turn that shows a marked drop in eng
 or alignment: an explicit complaint (``confrontation``), a minimal, deflecting or avoiding
 answer (``withdrawal``), a sudden shortening of answers together with falling valence or
 with a bare non-answer, a curt going-along right after advice or criticism, advice turned
-aside right after it, a run of curt replies to repeated advice, or a turn the
-practitioner's next turn owns a misstep about ("acknowledged"). Engagement has
+aside right after it, a run of curt replies to repeated advice, bad news answered twice
+in a word or two ("stunned"), a bare non-answer right after the bright side, or a turn the
+practitioner's next turn owns a misstep about, concedes the point of or names as a retreat
+("acknowledged"). Engagement has
 recovered at the first of that speaker's next three turns that is engaged again: no
 withdrawal or confrontation, at least five words, and back to half its earlier length or
 elaborating. A repair is a practitioner turn before the recovery that acknowledges the
@@ -504,18 +506,21 @@ def _asks(conv: Conversation, turn) -> bool:
     return text.endswith("?") and not REPROACH.search(text)
 
 
+def _answered(conv: Conversation, turn, roles):
+    """The practitioner turn just before ``turn``, or None."""
+    before = conv.turns[turn.index - 1] if turn.index > 0 else None
+    return before if before is not None and roles[before.speaker] == Role.PRACTITIONER else None
+
+
 def _answers_directive(conv: Conversation, turn, roles) -> bool:
-    k = turn.index
-    before = conv.turns[k - 1] if k > 0 else None
-    return before is not None and roles[before.speaker] == Role.PRACTITIONER and _directive(conv, before)
+    before = _answered(conv, turn, roles)
+    return before is not None and _directive(conv, before)
 
 
 def _answers_news(conv: Conversation, turn, roles) -> bool:
     """Whether ``turn`` answers a practitioner turn that breaks bad news (``BAD_NEWS``)."""
-    k = turn.index
-    before = conv.turns[k - 1] if k > 0 else None
-    return (before is not None and roles[before.speaker] == Role.PRACTITIONER
-            and BAD_NEWS.search(_text(conv, before)) is not None)
+    before = _answered(conv, turn, roles)
+    return before is not None and BAD_NEWS.search(_text(conv, before)) is not None
 
 
 def _directive(conv: Conversation, turn) -> bool:
