@@ -393,3 +393,35 @@ def test_a_referral_heard_as_being_called_mad_and_answered_with_validation():
         ("C", "Right. Okay. That makes more sense, I suppose, if they've got more time."),
     ])
     assert found(conv) == [([1], 2)]
+
+
+def test_a_flat_refusal_left_to_the_client_is_unrepaired():
+    conv = analyzed([
+        ("W", "You really must keep it raised, or it won't heal. No more babysitting for a few weeks."),
+        ("C", "That's not going to happen. My daughter can't afford childcare."),
+        ("W", "Well, it's your leg."),
+        ("C", "Yes. It is."),
+    ])
+    assert [rep for _, rep in found(conv)] == [None]
+
+
+def test_have_i_is_no_taking_part_when_the_practitioner_then_owns_raising_it():
+    conv = analyzed([
+        ("W", "You've gone very quiet since I mentioned your dad."),
+        ("C", "Have I?"),
+        ("W", "I think so. I might have brought him up too suddenly. We can come back to him another time."),
+        ("C", "No, it's okay. It's just that nobody's asked about him in a long time."),
+    ])
+    assert found(conv) == [([1], 2)]
+
+
+def test_hurt_at_criticised_work_and_a_sarcastic_echo_turn_it_aside():
+    assert DIRECTIVE_CUES.search("I've looked at your CV. It's far too long and the layout is messy.")
+    assert not DIRECTIVE_CUES.search("It's a mess out there with covid, and understandable that we're stressed.")
+    conv = analyzed([
+        ("W", "I've looked at your CV. It's far too long and the layout is messy."),
+        ("C", "I spent ages on that."),
+        ("W", "I can tell, but employers spend about six seconds on a CV."),
+        ("C", "Six seconds. Great."),
+    ])
+    assert found(conv) == [([1, 3], None)]

@@ -69,6 +69,8 @@ DIRECTIVE_CUES = _any(
     # Arrears held against the client, and the consequence named ("You're now eight weeks
     # behind.", "the next step would be a notice seeking possession").
     r"\byou(?:'re| are) (?:now )?(?:\w+ )?(?:weeks?|months?|payments?) (?:behind|in arrears|overdue)\b|\bthe next step (?:would|will) be (?:a |an |to )",
+    # Faults in a piece of work ("It's far too long and the layout is messy.").
+    r"\b(?:it'?s|it is|this is) (?:far|way|much) too (?:long|short)\b|\byour \w+ (?:is|are|was|were) (?:far |way |much |a bit |rather )?(?:too long|too short|messy|sloppy|a mess)\b|\bthe layout is (?:messy|a mess|cluttered)\b",
     # Asked to demonstrate, as a check ("Show me how you've been doing the first one.").
     r"^\W*(?:(?:now|okay|ok|right|so)[,.]? )?show me\b",
     # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
@@ -178,6 +180,11 @@ DISCOUNTING = _any(
     # Contradicting the criticism ("I did them every day." after "You must not have been doing
     # the exercises properly.").
     r"^\W*(?:(?:but|well|no|yes)[,.]?\s+)?i (?:did|do|have) (?:do |done )?(?:them|it|that|those|all of them|every (?:day|night|week|morning|time))\b(?! because)",
+    # A refusal flat out, hurt at work dismissed, and a sarcastic echo ("That's not going to
+    # happen.", "I spent ages on that.", "Six seconds. Great.").
+    r"^\W*(?:that'?s|that is|it'?s|it is) (?:not|never) (?:going to|gonna) happen\b",
+    r"^\W*(?:but )?i (?:spent|put) (?:ages|hours|days|weeks|so long|so much (?:time|work|effort)) (?:on|into) (?:that|it|this|them)\b",
+    r"^\W*(?:\w+ ){0,3}\w+[.!]\s+(?:great|brilliant|fantastic|perfect|lovely|marvellous|wonderful)[.!]*\s*$",
     # A dare or a bare challenge ("And?", "Go on then.") after criticism or a warning.
     r"^\W*(?:and|so|and so)\s*\?+\W*$", r"^\W*go (?:on|ahead),? then\W*$", r"^\W*see if i care\b",
     r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
@@ -237,6 +244,8 @@ DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to 
                        # The apology that owns nothing, and the rule restated as its own reason.
                        r"|\bsorry (?:that |if )?you feel (?:that way|like that|that)\b|\bthe (deadline|rules?|policy|law|procedure) (?:is|are) the \1\b"
                        r"|^\W*(?:well,? |look,? )?as i (?:said|told you|explained|mentioned)\b|\b(?:there'?s|there is) nothing (?:more )?(?:i|we) can do\b"
+                       # Leaving the client to it ("Well, it's your leg.").
+                       r"|^\W*well,? it'?s your (?:leg|body|life|health|funeral|problem|lookout)\W*$"
                        # Setting the client's point aside for the record ("It's not about your word. It's about the record.").
                        r"|^\W*(?:it'?s|this is|that'?s) not about (?:your|you|that)\b[^.?!]*[.!]\s*(?:it'?s|this is) about\b", re.IGNORECASE)
 # Looking on the bright side ("At least he had a good life with you", "Everything happens for a
@@ -379,3 +388,7 @@ BAD_NEWS = _any(
     r"\b(?:showed|shows|confirmed|confirms|found) (?:that )?(?:the \w+ is |it'?s |it is |there'?s |there is |a |an )?(?:cancer|malignant|tumou?r|terminal)\b",
     r"\bis (?:cancer|malignant|terminal)\b", r"\b(?:restructur\w*|redundan\w+|let you go)\b",
 )
+
+# A bare echo question ("Have I?" to "You've gone very quiet"): not asking for anything, so not
+# the taking part a question usually is.
+ECHO_QUESTION = re.compile(r"^\W*(?:have|did|am|was|do|is|are) (?:i|it|we)\?\s*$", re.IGNORECASE)

@@ -43,6 +43,7 @@ from .rupture_cues import (
     DIRECTIVE_CUES,
     DISCOUNTING,
     ECHO,
+    ECHO_QUESTION,
     EXPERIENCE,
     GOING_ALONG,
     LANDED,
@@ -501,9 +502,10 @@ def _curt_reply(conv: Conversation, turn, words) -> bool:
 
 
 def _asks(conv: Conversation, turn) -> bool:
-    """Whether ``turn`` ends by asking something, other than a reproach ("...don't you remember?")."""
+    """Whether ``turn`` ends by asking something, other than a reproach ("...don't you
+    remember?") or a bare echo ("Have I?")."""
     text = conv.utterances[turn.utterances[-1]].text.rstrip()
-    return text.endswith("?") and not REPROACH.search(text)
+    return text.endswith("?") and not REPROACH.search(text) and not ECHO_QUESTION.match(text)
 
 
 def _answered(conv: Conversation, turn, roles):
