@@ -180,11 +180,10 @@ DISCOUNTING = _any(
     # Contradicting the criticism ("I did them every day." after "You must not have been doing
     # the exercises properly.").
     r"^\W*(?:(?:but|well|no|yes)[,.]?\s+)?i (?:did|do|have) (?:do |done )?(?:them|it|that|those|all of them|every (?:day|night|week|morning|time))\b(?! because)",
-    # A refusal flat out, hurt at work dismissed, and a sarcastic echo ("That's not going to
-    # happen.", "I spent ages on that.", "Six seconds. Great.").
+    # A refusal flat out, and hurt at work dismissed ("That's not going to happen.", "I spent
+    # ages on that."); "Six seconds. Great." is read by the closing "Great." below.
     r"^\W*(?:that'?s|that is|it'?s|it is) (?:not|never) (?:going to|gonna) happen\b",
     r"^\W*(?:but )?i (?:spent|put) (?:ages|hours|days|weeks|so long|so much (?:time|work|effort)) (?:on|into) (?:that|it|this|them)\b",
-    r"^\W*(?:\w+ ){0,3}\w+[.!]\s+(?:great|brilliant|fantastic|perfect|lovely|marvellous|wonderful)[.!]*\s*$",
     # A dare or a bare challenge ("And?", "Go on then.") after criticism or a warning.
     r"^\W*(?:and|so|and so)\s*\?+\W*$", r"^\W*go (?:on|ahead),? then\W*$", r"^\W*see if i care\b",
     r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
