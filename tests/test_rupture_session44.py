@@ -425,4 +425,3 @@ def test_hurt_at_criticised_work_and_a_sarcastic_echo_turn_it_aside():
         ("C", "Six seconds. Great."),
     ])
     assert found(conv) == [([1, 3], None)]
-
