@@ -4,25 +4,9 @@ work, giving up resigned, feeling outnumbered, talk about the exchange, and a gr
 bare non-answer after one long turn (docs/analyzers/ruptures.md)."""
 
 import pytest
+from tests.rupture_helpers import C, P, analyzed, coded, found
 
-import rapportlens
-from rapportlens import Conversation, Role
-from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES
-
-C, P = Role.CLIENT, Role.PRACTITIONER
-
-
-def analyzed(pairs, roles=None):
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles or {"W": P, "C": C}))
-
-
-def coded(text, code, role):
-    return any(h.code == code and h.confidence >= 0.5 for h in apply_rules(text, role))
-
-
-def found(conv):
-    return [(r["utterances"], r["repair"]["utterance"] if r["repair"] else None) for r in conv.features["ruptures"]]
 
 
 def test_relayed_criticism_owns_nothing():

@@ -1,15 +1,13 @@
-"""Ruptures and repairs from session 44's written sets (eval/sessions/set69-71): bad news
+"""Ruptures and repairs from session 44's written sets (eval/sessions/set69-82): bad news
 answered in single words, two bare non-answers after advice, dares after a warning,
 repeating oneself unheard, a profession blamed, goals for a family that are no complaint,
 and repairs that normalise a reaction, stop to let news sink in or follow the client's
 lead (docs/analyzers/ruptures.md)."""
 
 import pytest
+from tests.rupture_helpers import C, P, analyzed, coded, found
 
-import rapportlens
-from rapportlens import Conversation, Role
 from rapportlens.coding.engagement import ADDRESSED, SHARED_WISH
-from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import (
     ACKNOWLEDGING_CUES,
     BAD_NEWS,
@@ -17,20 +15,6 @@ from rapportlens.rapport.rupture_cues import (
     DIRECTIVE_CUES,
     DISCOUNTING,
 )
-
-C, P = Role.CLIENT, Role.PRACTITIONER
-
-
-def analyzed(pairs, roles=None):
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles or {"W": P, "C": C}))
-
-
-def coded(text, code, role):
-    return any(h.code == code and h.confidence >= 0.5 for h in apply_rules(text, role))
-
-
-def found(conv):
-    return [(r["utterances"], r["repair"]["utterance"] if r["repair"] else None) for r in conv.features["ruptures"]]
 
 
 def test_bad_news_answered_in_single_words_is_a_retreat_and_stopping_repairs_it():
