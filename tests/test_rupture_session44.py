@@ -409,3 +409,41 @@ def test_hurt_at_criticised_work_and_a_sarcastic_echo_turn_it_aside():
         ("C", "Six seconds. Great."),
     ])
     assert found(conv) == [([1, 3], None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Can we stop for today? I don't think I can do this right now.",
+])
+def test_asking_to_stop_is_a_retreat(text):
+    assert coded(text, "withdrawal", C)
+
+
+def test_cut_off_and_owning_the_interruption():
+    assert coded("Can I finish? I was getting to that.", "confrontation", C)
+    assert not coded("can i finish the conversation now, thanks for your help", "confrontation", C)
+    conv = analyzed([
+        ("W", "What happened after the argument?"),
+        ("C", "Well, I went to my mum's, and she said"),
+        ("W", "Was that helpful, going to your mum's?"),
+        ("C", "Can I finish? I was getting to that."),
+        ("W", "Sorry, yes. I cut in. Go on."),
+        ("C", "She said I could stay as long as I needed, which I didn't expect at all."),
+    ])
+    assert found(conv) == [([3], 4)]
+
+
+def test_it_can_feel_like_that_validates_unless_it_goes_on_but():
+    assert coded("It can feel like that, and some of it is boxes, I won't pretend otherwise.", "validation", P)
+    assert not coded("It can feel like that now, but in time it will change.", "validation", P)
+
+
+def test_a_task_set_as_a_wish_is_directive_and_its_echo_pushes_back():
+    assert DIRECTIVE_CUES.search("This week I'd like you to fill in the mood diary every evening.")
+    assert not DIRECTIVE_CUES.search("I'd like you to tell me more about that.")
+    conv = analyzed([
+        ("W", "This week I'd like you to fill in the mood diary every evening."),
+        ("C", "Every evening? I'm on nights this week."),
+        ("W", "It only takes five minutes."),
+        ("C", "I suppose."),
+    ])
+    assert found(conv)[0][0][0] == 1

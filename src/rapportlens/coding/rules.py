@@ -41,7 +41,7 @@ class Rule:
 DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |totally )?(?:said|told you|asked|took|taken|"
                r"made (?:it|that|this|you)|(?:went|gone) (?:straight|right|ahead|in|on about|off on|too far)|jumped|put (?:it|that|you)|talked|"
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
-               r"interrupted|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
+               r"interrupted|cut in|cut across|butted in|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
 CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?(?:that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
                    r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair(?=[.!])|i did(?: say that|,)|you did(?: say that|,)|"
@@ -85,6 +85,7 @@ RULES: list[Rule] = [
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
         r"\byour (?:\w+ )?(?:frustration|anger|worry|worries|fear|reaction|feelings?|upset|distress) (?:makes|make) (?:complete |total |perfect |a lot of )?sense\b",
         r"\byou(?:'ve| have) been (?:carrying|dealing with|going through|holding|juggling) (?:a lot|so much|an awful lot|too much)\b",
+        r"\b(?:it|that) (?:can|must|would) (?:feel|seem|look) (?:like that|that way)\b(?![^.?!]*\bbut\b)",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
         # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
         r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",
@@ -393,6 +394,8 @@ RULES: list[Rule] = [
         r"\b(?:rather not|prefer not to|(?:don'?t|do not) (?:really )?want to|(?:i'?m|i am) not ready to) (?:talk|discuss|say|share|"
         r"go into (?:it|that|this|details?)|get into (?:it|that|this|details?))\b(?! (?:to|with) (?!you\b))",
         r"\b(?:rather|prefer to) keep (?:that|it|this) to myself\b",
+        # Asking to stop ("Can we stop for today? I don't think I can do this right now.").
+        r"\bcan we (?:stop|leave it|finish|end) (?:for today|there|here|now)\b|\bi don'?t think i can do this (?:right )?now\b",
         # Leaving curtly when what the client brought is put off ("Fine. See you next week then.").
         r"^\W*(?:fine|whatever)[.!,]+\s+(?:see you|bye|i'?ll see you|till next week|until next (?:week|time))\b",
         r"\b(?:rather not|prefer not to|(?:don'?t|do not) (?:really )?(?:want|feel like)(?: to)?) (?:get|go|getting|going) into\b[^.?!]{0,30}\b(?:right now|just now|today|at the moment|now)\b",
@@ -470,6 +473,8 @@ RULES: list[Rule] = [
         r"\byou (?:just )?(?:don'?t|do not) (?:like|believe|trust|respect|rate) me\b",
         r"^\W*(?:so,? )?you (?:think|reckon) i'?m (?:mad|crazy|nuts|lying|stupid|making (?:it|this) up|a (?:liar|drunk|junkie|bad (?:mother|mum|father|dad|parent)))\b",
         r"\b(?:when|if) you (?:mumble|mutter|whisper|talk so (?:fast|quietly|quick))\b|\bstop (?:mumbling|muttering)\b|\byou(?:'re| are) (?:mumbling|muttering)\b",
+        # Cut off ("Can I finish? I was getting to that.").
+        r"^\W*(?:can|could|may) i (?:just )?finish\W*$|^\W*(?:can|could|may) i (?:just )?finish\?|\bi was getting to that\b",
         # The practitioner's eye on the time ("you've looked at the clock three times").
         r"\byou(?:'ve| have|'re| are| keep)? (?:been )?(?:looked|looking|checking|checked|glanced|glancing)(?: at)? (?:the|your) (?:clock|watch|phone|screen)\b",
         # Told the same thing again, and left to find the means ("You keep telling me to practise

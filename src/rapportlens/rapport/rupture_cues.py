@@ -71,6 +71,8 @@ DIRECTIVE_CUES = _any(
     r"\byou(?:'re| are) (?:now )?(?:\w+ )?(?:weeks?|months?|payments?) (?:behind|in arrears|overdue)\b|\bthe next step (?:would|will) be (?:a |an |to )",
     # Faults in a piece of work ("It's far too long and the layout is messy.").
     r"\b(?:it'?s|it is|this is) (?:far|way|much) too (?:long|short)\b|\byour \w+ (?:is|are|was|were) (?:far |way |much |a bit |rather )?(?:too long|too short|messy|sloppy|a mess)\b|\bthe layout is (?:messy|a mess|cluttered)\b",
+    # A task set as the practitioner's wish ("This week I'd like you to fill in the mood diary").
+    r"\bi'?d like you to (?!tell|say|share|think|talk|describe|imagine|notice|consider|reflect|be able|just|try to think)\w+",
     # Asked to demonstrate, as a check ("Show me how you've been doing the first one.").
     r"^\W*(?:(?:now|okay|ok|right|so)[,.]? )?show me\b",
     # A lapse held against the client ("Your homework hasn't been handed in for two weeks."), and
@@ -184,6 +186,8 @@ DISCOUNTING = _any(
     # ages on that."); "Six seconds. Great." is read by the closing "Great." below.
     r"^\W*(?:that'?s|that is|it'?s|it is) (?:not|never) (?:going to|gonna) happen\b",
     r"^\W*(?:but )?i (?:spent|put) (?:ages|hours|days|weeks|so long|so much (?:time|work|effort)) (?:on|into) (?:that|it|this|them)\b",
+    # Blame taken up with sarcasm ("Right. So it's my fault for correcting them. Got it.").
+    r"\bso (?:it'?s|it is) (?:all )?my fault\b(?![^.?!]*\?)",
     # A dare or a bare challenge ("And?", "Go on then.") after criticism or a warning.
     r"^\W*(?:and|so|and so)\s*\?+\W*$", r"^\W*go (?:on|ahead),? then\W*$", r"^\W*see if i care\b",
     r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
@@ -307,6 +311,7 @@ ACKNOWLEDGING_CUES = _any(
     r"\b(?:that'?s|that is|which is|it'?s|it is) no (?:comfort|consolation|excuse)\b",
     r"\bwe (?:don'?t|do not) have to (?:start (?:there|with (?:that|it|this))|talk about (?:that|it|this)|go (?:there|into (?:that|it)))\b",
     r"\bwe (?:don'?t|do not) (?:have|need) to (?:talk about|discuss|go into|get into) \w+(?: \w+)? (?:today|now|right now|yet)\b",
+    r"\bwe(?:'ll| will| can) go at your (?:own )?pace\b",
     r"\byou (?:don'?t|do not) have to (?:talk about|tell me|say|answer|share|go into) (?:anything|that|it|this)\b", r"\b(?:it'?s|that'?s) (?:completely |totally |entirely )?up to you\b",
     r"\bnothing (?:you (?:say|tell me|said)|said) (?:here |in here |in this room |in these sessions )?(?:goes|gets (?:passed|sent)|is (?:passed|shared|sent)|will (?:go|be))\b",
     r"\b(?:stays?|is kept|are kept|remains?) (?:between (?:us|you and me)|with me|in this room)\b", r"\b(?:is|are|stays?|remains?) (?:strictly |completely |totally )?confidential\b",
