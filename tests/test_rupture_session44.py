@@ -447,3 +447,41 @@ def test_a_task_set_as_a_wish_is_directive_and_its_echo_pushes_back():
         ("C", "I suppose."),
     ])
     assert found(conv)[0][0][0] == 1
+
+
+def test_news_refused_answered_oh_then_a_flat_echo_is_stunned():
+    conv = analyzed([
+        ("W", "I've read the specialist's letter. They don't think surgery is the right option for you."),
+        ("C", "Oh."),
+        ("W", "They'd like to try physiotherapy for another six months first."),
+        ("C", "Six more months."),
+        ("W", "I know you were hoping for the operation. That's a real disappointment after waiting so long."),
+        ("C", "It is. I've been counting down the days, honestly."),
+    ])
+    assert found(conv) == [([1, 3], 4)]
+
+
+def test_lateness_a_flat_could_i_and_noted_are_one_rupture():
+    conv = analyzed([
+        ("W", "You were late again today. Third time this week."),
+        ("C", "Buses."),
+        ("W", "You could get the earlier one."),
+        ("C", "Could I."),
+        ("W", "It's your choice, but if you're late again you'll lose your place on the course."),
+        ("C", "Noted."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] is None
+
+
+def test_told_late_and_a_flat_day_named():
+    assert coded("Right. When were you going to tell me?", "confrontation", C)
+    assert ACKNOWLEDGING_CUES.search("You sound a bit flat today. Is something else going on?")
+    conv = analyzed([
+        ("W", "Last session you said you'd update your profile. How did that go?"),
+        ("C", "I didn't do it."),
+        ("W", "What got in the way?"),
+        ("C", "I don't know. I just didn't."),
+        ("W", "You sound a bit flat today. Is something else going on?"),
+        ("C", "My mum's not well. I haven't had the head space for anything."),
+    ])
+    assert found(conv) == [([3], 4)]

@@ -40,7 +40,7 @@ NONCOMMITTAL = {
     "sure", "i dont remember", "i cant remember", "cant remember", "not a big deal", "no big deal",
     "its not a big deal", "its no big deal", "it doesnt bother me", "doesnt bother me", "i guess youre right",
     "youre right", "you know best", "if you think so",
-    "busy", "been busy", "just busy", "too busy",
+    "busy", "been busy", "just busy", "too busy", "i just didnt", "just didnt",
 }
 ANNOTATION = re.compile(r"[(\[][^)\]]{1,40}[)\]]")
 UNHEARD = re.compile(r"unintelligible|inaudible|crosstalk|indistinct|unclear")

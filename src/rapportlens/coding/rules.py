@@ -473,6 +473,8 @@ RULES: list[Rule] = [
         r"\byou (?:just )?(?:don'?t|do not) (?:like|believe|trust|respect|rate) me\b",
         r"^\W*(?:so,? )?you (?:think|reckon) i'?m (?:mad|crazy|nuts|lying|stupid|making (?:it|this) up|a (?:liar|drunk|junkie|bad (?:mother|mum|father|dad|parent)))\b",
         r"\b(?:when|if) you (?:mumble|mutter|whisper|talk so (?:fast|quietly|quick))\b|\bstop (?:mumbling|muttering)\b|\byou(?:'re| are) (?:mumbling|muttering)\b",
+        # Left out of what concerned them ("When were you going to tell me?").
+        r"\bwhen (?:were|was) you (?:going to|gonna|planning (?:to|on)) (?:tell|mention|let) (?:me|us)\b",
         # Cut off ("Can I finish? I was getting to that.").
         r"^\W*(?:can|could|may) i (?:just )?finish\W*$|^\W*(?:can|could|may) i (?:just )?finish\?|\bi was getting to that\b",
         # The practitioner's eye on the time ("you've looked at the clock three times").

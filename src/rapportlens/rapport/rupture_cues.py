@@ -71,6 +71,11 @@ DIRECTIVE_CUES = _any(
     r"\byou(?:'re| are) (?:now )?(?:\w+ )?(?:weeks?|months?|payments?) (?:behind|in arrears|overdue)\b|\bthe next step (?:would|will) be (?:a |an |to )",
     # Faults in a piece of work ("It's far too long and the layout is messy.").
     r"\b(?:it'?s|it is|this is) (?:far|way|much) too (?:long|short)\b|\byour \w+ (?:is|are|was|were) (?:far |way |much |a bit |rather )?(?:too long|too short|messy|sloppy|a mess)\b|\bthe layout is (?:messy|a mess|cluttered)\b",
+    # Lateness held against the client, a suggestion starting "You could...", and what being
+    # late again will cost ("Third time this week.", "if you're late again you'll lose your place").
+    r"\byou(?:'re| were| are)? late again\b|\b(?:third|second|fourth|fifth) time this (?:week|month|term)\b",
+    r"^\W*(?:well,? |so,? )?you could (?:always |just )?(?:get|try|take|go|ask|use|set|leave|catch|ring|call|do)\b",
+    r"\bif you(?:'re| are)? (?:late|absent|caught|found)\b[^.?!]{0,30}\byou(?:'ll| will) (?:lose|get|be)\b",
     # A task set as the practitioner's wish ("This week I'd like you to fill in the mood diary").
     r"\bi'?d like you to (?!tell|say|share|think|talk|describe|imagine|notice|consider|reflect|be able|just|try to think)\w+",
     # Asked to demonstrate, as a check ("Show me how you've been doing the first one.").
@@ -188,6 +193,8 @@ DISCOUNTING = _any(
     r"^\W*(?:but )?i (?:spent|put) (?:ages|hours|days|weeks|so long|so much (?:time|work|effort)) (?:on|into) (?:that|it|this|them)\b",
     # Blame taken up with sarcasm ("Right. So it's my fault for correcting them. Got it.").
     r"\bso (?:it'?s|it is) (?:all )?my fault\b(?![^.?!]*\?)",
+    # The suggestion's own word handed back flat ("Could I." to "You could get the earlier one.").
+    r"^\W*(?:could|can|should|would|will|do|did|have) i\.\s*$",
     # A dare or a bare challenge ("And?", "Go on then.") after criticism or a warning.
     r"^\W*(?:and|so|and so)\s*\?+\W*$", r"^\W*go (?:on|ahead),? then\W*$", r"^\W*see if i care\b",
     r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
@@ -312,6 +319,8 @@ ACKNOWLEDGING_CUES = _any(
     r"\bwe (?:don'?t|do not) have to (?:start (?:there|with (?:that|it|this))|talk about (?:that|it|this)|go (?:there|into (?:that|it)))\b",
     r"\bwe (?:don'?t|do not) (?:have|need) to (?:talk about|discuss|go into|get into) \w+(?: \w+)? (?:today|now|right now|yet)\b",
     r"\bwe(?:'ll| will| can) go at your (?:own )?pace\b",
+    # Checking in on how the client seems ("You sound a bit flat today. Is something else going on?").
+    r"\byou (?:sound|seem|look) (?:a bit |quite |very |really |a little )?(?:flat|quiet|distant|far away|distracted|somewhere else)\b|\bis something else going on\b",
     r"\byou (?:don'?t|do not) have to (?:talk about|tell me|say|answer|share|go into) (?:anything|that|it|this)\b", r"\b(?:it'?s|that'?s) (?:completely |totally |entirely )?up to you\b",
     r"\bnothing (?:you (?:say|tell me|said)|said) (?:here |in here |in this room |in these sessions )?(?:goes|gets (?:passed|sent)|is (?:passed|shared|sent)|will (?:go|be))\b",
     r"\b(?:stays?|is kept|are kept|remains?) (?:between (?:us|you and me)|with me|in this room)\b", r"\b(?:is|are|stays?|remains?) (?:strictly |completely |totally )?confidential\b",
@@ -376,6 +385,7 @@ REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won
                       # to do, eat at my desk?"), and news nobody gave them ("Why wasn't I told?").
                       r"|\bwhat (?:am i|are we) (?:supposed|meant|expected) to do\s*(?:,|\?\s+)[^.?!]{3,80}\?\s*$"
                       r"|\bwhy (?:wasn'?t|weren'?t) (?:i|we) (?:told|informed|warned|asked)\b[^.?!]*\?\s*$"
+                      r"|\bwhen (?:were|was) you (?:going to|gonna|planning (?:to|on)) (?:tell|mention|let) (?:me|us)\b[^.?!]*\?\s*$"
                       # Doubting the practitioner's motives ("Are you on commission from them?").
                       r"|\bare you (?:on (?:a )?commission|(?:getting |being )?paid (?:by|from)|getting a cut)\b[^.?!]*\?\s*$", re.IGNORECASE)
 # A word of the practitioner's turn echoed back as the opening question ("Two? I only just
@@ -388,6 +398,8 @@ NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "r
 # News the client did not want ("I'm afraid your role is one of those affected", "The biopsy
 # showed the lump is cancer."): answered twice in a word or two, it is a retreat into shock.
 BAD_NEWS = _any(
+    r"\b(?:don'?t|do not|doesn'?t|does not) think (?:surgery|an operation|the operation|it|this|that|you) (?:is|are|would be) (?:the right|a good|an|suitable|right)\b",
+    r"\bnot (?:a )?suitable (?:for|candidate)\b",
     r"\bi'?m (?:so |very |really )?(?:afraid(?! of)|sorry to (?:tell|say|have to tell))\b", r"\bunfortunately\b", r"\bbad news\b",
     r"\b(?:showed|shows|confirmed|confirms|found) (?:that )?(?:the \w+ is |it'?s |it is |there'?s |there is |a |an )?(?:cancer|malignant|tumou?r|terminal)\b",
     r"\bis (?:cancer|malignant|terminal)\b", r"\b(?:restructur\w*|redundan\w+|let you go)\b",

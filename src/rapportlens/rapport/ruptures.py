@@ -232,7 +232,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             signals.append("going_along")
         # Bad news answered in a word ("Okay.") and the next turn too ("Mm.", while the news is
         # explained): shock, which a reader marks from the first, though nothing was advised.
-        stunned = (curt_reply and after_practitioner and bool(before) and not _asks(conv, prev)
+        stunned = ((curt_reply or (after_practitioner and _flat_echo(conv, t, prev, words)))
+                   and after_practitioner and bool(before) and not _asks(conv, prev)
                    and _answers_news(conv, before[0][0], roles))
         if stunned:
             signals.append("stunned")
@@ -454,6 +455,16 @@ def _echoes(conv: Conversation, turn, prev) -> bool:
     m = ECHO.match(_text(conv, turn))
     said = {w.lower() for w in tokens(_text(conv, prev))}
     return m is not None and all(w.lower() in said and w.lower() not in NOT_ECHOED for w in m.group(1).split())
+
+
+def _flat_echo(conv: Conversation, turn, prev, words) -> bool:
+    """Whether ``turn`` only repeats, flatly, words of the practitioner's ``prev`` ("Six more
+    months." after "another six months of physiotherapy"): a few words, not a question, every
+    content word taken from what was just said."""
+    if _length(turn, words) > MINIMAL_WORDS or _text(conv, turn).rstrip().endswith("?"):
+        return False
+    own = _stems(conv, turn.utterances)
+    return bool(own) and own <= _stems(conv, prev.utterances)
 
 
 def _weak_turn_before(conv: Conversation, turn, ruptures: list[Rupture], roles, words):
