@@ -485,3 +485,21 @@ def test_told_late_and_a_flat_day_named():
         ("C", "My mum's not well. I haven't had the head space for anything."),
     ])
     assert found(conv) == [([3], 4)]
+
+
+def test_asking_for_information_is_not_read_as_a_retreat():
+    from rapportlens.coding.engagement import reads
+
+    assert not reads("And if it doesn't pass?")
+    assert not reads("How long will it take to heal?")
+    assert reads("Can we talk about something else?")
+    assert reads("Is it even worth it?")
+    conv = analyzed([
+        ("W", "Your scan shows a small stone in your kidney."),
+        ("C", "Is that serious?"),
+        ("W", "Usually not. Most small stones pass on their own with plenty of water."),
+        ("C", "And if it doesn't pass?"),
+        ("W", "Then we'd look at a simple procedure to break it up."),
+        ("C", "Okay, that's less scary than I thought."),
+    ])
+    assert found(conv) == []

@@ -70,6 +70,17 @@ SHARED_WISH = re.compile(r"\bi(?:'d| would) (?:like|love) (?:for )?(?:us|we)\b|\
 QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
 
 
+# The client asking for information ("And if it doesn't pass?", "How long will it take?"):
+# taking part, whatever words it shares with retreats ("if it doesn't..."); a sceptical one
+# ("Is it even worth it?") is still read.
+INFO_QUESTION = re.compile(
+    r"^\W*(?:(?:and|but|so|okay|ok|right)[,]?\s+)?(?:what if|if|what happens (?:if|when|after)|"
+    r"how (?:long|often|much|many|soon|do|does|will|would|can|should)|is (?:it|that|this|there)|are there|"
+    r"will (?:it|i|that|there)|would (?:it|i|that)|should i|do i|does (?:it|that)|when (?:will|do|does|should|can|would)|"
+    r"where (?:do|can|will|should)|which)\b(?![^?]*\b(?:really|even|actually|seriously|honestly|supposed|point|worth)\b)[^?]*\?\s*$",
+    re.IGNORECASE)
+
+
 CALL_TROUBLE = re.compile(r"\b(?:you'?re|you are|it'?s|you keep) (?:\w+ )?(?:breaking up|cutting out|freezing|frozen|lagging|on mute|muted)\b"
                           r"|\b(?:video|screen|picture|sound|audio|connection|signal|wifi|wi-fi|internet)(?:'s| is| has| keeps)? "
                           r"(?:frozen|froze|freezing|dropped|dropping|gone|terrible|awful|bad|poor|breaking up|cutting out|stuck)\b"
@@ -188,7 +199,8 @@ def reads(text: str) -> bool:
     shorten, and so is a turn of fewer than ``MIN_WORDS`` words. Talk about the call itself
     ("You're breaking up a bit. Can you hear me?") is not about the relationship, though its
     words are those of not being heard."""
-    return len(text.split()) >= MIN_WORDS and minimal_answer(text) is None and not CALL_TROUBLE.search(text)
+    return (len(text.split()) >= MIN_WORDS and minimal_answer(text) is None and not CALL_TROUBLE.search(text)
+            and not INFO_QUESTION.match(text))
 
 
 @cache
