@@ -71,10 +71,8 @@ DIRECTIVE_CUES = _any(
     r"\byou(?:'re| are) (?:now )?(?:\w+ )?(?:weeks?|months?|payments?) (?:behind|in arrears|overdue)\b|\bthe next step (?:would|will) be (?:a |an |to )",
     # Faults in a piece of work ("It's far too long and the layout is messy.").
     r"\b(?:it'?s|it is|this is) (?:far|way|much) too (?:long|short)\b|\byour \w+ (?:is|are|was|were) (?:far |way |much |a bit |rather )?(?:too long|too short|messy|sloppy|a mess)\b|\bthe layout is (?:messy|a mess|cluttered)\b",
-    # Lateness held against the client, a suggestion starting "You could...", and what being
-    # late again will cost ("Third time this week.", "if you're late again you'll lose your place").
+    # Lateness held against the client, and what being late again will cost ("Third time this week.", "if you're late again you'll lose your place").
     r"\byou(?:'re| were| are)? late again\b|\b(?:third|second|fourth|fifth) time this (?:week|month|term)\b",
-    r"^\W*(?:well,? |so,? )?you could (?:always |just )?(?:get|try|take|go|ask|use|set|leave|catch|ring|call|do)\b",
     r"\bif you(?:'re| are)? (?:late|absent|caught|found)\b[^.?!]{0,30}\byou(?:'ll| will) (?:lose|get|be)\b",
     # A task set as the practitioner's wish ("This week I'd like you to fill in the mood diary").
     r"\bi'?d like you to (?!tell|say|share|think|talk|describe|imagine|notice|consider|reflect|be able|just|try to think)\w+",
@@ -163,7 +161,8 @@ DIRECTIVE_CUES = _any(
     r"(?:really |also |definitely |certainly )?(?:help|make (?:a|the|all the) (?:big |huge |real )?difference|do you (?:good|the world of good))"
     r"|(?:really |also )?(?:helps|makes (?:a|the|all the) (?:big |huge |real )?difference))\b",
     r"\byou could (?:also |always |maybe |perhaps |even |just )?(?:try|start|think about|look (?:at|into)|use|join|talk to|tell(?! me\b)|ask(?! me\b)|sign up|download|write|"
-    r"swap|switch|replace|cut (?:down|back|out)|book|(?:ring|call) (?:the|your|them|him|her|a)|set (?:an?|up)|put (?:a|an|some)|go for|take (?:a|an|up)|bring)\b",
+    r"swap|switch|replace|cut (?:down|back|out)|book|(?:ring|call) (?:the|your|them|him|her|a)|set (?:an?|up)|put (?:a|an|some)|go for|take (?:a|an|up)|bring|"
+    r"(?:get|catch|take) (?:the|an) (?:earlier|later|next|first|last|other) (?:one|bus|train))\b",
     # Putting the client's own request off ("We'll get to those.") to follow the practitioner's plan.
     r"(?:^|[.!]\s+)(?:(?:okay|ok|right|yes|yeah|sure)[,.]? )?we(?:'ll| will| can) (?:get|come) to (?:that|those|it|them)(?: later| in a (?:bit|minute|moment)| another time)?[.!]",
 )
