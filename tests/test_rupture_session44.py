@@ -503,3 +503,41 @@ def test_asking_for_information_is_not_read_as_a_retreat():
         ("C", "Okay, that's less scary than I thought."),
     ])
     assert found(conv) == []
+
+
+def test_a_payment_refused_answered_right_then_great_is_stunned():
+    assert BAD_NEWS.search("I've checked, and you're not entitled to the disability payment.")
+    conv = analyzed([
+        ("W", "I've checked, and you're not entitled to the disability payment."),
+        ("C", "Right."),
+        ("W", "You could appeal, but most appeals aren't successful."),
+        ("C", "Great."),
+    ])
+    assert found(conv) == [([1, 3], None)]
+
+
+def test_a_grade_challenged_and_owning_how_it_was_opened():
+    assert coded("I shouldn't have opened with the grade like that.", "repair", P)
+    conv = analyzed([
+        ("W", "Your mock results came back. You got a D in maths."),
+        ("C", "So?"),
+        ("W", "So you need at least a C to get onto the course you want."),
+        ("C", "I'm not even sure I want that course anymore."),
+        ("W", "I shouldn't have opened with the grade like that. What's changed about the course?"),
+        ("C", "My brother did it and hated it. I only picked it because of him."),
+    ])
+    assert found(conv) == [([1, 3], 4)]
+
+
+def test_curt_replies_while_a_course_is_talked_up():
+    assert DIRECTIVE_CUES.search("It's only two mornings.")
+    assert DIRECTIVE_CUES.search("And it would really help your housing application.")
+    conv = analyzed([
+        ("W", "Have you thought any more about the tenancy course?"),
+        ("C", "Not really."),
+        ("W", "It's only two mornings."),
+        ("C", "Mm."),
+        ("W", "And it would really help your housing application."),
+        ("C", "Yeah."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] is None

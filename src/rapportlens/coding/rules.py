@@ -179,6 +179,7 @@ RULES: list[Rule] = [
         r"\bi (?:got|had) (?:that|it) wrong\b", r"\bthat came out wrong\b", r"\bi apologi[sz]e\b",
         r"\b(?:that'?s|that was|it'?s|it was) (?:all )?my (?:fault|mistake|bad)\b",
         r"\bbrought (?:him|her|it|that|them|this) up too (?:suddenly|soon|quickly|early)\b",
+        r"\bi shouldn'?t have (?:opened|started|led|begun|come in) (?:with|on)\b",
         # Owning that the client was left without an answer ("I'm sorry nobody got back to
         # you."); "I'm sorry about the wait." alone is a courtesy, often before pushing on.
         r"\bsorry (?:that )?(?:nobody|no one|no-one|we didn'?t|i didn'?t) (?:got|get|ever got) back to you\b",

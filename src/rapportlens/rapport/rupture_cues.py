@@ -74,6 +74,11 @@ DIRECTIVE_CUES = _any(
     # Lateness held against the client, and what being late again will cost ("Third time this week.", "if you're late again you'll lose your place").
     r"\byou(?:'re| were| are)? late again\b|\b(?:third|second|fourth|fifth) time this (?:week|month|term)\b",
     r"\bif you(?:'re| are)? (?:late|absent|caught|found)\b[^.?!]{0,30}\byou(?:'ll| will) (?:lose|get|be)\b",
+    # A poor grade handed over ("You got a D in maths."), and the ask made small to persuade
+    # ("It's only two mornings.", "It only takes five minutes.").
+    r"\byou (?:got|scored|received|were given) (?:a|an) [DEFU]\b",
+    r"^\W*(?:but |and )?it'?s only (?:a |an |one |two |three |four |five |ten |a few |a couple of )(?:\w+ )?(?:mornings?|afternoons?|evenings?|days?|hours?|minutes?|sessions?|weeks?)\b"
+    r"|\bit only takes (?:a |one |two |five |ten |a few |a couple of )(?:\w+ )?(?:minutes?|seconds?|hours?)\b",
     # A task set as the practitioner's wish ("This week I'd like you to fill in the mood diary").
     r"\bi'?d like you to (?!tell|say|share|think|talk|describe|imagine|notice|consider|reflect|be able|just|try to think)\w+",
     # Asked to demonstrate, as a check ("Show me how you've been doing the first one.").
@@ -152,7 +157,7 @@ DIRECTIVE_CUES = _any(
     r"(?:^|[.!]\s+)(?:and|also|plus)[,]?\s+try (?:to|and)\b",
     r"(?:^|[.!]\s+)(?:(?:and|also|so|now|then|just)[,]?\s+)?(?:swap|switch|change) (?:the|your|to|out|over)\b",
     r"\b(?:a|an|some) \w+(?: \w+)? (?:would|will|could) (?:really |also |definitely )?help\b",
-    r"\bit (?:might|may|could|would|will) (?:really |also )?help (?:to|if you)\b",
+    r"\bit (?:might|may|could|would|will) (?:really |also )?help (?:to|if you|your|with your)\b",
     r"\b(?:would|could|might) be (?:well |really )?worth (?:doing|trying|getting|having|looking|considering|a (?:try|go|look))\b",
     r"\bhave you (?:ever )?(?:tried|considered|thought (?:about|of)) (?:just |simply |actually |even )?(?:(?!(?:some|any|no|every)thing\b)\w+ing\b|(?:that )?maybe\b)",
     r"\byou (?:really |just )?shouldn'?t (?!(?:have to|feel|be|worry|blame|need|apologi[sz]e|take (?:it|that) personally)\b)\w+",
@@ -194,6 +199,8 @@ DISCOUNTING = _any(
     r"\bso (?:it'?s|it is) (?:all )?my fault\b(?![^.?!]*\?)",
     # The suggestion's own word handed back flat ("Could I." to "You could get the earlier one.").
     r"^\W*(?:could|can|should|would|will|do|did|have) i\.\s*$",
+    # The goal itself put in doubt ("I'm not even sure I want that course anymore.").
+    r"\bi'?m not (?:even )?sure i (?:even )?(?:want|need) (?:that|it|this|to do (?:it|that|this))\b",
     # A dare or a bare challenge ("And?", "Go on then.") after criticism or a warning.
     r"^\W*(?:and|so|and so)\s*\?+\W*$", r"^\W*go (?:on|ahead),? then\W*$", r"^\W*see if i care\b",
     r"\beasier said than done\b", r"\bso (?:there'?s|there is) no point\b",
@@ -399,6 +406,7 @@ NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "r
 BAD_NEWS = _any(
     r"\b(?:don'?t|do not|doesn'?t|does not) think (?:surgery|an operation|the operation|it|this|that|you) (?:is|are|would be) (?:the right|a good|an|suitable|right)\b",
     r"\bnot (?:a )?suitable (?:for|candidate)\b",
+    r"\b(?:you'?re|you are) not (?:entitled|eligible)\b|\b(?:has|have) been (?:turned down|refused|rejected|declined)\b",
     r"\bi'?m (?:so |very |really )?(?:afraid(?! of)|sorry to (?:tell|say|have to tell))\b", r"\bunfortunately\b", r"\bbad news\b",
     r"\b(?:showed|shows|confirmed|confirms|found) (?:that )?(?:the \w+ is |it'?s |it is |there'?s |there is |a |an )?(?:cancer|malignant|tumou?r|terminal)\b",
     r"\bis (?:cancer|malignant|terminal)\b", r"\b(?:restructur\w*|redundan\w+|let you go)\b",

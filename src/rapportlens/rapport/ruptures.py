@@ -232,7 +232,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             signals.append("going_along")
         # Bad news answered in a word ("Okay.") and the next turn too ("Mm.", while the news is
         # explained): shock, which a reader marks from the first, though nothing was advised.
-        stunned = ((curt_reply or (after_practitioner and _flat_echo(conv, t, prev, words)))
+        stunned = ((curt_reply or (after_practitioner and _flat_echo(conv, t, prev, words))
+                    or (n <= MINIMAL_WORDS and DISCOUNTING.search(text) is not None))
                    and after_practitioner and bool(before) and not _asks(conv, prev)
                    and _answers_news(conv, before[0][0], roles))
         if stunned:
