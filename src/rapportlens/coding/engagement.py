@@ -198,7 +198,8 @@ def reads(text: str) -> bool:
     to the rules (``coding.minimal``), which count it only when the client's answers suddenly
     shorten, and so is a turn of fewer than ``MIN_WORDS`` words. Talk about the call itself
     ("You're breaking up a bit. Can you hear me?") is not about the relationship, though its
-    words are those of not being heard."""
+    words are those of not being heard, and a question asking for information
+    (``INFO_QUESTION``) is taking part."""
     return (len(text.split()) >= MIN_WORDS and minimal_answer(text) is None and not CALL_TROUBLE.search(text)
             and not INFO_QUESTION.match(text))
 

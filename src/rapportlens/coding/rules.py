@@ -43,8 +43,11 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
                r"interrupted|cut in|cut across|butted in|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
-CONCEDING_START = (r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?(?:that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
-                   r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair(?=[.!])|i did(?: say that|,)|you did(?: say that|,)|"
+CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
+# The client's point granted ("You're right", "That's a fair point"): the core of conceding.
+POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
+                 r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point")
+CONCEDING_START = (CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r"|fair(?=[.!])|i did(?: say that|,)|you did(?: say that|,)|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
           r"(?! (?:to hear|for your loss|about your|that you|you|if you|for what)\b)|\bi apologi[sz]e\b")

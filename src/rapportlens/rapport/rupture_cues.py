@@ -11,10 +11,12 @@ import re
 
 from ..coding.lexicon import FEELING
 from ..coding.rules import (
+    CONCEDING_OPENER,
     CONCEDING_START,
     DID_IN_TALK,
     KNEW_NOT,
     NAMED_RETREAT,
+    POINT_GRANTED,
     SELF_JUDGED,
     YOU_FEEL,
 )
@@ -295,11 +297,8 @@ NAMED = _any(*NAMED_RETREAT)
 # Conceding the client's point at the start of a turn ("You're right...", "That's a fair
 # point."), not "Of course you can..." and not a concession that goes on "but"/"however"
 # ("That's true. However, research shows..."), which rebuts.
-CONCEDING_POINT = re.compile(
-    r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
-    r"(?:you'?re (?:quite |absolutely |completely )?right|that'?s (?:completely |totally |entirely |very |perfectly )?"
-    r"(?:true|fair|a fair (?:point|question))|fair enough|fair point)\b"
-    r"(?![^.!?]*\b(?:but|however)\b)(?![.!?]\s*(?:but|however)\b)", re.IGNORECASE)
+CONCEDING_POINT = re.compile(CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r")\b"
+                             r"(?![^.!?]*\b(?:but|however)\b)(?![.!?]\s*(?:but|however)\b)", re.IGNORECASE)
 # Owning an act of the talk with a word that judges it ("saying 'these take time' after you've
 # missed a funeral was thoughtless"): like conceding, it says the client had been hurt or pushed.
 SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", re.IGNORECASE)

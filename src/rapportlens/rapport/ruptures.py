@@ -232,10 +232,11 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             signals.append("going_along")
         # Bad news answered in a word ("Okay.") and the next turn too ("Mm.", while the news is
         # explained): shock, which a reader marks from the first, though nothing was advised.
-        stunned = ((curt_reply or (after_practitioner and _flat_echo(conv, t, prev, words))
-                    or (n <= MINIMAL_WORDS and DISCOUNTING.search(text) is not None))
-                   and after_practitioner and bool(before) and not _asks(conv, prev)
-                   and _answers_news(conv, before[0][0], roles))
+        # (The cheap tests first: most client turns follow no curt reply.)
+        stunned = (bool(before) and after_practitioner
+                   and (curt_reply or _flat_echo(conv, t, prev, words)
+                        or (n <= MINIMAL_WORDS and DISCOUNTING.search(text) is not None))
+                   and not _asks(conv, prev) and _answers_news(conv, before[0][0], roles))
         if stunned:
             signals.append("stunned")
         # A bare "Okay." after advice or criticism, from someone who had just been talking at

@@ -135,10 +135,8 @@ def fit(
         weights = torch.tensor([(total / (len(h["labels"]) * max(counts.get(i, 0), 1))) ** class_weight_power
                                 for i in range(len(h["labels"]))], dtype=torch.float32)
         losses.append(nn.CrossEntropyLoss(weight=weights, ignore_index=-100))
-    trained = [p for p in model.encoder.parameters() if p.requires_grad]
-    ids = {id(p) for p in model.encoder.parameters()}
-    groups = [{"params": [p for p in model.parameters() if p.requires_grad and id(p) not in ids], "lr": lr}]
-    if trained:
+    groups = [{"params": list(model.heads.parameters()), "lr": lr}]
+    if trained := [p for p in model.encoder.parameters() if p.requires_grad]:
         groups.append({"params": trained, "lr": lr if encoder_lr is None else encoder_lr})
     optimizer = torch.optim.AdamW(groups, lr=lr, weight_decay=0.01)
     steps = epochs * math.ceil(len(examples) / batch_size)
