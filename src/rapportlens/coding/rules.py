@@ -43,7 +43,7 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
                r"interrupted|cut in|cut across|butted in|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
-CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
+CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
                  r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point")
@@ -583,6 +583,13 @@ RULES: list[Rule] = [
         r"^\W*(?:yes,? )?i(?:'m| am) (?:well |fully |quite )?aware(?: of (?:that|the \w+|it|this))?,? thank you\W*$",
         r"\bare you (?:actually |even |really )?listening(?: to me)?\b", r"\b(?:it'?s|it is|this is) (?:all )?my fault\?", r"^\W*(?:that'?s )?easy said\b", r"^\W*(?:oh,? |well,? )?here we go\.", r"^\W*so,? (?:my|what i) (?:\w+ )?(?:just |simply )?(?:don'?t|doesn'?t) (?:count|matter)\b", r"^\W*of course i(?:'ve| have) (?:considered|thought (?:about|of)|tried) (?:it|that|this)\b", r"\bdo you (?:even )?(?:understand|get|realise|realize) (?:that|this|what i'?m (?:saying|telling you)|me)\?", r"\b(?:it'?s|it is|this is|that'?s|that is|it was) not (?:even )?my fault\b|\b(?:this|it|that) (?:isn'?t|wasn'?t) (?:even )?my fault\b", r"\bi (?:don'?t|do not) think you(?:'ve| have)? (?:really |fully )?(?:understood|grasped|got it)\b",
         r"^\W*(?:oh,? )?(?:great|brilliant|fantastic|wonderful|perfect|lovely|marvellous)[.!]+\s+(?:another|more)\b", r"^\W*so,? that'?s it\?",
+        # Nobody answerable, and the client left to put up with it ("Nobody ever is responsible,
+        # are they.", "So we just stay in one room.").
+        r"\b(?:nobody|no one|no-one)(?: ever)? (?:is|'s|takes|wants to take|will take)(?: ever)? (?:responsible|responsibility|accountable|to blame)\b",
+        r"^\W*so,? (?:we|i) (?:just )?(?:stay|sit|wait|live|carry on|put up)\b[^?]*[.!]?\s*$",
+        # Mistrust of a promise heard before ("That's what they said about the last one.").
+        r"\bthat'?s what (?:they|you|he|she|everyone|the \w+|you lot|you people) (?:all )?(?:said|say|told me|promised)"
+        r" (?:about|last time|before|too|the last time|every time|with)\b",
         # Mistrust of what happens to what the client says ("Is that going in a report?").
         r"\b(?:is|was|does) (?:that|this|any of (?:this|that)|it|what i (?:said|say)) (?:going|go) (?:in|into|on) (?:a|my|your|the) (?:report|notes|file|records?)\b",
         r"\bare you (?:going to|gonna) (?:write|put|note|report|tell|pass)\b[^.?!]{0,25}\b(?:down|notes|report|file|records?|boss|employer|work|manager|school|"
@@ -671,6 +678,10 @@ RULES: list[Rule] = [
         r"^\W*(?:(?:right|okay|ok|fine|well|sure|great|brilliant)[.!,]+\s*)+(?:so )?i'?ll just \w+[^.?!]{0,40}\bthen\W*$",
         # A sarcastic "Brilliant." before what the client is now expected to do.
         r"^\W*(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous)[.!]+\s+so (?:i'?m|i am|i) (?:just )?(?:supposed to|meant to|have to|should)\b",
+        # ... or after it ("So I just have to accept it without knowing what I said. Brilliant.");
+        # no client turn in AnnoMI or ESConv ends on a bare word of praise after a sentence.
+        r"\b(?:have to|has to|got to|supposed to|meant to|nobody|no one|never|without|can'?t|won'?t|not|no)\b[^.!?]*[.!]\s+(?:oh,? )?"
+        r"(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous|charming|terrific)[.!]*\s*$",
         # Daring the practitioner ("So lock me up then.") and telling them what they want.
         r"^\W*(?:so|well|fine|go on)?,? ?(?:just )?(?:lock|send|kick|throw|sack|report|breach|fail|ban|sign|write) me (?:up|out|off|back|in)?,? ?then\b",
         r"\b(?:that'?s|that is|it'?s|it is) what you(?:'ve)? (?:always )?(?:want|wanted)\b(?! to\b)",
@@ -680,7 +691,7 @@ RULES: list[Rule] = [
         r"\b(?:does|do) (?:anyone|anybody|you people|you lot)(?: here| in here)? (?:actually |even |really )?(?:care|listen|know what (?:they'?re|you'?re) doing)\b",
         r"\bso (?:that )?you can (?:write|report|tell|pass|put|use|twist|hold)\b[^.?!]*\?",
         r"\b(?:there'?s|there is) no point (?:in )?(?:me |my )?(?:being here|coming (?:here|in)|talking to you)\b",
-        r"(?:^|[.!?,]\s*)(?:please |just )?don'?t (?:you )?(?:put (?:a )?labels? on|label|diagnose|pigeonhole|box) me\b", r"(?:^|[.!?]\s+)(?:but |look,? )?i (?:said|told you|already said),? no\b",
+        r"(?:^|[.!?,]\s*)(?:please |just )?don'?t (?:you )?(?:put (?:a )?labels? on|label|diagnose|pigeonhole|box) me\b", r"(?:^|[.!?]\s+)(?:but |look,? )?i (?:said|told you|already said),? no(?: to (?:that|this|it))?(?=\s*(?:[.!,;?]|$))",
         r"\bi'?ll (?:just )?(?:go|take (?:it|my \w+)) (?:somewhere|elsewhere|someplace|someone) else\b|\bi'?ll (?:go to|see|find) (?:a different|another) (?:doctor|gp|counsell?or|therapist|surgery|practice)\b",
         r"\b(?:speak|talk) to your (?:manager|boss|supervisor|superior)\b", r"\bi want (?:a different|another|a new) "
         r"(?:counsell?or|therapist|doctor|worker|officer|nurse|social worker|key ?worker|adviser|advisor|coach|tutor|teacher)\b",

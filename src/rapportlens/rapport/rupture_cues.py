@@ -49,6 +49,12 @@ DIRECTIVE_CUES = _any(
     r"(?:was|were|is|are|has been|have been) (?:really |very |quite |pretty |a bit |rather |a little |far too |too |just )?"
     r"(?:poor|bad|weak|sloppy|messy|careless|terrible|awful|unclear|muddled|confused|confusing|disorgani[sz]ed|rushed|all over the place|"
     r"not good enough|not up to (?:standard|scratch)|below (?:par|standard|what we expect))\b",
+    # ... in words for any piece of work ("I thought it was rushed.", "the Q&A felt defensive"), and
+    # what was left undone ("You skipped three slides"); no practitioner turn in AnnoMI or ESConv.
+    r"\b(?:it|that|this|the \w+|your \w+) (?:was|were|felt|seemed|came across as|came over as|looked|sounded) (?:a bit |a little |a little bit |rather |quite |very |too |really |pretty )?"
+    r"(?:rushed|defensive|sloppy|messy|careless|unclear|muddled|disorgani[sz]ed|rambling|half-hearted|lazy|unprofessional|rude|aggressive|all over the place)\b"
+    r"(?! (?:of|from|by) (?:him|her|them|your|the|my|his|their)\b)",
+    r"(?:^|[.!]\s+)(?:and |but |also )?you (?:skipped|missed out|left out|forgot|didn'?t (?:bother|finish|hand|include|prepare|practi[sc]e|check|read))\b",
     r"\bthat'?s (?:how|why) (?:people|you|patients|clients|kids|drivers) (?:get|end up|get themselves) (?:injured|hurt|ill|sick|in trouble|sacked|fired|evicted|excluded|arrested)\b",
     # The house rules held over the client ("We expect staff to stay professional."), and a mark
     # against them ("I'm going to put a note on your file.").
@@ -179,6 +185,9 @@ DIRECTIVE_CUES = _any(
 # discord right after advice, but ordinary talk after a question, so it is not a code; the
 # rupture finder reads it only after advice or criticism.
 DISCOUNTING = _any(
+    # A flat echo, said as a statement ("Is it." to "I know that's a lot to take in."): with a
+    # question mark it asks; no client turn in AnnoMI or ESConv is the flat one.
+    r"^\W*(?:oh,? )?(?:is|was|does|did|has|have|are|do|can|will) (?:it|that|he|she|they|you|i)\.\s*$",
     r"\bi (?:already )?know (?:all )?(?:that|this|all that|all of that|all this)(?: already)?\s*(?:[.!,;]|$)",
     r"^\W*(?:(?:yeah|yes|yep|i know)[,.]? )*you(?:'ve| have)? (?:already )?said(?: (?:that|so|it))?(?: (?:before|already))?\W*$",
     r"\bi(?:'ve| have) (?:already )?(?:tried|done|heard) (?:that|all that|all of that|those|them|it all|everything)(?: before| already)?\b",
@@ -302,6 +311,17 @@ CONCEDING_POINT = re.compile(CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r")\b"
 # Owning an act of the talk with a word that judges it ("saying 'these take time' after you've
 # missed a funeral was thoughtless"): like conceding, it says the client had been hurt or pushed.
 SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", re.IGNORECASE)
+# Naming the client's reaction as understandable ("I hear how exhausting it is to keep being
+# told...", "I can see why you'd be wary"): taking their side even when the turn goes on to
+# the practitioner's own business (the points, the tablet).
+VALIDATED_REACTION = re.compile(
+    r"\bi (?:can )?(?:hear|see|understand|get) (?:how|why) (?:(?:exhausting|tiring|draining|frustrating|maddening|infuriating|upsetting|hard|"
+    r"difficult|painful|unfair|wearing|annoying|stressful|scary|frightening|worrying)\b|you'?d (?:be|feel)\b|you(?:'re| are| were| feel| felt)\b)",
+    re.IGNORECASE)
+# Owning the manner of one's own talk ("I've been going through the numbers at you like a
+# checklist", "I've been firing questions at you"): as judging one's act, it says the client
+# had been pushed. No practitioner turn in AnnoMI or ESConv talks so.
+MANNER_OWNED = re.compile(r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,4}at you\b|\bat you like an?\b", re.IGNORECASE)
 # Owning how one's own words landed ("I made it sound like a verdict on you", "That came out
 # like I'd already decided for you"): the client's short turn before it was the reaction.
 LANDED = re.compile(r"\b(?:that|it|what i said|i)(?: just)? (?:came out|came across|sounded|must have sounded|made (?:it|that) sound)\b"
@@ -362,7 +382,7 @@ MISSTEP = re.compile(
     r"|^\W*you'?re right,? i did\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
-    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b", re.IGNORECASE)
+    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b|" + MANNER_OWNED.pattern, re.IGNORECASE)
 
 
 # What a weak reflection needs to take the client's side after a rupture: their experience
@@ -408,7 +428,7 @@ BAD_NEWS = _any(
     r"\b(?:you'?re|you are) not (?:entitled|eligible)\b|\b(?:has|have) been (?:turned down|refused|rejected|declined)\b",
     r"\bi'?m (?:so |very |really )?(?:afraid(?! of)|sorry to (?:tell|say|have to tell))\b", r"\bunfortunately\b", r"\bbad news\b",
     r"\b(?:showed|shows|confirmed|confirms|found) (?:that )?(?:the \w+ is |it'?s |it is |there'?s |there is |a |an )?(?:cancer|malignant|tumou?r|terminal)\b",
-    r"\bis (?:cancer|malignant|terminal)\b", r"\b(?:restructur\w*|redundan\w+|let you go)\b",
+    r"\bis (?:cancer|malignant|terminal)\b", r"\b(?:cancer|tumou?r|growth) has (?:spread|come back|returned|grown)\b|\bspread to (?:your|the)\b|\b(?:inoperable|incurable)\b", r"\b(?:restructur\w*|redundan\w+|let you go)\b",
 )
 
 # A bare echo question ("Have I?" to "You've gone very quiet"): not asking for anything, so not

@@ -47,6 +47,7 @@ from .rupture_cues import (
     EXPERIENCE,
     GOING_ALONG,
     LANDED,
+    MANNER_OWNED,
     MINIMISING,
     MISSTEP,
     NAMED,
@@ -56,6 +57,7 @@ from .rupture_cues import (
     REPROACH,
     SELF_JUDGING,
     TOPIC_SHIFT,
+    VALIDATED_REACTION,
 )
 
 EXPLICIT_REPAIR = ("repair",)
@@ -372,7 +374,8 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
                       or not _engaged(conv, prev, _usual_length(conv, prev.speaker, prev.utterances[0], words), words))
         # Conceding first ("You're right, the bailiffs come first. I jumped straight to...")
         # says the turn was pushback, even at length after a question or a reflection.
-        conceded = CONCEDING.match(_text(conv, t)) is not None or SELF_JUDGING.search(_text(conv, t)) is not None
+        conceded = (CONCEDING.match(_text(conv, t)) is not None or SELF_JUDGING.search(_text(conv, t)) is not None
+                    or MANNER_OWNED.search(_text(conv, t)) is not None)
         # ... and so does owning how one's words landed, after a short turn ("Oh, so now I'm the
         # villain. Great." / "I made it sound like a verdict on you.").
         conceded = conceded or (owner == "rules" and LANDED.search(_text(conv, t)) is not None
@@ -710,7 +713,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         found = _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
         # After "Let's look at your homework", a question about the homework follows the new
         # topic: it takes up the rupture only when it shares a word with it.
-        if found and set(found) <= AGENDA_CHECKED and (
+        if found and set(found) <= AGENDA_CHECKED and not VALIDATED_REACTION.search(text) and (
                 _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & said)):
             found = []
         shifted = shifted or (not found and _pushes_on(conv, t))
