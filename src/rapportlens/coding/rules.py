@@ -586,7 +586,7 @@ RULES: list[Rule] = [
         # Nobody answerable, and the client left to put up with it ("Nobody ever is responsible,
         # are they.", "So we just stay in one room.").
         r"\b(?:nobody|no one|no-one)(?: ever)? (?:is|'s|takes|wants to take|will take)(?: ever)? (?:responsible|responsibility|accountable|to blame)\b",
-        r"^\W*so,? (?:we|i) (?:just )?(?:stay|sit|wait|live|carry on|put up)\b[^?]*[.!]?\s*$",
+        r"^\W*so,? (?:we|i) (?:just|simply) (?:stay|sit|wait|live|carry on|put up)\b[^?]*[.!]?\s*$",
         # Mistrust of a promise heard before ("That's what they said about the last one.").
         r"\bthat'?s what (?:they|you|he|she|everyone|the \w+|you lot|you people) (?:all )?(?:said|say|told me|promised)"
         r" (?:about|last time|before|too|the last time|every time|with)\b",
