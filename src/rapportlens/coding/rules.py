@@ -43,6 +43,11 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
                r"gave you|given you|brought (?:up|in)|launched|turned|rushed|pushed|skipped|missed|ignored|assumed|decided|cut you|"
                r"interrupted|cut in|cut across|butted in|got (?:that|it|this|ahead|carried)|didn'?t (?:realis|realiz|think|ask|check|explain)|"
                r"(?:picked|torn|pulled|ripped) (?:it|that|this|them|you) apart|criticised|criticized|judged|lectured|grilled)")
+# Owning the manner or order of one's own talk ("I've been going through the numbers at you like
+# a checklist", "I came in talking about equipment before asking what matters to you"); no
+# practitioner turn in AnnoMI or ESConv talks so.
+OWNED_MANNER = (r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,4}at you\b|\bat you like an?\b"
+                r"|\bi (?:[\w']+ ){1,6}before (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
 CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
@@ -174,6 +179,7 @@ RULES: list[Rule] = [
         r"\b(?:i'?m|i am) sorry(?: (?:if|that))?,? i\b", r"\b(?:i'?m|i am) (?:so |really |very )sorry,? i (?:assumed|misunderstood|misread|misheard|forgot|got (?:that|it|your \w+) wrong)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:barged|charged|stormed|blundered|waded|ploughed) (?:in|straight in|right in|into)\b", r"\bi(?:'ve| have)? been hiding behind\b",
         r"\bi (?:jumped|went|rushed) (?:straight|right) (?:to|in|into)\b",
+        OWNED_MANNER,
         r"\bthat (?:wasn'?t|was not) (?:fair|helpful|what you (?:needed|asked))\b",
         r"\bi (?:think i )?(?:pushed|was pushing|went|came on|jumped|rushed)\b[^.?!]{0,15}\b(?:too|a bit|ahead)\b",
         r"\bi may have (?:misunderstood|misread|got that wrong|gotten that wrong|pushed)\b",
@@ -211,6 +217,8 @@ RULES: list[Rule] = [
         r"rushed past|talked down to|spoke over) you\b",
         r"(?:^|[.!?,;]\s*)(?:and |but |so )?i (?:think i |guess i |probably )?(?:\w+ed|went|gave|got|came|made|tried|said|did|kept|brought|"
         r"jumped|pushed)\b[^.?!]{0,40}\b(?:when|before) (?:what )?you (?:needed|wanted|were ready|had asked|asked)\b", r"\bi (?:might|may|could) be (?:pushing|rushing|pressing|going too fast|getting ahead)\b",
+        # Owning a reading that may be the practitioner's own ("I might be reading too much into it.").
+        r"\bi (?:might|may|could) be (?:reading too much into|wrong about|off (?:the mark|base)|misreading|over-?reading|making too much of)\b",
         r"\bi (?:might|may|could) have (?:asked|said|put|phrased|worded|pushed|come on) (?:that|it|this|too|a bit)\b",
         r"\bi (?:don'?t|do not|didn'?t|did not|never) (?:want|mean|meant) (?:you )?to (?:feel|make you feel|sound)\b",
         r"\bi (?:haven'?t|hadn'?t|didn'?t|never) (?:actually |even |really )?(?:asked|checked|thought to ask)"
@@ -678,6 +686,11 @@ RULES: list[Rule] = [
         r"^\W*(?:(?:right|okay|ok|fine|well|sure|great|brilliant)[.!,]+\s*)+(?:so )?i'?ll just \w+[^.?!]{0,40}\bthen\W*$",
         # A sarcastic "Brilliant." before what the client is now expected to do.
         r"^\W*(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous)[.!]+\s+so (?:i'?m|i am|i) (?:just )?(?:supposed to|meant to|have to|should)\b",
+        # A bitter conclusion signed off with mock thanks ("Okay, so I'm rubbish at this. Good to
+        # know.", "So I get hurt at work and then get punished for it. Makes sense."); no client
+        # turn in AnnoMI or ESConv ends so.
+        r"^\W*(?:(?:okay|ok|right|oh|fine)[,.]?\s+)?so\b[^.!?]*[.!]\s+(?:that )?(?:good to know|makes sense|nice to know|great|brilliant|lovely|"
+        r"perfect|fantastic|wonderful|charming|thanks|cheers|nice)[.!]*\s*$",
         # ... or after it ("So I just have to accept it without knowing what I said. Brilliant.");
         # no client turn in AnnoMI or ESConv ends on a bare word of praise after a sentence.
         r"\b(?:have to|has to|got to|supposed to|meant to|nobody|no one|never|without|can'?t|won'?t|not|no)\b[^.!?]*[.!]\s+(?:oh,? )?"
@@ -747,15 +760,23 @@ def question_form(text: str) -> Hit | None:
     return Hit("question.closed", 0.55, span, "ends with a question mark")
 
 
+# A question tag at the end of a client's turn ("That's not my problem, is it."): the rupture
+# wordings are read again without it, since many are anchored at the end of the turn.
+TAG = re.compile(r",\s*(?:(?:is|isn'?t|are|aren'?t|was|wasn'?t|do|don'?t|does|doesn'?t|did|didn'?t|have|haven'?t|has|hasn'?t|can|can'?t|"
+                 r"will|won'?t|would|wouldn'?t) (?:it|they|you|i|we|he|she|there|that)|right|eh|innit)\s*[.?!]*\s*$", re.IGNORECASE)
+RUPTURE_CODES = ("confrontation", "withdrawal")
+
+
 def apply_rules(text: str, role: Role | None) -> list[Hit]:
     """Every rule that fires on ``text``, at most one hit per code (the first match)."""
     hits: dict[str, Hit] = {}
     if BACKCHANNEL.match(text) and len(text.split()) <= 4:
         hits["backchannel"] = Hit("backchannel", 0.9, (0, len(text)), "short listening signal")
+    untagged = TAG.sub(".", text) if role != Role.PRACTITIONER else text
     for rule in _rules_for(role):
         if rule.code in hits:
             continue
-        if m := rule.pattern.search(text):
+        if (m := rule.pattern.search(text)) or (rule.code in RUPTURE_CODES and untagged != text and (m := rule.pattern.search(untagged))):
             hits[rule.code] = Hit(rule.code, rule.confidence, m.span(), f"phrase: '{m.group(0).strip()}'")
     if role != Role.PRACTITIONER and "backchannel" not in hits:
         if "withdrawal" not in hits and (minimal := minimal_answer(text)):

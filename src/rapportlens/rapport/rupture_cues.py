@@ -16,6 +16,7 @@ from ..coding.rules import (
     DID_IN_TALK,
     KNEW_NOT,
     NAMED_RETREAT,
+    OWNED_MANNER,
     POINT_GRANTED,
     SELF_JUDGED,
     YOU_FEEL,
@@ -37,6 +38,8 @@ DIRECTIVE_CUES = _any(
     r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads|couples|carers)\b[^.?!]{0,25}"
     r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work|find (?:it|this|that) (?:really |very )?(?:helpful|powerful|useful|valuable|helps|works))\b",
     r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b",
+    r"\b(?:everyone|everybody) else (?:manages|does it|can do it|copes|gets (?:it|them) done|seems to manage|finds the time)\b"
+    r"|\b(?:i'?m not having|i won'?t (?:accept|have|take)|i don'?t want to hear|no more|i'?m not interested in) (?:any )?excuses\b",
     # What the client does held up as the trouble ("Well, spending on cigarettes doesn't help.").
     r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
     r"\byou(?:'ll| will) (?:need|have) to\b",
@@ -255,7 +258,7 @@ COMPLIANCE = re.compile(r"^\W*(?:(?:right|yeah|yes|mm+|mhm|uh-huh|well)[,.! ]+)*
 GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|well|ok(?:ay)?|fine|sure|alright|all right|"
                          r"oh|wow|i know|(?:i )?suppose(?: so| not)?|(?:i )?guess(?: so| not)?|i see|understood|noted|got it|will do|no problem|fair enough|you'?ve said(?: that)?|"
                          r"(?:i'?ll|i will|i can|will) try(?: that| it)?|i'?ll give it a go|"
-                         r"no|nope|nah|not really)\W*){1,3}$",
+                         r"no|nope|nah|not really|cool|great|lovely|brilliant|nice|perfect|whatever|what(?=\s*[.!]))\W*){1,3}$",
                          re.IGNORECASE)
 # Bare agreement or listening noises ("Yeah.", "Mm-hmm."): in a spoken session these go along
 # with a practitioner's long summary, so a run of them alone is listening, not compliance.
@@ -308,6 +311,10 @@ NAMED = _any(*NAMED_RETREAT)
 # ("That's true. However, research shows..."), which rebuts.
 CONCEDING_POINT = re.compile(CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r")\b"
                              r"(?![^.!?]*\b(?:but|however)\b)(?![.!?]\s*(?:but|however)\b)", re.IGNORECASE)
+# ... or granting it at the end of the first clause ("I haven't asked, you're right."); no
+# practitioner turn in AnnoMI or ESConv does.
+CONCEDED_LATE = re.compile(r"^[^.!?]{0,40},\s*you'?re (?:quite |absolutely |completely )?right\b(?![^.!?]*\b(?:but|however)\b)",
+                           re.IGNORECASE)
 # Owning an act of the talk with a word that judges it ("saying 'these take time' after you've
 # missed a funeral was thoughtless"): like conceding, it says the client had been hurt or pushed.
 SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", re.IGNORECASE)
@@ -316,12 +323,12 @@ SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", r
 # the practitioner's own business (the points, the tablet).
 VALIDATED_REACTION = re.compile(
     r"\bi (?:can )?(?:hear|see|understand|get) (?:how|why) (?:(?:exhausting|tiring|draining|frustrating|maddening|infuriating|upsetting|hard|"
-    r"difficult|painful|unfair|wearing|annoying|stressful|scary|frightening|worrying)\b|you'?d (?:be|feel)\b|you(?:'re| are| were| feel| felt)\b)",
+    r"difficult|painful|unfair|wearing|annoying|stressful|scary|frightening|worrying)\b|you'?d (?:be|feel)\b|you(?:'re| are| were| feel| felt)\b"
+    r"|(?:it|this|that) (?:feels|felt|would feel|might feel|must feel|seems|seemed|came across|sounded|looks|looked)\b)",
     re.IGNORECASE)
-# Owning the manner of one's own talk ("I've been going through the numbers at you like a
-# checklist", "I've been firing questions at you"): as judging one's act, it says the client
-# had been pushed. No practitioner turn in AnnoMI or ESConv talks so.
-MANNER_OWNED = re.compile(r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,4}at you\b|\bat you like an?\b", re.IGNORECASE)
+# Owning the manner or order of one's own talk (``rules.OWNED_MANNER``): as judging one's act,
+# it says the client had been pushed.
+MANNER_OWNED = re.compile(OWNED_MANNER, re.IGNORECASE)
 # Owning how one's own words landed ("I made it sound like a verdict on you", "That came out
 # like I'd already decided for you"): the client's short turn before it was the reaction.
 LANDED = re.compile(r"\b(?:that|it|what i said|i)(?: just)? (?:came out|came across|sounded|must have sounded|made (?:it|that) sound)\b"
@@ -425,6 +432,7 @@ NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "r
 BAD_NEWS = _any(
     r"\b(?:don'?t|do not|doesn'?t|does not) think (?:surgery|an operation|the operation|it|this|that|you) (?:is|are|would be) (?:the right|a good|an|suitable|right)\b",
     r"\bnot (?:a )?suitable (?:for|candidate)\b",
+    r"\b(?:has|have|'ve|'s) decided (?:that )?you (?:can'?t|cannot|won'?t|will not|aren'?t|are not|don'?t|do not|shouldn'?t)\b",
     r"\b(?:you'?re|you are) not (?:entitled|eligible)\b|\b(?:has|have) been (?:turned down|refused|rejected|declined)\b",
     r"\bi'?m (?:so |very |really )?(?:afraid(?! of)|sorry to (?:tell|say|have to tell))\b", r"\bunfortunately\b", r"\bbad news\b",
     r"\b(?:showed|shows|confirmed|confirms|found) (?:that )?(?:the \w+ is |it'?s |it is |there'?s |there is |a |an )?(?:cancer|malignant|tumou?r|terminal)\b",

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from ..coding.engagement import load_engagement
+from ..coding.engagement import HEAD, load_engagement, reads
+from ..coding.inputs import Item
 from ..coding.rules import apply_rules
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
@@ -37,6 +38,7 @@ from .rupture_cues import (
     APOLOGY,
     BAD_NEWS,
     COMPLIANCE,
+    CONCEDED_LATE,
     CONCEDING,
     CONCEDING_POINT,
     DEFENDING,
@@ -133,6 +135,11 @@ RECOVERY_WORDS = 5  # fewer words than this ("The buses were cancelled.") is no 
 # science side. I'd rather something hands-on." / "Fair enough.") 0.01. On AnnoMI and ESConv
 # 16 client turns are answered by a concession at all.
 CONCEDED_WEIGHT = 0.2
+# ... or the engagement model's second opinion (the encoder, which reads meaning) gives it this
+# P(rupture): "You've got me down as some kind of monster." (0.999; n-grams 0.14) / "I can see
+# why it feels like that". On AnnoMI and ESConv one client turn of 13,664 answered by a
+# concession or by the practitioner naming their reaction as understandable reaches it.
+CONCEDED_CHECK = 0.5
 
 
 @dataclass
@@ -375,7 +382,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         # Conceding first ("You're right, the bailiffs come first. I jumped straight to...")
         # says the turn was pushback, even at length after a question or a reflection.
         conceded = (CONCEDING.match(_text(conv, t)) is not None or SELF_JUDGING.search(_text(conv, t)) is not None
-                    or MANNER_OWNED.search(_text(conv, t)) is not None)
+                    or MANNER_OWNED.search(_text(conv, t)) is not None or owner == "concession")
         # ... and so does owning how one's words landed, after a short turn ("Oh, so now I'm the
         # villain. Great." / "I made it sound like a verdict on you.").
         conceded = conceded or (owner == "rules" and LANDED.search(_text(conv, t)) is not None
@@ -402,14 +409,23 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
 
 
 def _concedes_pushback(conv: Conversation, turn, prev) -> bool:
-    """Whether practitioner ``turn`` opens by conceding the point (``CONCEDING_POINT``) of a
-    client turn ``prev`` that the engagement model's n-grams give some weight as a complaint
-    (``CONCEDED_WEIGHT``): "You keep telling me to..., but when am I supposed to fit it in?" /
-    "That's a fair point." is pushback conceded, in words no rule may know, where "You're
-    right" to a plain statement is agreement."""
-    if CONCEDING_POINT.match(_text(conv, turn)) is None:
+    """Whether practitioner ``turn`` concedes the point of client turn ``prev``
+    (``CONCEDING_POINT``, or "I haven't asked, you're right.") when the engagement model's
+    n-grams give ``prev`` some weight as a complaint (``CONCEDED_WEIGHT``), or concedes it or
+    names the client's reaction as understandable (``VALIDATED_REACTION``) when its second
+    opinion does (``CONCEDED_CHECK``): "You keep telling me to..., but when am I supposed to fit
+    it in?" / "That's a fair point." is pushback conceded, in words no rule may know, where
+    "You're right" to a plain statement is agreement."""
+    said, text = _text(conv, turn), _text(conv, prev)
+    conceding = CONCEDING_POINT.match(said) is not None or CONCEDED_LATE.match(said) is not None
+    if not conceding and VALIDATED_REACTION.search(said) is None:
         return False
-    return float(load_engagement().probabilities([_text(conv, prev)])[0][1]) >= CONCEDED_WEIGHT
+    model = load_engagement()
+    if conceding and float(model.probabilities([text])[0][1]) >= CONCEDED_WEIGHT:
+        return True
+    if model.check is None or not reads(text):
+        return False
+    return float(model.check.predict([Item(Role.CLIENT, text)], with_lexical=False)[HEAD][0][1:].max()) >= CONCEDED_CHECK
 
 
 def _short_answers_back_to_directive(conv: Conversation, run: list, own: list, last, roles, words) -> list:
