@@ -1,4 +1,4 @@
-"""Helpers the written-session rupture tests share: a short session analysed with the default
+"""Helpers the rupture tests share: a short session analysed with the default
 pipeline, whether the rules give a code, and the ruptures found as (utterances, repair)."""
 
 import rapportlens
@@ -9,8 +9,8 @@ C, P = Role.CLIENT, Role.PRACTITIONER
 
 
 def analyzed(pairs, roles=None):
-    """``pairs`` of (speaker, text); by default "W" is the practitioner and "C" the client."""
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles or {"W": P, "C": C}))
+    """``pairs`` of (speaker, text); by default "W" and "T" are the practitioner and "C" the client."""
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles or {"W": P, "T": P, "C": C}))
 
 
 def coded(text, code, role):

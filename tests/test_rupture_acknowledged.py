@@ -2,17 +2,13 @@
 about the exchange itself as a repair (docs/analyzers/ruptures.md)."""
 
 import pytest
+from tests.rupture_helpers import analyzed
 
-import rapportlens
 from rapportlens import Conversation, Role
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES
 
 C, P = Role.CLIENT, Role.PRACTITIONER
-
-
-def analyzed(pairs):
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": P, "C": C}))
 
 
 def test_an_owned_misstep_marks_the_turns_it_answers_as_a_rupture():

@@ -2,19 +2,14 @@
 advice, and a practitioner who moves on to their own agenda (docs/analyzers/ruptures.md)."""
 
 import pytest
+from tests.rupture_helpers import analyzed
 
-import rapportlens
-from rapportlens import Conversation, Role
+from rapportlens import Role
 from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES, DISCOUNTING
 
 C, P = Role.CLIENT, Role.PRACTITIONER
-
-
-def analyzed(pairs):
-    roles = {"T": P, "C": C}
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles))
 
 
 def codes(text, role):

@@ -4,9 +4,9 @@ attempt; and the wordings of session 41's sets: blame and challenges, transparen
 mistrust, haste and jokes owned (docs/analyzers/ruptures.md)."""
 
 import pytest
+from tests.rupture_helpers import analyzed
 
-import rapportlens
-from rapportlens import Conversation, Role
+from rapportlens import Role
 from rapportlens.coding.engagement import reads
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import (
@@ -18,10 +18,6 @@ from rapportlens.rapport.rupture_cues import (
 )
 
 C, P = Role.CLIENT, Role.PRACTITIONER
-
-
-def analyzed(pairs):
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"W": P, "C": C}))
 
 
 CHALLENGED = [

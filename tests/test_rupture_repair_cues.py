@@ -4,6 +4,7 @@ pushback at length that the practitioner answers by conceding and owning a misst
 curt replies, and the wordings of session 40's sets (docs/analyzers/ruptures.md)."""
 
 import pytest
+from tests.rupture_helpers import analyzed
 
 import rapportlens
 from rapportlens import Conversation, Role
@@ -30,10 +31,6 @@ WALKING = [
 # No rule knows this wording, and the model is unsure of it (P between SUSPECT and its threshold).
 UNSURE = "That sounded like nagging, didn't it. Is it the cold?"
 ANSWER = ("C", "A bit. My hip hurts when it's cold and nobody's asked me about that.")
-
-
-def analyzed(pairs):
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": P, "C": C}))
 
 
 def test_the_repair_model_marks_a_turn_it_is_unsure_of_as_suspected():

@@ -3,20 +3,16 @@ impossible plan, mock thanks, consolation refused, blame passed back (session 42
 and 47; docs/analyzers/ruptures.md)."""
 
 import pytest
+from tests.rupture_helpers import analyzed, coded
 
-import rapportlens
-from rapportlens import Conversation, Role
+from rapportlens import Role
 from rapportlens.coding.rules import apply_rules
 
 C, P = Role.CLIENT, Role.PRACTITIONER
 
 
-def analyzed(pairs):
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles={"W": P, "C": C}))
-
-
 def confronts(text):
-    return any(h.code == "confrontation" and h.confidence >= 0.5 for h in apply_rules(text, C))
+    return coded(text, "confrontation", C)
 
 
 @pytest.mark.parametrize("text", [

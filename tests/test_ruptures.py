@@ -4,9 +4,9 @@ import csv
 
 import numpy as np
 import pytest
+from tests.rupture_helpers import analyzed
 
-import rapportlens
-from rapportlens import Conversation, Role
+from rapportlens import Role
 from rapportlens.coding.coder import Coder
 from rapportlens.coding.engagement import LABELS, load_engagement
 from rapportlens.coding.inputs import Item
@@ -15,11 +15,6 @@ from rapportlens.coding.rules import apply_rules
 from rapportlens.errors import InputError
 
 C, P = Role.CLIENT, Role.PRACTITIONER
-
-
-def analyzed(pairs, roles):
-    """The default pipeline's result for a short session written as (speaker, text) pairs."""
-    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles))
 
 
 def rupture_rules(text):

@@ -47,7 +47,7 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
 # a checklist", "I came in talking about equipment before asking what matters to you"); no
 # practitioner turn in AnnoMI or ESConv talks so.
 OWNED_MANNER = (r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,4}at you\b|\bat you like an?\b"
-                r"|\bi (?:[\w']+ ){1,6}before (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
+                r"|\bi (?:came|went|began|got|kept|spoke|\w+ed)\b(?: [\w']+){0,6} before (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
 CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
@@ -282,6 +282,7 @@ RULES: list[Rule] = [
         # Owning not having thought of the client's circumstances ("I wasn't thinking about where you live").
         r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
+        r"\b(?:i'?m|i am) not (?:having a go|getting at you|telling you off|criticising you|criticizing you|blaming you|judging you)\b",
         r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
         r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out|following) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you|what'?s (?:happening|going on|wrong))\b",
         r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",
