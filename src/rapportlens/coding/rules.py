@@ -217,6 +217,9 @@ RULES: list[Rule] = [
         r"rushed past|talked down to|spoke over) you\b",
         r"(?:^|[.!?,;]\s*)(?:and |but |so )?i (?:think i |guess i |probably )?(?:\w+ed|went|gave|got|came|made|tried|said|did|kept|brought|"
         r"jumped|pushed)\b[^.?!]{0,40}\b(?:when|before) (?:what )?you (?:needed|wanted|were ready|had asked|asked)\b", r"\bi (?:might|may|could) be (?:pushing|rushing|pressing|going too fast|getting ahead)\b",
+        # Owning having done the talking ("I've been talking a lot. I'm going to stop and ask you.").
+        r"\bi(?:'ve| have) been (?:doing (?:all|most) (?:of )?the talking|talking (?:a lot|too much|for ages|a while|non-?stop)|"
+        r"going on (?:a bit|a lot|too long|for ages)|rambling)\b|\bi(?:'ve| have) done (?:all|most) (?:of )?the talking\b|\b(?:stop|pause) and ask you\b",
         # Owning a reading that may be the practitioner's own ("I might be reading too much into it.").
         r"\bi (?:might|may|could) be (?:reading too much into|wrong about|off (?:the mark|base)|misreading|over-?reading|making too much of)\b",
         r"\bi (?:might|may|could) have (?:asked|said|put|phrased|worded|pushed|come on) (?:that|it|this|too|a bit)\b",
