@@ -225,7 +225,7 @@ DISCOUNTING = _any(
     # exclamation closing the turn ("So I'm forty pounds too rich. Unbelievable.").
     r"\bi(?:'ve| have) been \w+ing [^.?!]{0,30}\bfor (?:\w+ )?(?:years|decades)\b",
     r"^\W*i already (?:do|did|have|tried|use|know)\b", r"\bi(?:'d| would) rather not\b", r"\bi (?:don'?t|do not) have (?:the )?time (?:for|to)\b",
-    r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))", r"\byou (?:weren'?t|were not) (?:even )?there\b",
+    r"^\W*(?:are you (?:serious|kidding|joking)|seriously\?|you'?re (?:kidding|joking))|(?:^|[.!?]\s+)you'?re having a laugh\b", r"\byou (?:weren'?t|were not) (?:even )?there\b",
     r"^\W*with (?:all due |the greatest |the utmost )?respect\b", r"\b(?:nobody|no one|no-one)(?: ever| even)? (?:told|explained to|showed|warned) (?:me|us)\b",
     r"^\W*(?:(?:right|okay|oh|well)[.,!]+\s*)?(?:brilliant|great|fantastic|perfect|lovely|wonderful|marvellous|typical)[.!]+\s+so\b", r"\byou(?:'ve| have) never (?:even |actually )?(?:done|had|been|worked|lived|raised|had to)\b",
     r"(?:^|[.!?]\s+)(?:unbelievable|typical|ridiculous|brilliant|great|fantastic|perfect|wonderful|lovely|charming)[.!]*\s*$", r"^\W*(?:unbelievable|typical|ridiculous|incredible)[.!]+", r"^\W*(?:yeah|yes|yep|i know|okay|ok|right|sure|fine)[,.]? but\b", r"\b(?:when|how) am i supposed to\b",
@@ -262,6 +262,14 @@ GOING_ALONG = re.compile(r"^\W*(?:(?:right|yeah|yes|yep|yup|h?mm+|mhm|uh-huh|wel
                          re.IGNORECASE)
 # Bare agreement or listening noises ("Yeah.", "Mm-hmm."): in a spoken session these go along
 # with a practitioner's long summary, so a run of them alone is listening, not compliance.
+# Words of objecting ("can't", "never", "already", "still", "just"...): what a client's answer
+# to a position held against them carries when it pushes back rather than accepts.
+OBJECTING = re.compile(r"\b(?:not|never|nothing|nobody|none|cannot|without|already|but|still)\b"
+                       r"|\b(?:ca|do|does|did|is|are|was|were|have|has|had|wo|would|could|should|must|need|ai)n'?t\b", re.IGNORECASE)
+# An answer that opens by accepting the point ("I know. I keep meaning to book it."): not the
+# start of a standoff, whatever follows.
+ACCEPTING = re.compile(r"^\W*(?:i know|yes|yeah|yep|okay|ok|sure|right|true|fair enough|that'?s true|i suppose|of course|exactly|"
+                       r"that (?:would|'d) be (?:good|great|helpful|lovely|brilliant))\b|\b(?:thanks|thank you|cheers|relief)\b", re.IGNORECASE)
 AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){1,3}$", re.IGNORECASE)
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
 # your drinking?", "Let's look at your thought record.") or closing the session ("See you
@@ -326,6 +334,11 @@ VALIDATED_REACTION = re.compile(
     r"difficult|painful|unfair|wearing|annoying|stressful|scary|frightening|worrying)\b|you'?d (?:be|feel)\b|you(?:'re| are| were| feel| felt)\b"
     r"|(?:it|this|that) (?:feels|felt|would feel|might feel|must feel|seems|seemed|came across|sounded|looks|looked)\b)",
     re.IGNORECASE)
+# Dropping the practitioner's own suggestion ("Then let's leave the thought record."): whatever
+# words it shares with the suggestion, it gives way rather than going back to it; and
+# granting that the client should not have to bear it ("No, you shouldn't have to.").
+GIVING_WAY = re.compile(r"\blet'?s (?:leave|drop|park|forget|put aside|shelve) (?:the|that|this|those)\b|\bwe (?:can|could) (?:leave|drop|park|forget) (?:the|that|this)\b"
+                        r"|^\W*(?:no,? )?you shouldn'?t have to\b", re.IGNORECASE)
 # Owning the manner or order of one's own talk (``rules.OWNED_MANNER``): as judging one's act,
 # it says the client had been pushed.
 MANNER_OWNED = re.compile(OWNED_MANNER, re.IGNORECASE)
@@ -336,7 +349,7 @@ LANDED = re.compile(r"\b(?:that|it|what i said|i)(?: just)? (?:came out|came acr
 ACKNOWLEDGING_CUES = _any(
     # Stopping to let the client take it in ("I'm going to stop there. ...").
     r"\b(?:let me|i'?m going to|i'?ll|i will|can i|could i) (?:just )?(?:stop|pause) (?:there|here|for a (?:moment|second|minute|bit))\b",
-    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START,
+    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START, r"^\W*(?:no,? )?you shouldn'?t have to\b",
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
     # "I understand that it is frustrating. But..." that text-chat supporters open advice with.

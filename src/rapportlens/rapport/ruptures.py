@@ -28,11 +28,12 @@ from typing import Any
 
 from ..coding.engagement import HEAD, load_engagement, reads
 from ..coding.inputs import Item
-from ..coding.rules import apply_rules
+from ..coding.rules import TAG, apply_rules
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
 from .rupture_cues import (
+    ACCEPTING,
     ACKNOWLEDGING_CUES,
     AGREEING,
     APOLOGY,
@@ -47,6 +48,7 @@ from .rupture_cues import (
     ECHO,
     ECHO_QUESTION,
     EXPERIENCE,
+    GIVING_WAY,
     GOING_ALONG,
     LANDED,
     MANNER_OWNED,
@@ -55,6 +57,7 @@ from .rupture_cues import (
     NAMED,
     NOT_ECHOED,
     NOT_OWNING,
+    OBJECTING,
     REJECTING,
     REPROACH,
     SELF_JUDGING,
@@ -108,6 +111,7 @@ SIGNAL_WORDS = {
     "discounting": "turned the advice aside",
     "going_along": "went along in few words after advice, criticism or an unaddressed rupture",
     "acknowledged": "the practitioner owned a misstep here",
+    "standoff": "objected again after the practitioner held to their position without taking up the objection",
     "suspected_unaddressed": "likely retreat or pushback while the rupture went unaddressed",
     "stunned": "answered bad news in a word or two, and again after it",
 }
@@ -239,6 +243,13 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         going_on = may_go_along and unaddressed
         if curt_reply and ((directed and (first is not None or gap == 0)) or kept_going or going_on):
             signals.append("going_along")
+        # A standoff: the client answered a statement of the practitioner's, the practitioner held
+        # to it without taking up anything they said, and the client objects again ("I can't.
+        # I've got the kids." / "Everybody has to do their share of lates." / "Other people have
+        # never done one."): pushback from the first answer, in whatever words.
+        held_against = _standoff(conv, t, prev, roles) if after_practitioner and not signals else None
+        if held_against is not None:
+            signals.append("standoff")
         # Bad news answered in a word ("Okay.") and the next turn too ("Mm.", while the news is
         # explained): shock, which a reader marks from the first, though nothing was advised.
         # (The cheap tests first: most client turns follow no curt reply.)
@@ -287,11 +298,11 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         if {"confrontation", "withdrawal"} <= set(signals) and _deferring(conv, t):
             signals.remove("confrontation")
         kind = ("confrontation" if "confrontation" in signals or suspected == "confrontation" or "discounting" in signals
-                else "withdrawal")
+                or "standoff" in signals else "withdrawal")
         trigger = prev.utterances[-1] if after_practitioner else None
         # In a group, each member's rupture is their own: another member's turn neither
         # continues it nor shows that this one re-engaged.
-        if gap is not None and gap <= 1 and not _came_back(conv, last, t, words):
+        if gap is not None and gap <= 1 and (not _came_back(conv, last, t, words) or held_against is not None):
             _extend_through(conv, last, t)  # the same rupture going on, with the turn between that did not come back
             last.signals = sorted(set(last.signals) | set(signals))
             if kind == "confrontation":
@@ -308,6 +319,8 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             run = [*(x for x, _ in before), t]
         elif in_a_row and (last is None or last.utterances[-1] < bare[0].utterances[0]):
             run = [*bare, t]
+        elif held_against is not None and (last is None or last.utterances[-1] < held_against.utterances[0]):
+            run = [held_against, t]
         elif (start := _weak_turn_before(conv, t, ruptures, roles, words)) is not None:
             run = [start, t]  # a weak sign of the same drop just before it: the rupture began there
         if len(run) > 1:
@@ -406,6 +419,34 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         ruptures.append(new)
         changed.append(new)
     return changed
+
+
+def _standoff(conv: Conversation, turn, prev, roles):
+    """The client's earlier answer that ``turn`` carries on objecting from, when the two
+    practitioner turns before ``turn`` state a position and hold to it: the first (``p0``) and
+    the client's answer to it (``o1``) are no questions, the second (``prev``) asks nothing,
+    acknowledges nothing and takes up no content word of ``o1``, and ``turn`` objects
+    (``OBJECTING``, read without a question tag, or ``DISCOUNTING``) rather than asking or
+    accepting; else None."""
+    k = prev.index
+    if k < 2:
+        return None
+    o1, p0 = conv.turns[k - 1], conv.turns[k - 2]
+    if o1.speaker != turn.speaker or p0.speaker != prev.speaker or roles[p0.speaker] != Role.PRACTITIONER:
+        return None
+    text, answer, said = _text(conv, turn), _text(conv, o1), _text(conv, prev)
+    if (any(_asks(conv, x) for x in (p0, o1, prev)) or (_asks(conv, turn) and not TAG.search(text))
+            or ACCEPTING.search(text) or ACCEPTING.search(answer) or not (OBJECTING.search(TAG.sub(".", text)) or DISCOUNTING.search(text))
+            or _codes(conv, o1.utterances).get("agreement", 0.0) >= CONFIDENCE):
+        return None
+    # The held position: no reflection the model is sure of, nothing granted or acknowledged, and
+    # no word of the client's answer taken up.
+    held = _codes(conv, prev.utterances)
+    if (max((p for c, p in held.items() if c.startswith("reflection.")), default=0.0) >= CONFIDENCE
+            or _repair_codes(held, said, first=True) or ACKNOWLEDGING_CUES.search(said) or ACCEPTING.match(said)
+            or _stems(conv, prev.utterances) & _stems(conv, o1.utterances)):
+        return None
+    return o1
 
 
 def _concedes_pushback(conv: Conversation, turn, prev) -> bool:
@@ -729,7 +770,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         found = _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
         # After "Let's look at your homework", a question about the homework follows the new
         # topic: it takes up the rupture only when it shares a word with it.
-        if found and set(found) <= AGENDA_CHECKED and not VALIDATED_REACTION.search(text) and (
+        if found and set(found) <= AGENDA_CHECKED and not (VALIDATED_REACTION.search(text) or GIVING_WAY.search(text)) and (
                 _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & said)):
             found = []
         shifted = shifted or (not found and _pushes_on(conv, t))
