@@ -20,7 +20,7 @@ RUPTURES = declare(
 
 class Ruptures(Analyzer):
     name = "ruptures"
-    version = "v11"
+    version = "v12"
     description = "Finds drops in client engagement, the repair attempts and whether engagement recovered."
     requires = (CODES.key, VALENCE.key, WORDS.key)
     assigns = (RUPTURES.key,)

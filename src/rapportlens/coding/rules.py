@@ -236,6 +236,10 @@ RULES: list[Rule] = [
         r"\b(?:i appreciate|thank you for|thanks for) (?:you )?(?:being (?:so )?(?:honest|straight|open) with me|telling me (?:that|how) (?:i|this|that|it)|pointing (?:that|it) out|the feedback|saying so)\b",
         r"\bhow (?:is|was|has|have) (?:this|that|today|our (?:conversation|session|work)|this session|the session|these sessions)"
         r"(?: been)? (?:feeling|going|landing|working) for you\b",
+        # Taking a complaint about the sessions as feedback ("That's really useful to hear. If these
+        # sessions feel like going round in circles, I'd like to change that with you.").
+        r"\b(?:that'?s|it'?s|that is) (?:really |very |so )?(?:useful|helpful) (?:for me )?to (?:hear|know)\b|\bif (?:these|our) sessions (?:feel|are|have been|seem)\b"
+        r"|\bi'?d like to change that with you\b|\bwhat would make (?:them|these sessions|this|coming here|our sessions) (?:feel )?(?:worth|more useful|more helpful)\b",
         r"\byou know (?:your (?:own )?\w+|yourself|this|him|her) (?:far |much |a lot )?better than (?:i do|me|anyone)\b",
         r"\byou'?re right to (?:call me (?:on|out on)|pull me up on|point (?:that|it) out|say (?:so|that)|push (?:back )?on (?:that|this|it)|question (?:that|this|it|me)|challenge (?:that|this|it|me))\b",
         r"\blet'?s put (?:the plan|that|it|this|my (?:idea|suggestion|advice)|the (?:advice|suggestions?|idea)) (?:aside|to one side|on hold)\b",
@@ -453,6 +457,7 @@ RULES: list[Rule] = [
     *_rules(
         "confrontation", C, 0.8,
         r"\byou(?:'re| are) not (?:even |really )?(?:listening|helping|hearing me|paying attention)\b",
+        r"\bevery (?:week|session) (?:it'?s|is) the same\b",
         r"\b(?:this|these sessions?|therapy|counsel+ing|talking) (?:is|are|isn'?t|aren'?t)(?: not)? (?:helping|working)\b(?<!is helping)(?<!are helping)(?<!is working)(?<!are working)",
         r"\b(?:all this|any of this|this therapy|this counsel+ing|these sessions?|(?:all )?this talking|coming here)\b[^.?!]{0,30}\b(?:is|are)(?:n'?t| not) (?:really |even |actually )?(?:helping|working|doing anything|making (?:a|any) difference)\b",
         r"\b(?:not sure|doubt|don'?t think|do not think|wonder(?:ing)? (?:if|whether)|not convinced)\b[^.?!]{0,12}\b(?:this|these sessions?|therapy|counsel+ing|talking|any of this|coming here) (?:is|are|will|would|can|could)? ?(?:really |actually |even )?(?:going to |gonna )?(?:help|helping|work|working|make (?:a|any) difference)\b",
