@@ -29,6 +29,7 @@ WITHDRAWING = {
     "leave it", "drop it", "can we not", "nothing to say", "nothing to add", "i have nothing to add",
     "i have nothing to say", "thats private", "its private", "thats personal", "dont care", "i dont care",
     "couldnt care less", "i couldnt care less", "who gives a damn",
+    "do what you want", "do what you like", "do whatever you want", "do whatever you like",
     "get it over with", "lets get it over with", "can we get it over with", "lets get this over with", "get this over with",
 }
 NONCOMMITTAL = {

@@ -52,7 +52,7 @@ CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
                  r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point")
-CONCEDING_START = (CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r"|fair(?=[.!])|i did(?: say that|,)|you did(?: say that|,)|"
+CONCEDING_START = (CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r"|fair(?=[.!])|i did(?: say that|,)|you did(?: say (?:that|so)|[,.!])|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
           r"(?! (?:to hear|for your loss|about your|that you|you|if you|for what)\b)|\bi apologi[sz]e\b")
@@ -289,7 +289,9 @@ RULES: list[Rule] = [
         # Owning not having thought of the client's circumstances ("I wasn't thinking about where you live").
         r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
         r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
-        r"\b(?:i'?m|i am) not (?:having a go|getting at you|telling you off|criticising you|criticizing you|blaming you|judging you)\b",
+        r"\b(?:i'?m|i am) not (?:trying to )?(?:having a go|getting at you|telling you off|criticising you|criticizing you|blaming you|judging you|"
+        r"punish(?:ing)? you|catch(?:ing)? you out|trick(?:ing)? you)\b",
+        r"\bi(?:'ve| have| was|'m| am)? (?:been )?\w+ing (?:[\w']+ ){0,4}(?:instead of|rather than) (?:asking|listening|hearing|checking)\b",
         r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
         r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out|following) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you|what'?s (?:happening|going on|wrong))\b",
         r"\bi(?:'ve| have)? been (?:(?:a bit|too|very|quite) )?(?:pushing|pressing|pushy)\b", r"\bi(?:'?m| am|'ve| have) (?:doing|done|been doing|the one doing) (?:a lot|most|all) (?:of )?the talking\b",

@@ -268,8 +268,10 @@ OBJECTING = re.compile(r"\b(?:not|never|nothing|nobody|none|cannot|without|alrea
                        r"|\b(?:ca|do|does|did|is|are|was|were|have|has|had|wo|would|could|should|must|need|ai)n'?t\b", re.IGNORECASE)
 # An answer that opens by accepting the point ("I know. I keep meaning to book it."): not the
 # start of a standoff, whatever follows.
-ACCEPTING = re.compile(r"^\W*(?:i know|yes|yeah|yep|okay|ok|sure|right|true|fair enough|that'?s true|i suppose|of course|exactly|"
+ACCEPTING = re.compile(r"^\W*(?:oh,? )?(?:i know(?=\s*(?:[.,!]|$))|i (?:didn'?t|did not) (?:know|reali[sz]e)|(?:it|that|they|he|she) (?:is|was|does|did|are|were)(?=\s*[.,!])|"
+                       r"definitely|absolutely|totally|yes|yeah|yep|okay|ok|sure|right|true|fair enough|that'?s true|i suppose|of course|exactly|"
                        r"that (?:would|'d) be (?:good|great|helpful|lovely|brilliant))\b|\b(?:thanks|thank you|cheers|relief)\b", re.IGNORECASE)
+YES_BUT = re.compile(r"^\W*(?:i know|yes|yeah|okay|ok|sure|right|true)[,.]?\s+but\b", re.IGNORECASE)
 AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){1,3}$", re.IGNORECASE)
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is
 # your drinking?", "Let's look at your thought record.") or closing the session ("See you
@@ -338,6 +340,7 @@ VALIDATED_REACTION = re.compile(
 # words it shares with the suggestion, it gives way rather than going back to it; and
 # granting that the client should not have to bear it ("No, you shouldn't have to.").
 GIVING_WAY = re.compile(r"\blet'?s (?:leave|drop|park|forget|put aside|shelve) (?:the|that|this|those)\b|\bwe (?:can|could) (?:leave|drop|park|forget) (?:the|that|this)\b"
+                        r"|\bi'?ll (?:stop (?:asking|pushing|going on)|leave it there|back off)\b"
                         r"|^\W*(?:no,? )?you shouldn'?t have to\b", re.IGNORECASE)
 # Owning the manner or order of one's own talk (``rules.OWNED_MANNER``): as judging one's act,
 # it says the client had been pushed.
@@ -350,6 +353,7 @@ ACKNOWLEDGING_CUES = _any(
     # Stopping to let the client take it in ("I'm going to stop there. ...").
     r"\b(?:let me|i'?m going to|i'?ll|i will|can i|could i) (?:just )?(?:stop|pause) (?:there|here|for a (?:moment|second|minute|bit))\b",
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START, r"^\W*(?:no,? )?you shouldn'?t have to\b",
+    r"\bi'?ll (?:stop (?:asking|pushing|going on)|back off)\b",
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
     # "I understand that it is frustrating. But..." that text-chat supporters open advice with.
@@ -402,7 +406,7 @@ MISSTEP = re.compile(
     r"|^\W*you'?re right,? i did\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
-    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b|" + MANNER_OWNED.pattern, re.IGNORECASE)
+    r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b|\bi(?:'ve| have| was|'m| am)? (?:been )?\w+ing (?:[\w']+ ){0,4}(?:instead of|rather than) (?:asking|listening|hearing|checking)\b|" + MANNER_OWNED.pattern, re.IGNORECASE)
 
 
 # What a weak reflection needs to take the client's side after a rupture: their experience

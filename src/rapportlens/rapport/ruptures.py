@@ -63,6 +63,7 @@ from .rupture_cues import (
     SELF_JUDGING,
     TOPIC_SHIFT,
     VALIDATED_REACTION,
+    YES_BUT,
 )
 
 EXPLICIT_REPAIR = ("repair",)
@@ -87,6 +88,7 @@ DIRECTIVE = ("advice", "face_threat")  # practitioner moves a curt reply may be 
 WEAK_ADVICE = 0.25
 # Signals that mark a rupture only together; every other signal marks one alone.
 TOGETHER = {"shortening", "valence_drop"}
+HOLDING = ("information", "advice", "face_threat")  # practitioner moves that can hold a position
 # Moves that can ask or repeat without taking up the client's side; a complex or feeling
 # reflection, validation or an explicit repair about the suggestion itself still counts.
 AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple", "acknowledgement"}
@@ -422,12 +424,13 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
 
 
 def _standoff(conv: Conversation, turn, prev, roles):
-    """The client's earlier answer that ``turn`` carries on objecting from, when the two
-    practitioner turns before ``turn`` state a position and hold to it: the first (``p0``) and
-    the client's answer to it (``o1``) are no questions, the second (``prev``) asks nothing,
-    acknowledges nothing and takes up no content word of ``o1``, and ``turn`` objects
-    (``OBJECTING``, read without a question tag, or ``DISCOUNTING``) rather than asking or
-    accepting; else None."""
+    """The client's earlier answer that ``turn`` carries on objecting from, when the
+    practitioner held to a position against it: the client's answer (``o1``) to the
+    practitioner's turn before (``p0``) asks nothing and accepts nothing, the practitioner's
+    next turn (``prev``) asks nothing, acknowledges nothing and takes up no content word of
+    ``o1``, and ``turn`` accepts nothing and asks nothing; and the client objects (``OBJECTING``,
+    read without a question tag, or ``DISCOUNTING``) in ``turn``, or already in ``o1`` when
+    ``p0`` was a statement; else None."""
     k = prev.index
     if k < 2:
         return None
@@ -435,16 +438,24 @@ def _standoff(conv: Conversation, turn, prev, roles):
     if o1.speaker != turn.speaker or p0.speaker != prev.speaker or roles[p0.speaker] != Role.PRACTITIONER:
         return None
     text, answer, said = _text(conv, turn), _text(conv, o1), _text(conv, prev)
-    if (any(_asks(conv, x) for x in (p0, o1, prev)) or (_asks(conv, turn) and not TAG.search(text))
-            or ACCEPTING.search(text) or ACCEPTING.search(answer) or not (OBJECTING.search(TAG.sub(".", text)) or DISCOUNTING.search(text))
-            or _codes(conv, o1.utterances).get("agreement", 0.0) >= CONFIDENCE):
+    # The client objects now, or objected already to a statement (a "No" to a question is an answer).
+    objects = (OBJECTING.search(TAG.sub(".", text)) or DISCOUNTING.search(text)
+               or (not _asks(conv, p0) and OBJECTING.search(answer)))
+    if (not objects or _asks(conv, o1) or _asks(conv, prev) or (_asks(conv, turn) and not TAG.search(text))
+            or ACCEPTING.search(text) or ACCEPTING.search(answer) or _codes(conv, o1.utterances).get("agreement", 0.0) >= CONFIDENCE):
         return None
-    # The held position: no reflection the model is sure of, nothing granted or acknowledged, and
-    # no word of the client's answer taken up.
+    # The held position: no reflection the model is sure of, nothing granted or acknowledged ("I
+    # know, but..." grants nothing), and no word of the client's answer taken up.
     held = _codes(conv, prev.utterances)
-    if (max((p for c, p in held.items() if c.startswith("reflection.")), default=0.0) >= CONFIDENCE
-            or _repair_codes(held, said, first=True) or ACKNOWLEDGING_CUES.search(said) or ACCEPTING.match(said)
-            or _stems(conv, prev.utterances) & _stems(conv, o1.utterances)):
+    reflecting = max((p for c, p in held.items() if c.startswith("reflection.")), default=0.0)
+    # After a question, the answer was invited: holding against it takes a turn that informs or
+    # advises rather than one the model calls a reflection ("One real conversation instead of six
+    # half ones.").
+    if _asks(conv, p0) and reflecting >= max((p for c, p in held.items() if c in HOLDING), default=0.0):
+        return None
+    if (reflecting >= CONFIDENCE
+            or _repair_codes(held, said, first=True) or ACKNOWLEDGING_CUES.search(said)
+            or (ACCEPTING.match(said) and not YES_BUT.match(said)) or _stems(conv, prev.utterances) & _stems(conv, o1.utterances)):
         return None
     return o1
 
