@@ -268,9 +268,18 @@ OBJECTING = re.compile(r"\b(?:not|never|nothing|nobody|none|cannot|without|alrea
                        r"|\b(?:ca|do|does|did|is|are|was|were|have|has|had|wo|would|could|should|must|need|ai)n'?t\b", re.IGNORECASE)
 # An answer that opens by accepting the point ("I know. I keep meaning to book it."): not the
 # start of a standoff, whatever follows.
-ACCEPTING = re.compile(r"^\W*(?:oh,? )?(?:i know(?=\s*(?:[.,!]|$))|i (?:didn'?t|did not) (?:know|reali[sz]e)|(?:it|that|they|he|she) (?:is|was|does|did|are|were)(?=\s*[.,!])|"
+ACCEPTING = re.compile(r"^\W*(?:oh,? |well,? )?(?:(?:it'?s|that'?s) good to (?:hear|know)|that helps|(?:\w+ ){0,2}(?:good|great) ideas?|maybe|i guess|(?:[\w'-]+ ){0,3}you(?:'ve got| have| got) a point|good point|fair point|i know(?=\s*(?:[.,!]|$))|i (?:didn'?t|did not) (?:know|reali[sz]e)|(?:it|that|they|he|she) (?:is|was|does|did|are|were)(?=\s*[.,!])|"
                        r"definitely|absolutely|totally|yes|yeah|yep|okay|ok|sure|right|true|fair enough|that'?s true|i suppose|of course|exactly|"
                        r"that (?:would|'d) be (?:good|great|helpful|lovely|brilliant))\b|\b(?:thanks|thank you|cheers|relief)\b", re.IGNORECASE)
+# The client's own account insisted on ("I've just told you", "I know the rules", "I can't",
+# "I'm not doing it again", "Nobody asked me"), or the practitioner addressed.
+INSISTING = re.compile(r"\bi(?:'ve| have)? (?:just |already )?(?:said|told you)\b|\bi (?:already|know (?:the|my|what|how|that))\b"
+                       r"|\bi(?:'ve| have) (?:been|done|had|got|already)\b|\bi (?:can'?t|cannot|won'?t|will not|did|do|work|live)\b|\bi'?m not\b|\bi am not\b"
+                       r"|\b(?:nobody|no one|no-one)\b|\b(?:you|your|yours)\b", re.IGNORECASE)
+# A practitioner's turn that softens, sympathises, praises or asks anywhere in it ("I'm sure
+# you are busy, but...", "I see, that is very difficult."): not a position held against the client.
+SOFTENING = re.compile(r"\?|\b(?:sorry|understand|i see|i know|i'?m sure|must be|sounds?|difficult|hard|tough|great|good|glad|hope|"
+                       r"feel|feeling|worry|worried|normal|common|okay|ok|believe|appreciate|thank|thanks)\b", re.IGNORECASE)
 YES_BUT = re.compile(r"^\W*(?:i know|yes|yeah|okay|ok|sure|right|true)[,.]?\s+but\b", re.IGNORECASE)
 AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){1,3}$", re.IGNORECASE)
 # Leaving the rupture for the practitioner's own agenda ("Anyway, ...", "Moving on, how is

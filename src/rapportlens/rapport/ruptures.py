@@ -50,6 +50,7 @@ from .rupture_cues import (
     EXPERIENCE,
     GIVING_WAY,
     GOING_ALONG,
+    INSISTING,
     LANDED,
     MANNER_OWNED,
     MINIMISING,
@@ -61,6 +62,7 @@ from .rupture_cues import (
     REJECTING,
     REPROACH,
     SELF_JUDGING,
+    SOFTENING,
     TOPIC_SHIFT,
     VALIDATED_REACTION,
     YES_BUT,
@@ -89,6 +91,7 @@ WEAK_ADVICE = 0.25
 # Signals that mark a rupture only together; every other signal marks one alone.
 TOGETHER = {"shortening", "valence_drop"}
 HOLDING = ("information", "advice", "face_threat")  # practitioner moves that can hold a position
+HELD_WORDS = 5  # fewer words than this in a practitioner's turn states or holds no position
 # Moves that can ask or repeat without taking up the client's side; a complex or feeling
 # reflection, validation or an explicit repair about the suggestion itself still counts.
 AGENDA_CHECKED = {"question.open", "collaboration", "reflection.simple", "acknowledgement"}
@@ -423,6 +426,15 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     return changed
 
 
+def _objects(text: str) -> bool:
+    """Whether a client's turn objects in their own name or to the practitioner: words of
+    objecting (``OBJECTING``, read without a question tag) in a turn that insists on the
+    client's own account or addresses the practitioner (``INSISTING``). "The jobs are not
+    there any more" objects to the world, not to the practitioner's position."""
+    untagged = TAG.sub(".", text)
+    return OBJECTING.search(untagged) is not None and INSISTING.search(untagged) is not None
+
+
 def _standoff(conv: Conversation, turn, prev, roles):
     """The client's earlier answer that ``turn`` carries on objecting from, when the
     practitioner held to a position against it: the client's answer (``o1``) to the
@@ -438,11 +450,16 @@ def _standoff(conv: Conversation, turn, prev, roles):
     if o1.speaker != turn.speaker or p0.speaker != prev.speaker or roles[p0.speaker] != Role.PRACTITIONER:
         return None
     text, answer, said = _text(conv, turn), _text(conv, o1), _text(conv, prev)
+    # Talk cut across ("Um, I read a bit-" / "Mm-hmm." / "- the old magazines") is one turn
+    # broken up, and a few words between are listening, not a position held.
+    if (len(said.split()) < HELD_WORDS or len(_text(conv, p0).split()) < HELD_WORDS
+            or any(CUT_OFF.search(_text(conv, x)) or CONTINUES.match(_text(conv, x)) for x in (p0, o1, prev, turn))):
+        return None
     # The client objects now, or objected already to a statement (a "No" to a question is an answer).
-    objects = (OBJECTING.search(TAG.sub(".", text)) or DISCOUNTING.search(text)
-               or (not _asks(conv, p0) and OBJECTING.search(answer)))
+    objects = (_objects(text) or DISCOUNTING.search(text) or (not _asks(conv, p0) and _objects(answer)))
     if (not objects or _asks(conv, o1) or _asks(conv, prev) or (_asks(conv, turn) and not TAG.search(text))
-            or ACCEPTING.search(text) or ACCEPTING.search(answer) or _codes(conv, o1.utterances).get("agreement", 0.0) >= CONFIDENCE):
+            or any(ACCEPTING.search(conv.utterances[i].text) for i in (*o1.utterances, *turn.utterances))
+            or _codes(conv, o1.utterances).get("agreement", 0.0) >= CONFIDENCE):
         return None
     # The held position: no reflection the model is sure of, nothing granted or acknowledged ("I
     # know, but..." grants nothing), and no word of the client's answer taken up.
@@ -454,7 +471,7 @@ def _standoff(conv: Conversation, turn, prev, roles):
     if _asks(conv, p0) and reflecting >= max((p for c, p in held.items() if c in HOLDING), default=0.0):
         return None
     if (reflecting >= CONFIDENCE
-            or _repair_codes(held, said, first=True) or ACKNOWLEDGING_CUES.search(said)
+            or _repair_codes(held, said, first=True) or ACKNOWLEDGING_CUES.search(said) or SOFTENING.search(said)
             or (ACCEPTING.match(said) and not YES_BUT.match(said)) or _stems(conv, prev.utterances) & _stems(conv, o1.utterances)):
         return None
     return o1
