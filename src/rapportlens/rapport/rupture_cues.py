@@ -274,7 +274,7 @@ ACCEPTING = re.compile(r"^\W*(?:oh,? |well,? )?(?:(?:it'?s|that'?s) good to (?:h
 # The client's own account insisted on ("I've just told you", "I know the rules", "I can't",
 # "I'm not doing it again", "Nobody asked me"), or the practitioner addressed.
 INSISTING = re.compile(r"\bi(?:'ve| have)? (?:just |already )?(?:said|told you)\b|\bi (?:already|know (?:the|my|what|how|that))\b"
-                       r"|\bi(?:'ve| have) (?:been|done|had|got|already)\b|\bi (?:can'?t|cannot|won'?t|will not|did|do|work|live)\b|\bi'?m not\b|\bi am not\b"
+                       r"|\bi (?:can'?t|cannot|won'?t|will not)\b|\bi'?m not\b|\bi am not\b"
                        r"|\b(?:nobody|no one|no-one)\b|\b(?:you|your|yours)\b", re.IGNORECASE)
 # A practitioner's turn that softens, sympathises, praises or asks anywhere in it ("I'm sure
 # you are busy, but...", "I see, that is very difficult."): not a position held against the client.
@@ -350,6 +350,8 @@ VALIDATED_REACTION = re.compile(
 # granting that the client should not have to bear it ("No, you shouldn't have to.").
 GIVING_WAY = re.compile(r"\blet'?s (?:leave|drop|park|forget|put aside|shelve) (?:the|that|this|those)\b|\bwe (?:can|could) (?:leave|drop|park|forget) (?:the|that|this)\b"
                         r"|\bi'?ll (?:stop (?:asking|pushing|going on)|leave it there|back off)\b"
+                        r"|\byou don'?t have to (?:share|tell me|say|talk about|go into|explain)\b|\b(?:put|set|leave) (?:the|that|this|your) \w+ (?:to one side|aside)\b"
+                        r"|\blet'?s put (?:\w+ ){1,3}(?:to one side|aside)\b"
                         r"|^\W*(?:no,? )?you shouldn'?t have to\b", re.IGNORECASE)
 # Owning the manner or order of one's own talk (``rules.OWNED_MANNER``): as judging one's act,
 # it says the client had been pushed.

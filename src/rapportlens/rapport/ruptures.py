@@ -798,7 +798,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         found = _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
         # After "Let's look at your homework", a question about the homework follows the new
         # topic: it takes up the rupture only when it shares a word with it.
-        if found and set(found) <= AGENDA_CHECKED and not (VALIDATED_REACTION.search(text) or GIVING_WAY.search(text)) and (
+        if found and set(found) <= AGENDA_CHECKED and not (VALIDATED_REACTION.search(text) or GIVING_WAY.search(text) or MISSTEP.search(text)) and (
                 _back_to_own_agenda(conv, r, t) or (shifted and not _stems(conv, t.utterances) & said)):
             found = []
         shifted = shifted or (not found and _pushes_on(conv, t))
