@@ -5,7 +5,12 @@ leave alone."""
 import pytest
 from tests.rupture_helpers import C, P, analyzed, coded, found
 
-from rapportlens.rapport.rupture_cues import DISCOUNTING, GOING_ALONG, MANNER_OWNED, VALIDATED_REACTION
+from rapportlens.rapport.rupture_cues import (
+    DISCOUNTING,
+    GOING_ALONG,
+    MANNER_OWNED,
+    VALIDATED_REACTION,
+)
 
 
 def test_a_concession_opened_with_no_marks_the_pushback():
@@ -26,8 +31,8 @@ def test_owning_the_manner_of_ones_talk_marks_the_pushback_before_it():
         ("C", "Yeah."),
         ("W", "Are you still doing the walks?"),
         ("C", "Look, I'm trying, okay? You try doing this with three kids under five."),
-        ("W", "Three kids under five is a lot, and I've been reading figures at you like a school report. Sorry. "
-              "What does a normal day look like?"),
+        ("W", ("Three kids under five is a lot, and I've been reading figures at you like a school report. Sorry. "
+              "What does a normal day look like?")),
         ("C", "Chaos from six in the morning, mostly. I eat what they leave."),
     ])
     assert [r for _, r in found(conv)] == [4]
@@ -92,8 +97,8 @@ def test_naming_the_reaction_as_understandable_repairs_the_encoders_complaint():
         ("C", "He fell off his bike. I already told the nursery."),
         ("W", "I ask every family these questions. It's routine."),
         ("C", "Doesn't feel routine. You've got me down as some kind of monster."),
-        ("W", "I can see why it feels like that, with me turning up at your door. I don't think you're a monster. "
-              "I'd like to hear how things are at home."),
+        ("W", ("I can see why it feels like that, with me turning up at your door. I don't think you're a monster. "
+              "I'd like to hear how things are at home.")),
         ("C", "It's been hard since his dad went. But I'd never hurt him."),
     ])
     assert found(conv) == [([3], 4)]

@@ -47,7 +47,7 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
 # a checklist", "I came in talking about equipment before asking what matters to you"); no
 # practitioner turn in AnnoMI or ESConv talks so.
 OWNED_MANNER = (r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,4}at you\b|\bat you like an?\b"
-                r"|\bi (?:came|went|began|got|kept|spoke|\w+ed)\b(?: [\w']+){0,6} before (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
+                r"|\bi(?:'ve| have)? (?:came|come|went|gone|began|begun|got|kept|spoke|\w+ed)\b(?: [\w']+){0,6} before (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
 CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
@@ -220,7 +220,9 @@ RULES: list[Rule] = [
         # Owning having done the talking ("I've been talking a lot. I'm going to stop and ask you.").
         r"\bi(?:'ve| have) been (?:doing (?:all|most) (?:of )?the talking|talking (?:a lot|too much|for ages|a while|non-?stop)|"
         r"going on (?:a bit|a lot|too long|for ages)|rambling)\b|\bi(?:'ve| have) done (?:all|most) (?:of )?the talking\b|\b(?:stop|pause) and ask you\b",
-        # Owning a reading that may be the practitioner's own ("I might be reading too much into it.").
+        # Owning a reading that may be the practitioner's own ("I might be reading too much into it.",
+        # "I was reading more into it than you were saying").
+        r"\bi (?:was|am|'m|might be|may be|could be|have been|'ve been) (?:reading|making) (?:too much|more|a lot) (?:into|of) (?:it|that|this)\b",
         r"\bi (?:might|may|could) be (?:reading too much into|wrong about|off (?:the mark|base)|misreading|over-?reading|making too much of)\b",
         r"\bi (?:might|may|could) have (?:asked|said|put|phrased|worded|pushed|come on) (?:that|it|this|too|a bit)\b",
         r"\bi (?:don'?t|do not|didn'?t|did not|never) (?:want|mean|meant) (?:you )?to (?:feel|make you feel|sound)\b",
@@ -606,6 +608,12 @@ RULES: list[Rule] = [
         # are they.", "So we just stay in one room.").
         r"\b(?:nobody|no one|no-one)(?: ever)? (?:is|'s|takes|wants to take|will take)(?: ever)? (?:responsible|responsibility|accountable|to blame)\b",
         r"^\W*so,? (?:we|i) (?:just|simply) (?:stay|sit|wait|live|carry on|put up)\b[^?]*[.!]?\s*$",
+        # Envy turned on the others ("Must be nice."), exasperation as a question ("What do you want
+        # me to do, drag him in with a temperature?"), evidence heard before ("The evidence said
+        # that about the last three things"), and doubt the work does anything.
+        r"^\W*(?:well,? )?(?:must be nice|it must be nice|nice for some|alright for some|all right for some|lucky you)\b",
+        r"^\W*what (?:do|did) you want me to do,", r"\bsaid that about (?:the last|every|all the)\b",
+        r"\bnot sure (?:it'?s|it is|they'?re|this is) (?:doing|done) anything\b",
         # Mistrust of a promise heard before ("That's what they said about the last one.").
         r"\bthat'?s what (?:they|you|he|she|everyone|the \w+|you lot|you people) (?:all )?(?:said|say|told me|promised)"
         r" (?:about|last time|before|too|the last time|every time|with)\b",

@@ -36,7 +36,7 @@ DIRECTIVE_CUES = _any(
     # ruling out the client's reason ("Work isn't an excuse."); as codes these would also
     # take normalising ("Many people find it hard") and talk about third parties for criticism.
     r"\b(?:lots of|most|many|plenty of|other) (?:of )?(?:my )?(?:other )?(?:clients|patients|people|students|parents|families|mums|dads|couples|carers)\b[^.?!]{0,25}"
-    r"\b(?:manage|cope|find (?:the )?time|get (?:it )?done|make it work|find (?:it|this|that) (?:really |very )?(?:helpful|powerful|useful|valuable|helps|works))\b",
+    r"\b(?:manage|cope|need (?:two|more|it|them|this|that)|find (?:the )?time|get (?:it )?done|make it work|find (?:it|this|that) (?:really |very )?(?:helpful|powerful|useful|valuable|helps|works))\b",
     r"\b(?:isn'?t|is not|'s not|wasn'?t|was not|is no|'s no|was no) (?:an |any )?excuse\b",
     r"\b(?:everyone|everybody) else (?:manages|does it|can do it|copes|gets (?:it|them) done|seems to manage|finds the time)\b"
     r"|\b(?:i'?m not having|i won'?t (?:accept|have|take)|i don'?t want to hear|no more|i'?m not interested in) (?:any )?excuses\b",
@@ -274,7 +274,7 @@ ACCEPTING = re.compile(r"^\W*(?:oh,? |well,? )?(?:(?:it'?s|that'?s) good to (?:h
 # The client's own account insisted on ("I've just told you", "I know the rules", "I can't",
 # "I'm not doing it again", "Nobody asked me"), or the practitioner addressed.
 INSISTING = re.compile(r"\bi(?:'ve| have)? (?:just |already )?(?:said|told you)\b|\bi (?:already|know (?:the|my|what|how|that))\b"
-                       r"|\bi (?:can'?t|cannot|won'?t|will not)\b|\bi'?m not\b|\bi am not\b"
+                       r"|\bi (?:can'?t|cannot|won'?t|will not)\b|\bi'?m not\b|\bi am not\b|\bi(?:'m| am) already\b"
                        r"|\b(?:nobody|no one|no-one)\b|\b(?:you|your|yours)\b", re.IGNORECASE)
 # A practitioner's turn that softens, sympathises, praises or asks anywhere in it ("I'm sure
 # you are busy, but...", "I see, that is very difficult."): not a position held against the client.
@@ -343,7 +343,8 @@ SELF_JUDGING = re.compile(rf"^(?=[\s\S]*?{DID_IN_TALK})[\s\S]*?{SELF_JUDGED}", r
 VALIDATED_REACTION = re.compile(
     r"\bi (?:can )?(?:hear|see|understand|get) (?:how|why) (?:(?:exhausting|tiring|draining|frustrating|maddening|infuriating|upsetting|hard|"
     r"difficult|painful|unfair|wearing|annoying|stressful|scary|frightening|worrying)\b|you'?d (?:be|feel)\b|you(?:'re| are| were| feel| felt)\b"
-    r"|(?:it|this|that) (?:feels|felt|would feel|might feel|must feel|seems|seemed|came across|sounded|looks|looked)\b)",
+    r"|(?:it|this|that) (?:feels|felt|would feel|might feel|must feel|seems|seemed|came across|sounded|looks|looked)\b)"
+    r"|\bi (?:can )?(?:understand|see|get) (?:you )?(?:being|feeling) (?:sceptical|skeptical|wary|worried|cautious|frustrated|annoyed|fed up|angry|upset|doubtful|suspicious)\b",
     re.IGNORECASE)
 # Dropping the practitioner's own suggestion ("Then let's leave the thought record."): whatever
 # words it shares with the suggestion, it gives way rather than going back to it; and
@@ -469,4 +470,4 @@ BAD_NEWS = _any(
 
 # A bare echo question ("Have I?" to "You've gone very quiet"): not asking for anything, so not
 # the taking part a question usually is.
-ECHO_QUESTION = re.compile(r"^\W*(?:have|did|am|was|do|is|are) (?:i|it|we)\?\s*$", re.IGNORECASE)
+ECHO_QUESTION = re.compile(r"^\W*(?:(?:have|did|am|was|do|is|are) (?:i|it|we)|(?:should|must|would|could) (?:i|it|we)(?: be| have)?)\?\s*$", re.IGNORECASE)

@@ -732,7 +732,7 @@ def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = Fal
              and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or (codes[c] >= rival and personal))]
     if found:
         return found
-    if ACKNOWLEDGING_CUES.search(text):
+    if ACKNOWLEDGING_CUES.search(text) or VALIDATED_REACTION.search(text):
         return [ACKNOWLEDGEMENT]
     return [SUSPECTED_REPAIR] if first and WEAK <= all_codes.get("repair", 0.0) < CONFIDENCE and not pushing_on else []
 
