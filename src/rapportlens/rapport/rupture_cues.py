@@ -276,9 +276,10 @@ ACCEPTING = re.compile(r"^\W*(?:oh,? |well,? )?(?:(?:it'?s|that'?s) good to (?:h
 INSISTING = re.compile(r"\bi(?:'ve| have)? (?:just |already )?(?:said|told you)\b|\bi (?:already|know (?:the|my|what|how|that))\b"
                        r"|\bi (?:can'?t|cannot|won'?t|will not)\b|\bi'?m not\b|\bi am not\b|\bi(?:'m| am) already\b"
                        r"|\b(?:nobody|no one|no-one)\b|\b(?:you|your|yours)\b", re.IGNORECASE)
-# A practitioner's turn that softens, sympathises, praises or asks anywhere in it ("I'm sure
-# you are busy, but...", "I see, that is very difficult."): not a position held against the client.
-SOFTENING = re.compile(r"\?|\b(?:sorry|understand|i see|i know|i'?m sure|must be|sounds?|difficult|hard|tough|great|good|glad|hope|"
+# A practitioner's turn that softens, sympathises, praises, asks or tells of the practitioner's
+# own life anywhere in it ("I'm sure you are busy, but...", "I see, that is very difficult.",
+# "I have found that keeping in touch helps"): not a position held against the client.
+SOFTENING = re.compile(r"\?|\bi (?:have|had|try|tried|found|think|would|did|do|was|used to|like|love|feel|felt)\b|\bi'?ve\b|\bme\b|\bmy(?:self)?\b|\b(?:sorry|understand|i see|i know|i'?m sure|must be|sounds?|difficult|hard|tough|great|good|glad|hope|"
                        r"feel|feeling|worry|worried|normal|common|okay|ok|believe|appreciate|thank|thanks)\b", re.IGNORECASE)
 YES_BUT = re.compile(r"^\W*(?:i know|yes|yeah|okay|ok|sure|right|true)[,.]?\s+but\b", re.IGNORECASE)
 AGREEING = re.compile(r"^\W*(?:(?:yeah|yes|yep|yup|h?mm+|mm-hmm|mhm|uh-huh)\W*){1,3}$", re.IGNORECASE)
