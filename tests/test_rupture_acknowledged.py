@@ -23,7 +23,8 @@ def test_an_owned_misstep_marks_the_turns_it_answers_as_a_rupture():
         ("C", "The customer survey. I ran it myself and nobody else had those numbers."),
     ])
     [r] = conv.features["ruptures"]
-    assert r["utterances"] == [3, 5] and r["signals"] == ["acknowledged"] and r["trigger"] == 2
+    # (Since session 45 the engagement models also code one of the turns; the repair marks both.)
+    assert r["utterances"] == [3, 5] and "acknowledged" in r["signals"] and r["trigger"] == 2
     assert r["kind"] == "confrontation"  # more than a few words
     assert r["repair"]["utterance"] == 6 and r["repair"]["kind"] == "explicit" and r["recovery"] == 7 and r["repaired"]
 

@@ -30,7 +30,8 @@ def test_a_weak_sign_goes_on_with_a_rupture_the_practitioner_did_not_address():
         ("T", "You're right, I did, and it doesn't answer what you're telling me. Can we look together at what's helped?"),
         ("C", "Okay. The talking helps, I think. It's the homework that feels pointless."),
     ])
-    assert r["utterances"] == [3, 5] and "suspected_unaddressed" in r["signals"] and r["kind"] == "confrontation"
+    # (Since session 45 the engagement models code "That's what you said a month ago." outright.)
+    assert r["utterances"] == [3, 5] and set(r["signals"]) & {"suspected_unaddressed", "confrontation"} and r["kind"] == "confrontation"
     assert r["repair"]["utterance"] == 6 and r["repair"]["kind"] == "explicit" and r["recovery"] == 7 and r["repaired"]
 
 

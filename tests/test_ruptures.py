@@ -441,7 +441,7 @@ def test_a_suspected_turn_gets_a_weak_code_only_when_the_second_opinion_leans_th
     from rapportlens.coding.engagement import SUSPECT, SUSPECT_CONFIDENCE, EngagementModel
 
     shipped = load_engagement()
-    text = "Same story every time I sit in this chair."
+    text = "Feels like groundhog day in this room."
     p = shipped.probabilities([text])[0]
     assert SUSPECT <= p[1:].max() < shipped.threshold  # the n-grams suspect it, no more
     leaning = EngagementModel(shipped.lexical, shipped.card, _SureCheck([0.3, 0.6, 0.1])).codes([text])[0]
@@ -461,7 +461,7 @@ def test_a_suspected_complaint_is_a_rupture_only_right_after_advice(before, rupt
         ("T", "What would you like to talk about today?"),
         ("C", "Work, mostly. It has been really stressful since the restructure and I am not sleeping well."),
         ("T", before),
-        ("C", "Same story every time I sit in this chair."),
+        ("C", "Honestly, these chats all blur into one."),
     ], {"T": P, "C": C})
     found = conv.features["ruptures"]
     assert bool(found) == rupture
@@ -579,7 +579,9 @@ def test_a_complaint_that_nobody_explained_is_repaired_by_owning_the_gap():
         ("P", "Yes, it would help. And can you use a different finger this time, my left hand's really sore."),
     ], {"N": P, "P": C})
     [r] = conv.features["ruptures"]
-    assert r["utterances"] == [3] and r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit"
+    # (The engagement models read "Again? You lot have been poking me..." as the complaint's start
+    # since session 45.)
+    assert r["utterances"][-1] == 3 and r["repair"]["utterance"] == 4 and r["repair"]["kind"] == "explicit"
     assert r["recovery"] == 5
 
 

@@ -240,7 +240,8 @@ RULES: list[Rule] = [
         r"(?: been)? (?:feeling|going|landing|working) for you\b",
         # Taking a complaint about the sessions as feedback ("That's really useful to hear. If these
         # sessions feel like going round in circles, I'd like to change that with you.").
-        r"\b(?:that'?s|it'?s|that is) (?:really |very |so )?(?:useful|helpful) (?:for me )?to (?:hear|know)\b|\bif (?:these|our) sessions (?:feel|are|have been|seem)\b"
+        # ("It's helpful to know that things are better" alone is no repair.)
+        r"\bif (?:these|our) sessions (?:feel|are|have been|seem)\b"
         r"|\bi'?d like to change that with you\b|\bwhat would make (?:them|these sessions|this|coming here|our sessions) (?:feel )?(?:worth|more useful|more helpful)\b",
         r"\byou know (?:your (?:own )?\w+|yourself|this|him|her) (?:far |much |a lot )?better than (?:i do|me|anyone)\b",
         r"\byou'?re right to (?:call me (?:on|out on)|pull me up on|point (?:that|it) out|say (?:so|that)|push (?:back )?on (?:that|this|it)|question (?:that|this|it|me)|challenge (?:that|this|it|me))\b",

@@ -567,7 +567,7 @@ def _weak_turn_before(conv: Conversation, turn, ruptures: list[Rupture], roles, 
     before, between = conv.turns[k - 2], conv.turns[k - 1]
     if (before.speaker != turn.speaker or roles[between.speaker] != Role.PRACTITIONER
             or any(before.utterances[0] in r.utterances for r in ruptures)
-            or not (_weak_code(conv, before, "rules") or _weak_code(conv, before, "model"))):
+            or not (_weak_code(conv, before, "rules") or (_weak_code(conv, before, "model") and not _answers_question(conv, before, roles)))):
         return None
     usual = _usual_length(conv, before.speaker, before.utterances[0], words)
     return None if _engaged(conv, before, usual, words) else before
@@ -613,6 +613,14 @@ def _answered(conv: Conversation, turn, roles):
     """The practitioner turn just before ``turn``, or None."""
     before = conv.turns[turn.index - 1] if turn.index > 0 else None
     return before if before is not None and roles[before.speaker] == Role.PRACTITIONER else None
+
+
+def _answers_question(conv: Conversation, turn, roles) -> bool:
+    """Whether ``turn`` answers the practitioner's question: what the engagement model only
+    suspects in an answer ("I did them twice. I've been on nights all week." to "How have the
+    stretches gone?") is an account asked for, not a sign of a drop."""
+    before = _answered(conv, turn, roles)
+    return before is not None and _asks(conv, before)
 
 
 def _answers_directive(conv: Conversation, turn, roles) -> bool:
