@@ -47,6 +47,7 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
 # a checklist", "I came in talking about equipment before asking what matters to you"); no
 # practitioner turn in AnnoMI or ESConv talks so.
 OWNED_MANNER = (r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,4}at you\b|\bat you like an?\b"
+                r"|\bi(?:'ve| have)? (?:came|come|barged|went|gone) (?:in|straight in) (?:talking|going on|asking|banging on) about\b"
                 r"|\bi(?:'ve| have)? (?:came|come|went|gone|began|begun|got|kept|spoke|\w+ed)\b(?: [\w']+){0,6} before (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
 CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
