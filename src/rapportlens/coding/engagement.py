@@ -4,8 +4,9 @@ the two codes that mark a rupture (docs/analyzers/ruptures.md).
 The rules layer knows a few hundred wordings of a complaint or a retreat; people find many
 more ("every week it's the same script from you"). This model is a logistic regression
 over the turn's words and character n-grams (the same kind as the coding model's lexical
-companion, ``coding.lexical``), trained on turns written for RapportLens and on AnnoMI
-client talk as ordinary talk (``training.engagement``). It adds a code when its
+companion, ``coding.lexical``), trained on turns written for RapportLens, on the client turns
+of the project's written sessions (``data/ruptures/train_sessions.csv``, from
+``eval/session_turns.py``) and on AnnoMI client talk as ordinary talk (``training.engagement``). It adds a code when its
 probability reaches the card's threshold; the rules' own codes stand beside it.
 
 A turn the n-grams only suspect (P between the check's ``prefilter`` and the threshold) is

@@ -4,7 +4,9 @@ sorts one client turn into none, confrontation or withdrawal.
     python -m rapportlens.training.engagement --cv 5 --out src/rapportlens/models/engagement-lexical \
         --annomi ../shared/data/annomi data/ruptures/*.csv
 
-Trained on turns written for RapportLens (CSV columns ``code``, ``text``), each also with a
+Trained on turns written for RapportLens (CSV columns ``code``, ``text``; among them the
+client turns of the project's written sessions, ``data/ruptures/train_sessions.csv``, which
+``eval/session_turns.py`` writes), each also with a
 spoken opening and as typed in a chat (as the risk model), and on AnnoMI client turns
 (public domain) as ordinary talk, leaving out turns the rules already code as a rupture
 marker (some are real withdrawal). Takes seconds. Cross-validation splits written turns
