@@ -52,7 +52,7 @@ OWNED_MANNER = (r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,
 CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
-                 r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point")
+                 r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair question|(?:that'?s )?a (?:good|valid) point|good point")
 CONCEDING_START = (CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r"|fair(?=[.!])|i did(?: say that|,)|you did(?: say (?:that|so)|[,.!])|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"
@@ -178,6 +178,9 @@ RULES: list[Rule] = [
     *_rules(
         "repair", P, 0.75,
         r"\b(?:i'?m|i am) sorry(?: (?:if|that))?,? i\b", r"\b(?:i'?m|i am) (?:so |really |very )sorry,? i (?:assumed|misunderstood|misread|misheard|forgot|got (?:that|it|your \w+) wrong)\b",
+        r"(?:^|[.!?]\s+)sorry,? i (?:assumed|misunderstood|misread|misheard|jumped to|got (?:that|it|your \w+) wrong)\b",
+        # Backing off named as such ("I won't keep pushing.", "I'll stop asking.").
+        r"\bi (?:won'?t|will not) (?:keep )?(?:push(?:ing)?|press(?:ing)?)\b|\bi'?ll stop (?:asking|pushing)\b",
         r"\bi(?:'ve| have)? (?:just )?(?:barged|charged|stormed|blundered|waded|ploughed) (?:in|straight in|right in|into)\b", r"\bi(?:'ve| have)? been hiding behind\b",
         r"\bi (?:jumped|went|rushed) (?:straight|right) (?:to|in|into)\b",
         OWNED_MANNER,

@@ -303,6 +303,8 @@ DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to 
 # rupture after it may answer it.
 MINIMISING = re.compile(r"(?:^|[.,!;]\s*)(?:aw+|oh|well|but|and|still)?[,.]?\s*at least\b|\blook on the bright side\b"
                         r"|\beverything happens for a reason\b|\bcould(?:'ve| have) been (?:a lot |much |far )?worse\b"
+                        # Normalising a hardship away ("That's normal at this age."); none in AnnoMI or ESConv.
+                        r"|\b(?:that'?s|it'?s|this is) (?:completely |totally |perfectly |very |quite )?(?:normal|common|to be expected) (?:at|for) (?:this|his|her|their|your) (?:age|stage)\b"
                         r"|\bit (?:won'?t|will not|shouldn'?t|should not) take (?:long|a minute|a moment)\b"
                         # Counting the client's blessings ("And you've got your daughter nearby, which is lovely.").
                         r"|\byou(?:'ve| have) (?:still )?got (?:your|a|the|some)\b[^.?!]{0,40}\bwhich is (?:lovely|great|nice|good|wonderful|a blessing)\b", re.IGNORECASE)
@@ -351,7 +353,7 @@ VALIDATED_REACTION = re.compile(
 # words it shares with the suggestion, it gives way rather than going back to it; and
 # granting that the client should not have to bear it ("No, you shouldn't have to.").
 GIVING_WAY = re.compile(r"\blet'?s (?:leave|drop|park|forget|put aside|shelve) (?:the|that|this|those)\b|\bwe (?:can|could) (?:leave|drop|park|forget) (?:the|that|this)\b"
-                        r"|\bi'?ll (?:stop (?:asking|pushing|going on)|leave it there|back off)\b"
+                        r"|\bi'?ll (?:stop (?:asking|pushing|going on)|leave it there|back off)\b|\bi (?:won'?t|will not) (?:keep )?(?:push(?:ing)?|press(?:ing)?)\b"
                         r"|\byou don'?t have to (?:share|tell me|say|talk about|go into|explain)\b|\b(?:put|set|leave) (?:the|that|this|your) \w+ (?:to one side|aside)\b"
                         r"|\blet'?s put (?:\w+ ){1,3}(?:to one side|aside)\b"
                         r"|^\W*(?:no,? )?you shouldn'?t have to\b", re.IGNORECASE)
@@ -366,7 +368,7 @@ ACKNOWLEDGING_CUES = _any(
     # Stopping to let the client take it in ("I'm going to stop there. ...").
     r"\b(?:let me|i'?m going to|i'?ll|i will|can i|could i) (?:just )?(?:stop|pause) (?:there|here|for a (?:moment|second|minute|bit))\b",
     r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START, r"^\W*(?:no,? )?you shouldn'?t have to\b",
-    r"\bi'?ll (?:stop (?:asking|pushing|going on)|back off)\b",
+    r"\bi'?ll (?:stop (?:asking|pushing|going on)|back off)\b|\bi (?:won'?t|will not) (?:keep )?(?:push(?:ing)?|press(?:ing)?)\b",
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
     # "I understand that it is frustrating. But..." that text-chat supporters open advice with.
@@ -439,6 +441,9 @@ EXPERIENCE = re.compile(rf"\b(?:{FEELING})\b|\b(?:{YOU_FEEL})\b|\b(?:so|and|but)
 REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won'?t|wouldn'?t|isn'?t|do|did|have) you (?:not |even |actually |really )?"
                       r"(?:remember|listen|care|know|read|get it|understand|realise|realize)\b[^.?!]*\?\s*$"
                       r"|\b(?:that'?s|is that) (?:your|the) (?:answer|advice|solution|plan)\?\s*$"
+                      # Rhetorical challenges ("What more do you want?", "Who's going to hold the
+                      # mirror?", "Why do we always start with her?"); none in AnnoMI or ESConv.
+                      r"|\bwhat (?:more|else) do you want(?: from me| me to do)?\?\s*$|\bwho(?:'s| is) going to \w+[^?]*\?\s*$|\bwhy do (?:we|you) always\b[^?]*\?\s*$"
                       # Taking the practitioner's words as an accusation ("Are you saying it's my fault?").
                       r"|\bare you (?:saying|telling me|suggesting|implying)\b[^.?!]*\?\s*$"
                       # A defensive tag on a statement ("I can't read very well, all right?").
@@ -453,6 +458,7 @@ REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won
 # A word of the practitioner's turn echoed back as the opening question ("Two? I only just
 # managed one."), unless it is a word any question starts with.
 ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
+FLAT_ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})[.!]\s+\S")
 NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
               "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}
 

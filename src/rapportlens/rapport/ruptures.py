@@ -48,6 +48,7 @@ from .rupture_cues import (
     ECHO,
     ECHO_QUESTION,
     EXPERIENCE,
+    FLAT_ECHO,
     GIVING_WAY,
     GOING_ALONG,
     INSISTING,
@@ -271,7 +272,10 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         # Turning aside what was just said: right after advice or criticism, or while a rupture
         # goes unaddressed ("Right. Brilliant. So my grade's ruined because of a form." after
         # "It's in the handbook.").
-        if (directed or unaddressed) and "confrontation" not in signals and (DISCOUNTING.search(text) or _echoes(conv, t, prev)):
+        # (Also right after the bright side: "Normal. Right. I haven't slept in three weeks." to
+        # "That's normal at this age.")
+        looked_away = after_practitioner and MINIMISING.search(_text(conv, prev)) is not None
+        if (directed or unaddressed or looked_away) and "confrontation" not in signals and (DISCOUNTING.search(text) or _echoes(conv, t, prev, flat=looked_away)):
             signals.append("discounting")
         # During a rupture the speaker's recent answers are already short, so a further bare
         # "Fine." cannot look suddenly shorter; after another turn that attempts no repair, it
@@ -539,10 +543,11 @@ def _deferring(conv: Conversation, turn) -> bool:
     return "withdrawal" in by_rules and "confrontation" not in by_rules
 
 
-def _echoes(conv: Conversation, turn, prev) -> bool:
+def _echoes(conv: Conversation, turn, prev, flat: bool = False) -> bool:
     """Whether ``turn`` opens by echoing a word of the practitioner's ``prev`` as a question
-    ("Two? I only just managed one." after "aim to go to two groups"): disbelief at it."""
-    m = ECHO.match(_text(conv, turn))
+    ("Two? I only just managed one." after "aim to go to two groups"): disbelief at it; with
+    ``flat``, also said flat ("Normal. Right. I haven't slept in three weeks.")."""
+    m = ECHO.match(_text(conv, turn)) or (FLAT_ECHO.match(_text(conv, turn)) if flat else None)
     said = {w.lower() for w in tokens(_text(conv, prev))}
     return m is not None and all(w.lower() in said and w.lower() not in NOT_ECHOED for w in m.group(1).split())
 
