@@ -128,3 +128,30 @@ def test_a_flat_echo_and_curt_words_after_bad_news_are_a_retreat():
         ("C", "They do. Every time I get close."),
     ])
     assert len(found(conv)) == 1 and found(conv)[0][0][:2] == [1, 3]
+
+
+@pytest.mark.parametrize("said", ["I won't keep pushing.", "Sorry, I assumed you'd had the letter."])
+def test_backing_off_and_a_bare_sorry_for_an_assumption_are_repairs(said):
+    assert coded(said, "repair", P)
+
+
+def test_a_rhetorical_challenge_conceded_as_a_good_point_is_pushback():
+    conv = analyzed([
+        ("W", "You need to check your feet every day with a mirror."),
+        ("C", "My eyes aren't good. I can't see my own soles."),
+        ("W", "The mirror really helps with that."),
+        ("C", "I live alone. Who's going to hold it?"),
+        ("W", "That's a good point, and I should have asked. Could the nurse check them on her visits?"),
+        ("C", "Maybe. I'll ask her on Tuesday."),
+    ])
+    assert found(conv) in ([([3], 4)], [([1, 3], 4)])
+
+
+def test_a_flat_echo_of_the_bright_side_turns_it_aside():
+    conv = analyzed([
+        ("W", "How is he sleeping?"),
+        ("C", "Up every hour, most nights."),
+        ("W", "That's normal at this age."),
+        ("C", "Normal. Great. I'm running on nothing."),
+    ])
+    assert [u for u, _ in found(conv)] == [[3]]
