@@ -52,7 +52,7 @@ OWNED_MANNER = (r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,
 CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
-                 r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair question|(?:that'?s )?a (?:good|valid) point|good point")
+                 r"you'?re (?:quite |absolutely |completely )?right|fair enough|fair point|fair question")
 CONCEDING_START = (CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r"|fair(?=[.!])|i did(?: say that|,)|you did(?: say (?:that|so)|[,.!])|"
                    r"of course you (?:know|do|did|are|have|can|would))\b")
 _SORRY = (r"(?:^|[.!?,;]\s*)(?:and |but |so )?(?:i'?m |i am )?(?:so |really |very )?sorry\b"

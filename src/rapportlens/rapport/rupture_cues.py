@@ -333,6 +333,10 @@ NAMED = _any(*NAMED_RETREAT)
 # ("That's true. However, research shows..."), which rebuts.
 CONCEDING_POINT = re.compile(CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r")\b"
                              r"(?![^.!?]*\b(?:but|however)\b)(?![.!?]\s*(?:but|however)\b)", re.IGNORECASE)
+# "That's a good point" grants less: ESConv's supporters say it to agree ("Yes, that's a good
+# point. It sounds like you are thinking this through"), so only the encoder's reading of the
+# turn before makes it a concession (``ruptures.CONCEDED_CHECK``).
+GOOD_POINT = re.compile(CONCEDING_OPENER + r"(?:that'?s )?(?:a )?(?:good|valid) point\b(?![^.!?]*\b(?:but|however)\b)", re.IGNORECASE)
 # ... or granting it at the end of the first clause ("I haven't asked, you're right."); no
 # practitioner turn in AnnoMI or ESConv does.
 CONCEDED_LATE = re.compile(r"^[^.!?]{0,40},\s*you'?re (?:quite |absolutely |completely )?right\b(?![^.!?]*\b(?:but|however)\b)",

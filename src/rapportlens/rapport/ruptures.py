@@ -51,6 +51,7 @@ from .rupture_cues import (
     FLAT_ECHO,
     GIVING_WAY,
     GOING_ALONG,
+    GOOD_POINT,
     INSISTING,
     LANDED,
     MANNER_OWNED,
@@ -485,13 +486,13 @@ def _concedes_pushback(conv: Conversation, turn, prev) -> bool:
     """Whether practitioner ``turn`` concedes the point of client turn ``prev``
     (``CONCEDING_POINT``, or "I haven't asked, you're right.") when the engagement model's
     n-grams give ``prev`` some weight as a complaint (``CONCEDED_WEIGHT``), or concedes it or
-    names the client's reaction as understandable (``VALIDATED_REACTION``) when its second
-    opinion does (``CONCEDED_CHECK``): "You keep telling me to..., but when am I supposed to fit
+    names the client's reaction as understandable (``VALIDATED_REACTION``) or calls it a good
+    point (``GOOD_POINT``) when its second opinion does (``CONCEDED_CHECK``): "You keep telling me to..., but when am I supposed to fit
     it in?" / "That's a fair point." is pushback conceded, in words no rule may know, where
     "You're right" to a plain statement is agreement."""
     said, text = _text(conv, turn), _text(conv, prev)
     conceding = CONCEDING_POINT.match(said) is not None or CONCEDED_LATE.match(said) is not None
-    if not conceding and VALIDATED_REACTION.search(said) is None:
+    if not conceding and VALIDATED_REACTION.search(said) is None and GOOD_POINT.match(said) is None:
         return False
     model = load_engagement()
     if conceding and float(model.probabilities([text])[0][1]) >= CONCEDED_WEIGHT:
@@ -745,7 +746,7 @@ def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = Fal
              and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or (codes[c] >= rival and personal))]
     if found:
         return found
-    if ACKNOWLEDGING_CUES.search(text) or VALIDATED_REACTION.search(text):
+    if ACKNOWLEDGING_CUES.search(text) or VALIDATED_REACTION.search(text) or GOOD_POINT.match(text):
         return [ACKNOWLEDGEMENT]
     return [SUSPECTED_REPAIR] if first and WEAK <= all_codes.get("repair", 0.0) < CONFIDENCE and not pushing_on else []
 
