@@ -62,15 +62,26 @@ def read_key(path: Path) -> tuple[dict[str, list[Expected]], dict[str, list[str]
     return expected, practitioners
 
 
-def judge(found: list[dict], want: list[Expected]) -> bool:
+def matched(found: list[dict], want: list[Expected]) -> list[tuple[Expected, dict]] | None:
+    """Each key row with the rupture found for it (one that takes in one of its utterances),
+    or None when the finder reported another number of ruptures or missed a row."""
     if len(found) != len(want):
-        return False
-    left = list(found)
+        return None
+    left, pairs = list(found), []
     for exp in want:
         match = next((r for r in left if exp.starts & set(r["utterances"])), None)
         if match is None:
-            return False
+            return None
         left.remove(match)
+        pairs.append((exp, match))
+    return pairs
+
+
+def judge(found: list[dict], want: list[Expected]) -> bool:
+    pairs = matched(found, want)
+    if pairs is None:
+        return False
+    for exp, match in pairs:
         got = match["repair"]["utterance"] if match["repair"] else None
         if (got is None) != (not exp.repair) or (got is not None and got not in exp.repair):
             return False

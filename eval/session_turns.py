@@ -8,7 +8,10 @@ engagement model never reads (bare non-answers, fragments) are left out.
     python eval/session_turns.py eval/sessions --last 101 --out data/ruptures/train_sessions.csv
 
 ``--last`` is the last set taken, so later sets stay unseen by the models trained on the rows
-(docs/analyzers/ruptures.md, "Session 45").
+(docs/analyzers/ruptures.md, "Session 45"). The rows depend on the finder that judges the
+sessions, so the committed file is the snapshot the shipped models were trained on (written
+by the finder of session 45 before the retraining); run again with today's finder it differs
+in a few rows (1,094 rather than 1,095).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import csv
 from collections import Counter
 from pathlib import Path
 
-from session_eval import judge, read_key
+from session_eval import judge, matched, read_key
 
 import rapportlens
 from rapportlens import assign_roles
@@ -43,22 +46,12 @@ def rows(root: Path, last: int) -> tuple[list[tuple[str, str]], int]:
             # puts in a rupture that the key does not mark (an answer the objection grew from) is
             # left out, as neither label is sure.
             kind = {i: r["kind"] for r in found for i in r["utterances"]}
-            for exp, r in _matched(found, expected[name]):
+            for exp, r in matched(found, expected[name]):
                 kind.update(dict.fromkeys(exp.starts, r["kind"]))
             marked = {i for exp in expected[name] for i in exp.starts}
             out += [(kind[u.index] if u.index in marked else "none", u.text) for u in conv.utterances
                     if u.speaker not in practitioners[name] and reads(u.text) and (u.index in marked or u.index not in kind)]
     return out, skipped
-
-
-def _matched(found: list[dict], want: list) -> list[tuple]:
-    """Each key row with the rupture found for it (the session is right, so there is one)."""
-    left, pairs = list(found), []
-    for exp in want:
-        r = next(r for r in left if exp.starts & set(r["utterances"]))
-        left.remove(r)
-        pairs.append((exp, r))
-    return pairs
 
 
 def main() -> None:

@@ -48,7 +48,10 @@ DID_IN_TALK = (r"\bi(?:'ve| have| had)? (?:just |really |probably |completely |t
 # practitioner turn in AnnoMI or ESConv talks so.
 OWNED_MANNER = (r"\bi(?:'ve| have|'m| am)? (?:been |just )?\w+ing (?:[\w']+ ){0,4}at you\b|\bat you like an?\b"
                 r"|\bi(?:'ve| have)? (?:came|come|barged|went|gone) (?:in|straight in) (?:talking|going on|asking|banging on) about\b"
-                r"|\bi(?:'ve| have)? (?:came|come|went|gone|began|begun|got|kept|spoke|\w+ed)\b(?: [\w']+){0,6} before (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
+                r"|\bi(?:'ve| have)? (?:came|come|went|gone|began|begun|got|kept|spoke|gave|made|said|told you|took|ran|brought|put|launched|dived|dove|\w+ed)\b"
+                r"[^.?!]{0,40}\bbefore (?:i )?(?:asking|asked|checking|checked|finding out|hearing|listening|understanding)\b")
+# Backing off named as such ("I won't keep pushing.", "I'll stop asking.", "I'll back off").
+BACKING_OFF = r"\bi'?ll (?:stop (?:asking|pushing|going on)|back off)\b|\bi (?:won'?t|will not) (?:keep )?(?:push(?:ing)?|press(?:ing)?)\b"
 CONCEDING_OPENER = r"^\W*(?:(?:okay|ok|so|right|yes|yeah|no|well|mm|oh|(?:i'?m |i am )?(?:so |really |very )?sorry)[,.]?\s+)?"
 # The client's point granted ("You're right", "That's a fair point"): the core of conceding.
 POINT_GRANTED = (r"that'?s (?:completely |totally |entirely |very |perfectly )?(?:true|fair|a fair (?:point|question))|"
@@ -179,8 +182,7 @@ RULES: list[Rule] = [
         "repair", P, 0.75,
         r"\b(?:i'?m|i am) sorry(?: (?:if|that))?,? i\b", r"\b(?:i'?m|i am) (?:so |really |very )sorry,? i (?:assumed|misunderstood|misread|misheard|forgot|got (?:that|it|your \w+) wrong)\b",
         r"(?:^|[.!?]\s+)sorry,? i (?:assumed|misunderstood|misread|misheard|jumped to|got (?:that|it|your \w+) wrong)\b",
-        # Backing off named as such ("I won't keep pushing.", "I'll stop asking.").
-        r"\bi (?:won'?t|will not) (?:keep )?(?:push(?:ing)?|press(?:ing)?)\b|\bi'?ll stop (?:asking|pushing)\b",
+        BACKING_OFF,
         r"\bi(?:'ve| have)? (?:just )?(?:barged|charged|stormed|blundered|waded|ploughed) (?:in|straight in|right in|into)\b", r"\bi(?:'ve| have)? been hiding behind\b",
         r"\bi (?:jumped|went|rushed) (?:straight|right) (?:to|in|into)\b",
         OWNED_MANNER,
@@ -235,8 +237,6 @@ RULES: list[Rule] = [
         r"\bmy apologies\b", r"\bpoint taken\b", r"\bi(?:'ve| have) upset you\b",
         r"\bi (?:didn'?t|did not|don'?t|do not) mean to (?:lecture|preach|push|pressure|rush|judge|critici[sz]e|upset|offend|dismiss|talk down)\b",
         r"\bi (?:don'?t|do not) want to (?:fob you off|brush you off|dismiss (?:you|that|this|it)|rush you|lecture you|push(?: you)?|pry|pressure you|talk down to you)\b",
-        r"\bi (?:\w+ed|went|gave|made|said|told you|took|got|ran|brought|put|launched|dived|dove)\b[^.?!]{0,40}\bbefore "
-        r"(?:hearing|asking|listening to|finding out|checking|understanding) (?:what|how|why|you|about|your|anything)\b",
         r"\blet me (?:try|put|say) (?:that|it|this) (?:again|another way|differently|better)\b",
         r"\bi (?:don'?t think i|didn'?t|did not) (?:said|say|put|explain|explained) (?:it|that|this) (?:well|right|clearly|very well)\b",
         r"\b(?:i appreciate|thank you for|thanks for) (?:you )?(?:being (?:so )?(?:honest|straight|open) with me|telling me (?:that|how) (?:i|this|that|it)|pointing (?:that|it) out|the feedback|saying so)\b",

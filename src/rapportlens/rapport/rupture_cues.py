@@ -11,6 +11,7 @@ import re
 
 from ..coding.lexicon import FEELING
 from ..coding.rules import (
+    BACKING_OFF,
     CONCEDING_OPENER,
     CONCEDING_START,
     DID_IN_TALK,
@@ -353,14 +354,15 @@ VALIDATED_REACTION = re.compile(
     r"|(?:it|this|that) (?:feels|felt|would feel|might feel|must feel|seems|seemed|came across|sounded|looks|looked)\b)"
     r"|\bi (?:can )?(?:understand|see|get) (?:you )?(?:being|feeling) (?:sceptical|skeptical|wary|worried|cautious|frustrated|annoyed|fed up|angry|upset|doubtful|suspicious)\b",
     re.IGNORECASE)
+NOT_YOURS_TO_BEAR = r"^\W*(?:no,? )?you shouldn'?t have to\b"  # "No, you shouldn't have to."
 # Dropping the practitioner's own suggestion ("Then let's leave the thought record."): whatever
 # words it shares with the suggestion, it gives way rather than going back to it; and
 # granting that the client should not have to bear it ("No, you shouldn't have to.").
 GIVING_WAY = re.compile(r"\blet'?s (?:leave|drop|park|forget|put aside|shelve) (?:the|that|this|those)\b|\bwe (?:can|could) (?:leave|drop|park|forget) (?:the|that|this)\b"
-                        r"|\bi'?ll (?:stop (?:asking|pushing|going on)|leave it there|back off)\b|\bi (?:won'?t|will not) (?:keep )?(?:push(?:ing)?|press(?:ing)?)\b"
+                        r"|\bi'?ll leave it there\b|" + BACKING_OFF +
                         r"|\byou don'?t have to (?:share|tell me|say|talk about|go into|explain)\b|\b(?:put|set|leave) (?:the|that|this|your) \w+ (?:to one side|aside)\b"
                         r"|\blet'?s put (?:\w+ ){1,3}(?:to one side|aside)\b"
-                        r"|^\W*(?:no,? )?you shouldn'?t have to\b", re.IGNORECASE)
+                        r"|" + NOT_YOURS_TO_BEAR, re.IGNORECASE)
 # Owning the manner or order of one's own talk (``rules.OWNED_MANNER``): as judging one's act,
 # it says the client had been pushed.
 MANNER_OWNED = re.compile(OWNED_MANNER, re.IGNORECASE)
@@ -371,8 +373,8 @@ LANDED = re.compile(r"\b(?:that|it|what i said|i)(?: just)? (?:came out|came acr
 ACKNOWLEDGING_CUES = _any(
     # Stopping to let the client take it in ("I'm going to stop there. ...").
     r"\b(?:let me|i'?m going to|i'?ll|i will|can i|could i) (?:just )?(?:stop|pause) (?:there|here|for a (?:moment|second|minute|bit))\b",
-    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START, r"^\W*(?:no,? )?you shouldn'?t have to\b",
-    r"\bi'?ll (?:stop (?:asking|pushing|going on)|back off)\b|\bi (?:won'?t|will not) (?:keep )?(?:push(?:ing)?|press(?:ing)?)\b",
+    r"\bi can (?:hear|see|tell) (?:that |how |why )?(?:you|this|it|that)\b", CONCEDING_START, NOT_YOURS_TO_BEAR, BACKING_OFF,
+    VALIDATED_REACTION.pattern, GOOD_POINT.pattern,
     r"\b(?:that'?s|it'?s|that is|it is) a (?:fair|good|reasonable) question\b", r"\bi can'?t (?:really )?know (?:what it'?s like|how (?:it|that) feels)\b",
     # "I understand that it's hard" as a code of validation would also take the formulaic
     # "I understand that it is frustrating. But..." that text-chat supporters open advice with.
@@ -461,8 +463,9 @@ REPROACH = re.compile(r"\b(?:don'?t|didn'?t|haven'?t|can'?t|aren'?t|weren'?t|won
                       r"|\bare you (?:on (?:a )?commission|(?:getting |being )?paid (?:by|from)|getting a cut)\b[^.?!]*\?\s*$", re.IGNORECASE)
 # A word of the practitioner's turn echoed back as the opening question ("Two? I only just
 # managed one."), unless it is a word any question starts with.
-ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})\?")
-FLAT_ECHO = re.compile(r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})[.!]\s+\S")
+_ECHOED = r"^\W*((?:[A-Za-z][\w'-]*\s?){1,2})"
+ECHO = re.compile(_ECHOED + r"\?")
+FLAT_ECHO = re.compile(_ECHOED + r"[.!]\s+\S")  # said flat, with more after it
 NOT_ECHOED = {"you", "me", "i", "what", "why", "how", "who", "when", "where", "really", "sorry", "pardon", "huh", "the", "a",
               "and", "so", "is", "it", "that", "this", "yes", "no", "okay", "ok", "right"}
 

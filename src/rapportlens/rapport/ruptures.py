@@ -291,7 +291,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             len(bare) >= BARE_RUN - 1 or (bool(bare) and _answers_directive(conv, bare[0], roles)))
         # A hedge ("I suppose.") right after the bright side ("At least you had forty years
         # together.") is the pain not taken up, whatever the client said before.
-        bright = after_practitioner and MINIMISING.search(_text(conv, prev)) is not None
+        bright = looked_away
         if "withdrawal" not in signals and nonanswer and ("shortening" in signals or curt or unaddressed or in_a_row or bright):
             signals.append("minimal_answer")
         # While a rupture goes unaddressed, what the model only suspects goes on with it
@@ -746,7 +746,7 @@ def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = Fal
              and (not c.startswith("reflection.") or codes[c] >= CONFIDENCE or (codes[c] >= rival and personal))]
     if found:
         return found
-    if ACKNOWLEDGING_CUES.search(text) or VALIDATED_REACTION.search(text) or GOOD_POINT.match(text):
+    if ACKNOWLEDGING_CUES.search(text):
         return [ACKNOWLEDGEMENT]
     return [SUSPECTED_REPAIR] if first and WEAK <= all_codes.get("repair", 0.0) < CONFIDENCE and not pushing_on else []
 
