@@ -28,7 +28,7 @@ from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.inputs import conversation_items
-from rapportlens.coding.onnx_model import BATCH_SIZE, MODEL_FILE, encode
+from rapportlens.coding.onnx_model import BATCH_SIZE, encode, graph
 from rapportlens.coding.repair_model import load_repair
 from rapportlens.coding.runtime import runtime_info
 from rapportlens.coding.shared_weights import add_shared_weights
@@ -104,7 +104,7 @@ def main() -> None:
     # several runs at once (onnx_model.CodingModel), timed alone in the next row.
     plain_opts = ort.SessionOptions()
     shared = add_shared_weights(plain_opts, model.card.info, model.directory)
-    plain = ort.InferenceSession(str(model.directory / MODEL_FILE), plain_opts, providers=["CPUExecutionProvider"])
+    plain = ort.InferenceSession(graph(model.graph_file), plain_opts, providers=["CPUExecutionProvider"])
 
     def raw() -> None:
         assert shared is not None  # the shared word embeddings stay alive while the session runs

@@ -50,13 +50,13 @@ def int8(src: Path, dst: Path) -> None:
                      extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT})
 
 
-def model_dir(root: Path, name: str, onnx_file: Path, shipped: Path) -> CodingModel:
+def model_dir(root: Path, name: str, onnx_file: Path, shipped: CodingModel) -> CodingModel:
     folder = root / name
     folder.mkdir()
-    shutil.copy(shipped / TOKENIZER_FILE, folder / TOKENIZER_FILE)
+    shutil.copy(shipped.tokenizer_path, folder / TOKENIZER_FILE)
     # Same heads, same context as the shipped model; but this graph carries its own word
     # embeddings, so the card must not ask for the shared table (coding/shared_weights.py).
-    card = json.loads((shipped / CARD_FILE).read_text("utf-8"))
+    card = json.loads((shipped.directory / CARD_FILE).read_text("utf-8"))
     card.pop(CARD_KEY, None)
     (folder / CARD_FILE).write_text(json.dumps(card), "utf-8")
     shutil.copy(onnx_file, folder / MODEL_FILE)
@@ -88,7 +88,7 @@ def main() -> None:
         for name in labels:
             int8(root / f"{name}.onnx", root / f"{name}.int8.onnx")
             files[name] = root / f"{name}.int8.onnx"
-        models = {name: model_dir(root, name, f, shipped.directory) for name, f in files.items()}
+        models = {name: model_dir(root, name, f, shipped) for name, f in files.items()}
         print(f"{len(items)} utterances ({'AnnoMI' if args.data else 'codebook examples'}); "
               f"{models['sdpa'].workers} runs at once; median of {args.repeat}; fused: {fused_ops}\n")
         print("| graph | nodes | MB | seconds | utterances/s | time vs SDPA |")

@@ -1,4 +1,4 @@
-"""The shipped models share one word-embedding table (coding/shared_weights.py)."""
+"""The shipped models share one word-embedding table and tokenizer (coding/shared_weights.py)."""
 
 import json
 import shutil
@@ -7,8 +7,16 @@ import numpy as np
 import pytest
 
 from rapportlens.coding.inputs import Item
-from rapportlens.coding.onnx_model import CodingModel
-from rapportlens.coding.shared_weights import CARD_KEY, FILE, digest, shared_dir
+from rapportlens.coding.onnx_model import MODEL_FILE, PACKED_MODEL_FILE, CodingModel
+from rapportlens.coding.shared_weights import (
+    CARD_KEY,
+    FILE,
+    TOKENIZER,
+    TOKENIZER_KEY,
+    digest,
+    load_table,
+    shared_dir,
+)
 from rapportlens.errors import OptionError
 from rapportlens.model import Role
 
@@ -20,13 +28,20 @@ def models_dir():
 
 
 def test_the_shipped_models_share_one_table_and_carry_none_of_their_own():
-    table = np.load(shared_dir() / FILE)
+    table = load_table(shared_dir() / FILE)
     assert table.shape == (30522, 384) and table.dtype == np.uint8
+    # Stored compressed: the int8 table is 11.7 MB in memory.
+    assert (shared_dir() / FILE).stat().st_size < 9e6
+    tokenizer = digest((shared_dir() / TOKENIZER).read_bytes())
     for name in SHIPPED:
         card = json.loads((models_dir() / name / "card.json").read_text("utf-8"))
         assert card[CARD_KEY] == digest(table), name
-        # The graph holds everything but the table: about half of the 23 MB int8 model.
-        assert (models_dir() / name / "model.onnx").stat().st_size < 12e6, name
+        assert card[TOKENIZER_KEY] == tokenizer and not (models_dir() / name / TOKENIZER).exists(), name
+        # The graph holds everything but the table: about half of the 23 MB int8 model,
+        # and it is stored gzipped.
+        assert not (models_dir() / name / MODEL_FILE).exists(), name
+        assert (models_dir() / name / PACKED_MODEL_FILE).stat().st_size < 10.5e6, name
+        assert CodingModel(models_dir() / name).tokenizer_path == shared_dir() / TOKENIZER
 
 
 def test_a_model_expecting_another_table_says_so(tmp_path):
@@ -36,6 +51,29 @@ def test_a_model_expecting_another_table_says_so(tmp_path):
     card[CARD_KEY] = "0" * 16
     (folder / "card.json").write_text(json.dumps(card), "utf-8")
     with pytest.raises(OptionError, match="expects the shared word embeddings 0000000000000000"):
+        CodingModel(folder)
+
+
+def test_a_model_expecting_another_tokenizer_says_so(tmp_path):
+    folder = tmp_path / "model"
+    shutil.copytree(models_dir() / "engagement-minilm", folder)
+    card = json.loads((folder / "card.json").read_text("utf-8"))
+    card[TOKENIZER_KEY] = "0" * 16
+    (folder / "card.json").write_text(json.dumps(card), "utf-8")
+    with pytest.raises(OptionError, match="expects the shared tokenizer 0000000000000000"):
+        CodingModel(folder)
+    # Its own tokenizer, as a trained folder has, is used before any shared one.
+    shutil.copy(shared_dir() / TOKENIZER, folder / TOKENIZER)
+    assert CodingModel(folder).tokenizer_path == folder / TOKENIZER
+
+
+def test_a_folder_without_a_tokenizer_is_named(tmp_path):
+    folder = tmp_path / "model"
+    shutil.copytree(models_dir() / "engagement-minilm", folder)
+    card = json.loads((folder / "card.json").read_text("utf-8"))
+    del card[TOKENIZER_KEY]
+    (folder / "card.json").write_text(json.dumps(card), "utf-8")
+    with pytest.raises(OptionError, match="lacks tokenizer.json"):
         CodingModel(folder)
 
 

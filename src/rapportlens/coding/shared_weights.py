@@ -1,13 +1,16 @@
-"""The word-embedding table that the shipped MiniLM models share.
+"""The word-embedding table and tokenizer that the shipped MiniLM models share.
 
 Every RapportLens model is fine-tuned from all-MiniLM-L6-v2 with its word embeddings frozen
 (``training/trainer.py``), so the int8 table (30,522 x 384, 11.7 MB) is the same byte for
-byte in each. The shipped models (coding, risk, the engagement model's second opinion) keep
-one copy of it, in ``models/shared``, instead of one each, which keeps the default install
-under 400 MB: their graphs declare the table as external data that is never on disk beside
-them, and ``add_shared_weights`` hands onnxruntime this copy instead. The card says which
-table a model expects (``shared_word_embeddings``: its digest). A folder written by
-`rapportlens train` carries its own table and needs none of this.
+byte in each, and each uses that model's tokenizer unchanged. The shipped models (coding,
+risk, the engagement model's second opinion) keep one copy of both, in ``models/shared``,
+instead of one each, which keeps the default install under 400 MB: their graphs declare
+the table as external data that is never on disk beside them, and ``add_shared_weights``
+hands onnxruntime this copy instead. The table is stored compressed (``.npz``, 8.0 MB on
+disk), since int8 weights of a vocabulary that is mostly rare words compress by a third.
+The card says which table and tokenizer a model expects (``shared_word_embeddings``,
+``shared_tokenizer``: their digests). A folder written by `rapportlens train` carries its
+own table and tokenizer and needs none of this.
 """
 
 from __future__ import annotations
@@ -24,16 +27,24 @@ from ..errors import OptionError
 
 NAME = "encoder.embeddings.word_embeddings.weight_quantized"
 LOCATION = "shared-word-embeddings.bin"  # what the graph names; the table comes from FILE
-FILE = "word_embeddings.npy"
+FILE = "word_embeddings.npz"
+ARRAY = "table"
 CARD_KEY = "shared_word_embeddings"
+TOKENIZER = "tokenizer.json"
+TOKENIZER_KEY = "shared_tokenizer"
 
 
 def shared_dir() -> Path:
     return Path(str(resources.files("rapportlens").joinpath("models", "shared")))
 
 
-def digest(table: np.ndarray) -> str:
-    return hashlib.sha256(table.tobytes()).hexdigest()[:16]
+def digest(data: np.ndarray | bytes) -> str:
+    return hashlib.sha256(data if isinstance(data, bytes) else data.tobytes()).hexdigest()[:16]
+
+
+def load_table(path: Path) -> np.ndarray:
+    with np.load(path, allow_pickle=False) as stored:
+        return stored[ARRAY]
 
 
 @cache
@@ -42,7 +53,7 @@ def _table() -> tuple[np.ndarray, str]:
     if not path.is_file():
         raise OptionError(f"{path} is missing: the shipped models read their word embeddings from it. "
                           "Reinstall rapportlens.")
-    table = np.load(path, allow_pickle=False)
+    table = load_table(path)
     return table, digest(table)
 
 
@@ -62,3 +73,18 @@ def add_shared_weights(options: Any, card: dict[str, Any], directory: Path) -> l
     value = ort.OrtValue.ortvalue_from_numpy(table)
     options.add_external_initializers([NAME], [value])
     return [table, value]
+
+
+def tokenizer_path(card: dict[str, Any], directory: Path) -> Path | None:
+    """The model's own ``tokenizer.json`` when it has one, else the shared one its card
+    names (checked against the digest); None when it has neither."""
+    own = directory / TOKENIZER
+    want = card.get(TOKENIZER_KEY)
+    if own.is_file() or not want:
+        return own if own.is_file() else None
+    path = shared_dir() / TOKENIZER
+    have = digest(path.read_bytes()) if path.is_file() else "nothing"
+    if have != want:
+        raise OptionError(f"{directory} expects the shared tokenizer {want}, but {path} holds {have}. "
+                          "Reinstall rapportlens, or copy the model's tokenizer.json into its folder.")
+    return path
