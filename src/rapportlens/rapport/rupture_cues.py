@@ -272,6 +272,10 @@ OBJECTING = re.compile(r"\b(?:not|never|nothing|nobody|none|cannot|without|alrea
 ACCEPTING = re.compile(r"^\W*(?:oh,? |well,? )?(?:(?:it'?s|that'?s) good to (?:hear|know)|that helps|(?:\w+ ){0,2}(?:good|great) ideas?|maybe|i guess|(?:[\w'-]+ ){0,3}you(?:'ve got| have| got) a point|good point|fair point|i know(?=\s*(?:[.,!]|$))|i (?:didn'?t|did not) (?:know|reali[sz]e)|(?:it|that|they|he|she) (?:is|was|does|did|are|were)(?=\s*[.,!])|"
                        r"definitely|absolutely|totally|yes|yeah|yep|okay|ok|sure|right|true|fair enough|that'?s true|i suppose|of course|exactly|"
                        r"that (?:would|'d) be (?:good|great|helpful|lovely|brilliant))\b|\b(?:thanks|thank you|cheers|relief)\b", re.IGNORECASE)
+# "No." to a statement that is itself negative agrees with it ("That habit doesn't stop
+# overnight." / "No. My daughter says..."), whatever the turn goes on to object to.
+AGREEING_NO = re.compile(r"^\W*no(?:pe)?\s*(?:[.!]|,\s*(?:it|that|he|she|they|you|i|we)\s+(?:does|is|will|can|do|was|did|has|have|would)(?:n'?t| not)\b)", re.IGNORECASE)
+NEGATIVE = re.compile(r"\b(?:not|never|no longer|nothing|nobody|no one)\b|n'?t\b", re.IGNORECASE)
 # The client's own account insisted on ("I've just told you", "I know the rules", "I can't",
 # "I'm not doing it again", "Nobody asked me"), or the practitioner addressed.
 INSISTING = re.compile(r"\bi(?:'ve| have)? (?:just |already )?(?:said|told you)\b|\bi (?:already|know (?:the|my|what|how|that))\b"

@@ -36,6 +36,7 @@ from .rupture_cues import (
     ACCEPTING,
     ACKNOWLEDGING_CUES,
     AGREEING,
+    AGREEING_NO,
     APOLOGY,
     BAD_NEWS,
     COMPLIANCE,
@@ -58,6 +59,7 @@ from .rupture_cues import (
     MINIMISING,
     MISSTEP,
     NAMED,
+    NEGATIVE,
     NOT_ECHOED,
     NOT_OWNING,
     OBJECTING,
@@ -464,6 +466,7 @@ def _standoff(conv: Conversation, turn, prev, roles):
     objects = (_objects(text) or DISCOUNTING.search(text) or (not _asks(conv, p0) and _objects(answer)))
     if (not objects or _asks(conv, o1) or _asks(conv, prev) or (_asks(conv, turn) and not TAG.search(text))
             or any(ACCEPTING.search(conv.utterances[i].text) for i in (*o1.utterances, *turn.utterances))
+            or (AGREEING_NO.match(text) and NEGATIVE.search(said))
             or _codes(conv, o1.utterances).get("agreement", 0.0) >= CONFIDENCE):
         return None
     # The held position: no reflection the model is sure of, nothing granted or acknowledged ("I
