@@ -20,7 +20,7 @@ RUPTURES = declare(
 
 class Ruptures(Analyzer):
     name = "ruptures"
-    version = "v12"
+    version = "v13"
     description = "Finds drops in client engagement, the repair attempts and whether engagement recovered."
     requires = (CODES.key, VALENCE.key, WORDS.key)
     assigns = (RUPTURES.key,)

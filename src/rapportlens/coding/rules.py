@@ -79,6 +79,10 @@ NAMED_RETREAT = (
     r"(?:^|[,.;!?]\s*|\band )(?:and )?you(?:'ve| have) (?:gone|got|become) (?:a bit |very |really |quite |a little )?(?:quiet|quieter|silent)\b",
     r"\byou (?:laughed|smiled|joked|shrugged|went quiet|changed the subject|looked away|sighed) (?:just then|just now|there|when i)\b",
     r"\bi notice(?:d)? (?:that )?you (?:turned|changed|moved|switched|steered|laughed|smiled|went quiet|looked away|shrugged|paused)\b",
+    # The topic left, named ("I notice we've moved off your brother twice now"); no
+    # practitioner turn in AnnoMI or ESConv says we or you moved off or changed the subject.
+    r"\b(?:we|you)(?:'ve| have)? (?:moved|drifted|steered|turned|shifted) (?:off|away from)\b",
+    r"\b(?:we|you)(?:'ve| have)? changed the (?:subject|topic)\b",
 )
 
 
@@ -207,7 +211,11 @@ RULES: list[Rule] = [
         r"\bi (?:didn'?t|did not) (?:take|think about|consider) (?:that|this|it|your \w+|the \w+) (?:into account|through)\b",
         r"\blet(?:'?s| us| me) (?:stay|go back|come back|return|get back) (?:with|to) (?:what you|the thing you|your|where you)\b",
         r"\bi(?:'?m hearing| hear| can see| get) (?:that )?(?:this|that|what i said|my suggestion) (?:isn'?t|wasn'?t|hasn'?t been) (?:helping|working|helpful|what you)\b",
-        r"\bi should(?:n'?t| not)? have (?:asked|checked|said|pushed|jumped|assumed|read (?:my|your|the)|remembered|prepared|listened)\b",
+        # "I shouldn't have brushed it off", "I should've asked first": no practitioner turn in
+        # AnnoMI or ESConv says "I should(n't) have" at all.
+        r"\bi (?:should(?:n'?t| not)? have|should'?ve) (?:asked|checked|said|pushed|jumped|assumed|read (?:my|your|the)|remembered|prepared|listened"
+        r"|brushed|dismissed|interrupted|rushed|ignored|lectured|judged|glossed|skipped|talked over|cut (?:you|in|across)|waved|doubted"
+        r"|questioned|snapped|pressed|presumed|hurried|overlooked|put it|worded|made (?:it|that|you)|gone (?:on|straight|in)|started (?:with|on|by)|told you)\b",
         r"\bi (?:think i )?got (?:a bit |rather |too )?carried away\b", r"^\W*sorry,? you did\b",
         # Regretting how it landed ("that's not how I want you to feel") and owning a gap
         # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.

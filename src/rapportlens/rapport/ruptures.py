@@ -386,8 +386,12 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
                 conv, prev, _usual_length(conv, last.speaker, last.start, words), words):
             changed.append(_reopen(conv, last, prev))
             continue
-        if _asks(conv, prev):
-            continue  # asking for more ("Any suggestions on TV shows?") is taking part
+        if _asks(conv, prev) and (owner == "concession" or not _read_as_rupture(_text(conv, prev))):
+            # Asking for more ("Any suggestions on TV shows?") is taking part, and "That's a fair
+            # question" grants a question as a question; a question the encoder reads as
+            # pushback ("So breaking my wrist is a conduct issue now?") that the practitioner
+            # then owns a misstep after is not.
+            continue
         run = [prev]
         back = 0  # earlier turns taken for answering advice or criticism
         for x in reversed(own[:-1]):
@@ -497,9 +501,16 @@ def _concedes_pushback(conv: Conversation, turn, prev) -> bool:
     conceding = CONCEDING_POINT.match(said) is not None or CONCEDED_LATE.match(said) is not None
     if not conceding and VALIDATED_REACTION.search(said) is None and GOOD_POINT.match(said) is None:
         return False
-    model = load_engagement()
-    if conceding and float(model.probabilities([text])[0][1]) >= CONCEDED_WEIGHT:
+    if conceding and float(load_engagement().probabilities([text])[0][1]) >= CONCEDED_WEIGHT:
         return True
+    return _read_as_rupture(text)
+
+
+def _read_as_rupture(text: str) -> bool:
+    """Whether the engagement model's second opinion (the encoder) gives a client turn
+    ``CONCEDED_CHECK`` or more for a rupture; asked only of turns a practitioner's answer
+    already points to."""
+    model = load_engagement()
     if model.check is None or not reads(text):
         return False
     return float(model.check.predict([Item(Role.CLIENT, text)], with_lexical=False)[HEAD][0][1:].max()) >= CONCEDED_CHECK

@@ -1,0 +1,87 @@
+"""Session 46's rupture and repair readings (docs/analyzers/ruptures.md, "Session 46"): each
+with a short session written here and, where the reading could overreach, a look-alike it
+must leave alone."""
+
+import pytest
+from tests.rupture_helpers import P, analyzed, coded, found
+
+from rapportlens.rapport.rupture_cues import AGREEING_NO
+
+
+def test_a_sarcastic_question_the_practitioner_owns_a_misstep_after_is_the_rupture():
+    conv = analyzed([
+        ("W", "Your manager has referred you because of your time off."),
+        ("C", "I've been off with a broken ankle. It's in a boot."),
+        ("W", "We look at every absence the same way."),
+        ("C", "So breaking my ankle is a disciplinary matter now?"),
+        ("W", "No, it isn't, and I put that badly. This is about what you need to come back. When does the boot come off?"),
+        ("C", "Three weeks. I could work from home before then."),
+    ])
+    assert found(conv) == [([3], 4)]
+
+
+def test_a_question_asking_for_more_before_an_owned_misstep_is_still_taking_part():
+    conv = analyzed([
+        ("W", "Try the breathing exercise twice a day."),
+        ("C", "Okay. Is there an app for that, or a video I could follow?"),
+        ("W", "Sorry, I should have said. There's one on the leaflet; I'll show you."),
+        ("C", "Great, thanks."),
+    ])
+    assert found(conv) == []
+
+
+@pytest.mark.parametrize("text", [
+    "You do, and I shouldn't have brushed it off.",
+    "I should've asked before giving you all that.",
+    "I shouldn't have interrupted you there.",
+])
+def test_saying_one_should_not_have_done_it_is_a_repair(text):
+    assert coded(text, "repair", P)
+
+
+@pytest.mark.parametrize("text", [
+    "You should have told me about the rash sooner.",
+    "Maybe you shouldn't have stopped the tablets.",
+])
+def test_telling_the_client_what_they_should_have_done_is_not(text):
+    assert not coded(text, "repair", P)
+
+
+def test_a_brushed_off_complaint_owned_is_repaired():
+    conv = analyzed([
+        ("W", "I think the tiredness might just be stress."),
+        ("C", "It's not stress. Something's wrong."),
+        ("W", "Your scan was clear."),
+        ("C", "Then do another scan. I know my own body."),
+        ("W", "You do, and I shouldn't have brushed it off. Let's check your bloods and see you in a fortnight."),
+        ("C", "Thank you. That's all I wanted."),
+    ])
+    assert [r for _, r in found(conv)] == [4]
+
+
+def test_naming_that_the_topic_was_left_owns_the_retreat():
+    conv = analyzed([
+        ("W", "You said your sister hasn't called since the wedding."),
+        ("C", "Yeah. Anyway, I've started swimming again. Forty lengths on Friday."),
+        ("W", "That's great. Going back to your sister, what happened between you?"),
+        ("C", "I'm thinking of trying the open water club in May."),
+        ("W", "I notice we've moved off your sister twice now. Maybe I've pushed into that too soon. We can come back to it."),
+        ("C", "Thanks. It's still raw. Maybe next week."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 4 and found(conv)[0][0][0] in (1, 3)
+
+
+def test_no_to_a_negative_statement_agrees_and_starts_no_standoff():
+    conv = analyzed([
+        ("W", "How have the weeks been since the funeral?"),
+        ("C", "Hard. The flat is so quiet without her."),
+        ("W", "The quiet is often the hardest part."),
+        ("C", "I keep laying two places at the table."),
+        ("W", "A habit of fifty years doesn't stop overnight."),
+        ("C", "No. My son says I should move in with him, but I'm not ready."),
+        ("W", "What would being ready look like?"),
+        ("C", "I don't know yet. When I can sit in her chair, maybe."),
+    ])
+    assert found(conv) == []
+    assert AGREEING_NO.match("No. My son says...") and AGREEING_NO.match("No, it doesn't.")
+    assert not AGREEING_NO.match("No, that's not it at all.") and not AGREEING_NO.match("Nobody listens.")
