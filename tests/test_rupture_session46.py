@@ -3,7 +3,7 @@ with a short session written here and, where the reading could overreach, a look
 must leave alone."""
 
 import pytest
-from tests.rupture_helpers import P, analyzed, coded, found
+from tests.rupture_helpers import C, P, analyzed, coded, found
 
 from rapportlens.rapport.rupture_cues import AGREEING_NO
 
@@ -85,3 +85,48 @@ def test_no_to_a_negative_statement_agrees_and_starts_no_standoff():
     assert found(conv) == []
     assert AGREEING_NO.match("No. My son says...") and AGREEING_NO.match("No, it doesn't.")
     assert not AGREEING_NO.match("No, that's not it at all.") and not AGREEING_NO.match("Nobody listens.")
+
+
+def test_asking_to_finish_early_after_a_lecture_is_a_retreat_the_repair_answers():
+    conv = analyzed([
+        ("T", "This week I'd like you to keep a sleep diary: bedtime, waking time, every time you wake in the night."),
+        ("C", "Mm-hm."),
+        ("T", "And rate how rested you feel each morning, from one to ten."),
+        ("C", "Sure. Can we finish a bit early today?"),
+        ("T", "Hang on. I think I've been talking at you for ten minutes. How is this landing for you?"),
+        ("C", "Honestly, I've tried diaries. They make me feel like I'm failing at homework."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 4 and found(conv)[0][0][0] in (1, 3)
+
+
+@pytest.mark.parametrize(("text", "code", "role"), [
+    ("Can we wrap up early today?", "withdrawal", C),
+    ("I'm wondering if something I said last week didn't sit right.", "repair", P),
+    ("Did something I said upset you?", "repair", P),
+])
+def test_new_wordings_are_coded(text, code, role):
+    assert coded(text, code, role)
+
+
+@pytest.mark.parametrize(("text", "code", "role"), [
+    ("We finish at five, so can we book the next one now?", "withdrawal", C),
+    ("Something I said to my sister upset her.", "repair", P),
+])
+def test_look_alikes_are_not(text, code, role):
+    assert not coded(text, code, role)
+
+
+def test_short_answers_named_with_a_wondered_misstep_is_a_repaired_retreat():
+    conv = analyzed([
+        ("T", "Last week you mentioned the panic attacks at the supermarket."),
+        ("C", "Yeah."),
+        ("T", "Have there been any more?"),
+        ("C", "Two."),
+        ("T", "What happened?"),
+        ("C", "Same as always."),
+        ("T", "You're giving me short answers today, and I'm wondering if something I said last week didn't sit right."),
+        ("C", "You said I was avoiding things. It felt like you thought I wasn't trying."),
+        ("T", "I'm glad you told me. That's not what I meant, and I can see how it sounded."),
+        ("C", "Okay. Thanks. The second one was on the way here, actually."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] in (6, 8) and found(conv)[0][0][0] in (1, 3, 5)

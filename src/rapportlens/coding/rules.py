@@ -83,6 +83,7 @@ NAMED_RETREAT = (
     # practitioner turn in AnnoMI or ESConv says we or you moved off or changed the subject.
     r"\b(?:we|you)(?:'ve| have)? (?:moved|drifted|steered|turned|shifted) (?:off|away from)\b",
     r"\b(?:we|you)(?:'ve| have)? changed the (?:subject|topic)\b",
+    r"\byou(?:'re| are) (?:giving me|being) (?:very |quite |really |pretty )?(?:short|brief|one-word|quick) (?:answers|replies)\b",
 )
 
 
@@ -90,6 +91,8 @@ def _rules(code: str, speaker: str, confidence: float, *patterns: str) -> list[R
     return [Rule(code, speaker, re.compile(p, re.IGNORECASE), confidence, f"{code} phrase") for p in patterns]
 
 
+# When the practitioner said it ("something I said last week"), not to whom.
+WHEN_SAID = r"(?:,? (?:last \w+|earlier|before|just now|just then|there|today|in (?:our|the) last (?:session|meeting)))?,?"
 YOU_FEEL = r"(?:it )?(?:sounds|seems|looks) (?:like|as if|as though)?\s*(?:you(?:'re| are| were| feel| felt)?|that)|you(?:'re| are| were)? (?:seem|sound|look|feel|felt|must (?:feel|have felt|be))"
 RULES: list[Rule] = [
     *_rules("reflection.feeling", P, 0.8, rf"\b(?:{YOU_FEEL})\b[^.?!]{{0,40}}\b(?:{FEELING})\b"),
@@ -194,6 +197,10 @@ RULES: list[Rule] = [
         r"\bi (?:think i )?(?:pushed|was pushing|went|came on|jumped|rushed)\b[^.?!]{0,15}\b(?:too|a bit|ahead)\b",
         r"\bi may have (?:misunderstood|misread|got that wrong|gotten that wrong|pushed)\b",
         r"\b(?:didn'?t|did not) (?:land|come out) (?:well|right|the way)\b", r"\blet(?:'?s| me| us) (?:go|step) back\b",
+        # Wondering aloud whether one's own words hurt ("I'm wondering if something I said last
+        # week didn't sit right"); no AnnoMI or ESConv practitioner turn says "something I said".
+        r"\bsomething i (?:said|did)" + WHEN_SAID + r" (?:didn'?t|did not|doesn'?t|does not|hasn'?t|has not) sit (?:right|well)\b",
+        r"\b(?:if|whether|did|has) something i (?:said|did)" + WHEN_SAID + r" (?:has |might have |may have )?(?:upset|bothered|annoyed|hurt|offended|put you off|got to you)\b",
         r"\bwhat (?:felt|was) (?:off|wrong|unhelpful)\b", r"\btell me (?:if|when) i'?m (?:off|wrong|getting)\b",
         r"\bi (?:got|had) (?:that|it) wrong\b", r"\bthat came out wrong\b", r"\bi apologi[sz]e\b",
         r"\b(?:that'?s|that was|it'?s|it was) (?:all )?my (?:fault|mistake|bad)\b",
@@ -462,6 +469,10 @@ RULES: list[Rule] = [
         r"(?:^|[.!?]\s+)(?:oh,? |so,? |well,? )?(?:whatever|forget it|never mind|nevermind)[.!]*\s*$",
         r"^\W*(?:i guess|i suppose|maybe|perhaps|dunno|i don'?t know|not sure|possibly|could be|if you say so)[.,!]*\s+anyway\b",
         r"\bcan i (?:go|leave|get going|go back(?: to \w+)?)(?: now| yet| home)?\s*\?",
+        # Asking to end the session ("Can we wrap up a bit early today?"); no AnnoMI or ESConv
+        # client turn asks so.
+        r"\b(?:can|could) we (?:just )?(?:wrap (?:this |it )?up|finish|stop|end|call it a day|leave it (?:there|for today)|cut (?:this|it) short)"
+        r"(?: (?:a bit |a little |slightly )?(?:early|earlier|now|soon|there|here))?(?: today| for today)?\s*\?",
         # Being here at someone else's word ("She made me come.", "My GP sent me.").
         r"^\W*(?:well,? )?(?:\w+(?:'s)? )?\w+ (?:(?:made|forced|told) me (?:to )?(?:come|be here)|sent me(?: here)?)\W*$",
         r"\b(?:fine|okay|ok|alright|all right|nothing|whatever)\b[^.?!]{0,30}[.!]\s+how (?:was|were) your \w+(?: \w+)?\?\s*$",
