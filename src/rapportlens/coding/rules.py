@@ -224,6 +224,9 @@ RULES: list[Rule] = [
         r"|brushed|dismissed|interrupted|rushed|ignored|lectured|judged|glossed|skipped|talked over|cut (?:you|in|across)|waved|doubted"
         r"|questioned|snapped|pressed|presumed|hurried|overlooked|put it|worded|made (?:it|that|you)|gone (?:on|straight|in)|started (?:with|on|by)|told you)\b",
         r"\bi (?:think i )?got (?:a bit |rather |too )?carried away\b", r"^\W*sorry,? you did\b",
+        # Naming the client's feeling towards the practitioner ("It makes sense you'd be
+        # irritated with me for that"); no AnnoMI or ESConv practitioner turn does.
+        r"\b(?:irritated|annoyed|angry|frustrated|cross|fed up|upset|hurt|mad) (?:with|at|by) me\b",
         # Regretting how it landed ("that's not how I want you to feel") and owning a gap
         # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.
         r"\bi(?:'?m| am) sorry,? (?:that(?:'?s| is| was) not|that came|if (?:that|i|what i))\b",
@@ -636,6 +639,8 @@ RULES: list[Rule] = [
         # me to do, drag him in with a temperature?"), evidence heard before ("The evidence said
         # that about the last three things"), and doubt the work does anything.
         r"^\W*(?:well,? )?(?:must be nice|it must be nice|nice for some|alright for some|all right for some|lucky you)\b",
+        # Agreement signed off as a habit of the practitioner's ("You're absolutely right, as always.").
+        r"\byou(?:'re| are) (?:absolutely |totally |completely |quite |always )?right,? as (?:always|usual|ever)\b",
         r"^\W*what (?:do|did) you want me to do,", r"\bsaid that about (?:the last|every|all the)\b",
         r"\bnot sure (?:it'?s|it is|they'?re|this is) (?:doing|done) anything\b",
         # Mistrust of a promise heard before ("That's what they said about the last one.").
