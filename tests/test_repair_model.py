@@ -92,7 +92,7 @@ def test_the_card_names_the_written_sessions_it_learned_from():
 
 
 def test_a_sure_model_repair_owns_a_misstep_and_marks_the_turn_before(monkeypatch):
-    from rapportlens.rapport import ruptures
+    from rapportlens.rapport import rupture_pushback as ruptures
 
     pairs = [("T", "We need to get your benefit review form done today."),
              ("C", "Okay. I've had a rough few weeks, to be honest."),

@@ -340,7 +340,7 @@ CONCEDING_POINT = re.compile(CONCEDING_OPENER + r"(?:" + POINT_GRANTED + r")\b"
                              r"(?![^.!?]*\b(?:but|however)\b)(?![.!?]\s*(?:but|however)\b)", re.IGNORECASE)
 # "That's a good point" grants less: ESConv's supporters say it to agree ("Yes, that's a good
 # point. It sounds like you are thinking this through"), so only the encoder's reading of the
-# turn before makes it a concession (``ruptures.CONCEDED_CHECK``).
+# turn before makes it a concession (``rupture_pushback.CONCEDED_CHECK``).
 GOOD_POINT = re.compile(CONCEDING_OPENER + r"(?:that'?s )?(?:a )?(?:good|valid) point\b(?![^.!?]*\b(?:but|however)\b)", re.IGNORECASE)
 # ... or granting it at the end of the first clause ("I haven't asked, you're right."); no
 # practitioner turn in AnnoMI or ESConv does.
