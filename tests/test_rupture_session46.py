@@ -130,3 +130,47 @@ def test_short_answers_named_with_a_wondered_misstep_is_a_repaired_retreat():
         ("C", "Okay. Thanks. The second one was on the way here, actually."),
     ])
     assert len(found(conv)) == 1 and found(conv)[0][1] in (6, 8) and found(conv)[0][0][0] in (1, 3, 5)
+
+
+@pytest.mark.parametrize(("text", "code", "role"), [
+    ("You're absolutely right, as always.", "confrontation", C),
+    ("Unbelievable. So now I'm a bad mother.", "confrontation", C),
+    ("I felt a bit judged last time, when you said I was overreacting.", "confrontation", C),
+    ("It makes sense you'd be annoyed with me for that.", "repair", P),
+])
+def test_session_115_and_116_wordings_are_coded(text, code, role):
+    assert coded(text, code, role)
+
+
+@pytest.mark.parametrize(("text", "code", "role"), [
+    ("You were right, as it turned out.", "confrontation", C),
+    ("So now I'm a single mum, and it's hard.", "confrontation", C),
+    ("I felt judged by my family for years.", "confrontation", C),
+    ("My sister was annoyed with me for missing the party.", "repair", P),
+])
+def test_session_115_and_116_look_alikes_are_not(text, code, role):
+    assert not coded(text, code, role)
+
+
+def test_sarcastic_agreement_repaired_by_naming_the_irritation():
+    conv = analyzed([
+        ("T", "I wonder whether the extra shifts are partly a way of not being at home."),
+        ("C", "You're absolutely right, as always."),
+        ("T", "It makes sense you'd be irritated with me for that. It was a big leap. What was it like to hear?"),
+        ("C", "Like you'd decided you know my life better than I do."),
+        ("T", "That's fair. You know your life. What do the shifts give you?"),
+        ("C", "Money, mostly. We're behind on the rent and I'm scared of losing the flat."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][0][0] == 1 and found(conv)[0][1] == 2
+
+
+def test_curt_replies_to_a_spending_lecture_are_a_retreat():
+    conv = analyzed([
+        ("W", "Your spending on takeaways is over three hundred a month."),
+        ("C", "I know."),
+        ("W", "That has to stop if you want the plan to work."),
+        ("C", "Fine."),
+        ("W", "And the gym membership."),
+        ("C", "Fine."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] is None

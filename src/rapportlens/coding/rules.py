@@ -226,7 +226,8 @@ RULES: list[Rule] = [
         r"\bi (?:think i )?got (?:a bit |rather |too )?carried away\b", r"^\W*sorry,? you did\b",
         # Naming the client's feeling towards the practitioner ("It makes sense you'd be
         # irritated with me for that"); no AnnoMI or ESConv practitioner turn does.
-        r"\b(?:irritated|annoyed|angry|frustrated|cross|fed up|upset|hurt|mad) (?:with|at|by) me\b",
+        r"\byou(?:'d| would| might| must| may| could)?(?: well)?(?: be| feel| have been| have felt|'re| are| were| felt)? (?:a bit |quite |really |very |so |a little )?"
+        r"(?:irritated|annoyed|angry|frustrated|cross|fed up|upset|hurt|mad) (?:with|at|by) me\b",
         # Regretting how it landed ("that's not how I want you to feel") and owning a gap
         # ("I haven't asked how that works for you"); a bare "I'm sorry that happened" is sympathy.
         r"\bi(?:'?m| am) sorry,? (?:that(?:'?s| is| was) not|that came|if (?:that|i|what i))\b",
@@ -599,7 +600,12 @@ RULES: list[Rule] = [
         r"\byou keep (?:bringing up|asking|going on|pushing|coming back to|talking about|saying (?:that|this|it|the same))\b",
         r"\bi'?d (?:really )?appreciate (?:it )?if you (?:didn'?t|did not|stopped|would stop|wouldn'?t|could stop)\b",
         r"(?:^|[.!?]\s+)(?:that'?s|bit) (?:a bit |pretty |quite |a little )?rich\b",
-        r"^\W*so,? (?:now )?i'?m (?:a suspect|the bad guy|the villain|on trial|a liar|lying|being accused)\b",
+        r"(?:^|[.!?]\s+)so,? (?:now )?i'?m (?:a suspect|the bad guy|the villain|on trial|a liar|lying|being accused"
+        r"|an? (?:child |)(?:abuser|criminal|monster|drunk|junkie|addict|bully|racist|failure|(?:bad|terrible|useless|unfit) (?:mum|mom|mother|dad|father|parent)))\b",
+        # Feeling judged by the practitioner, said outright ("I felt a bit judged last time, when
+        # you said I was catastrophising"); no AnnoMI or ESConv client turn says it at all.
+        r"\bi (?:felt|feel) (?:a bit |quite |really |very |so |a little |kind of |sort of )?(?:judged|criticised|criticized|dismissed|patroni[sz]ed|lectured|"
+        r"talked down to|told off|brushed off|not listened to)\b[^.?!]{0,30}\b(?:you|last (?:time|session|week)|in here)\b",
         r"(?:^|[.!?,]\s*)(?:please |just |oh )?(?:stop|quit) (?:asking|telling|lecturing|judging|pushing)\b",
         r"\b(?:stop|quit) (?:asking|telling|lecturing|judging|pushing) me\b", r"\b(?:stop|quit) trying to (?:fix|change|analy[sz]e) me\b",
         r"\bi (?:don'?t|do not) need (?:a lecture|lecturing|a sermon|another lecture|you to tell me)\b",
