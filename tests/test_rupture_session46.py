@@ -5,6 +5,8 @@ must leave alone."""
 import pytest
 from tests.rupture_helpers import C, P, analyzed, coded, found
 
+import rapportlens
+from rapportlens import Conversation, Role
 from rapportlens.rapport.rupture_cues import AGREEING_NO
 
 
@@ -174,3 +176,53 @@ def test_curt_replies_to_a_spending_lecture_are_a_retreat():
         ("C", "Fine."),
     ])
     assert len(found(conv)) == 1 and found(conv)[0][1] is None
+
+
+def test_in_a_group_a_member_answering_past_another_member_is_read_against_the_practitioner():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("Facilitator", "Let's start with a check-in. Joe, how was your week?"),
+        ("Joe", "Good, actually. I went to the job fair."),
+        ("Facilitator", "Great. Amy?"),
+        ("Amy", "Not great. My benefits were cut again."),
+        ("Facilitator", "I'm sorry to hear that. Let's come back to that later. Rob?"),
+        ("Rob", "I've been okay."),
+        ("Amy", "Later. Right. It's always later for me."),
+        ("Facilitator", "You're right, Amy, that wasn't fair. It shouldn't wait. What happened with the benefits?"),
+        ("Amy", "They say I missed an appointment I was never told about."),
+    ], roles={"Facilitator": P, "Joe": Role.MEMBER, "Amy": Role.MEMBER, "Rob": Role.MEMBER}))
+    assert found(conv) == [([6], 7)]
+    assert conv.features["ruptures"][0]["speaker"] == "Amy"
+
+
+def test_two_members_joining_one_complaint_make_one_rupture_for_one_repair():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("Worker", "Any ideas where you'd like to go for the trip?"),
+        ("Jade", "The beach! Somewhere with arcades."),
+        ("Marcus", "Or the climbing centre in town."),
+        ("Worker", "Both good. Although last year the beach got out of hand, so I think climbing is safer."),
+        ("Jade", "Why even ask us then? You'd already decided."),
+        ("Aisha", "Yeah, it's always like this."),
+        ("Worker", "You're right, I asked for your ideas and then overruled them. That's not fair. Let's vote properly."),
+        ("Jade", "Okay, that's better. I still vote beach, but I'd climb if it rains."),
+    ], roles={"Worker": P, "Jade": Role.MEMBER, "Marcus": Role.MEMBER, "Aisha": Role.MEMBER}))
+    assert [r for _, r in found(conv)] == [6]
+
+
+@pytest.mark.parametrize(("text", "code", "role"), [
+    ("Course you will. You lot are all the same.", "confrontation", C),
+    ("I'm not doing homework.", "confrontation", C),
+    ("So I'm meant to do it at midnight, am I?", "confrontation", C),
+    ("I think I kept steering us back to her when you wanted to talk about work.", "repair", P),
+])
+def test_set_117_and_118_wordings_are_coded(text, code, role):
+    assert coded(text, code, role)
+
+
+@pytest.mark.parametrize(("text", "code", "role"), [
+    ("I'm not doing too badly, thanks.", "confrontation", C),
+    ("So I'm meant to be there at ten, is that right?", "confrontation", C),
+    ("My kids are all the same at bedtime.", "confrontation", C),
+    ("I kept bringing my lunch back home uneaten.", "repair", P),
+])
+def test_set_117_and_118_look_alikes_are_not(text, code, role):
+    assert not coded(text, code, role)

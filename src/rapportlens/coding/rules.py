@@ -214,6 +214,8 @@ RULES: list[Rule] = [
         r"\bthat came out (?:as|wrong|badly|harsh(?:er|ly)?|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
         r"\bi (?:didn'?t|did not) mean (?:it|that) (?:like that|that way|to sound)\b",
         r"\bi (?:moved|went|drifted|got|wandered) (?:away from|off track|off topic|ahead of (?:you|myself))\b",
+        # "I think I kept steering us back to her when you'd come in wanting to talk about work."
+        r"\bi (?:kept|keep|have been|'ve been|was) (?:steering|bringing|pulling|dragging|taking|turning) (?:us|you|the conversation|things|it|the talk)(?: \w+)? back\b",
         r"\b(?:you'?re right|that'?s fair|fair enough|fair point)[,.;!]? (?:and )?i (?:jumped|went|moved|pushed|rushed|got|was|shouldn'?t|should|didn'?t|skipped|glossed|missed|brushed|ignored|overlooked)\b",
         r"\bi (?:didn'?t|did not) (?:take|think about|consider) (?:that|this|it|your \w+|the \w+) (?:into account|through)\b",
         r"\blet(?:'?s| us| me) (?:stay|go back|come back|return|get back) (?:with|to) (?:what you|the thing you|your|where you)\b",
@@ -632,6 +634,12 @@ RULES: list[Rule] = [
         r"^\W*with (?:all )?(?:due )?respect\b", r"\b(?:that'?s|that is|what) (?:a|such a) (?:horrible|terrible|awful|nasty|cruel|hurtful|rude|harsh|mean) thing to say\b",
         r"\b(?:nobody|no one|no-one) (?:ever |actually |really )?(?:listens|hears me)\W*$",
         r"\byou (?:lot|people) (?:only|never|always|just)\b", r"\bwhere were you when\b",
+        # "You lot are all the same."; a task turned down in so many words ("I'm not doing
+        # homework."); and a same-polarity tag that mocks ("So I'm meant to do it at midnight, am
+        # I?"). No AnnoMI or ESConv client turn says any of them.
+        r"\byou(?: lot| people| guys)? (?:are|'re) all the same\b",
+        r"^\W*(?:no,? )?i'?m not doing (?:that|this|it|homework|any homework|the \w+|any \w+|those|these)\W*$",
+        r"^\W*so,? (?:i'?m|i am) (?:meant|supposed|expected|going) to\b[^?]{0,60},? am i\?\W*$",
         r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b",
         r"(?:^|[.!?]\s+)(?:look,? )?(?:i'?m|i am) not (?:stupid|an idiot|thick|daft|dense)[.!]",
         r"^\W*(?:yes,? )?i(?:'m| am) (?:well |fully |quite )?aware(?: of (?:that|the \w+|it|this))?,? thank you\W*$",

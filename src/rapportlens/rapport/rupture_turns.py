@@ -76,10 +76,21 @@ def _asks(conv: Conversation, turn) -> bool:
     return text.endswith("?") and not REPROACH.search(text) and not ECHO_QUESTION.match(text)
 
 
+GROUP_BETWEEN = 2  # other members' turns a member's turn may come after and still answer the practitioner
+
+
 def _answered(conv: Conversation, turn, roles):
-    """The practitioner turn just before ``turn``, or None."""
-    before = conv.turns[turn.index - 1] if turn.index > 0 else None
-    return before if before is not None and roles[before.speaker] == Role.PRACTITIONER else None
+    """The practitioner turn ``turn`` answers, or None: the turn just before it, or in a group
+    the practitioner's last turn when at most ``GROUP_BETWEEN`` other members spoke since
+    ("Let's come back to that later. Rob?" / "I've been okay." / "Later. Right. It's always
+    later for me.")."""
+    for k in range(turn.index - 1, max(turn.index - 2 - GROUP_BETWEEN, -1), -1):
+        before = conv.turns[k]
+        if roles[before.speaker] == Role.PRACTITIONER:
+            return before
+        if before.speaker == turn.speaker:
+            return None
+    return None
 
 
 def _answers_question(conv: Conversation, turn, roles) -> bool:

@@ -49,6 +49,7 @@ from .rupture_repair import _came_back, _follow_up, _repair_codes
 from .rupture_turns import (
     CONFIDENCE,
     MINIMAL_WORDS,
+    _answered,
     _answers_directive,
     _answers_news,
     _answers_question,
@@ -355,10 +356,14 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
         # how it really went." after a joke that turned the question aside).
         named = NAMED.search(_text(conv, t)) is not None
         conceded = conceded or named
-        trigger = turns[run[0].index - 1] if run[0].index > 0 else None
-        if trigger is None or roles[trigger.speaker] != Role.PRACTITIONER or not (
+        trigger = _answered(conv, run[0], roles)
+        if trigger is None or not (
                 directed or drawn_back or conceded or not _repair_codes(_codes(conv, trigger.utterances), _text(conv, trigger))):
             continue  # an answer at length to a question or a reflection, or the client's opening turn
+        if any(r.trigger == trigger.utterances[-1] for r in ruptures):
+            # In a group, a member joining another's complaint ("Why even ask us then?" / "Yeah,
+            # it's always like this.") answers the same misstep: the repair owns one rupture.
+            continue
         if owner == "model" and not (drawn_back or conceded):
             # The model's ownership is a guess; "That's true. I also feel a bit nervous about my
             # final grades..." before a supporter's pep talk it rated 0.79 was no pushback.
