@@ -226,3 +226,17 @@ def test_set_117_and_118_wordings_are_coded(text, code, role):
 ])
 def test_set_117_and_118_look_alikes_are_not(text, code, role):
     assert not coded(text, code, role)
+
+
+def test_a_warning_after_a_refusal_pushes_on_and_is_no_repair():
+    conv = analyzed([
+        ("W", "Okay, Stan, let's get you up and walking with the frame."),
+        ("C", "I'm not ready."),
+        ("W", "You've been in bed three days. The longer you stay there, the weaker you'll get."),
+        ("C", "I said I'm not ready. I nearly fell yesterday."),
+        ("W", "I didn't know you nearly fell. That changes things. What happened?"),
+        ("C", "My leg just went. The nurse caught me, thank goodness."),
+    ])
+    assert [r for _, r in found(conv)] == [4]
+    assert coded("I said I'm not ready.", "confrontation", C)
+    assert not coded("I said I'd ring her back tonight.", "confrontation", C)

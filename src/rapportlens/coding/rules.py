@@ -638,6 +638,8 @@ RULES: list[Rule] = [
         # homework."); and a same-polarity tag that mocks ("So I'm meant to do it at midnight, am
         # I?"). No AnnoMI or ESConv client turn says any of them.
         r"\byou(?: lot| people| guys)? (?:are|'re) all the same\b",
+        # A refusal said again ("I said I'm not ready."); no AnnoMI or ESConv client turn opens so.
+        r"^\W*(?:but |look,? |no,? |well,? )?i (?:said|told you),? (?:no\b|i'?m not|i am not|i don'?t|i do not|i can'?t|i cannot|i won'?t|i will not)",
         r"^\W*(?:no,? )?i'?m not doing (?:that|this|it|homework|any homework|the \w+|any \w+|those|these)\W*$",
         r"^\W*so,? (?:i'?m|i am) (?:meant|supposed|expected|going) to\b[^?]{0,60},? am i\?\W*$",
         r"^\W*(?:look,? |listen,? )?i (?:don'?t|do not) need (?:a|an|another|more|your) \w+(?: \w+)?[.,;]\s+i need\b",

@@ -44,6 +44,8 @@ DIRECTIVE_CUES = _any(
     # What the client does held up as the trouble ("Well, spending on cigarettes doesn't help.").
     r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
     r"\byou(?:'ll| will) (?:need|have) to\b", r"\b(?:that|this|it|those|these) (?:has|have|needs?|will have|'s got|has got) to (?:stop|go|change|end)\b",
+    # A warning as a rule of thumb ("The longer you stay there, the weaker you'll get.").
+    r"\bthe (?:longer|more|less) you\b[^.?!]{0,40},? the (?:\w+er|more|less|worse|harder)\b",
     r"^\W*next time,? (?:no|don'?t|try|make sure|use|bring)\b", r"(?:^|[.!]\s+)(?:and |also |just )?(?:make|keep|maintain) (?:more )?eye contact\b",
     # Marking the client's performance down ("Your squat depth was poor."), and warning what it
     # leads to ("That's how people get injured.").
