@@ -240,3 +240,16 @@ def test_a_warning_after_a_refusal_pushes_on_and_is_no_repair():
     assert [r for _, r in found(conv)] == [4]
     assert coded("I said I'm not ready.", "confrontation", C)
     assert not coded("I said I'd ring her back tonight.", "confrontation", C)
+
+
+def test_a_question_justified_instead_of_heard_is_no_repair():
+    conv = analyzed([
+        ("T", "How much are you drinking at the moment, roughly?"),
+        ("C", "Why does it matter?"),
+        ("T", "It helps me understand the whole picture."),
+        ("C", "I came about my sleep, not my drinking."),
+        ("T", "Okay. Let's start with your sleep, then, since that's what you came for. What are your nights like?"),
+        ("C", "I'm awake at three every morning, heart racing, and I can't get back off."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 4 and found(conv)[0][0][0] in (1, 3)
+    assert not coded("I came here about my knee and the physio helped a lot.", "confrontation", C)

@@ -638,6 +638,9 @@ RULES: list[Rule] = [
         # homework."); and a same-polarity tag that mocks ("So I'm meant to do it at midnight, am
         # I?"). No AnnoMI or ESConv client turn says any of them.
         r"\byou(?: lot| people| guys)? (?:are|'re) all the same\b",
+        # The client's own agenda set against the practitioner's ("I came about my sleep, not my
+        # drinking."); no AnnoMI or ESConv client turn says so.
+        r"\bi (?:came|'m here|am here|came in|came here)(?: today)? (?:about|for|to (?:talk|see you) about) [^.?!]{1,40},? not (?:about |for |to )?\w+",
         # A refusal said again ("I said I'm not ready."); no AnnoMI or ESConv client turn opens so.
         r"^\W*(?:but |look,? |no,? |well,? )?i (?:said|told you),? (?:no\b|i'?m not|i am not|i don'?t|i do not|i can'?t|i cannot|i won'?t|i will not)",
         r"^\W*(?:no,? )?i'?m not doing (?:that|this|it|homework|any homework|the \w+|any \w+|those|these)\W*$",

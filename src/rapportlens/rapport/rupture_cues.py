@@ -304,7 +304,11 @@ DEFENDING = re.compile(r"\bi(?:'m| am) (?:just |only )(?:doing my job|trying to 
                        # Leaving the client to it ("Well, it's your leg.").
                        r"|^\W*well,? it'?s your (?:leg|body|life|health|funeral|problem|lookout)\W*$"
                        # Setting the client's point aside for the record ("It's not about your word. It's about the record.").
-                       r"|^\W*(?:it'?s|this is|that'?s) not about (?:your|you|that)\b[^.?!]*[.!]\s*(?:it'?s|this is) about\b", re.IGNORECASE)
+                       r"|^\W*(?:it'?s|this is|that'?s) not about (?:your|you|that)\b[^.?!]*[.!]\s*(?:it'?s|this is) about\b"
+                       # The question justified instead of heard ("It helps me understand the whole
+                       # picture." after "Why does it matter?"); no AnnoMI or ESConv practitioner turn opens so.
+                       r"|^\W*(?:well,? |because |it'?s because )?it (?:helps|will help|would help|just helps) (?:me|us) (?:to )?(?:understand|get|see|build|know)\b",
+                       re.IGNORECASE)
 # Looking on the bright side ("At least he had a good life with you", "Everything happens for a
 # reason"): it passes over what was said, so it acknowledges nothing after a rupture and a
 # rupture after it may answer it.
