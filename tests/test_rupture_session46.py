@@ -253,3 +253,23 @@ def test_a_question_justified_instead_of_heard_is_no_repair():
     ])
     assert len(found(conv)) == 1 and found(conv)[0][1] == 4 and found(conv)[0][0][0] in (1, 3)
     assert not coded("I came here about my knee and the physio helped a lot.", "confrontation", C)
+
+
+def test_in_a_group_coming_down_hard_owned_after_apologising_marks_the_members_retreat():
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("Facilitator", "Who tried the breathing exercise this week?"),
+        ("Liz", "I did, most nights. It helped me sleep."),
+        ("Facilitator", "Brilliant. Tom?"),
+        ("Tom", "Once."),
+        ("Facilitator", "Only once? You really need to practise it daily for it to work."),
+        ("Tom", "Right."),
+        ("Nadia", "I forgot, to be honest. Work was mad."),
+        ("Facilitator", "That's okay, Nadia. Tom, what got in the way?"),
+        ("Tom", "Nothing. I just didn't."),
+        ("Facilitator", "I think I came down on you a bit hard there, Tom, and I'm sorry. What was it like the one time you tried?"),
+        ("Tom", "Weird. I felt stupid breathing on my own in the kitchen."),
+    ], roles={"Facilitator": P, "Liz": Role.MEMBER, "Tom": Role.MEMBER, "Nadia": Role.MEMBER}))
+    [r] = conv.features["ruptures"]
+    assert r["speaker"] == "Tom" and r["repair"]["utterance"] == 9 and set(r["utterances"]) & {3, 5, 8}
+    assert coded("I was a bit sharp with you earlier, and I'm sorry.", "repair", P)
+    assert not coded("My boss was a bit sharp with me earlier.", "repair", P)

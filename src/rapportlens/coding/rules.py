@@ -214,6 +214,8 @@ RULES: list[Rule] = [
         r"\bthat came out (?:as|wrong|badly|harsh(?:er|ly)?|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
         r"\bi (?:didn'?t|did not) mean (?:it|that) (?:like that|that way|to sound)\b",
         r"\bi (?:moved|went|drifted|got|wandered) (?:away from|off track|off topic|ahead of (?:you|myself))\b",
+        # "I was a bit sharp with you earlier"; no AnnoMI or ESConv practitioner turn says so.
+        r"\bi (?:was|'ve been|have been) (?:a bit |a little |too |really |quite )?(?:hard|harsh|sharp|short|blunt|abrupt|curt|snappy) (?:on|with) you\b",
         # "I think I kept steering us back to her when you'd come in wanting to talk about work."
         r"\bi (?:kept|keep|have been|'ve been|was) (?:steering|bringing|pulling|dragging|taking|turning) (?:us|you|the conversation|things|it|the talk)(?: \w+)? back\b",
         r"\b(?:you'?re right|that'?s fair|fair enough|fair point)[,.;!]? (?:and )?i (?:jumped|went|moved|pushed|rushed|got|was|shouldn'?t|should|didn'?t|skipped|glossed|missed|brushed|ignored|overlooked)\b",
