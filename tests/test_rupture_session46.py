@@ -273,3 +273,19 @@ def test_in_a_group_coming_down_hard_owned_after_apologising_marks_the_members_r
     assert r["speaker"] == "Tom" and r["repair"]["utterance"] == 9 and set(r["utterances"]) & {3, 5, 8}
     assert coded("I was a bit sharp with you earlier, and I'm sorry.", "repair", P)
     assert not coded("My boss was a bit sharp with me earlier.", "repair", P)
+
+
+def test_insisting_on_ones_own_say_and_owning_trying_to_talk_them_out_of_it():
+    conv = analyzed([
+        ("W", "Let's talk about your birth plan. Have you thought about pain relief?"),
+        ("C", "I want an epidural."),
+        ("W", "Lots of women find they don't need one once they're in labour. There's the pool, gas and air..."),
+        ("C", "I know what I want."),
+        ("W", "It's just good to keep an open mind."),
+        ("C", "It's my body."),
+        ("W", "It is, and it's your decision. I'm sorry, I was trying to talk you out of it. Let's write epidural first."),
+        ("C", "My mum as my birth partner, then. And no students, please."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 6 and found(conv)[0][0][0] in (3, 5)
+    assert not coded("I know what I want for my birthday: a quiet day.", "confrontation", C)
+    assert not coded("It's my body that lets me down, not my mind.", "confrontation", C)

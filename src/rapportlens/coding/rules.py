@@ -214,6 +214,8 @@ RULES: list[Rule] = [
         r"\bthat came out (?:as|wrong|badly|harsh(?:er|ly)?|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
         r"\bi (?:didn'?t|did not) mean (?:it|that) (?:like that|that way|to sound)\b",
         r"\bi (?:moved|went|drifted|got|wandered) (?:away from|off track|off topic|ahead of (?:you|myself))\b",
+        # "I was trying to talk you out of it"; no AnnoMI or ESConv practitioner turn says so.
+        r"\bi (?:was|'ve been|have been) (?:trying to )?talk(?:ing)? you out of\b",
         # "I was a bit sharp with you earlier"; no AnnoMI or ESConv practitioner turn says so.
         r"\bi (?:was|'ve been|have been) (?:a bit |a little |too |really |quite )?(?:hard|harsh|sharp|short|blunt|abrupt|curt|snappy) (?:on|with) you\b",
         # "I think I kept steering us back to her when you'd come in wanting to talk about work."
@@ -643,6 +645,10 @@ RULES: list[Rule] = [
         # The client's own agenda set against the practitioner's ("I came about my sleep, not my
         # drinking."); no AnnoMI or ESConv client turn says so.
         r"\bi (?:came|'m here|am here|came in|came here)(?: today)? (?:about|for|to (?:talk|see you) about) [^.?!]{1,40},? not (?:about |for |to )?\w+",
+        # The client's own say insisted on, as the whole turn ("I know what I want.", "It's my
+        # body."); no AnnoMI or ESConv client turn is either.
+        r"^\W*(?:look,? |well,? )?i know what i (?:want|need|'m doing|am doing)\W*$",
+        r"^\W*(?:but |well,? |look,? )?it'?s my (?:body|life|choice|decision|money|baby|child|kid)[.!]*\s*$",
         # A refusal said again ("I said I'm not ready."); no AnnoMI or ESConv client turn opens so.
         r"^\W*(?:but |look,? |no,? |well,? )?i (?:said|told you),? (?:no\b|i'?m not|i am not|i don'?t|i do not|i can'?t|i cannot|i won'?t|i will not)",
         r"^\W*(?:no,? )?i'?m not doing (?:that|this|it|homework|any homework|the \w+|any \w+|those|these)\W*$",

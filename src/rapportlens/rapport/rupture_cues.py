@@ -435,7 +435,9 @@ MISSTEP = re.compile(
     r"|\byou (?:should|ought to) have been (?:told|asked|warned|given|informed|offered|shown|consulted|involved)\b"
     r"|(?:^|[.!?,]\s+)(?:that|it|what i (?:did|said)) (?:wasn'?t|was not) (?:fair|right|okay|ok|kind) (?:of me|on you|to you|when you|while you)\b"
     r"|^\W*you'?re right,? i did\b"
-    # "I think I came down on you a bit hard there", "I was a bit sharp with you".
+    # "I think I came down on you a bit hard there", "I was a bit sharp with you", "I was
+    # trying to talk you out of it".
+    r"|\bi (?:was|'ve been|have been) (?:trying to )?talk(?:ing)? you out of\b"
     r"|\bi (?:think i |may have |might have )?(?:came|come) down (?:on you|hard)\b"
     r"|\bi (?:was|'ve been|have been) (?:a bit |a little |too |really |quite )?(?:hard|harsh|sharp|short|blunt|abrupt|curt|snappy) (?:on|with) you\b"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
