@@ -289,3 +289,20 @@ def test_insisting_on_ones_own_say_and_owning_trying_to_talk_them_out_of_it():
     assert len(found(conv)) == 1 and found(conv)[0][1] == 6 and found(conv)[0][0][0] in (3, 5)
     assert not coded("I know what I want for my birthday: a quiet day.", "confrontation", C)
     assert not coded("It's my body that lets me down, not my mind.", "confrontation", C)
+
+
+def test_questions_turned_on_the_practitioner_named_mark_the_deflection():
+    conv = analyzed([
+        ("T", "When you think about the fall, what feelings come up?"),
+        ("C", "How long have you been doing this job, anyway?"),
+        ("T", "About ten years. But I'm curious about the fall."),
+        ("C", "Do you like it? Must be depressing, hearing people moan all day."),
+        ("T", "I notice each time I ask about the fall, we end up talking about me. Maybe it's too soon, and that's okay."),
+        ("C", "Maybe just how I'm sleeping, then. The fall stuff, I can't yet."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 4 and found(conv)[0][0][0] in (1, 3)
+
+
+def test_the_same_answer_from_everyone_complains():
+    assert coded("I've been to three doctors and they all say the same.", "confrontation", C)
+    assert not coded("My sisters and I all wore the same dress.", "confrontation", C)

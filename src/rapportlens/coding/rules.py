@@ -84,6 +84,10 @@ NAMED_RETREAT = (
     r"\b(?:we|you)(?:'ve| have)? (?:moved|drifted|steered|turned|shifted) (?:off|away from)\b",
     r"\b(?:we|you)(?:'ve| have)? changed the (?:subject|topic)\b",
     r"\byou(?:'re| are) (?:giving me|being) (?:very |quite |really |pretty )?(?:short|brief|one-word|quick) (?:answers|replies)\b",
+    # The questions turned back on the practitioner ("each time I ask about the accident, we
+    # end up talking about me"); no AnnoMI or ESConv practitioner turn says so.
+    r"\bwe (?:end up|keep|always end up|seem to end up|keep ending up) (?:talking about|on|back on|back to) me\b",
+    r"\b(?:turn|turned|turning) (?:the|my) questions? (?:back )?(?:on|to) me\b",
 )
 
 
@@ -649,6 +653,9 @@ RULES: list[Rule] = [
         # body."); no AnnoMI or ESConv client turn is either.
         r"^\W*(?:look,? |well,? )?i know what i (?:want|need|'m doing|am doing)\W*$",
         r"^\W*(?:but |well,? |look,? )?it'?s my (?:body|life|choice|decision|money|baby|child|kid)[.!]*\s*$",
+        # The same answer from everyone ("I've been to three doctors and they all say the same.");
+        # no AnnoMI or ESConv client turn says so.
+        r"\b(?:they|you|doctors|you lot|everyone|you all)(?: all)? (?:say|said|tell me|told me|keep saying) the same(?: thing)?\b",
         # A refusal said again ("I said I'm not ready."); no AnnoMI or ESConv client turn opens so.
         r"^\W*(?:but |look,? |no,? |well,? )?i (?:said|told you),? (?:no\b|i'?m not|i am not|i don'?t|i do not|i can'?t|i cannot|i won'?t|i will not)",
         r"^\W*(?:no,? )?i'?m not doing (?:that|this|it|homework|any homework|the \w+|any \w+|those|these)\W*$",
