@@ -5,8 +5,7 @@ must leave alone."""
 import pytest
 from tests.rupture_helpers import C, P, analyzed, coded, found
 
-import rapportlens
-from rapportlens import Conversation, Role
+from rapportlens import Role
 from rapportlens.rapport.rupture_cues import AGREEING_NO
 
 
@@ -179,7 +178,7 @@ def test_curt_replies_to_a_spending_lecture_are_a_retreat():
 
 
 def test_in_a_group_a_member_answering_past_another_member_is_read_against_the_practitioner():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("Facilitator", "Let's start with a check-in. Joe, how was your week?"),
         ("Joe", "Good, actually. I went to the job fair."),
         ("Facilitator", "Great. Amy?"),
@@ -189,13 +188,13 @@ def test_in_a_group_a_member_answering_past_another_member_is_read_against_the_p
         ("Amy", "Later. Right. It's always later for me."),
         ("Facilitator", "You're right, Amy, that wasn't fair. It shouldn't wait. What happened with the benefits?"),
         ("Amy", "They say I missed an appointment I was never told about."),
-    ], roles={"Facilitator": P, "Joe": Role.MEMBER, "Amy": Role.MEMBER, "Rob": Role.MEMBER}))
+    ], roles={"Facilitator": P, "Joe": Role.MEMBER, "Amy": Role.MEMBER, "Rob": Role.MEMBER})
     assert found(conv) == [([6], 7)]
     assert conv.features["ruptures"][0]["speaker"] == "Amy"
 
 
 def test_two_members_joining_one_complaint_make_one_rupture_for_one_repair():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("Worker", "Any ideas where you'd like to go for the trip?"),
         ("Jade", "The beach! Somewhere with arcades."),
         ("Marcus", "Or the climbing centre in town."),
@@ -204,7 +203,7 @@ def test_two_members_joining_one_complaint_make_one_rupture_for_one_repair():
         ("Aisha", "Yeah, it's always like this."),
         ("Worker", "You're right, I asked for your ideas and then overruled them. That's not fair. Let's vote properly."),
         ("Jade", "Okay, that's better. I still vote beach, but I'd climb if it rains."),
-    ], roles={"Worker": P, "Jade": Role.MEMBER, "Marcus": Role.MEMBER, "Aisha": Role.MEMBER}))
+    ], roles={"Worker": P, "Jade": Role.MEMBER, "Marcus": Role.MEMBER, "Aisha": Role.MEMBER})
     assert [r for _, r in found(conv)] == [6]
 
 
@@ -256,7 +255,7 @@ def test_a_question_justified_instead_of_heard_is_no_repair():
 
 
 def test_in_a_group_coming_down_hard_owned_after_apologising_marks_the_members_retreat():
-    conv = rapportlens.analyze(Conversation.from_pairs([
+    conv = analyzed([
         ("Facilitator", "Who tried the breathing exercise this week?"),
         ("Liz", "I did, most nights. It helped me sleep."),
         ("Facilitator", "Brilliant. Tom?"),
@@ -268,7 +267,7 @@ def test_in_a_group_coming_down_hard_owned_after_apologising_marks_the_members_r
         ("Tom", "Nothing. I just didn't."),
         ("Facilitator", "I think I came down on you a bit hard there, Tom, and I'm sorry. What was it like the one time you tried?"),
         ("Tom", "Weird. I felt stupid breathing on my own in the kitchen."),
-    ], roles={"Facilitator": P, "Liz": Role.MEMBER, "Tom": Role.MEMBER, "Nadia": Role.MEMBER}))
+    ], roles={"Facilitator": P, "Liz": Role.MEMBER, "Tom": Role.MEMBER, "Nadia": Role.MEMBER})
     [r] = conv.features["ruptures"]
     assert r["speaker"] == "Tom" and r["repair"]["utterance"] == 9 and set(r["utterances"]) & {3, 5, 8}
     assert coded("I was a bit sharp with you earlier, and I'm sorry.", "repair", P)

@@ -44,22 +44,28 @@ def test_the_shipped_models_share_one_table_and_carry_none_of_their_own():
         assert CodingModel(models_dir() / name).tokenizer_path == shared_dir() / TOKENIZER
 
 
-def test_a_model_expecting_another_table_says_so(tmp_path):
+def shipped_copy(tmp_path, **card_changes):
+    """A copy of the shipped engagement encoder's folder with its card changed (None deletes a key)."""
     folder = tmp_path / "model"
     shutil.copytree(models_dir() / "engagement-minilm", folder)
     card = json.loads((folder / "card.json").read_text("utf-8"))
-    card[CARD_KEY] = "0" * 16
+    for key, value in card_changes.items():
+        if value is None:
+            del card[key]
+        else:
+            card[key] = value
     (folder / "card.json").write_text(json.dumps(card), "utf-8")
+    return folder
+
+
+def test_a_model_expecting_another_table_says_so(tmp_path):
+    folder = shipped_copy(tmp_path, **{CARD_KEY: "0" * 16})
     with pytest.raises(OptionError, match="expects the shared word embeddings 0000000000000000"):
         CodingModel(folder)
 
 
 def test_a_model_expecting_another_tokenizer_says_so(tmp_path):
-    folder = tmp_path / "model"
-    shutil.copytree(models_dir() / "engagement-minilm", folder)
-    card = json.loads((folder / "card.json").read_text("utf-8"))
-    card[TOKENIZER_KEY] = "0" * 16
-    (folder / "card.json").write_text(json.dumps(card), "utf-8")
+    folder = shipped_copy(tmp_path, **{TOKENIZER_KEY: "0" * 16})
     with pytest.raises(OptionError, match="expects the shared tokenizer 0000000000000000"):
         CodingModel(folder)
     # Its own tokenizer, as a trained folder has, is used before any shared one.
@@ -68,11 +74,7 @@ def test_a_model_expecting_another_tokenizer_says_so(tmp_path):
 
 
 def test_a_folder_without_a_tokenizer_is_named(tmp_path):
-    folder = tmp_path / "model"
-    shutil.copytree(models_dir() / "engagement-minilm", folder)
-    card = json.loads((folder / "card.json").read_text("utf-8"))
-    del card[TOKENIZER_KEY]
-    (folder / "card.json").write_text(json.dumps(card), "utf-8")
+    folder = shipped_copy(tmp_path, **{TOKENIZER_KEY: None})
     with pytest.raises(OptionError, match="lacks tokenizer.json"):
         CodingModel(folder)
 
