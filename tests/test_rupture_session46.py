@@ -305,3 +305,26 @@ def test_questions_turned_on_the_practitioner_named_mark_the_deflection():
 def test_the_same_answer_from_everyone_complains():
     assert coded("I've been to three doctors and they all say the same.", "confrontation", C)
     assert not coded("My sisters and I all wore the same dress.", "confrontation", C)
+
+
+def test_with_two_practitioners_the_services_failure_owned_marks_the_complaint():
+    conv = analyzed([
+        ("Dr Shah", "Thanks for coming in. I'm Dr Shah, and this is Nurse Kemi."),
+        ("Nurse Kemi", "We wanted to talk about your dad's care plan."),
+        ("Daughter", "Finally. We've been asking for a meeting for weeks."),
+        ("Dr Shah", "We've been very busy on the ward."),
+        ("Daughter", "So has he. Lying in a wet bed for an hour on Sunday."),
+        ("Nurse Kemi", "That should never have happened, and I'm sorry. I've looked into it and I'll tell you what went wrong."),
+        ("Daughter", "Thank you. That's all we wanted, someone to be straight with us."),
+    ], roles={"Dr Shah": P, "Nurse Kemi": P, "Daughter": C})
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 5 and found(conv)[0][0][0] in (2, 4)
+
+
+def test_sympathy_for_what_others_did_owns_nothing():
+    conv = analyzed([
+        ("W", "How have things been since you left him?"),
+        ("C", "Better. I still think about what he did to me, though. He locked me out in the snow."),
+        ("W", "That should never have happened to you. How are you sleeping now?"),
+        ("C", "Better than before. I've got my own place now and a lock on the door."),
+    ])
+    assert found(conv) == []

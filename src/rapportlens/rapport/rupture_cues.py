@@ -440,6 +440,9 @@ MISSTEP = re.compile(
     r"|\bi (?:was|'ve been|have been) (?:trying to )?talk(?:ing)? you out of\b"
     r"|\bi (?:think i |may have |might have )?(?:came|come) down (?:on you|hard)\b"
     r"|\bi (?:was|'ve been|have been) (?:a bit |a little |too |really |quite )?(?:hard|harsh|sharp|short|blunt|abrupt|curt|snappy) (?:on|with) you\b"
+    # The service's failure owned ("That should never have happened, and I'm sorry."), not
+    # sympathy for what others did to the client ("...should never have happened to you").
+    r"|\b(?:that|this|it) (?:should never|shouldn'?t|should not) have happened\b(?! to you)"
     r"|\blet you down\b|\bi(?:'d| had)? (?:completely |totally )?forgot(?:ten)?\b|\bslipped my mind\b|\b(?:on me|my (?:fault|mistake|bad))\b|\bi(?:'m| am| was| have been|'ve been) (?:lecturing|preaching|pushing|rushing|going on|talking at|judging)\b"
     r"|\bi (?:didn'?t|did not|shouldn'?t|should not|should have|should'?ve|wasn'?t) (?!know\b|realis|realiz|reply|respond|answer|get back)\w+"
     r"|\b(?:that|what i said|my \w+)(?: \w+)? (?:came (?:out|across|off)|sounded|landed)\b|\b(?:sorry|apologi[sz]e) if (?:that|i|it|what i|my)\b|\bi(?:'ve| have| was|'m| am)? (?:been )?\w+ing (?:[\w']+ ){0,4}(?:instead of|rather than) (?:asking|listening|hearing|checking)\b|" + MANNER_OWNED.pattern, re.IGNORECASE)
