@@ -328,3 +328,43 @@ def test_sympathy_for_what_others_did_owns_nothing():
         ("C", "Better than before. I've got my own place now and a lock on the door."),
     ])
     assert found(conv) == []
+
+
+def test_a_warning_of_what_follows_makes_the_objection_after_it_pushback():
+    conv = analyzed([
+        ("W", "How are you getting on with the splint?"),
+        ("C", "I've stopped wearing it. It digs in."),
+        ("W", "You'll damage the tendon for good without it."),
+        ("C", "Well, I can't work with it on."),
+        ("W", "Okay, that's a real problem, and I should have asked how it fitted before telling you off. Let's look at a softer one."),
+        ("C", "Is there such a thing?"),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 4
+
+
+def test_moving_on_from_an_objection_is_no_repair():
+    conv = analyzed([
+        ("W", "I've had complaints that you've been short with customers."),
+        ("C", "From who?"),
+        ("W", "I can't say. But it needs to stop."),
+        ("C", "So I don't even get to know what I supposedly did."),
+        ("W", "It's confidential."),
+        ("C", "Brilliant. Great system."),
+        ("W", "Let's just focus on improving."),
+        ("C", "Fine."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] is None
+
+
+def test_owning_holding_on_to_a_topic_marks_the_denials_before_it():
+    conv = analyzed([
+        ("T", "Last week you said you wanted to talk about your sister."),
+        ("C", "Did I? I don't remember that."),
+        ("T", "You said she'd been in touch."),
+        ("C", "Oh. Yeah. It's nothing."),
+        ("T", "It seemed like a big deal last week."),
+        ("C", "Well, it isn't."),
+        ("T", "I might be holding on to it more than you want me to. We don't have to go there. What's on your mind today?"),
+        ("C", "Honestly, I'm worried about my exams. I've got three next week and I haven't slept."),
+    ])
+    assert len(found(conv)) == 1 and found(conv)[0][1] == 6 and found(conv)[0][0][0] in (1, 3, 5)

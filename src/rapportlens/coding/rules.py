@@ -218,6 +218,9 @@ RULES: list[Rule] = [
         r"\bthat came out (?:as|wrong|badly|harsh(?:er|ly)?|the wrong way)\b", r"\b(?:that'?s|that is|it'?s) not what i meant\b",
         r"\bi (?:didn'?t|did not) mean (?:it|that) (?:like that|that way|to sound)\b",
         r"\bi (?:moved|went|drifted|got|wandered) (?:away from|off track|off topic|ahead of (?:you|myself))\b",
+        # "I might be holding on to it more than you want me to"; no AnnoMI or ESConv
+        # practitioner turn says so.
+        r"\bi (?:might|may|could) be (?:holding on to|hanging on to|pushing|pressing|making too much of) (?:it|this|that)\b",
         # "I was trying to talk you out of it"; no AnnoMI or ESConv practitioner turn says so.
         r"\bi (?:was|'ve been|have been) (?:trying to )?talk(?:ing)? you out of\b",
         # "I was a bit sharp with you earlier"; no AnnoMI or ESConv practitioner turn says so.

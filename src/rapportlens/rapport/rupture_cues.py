@@ -44,6 +44,10 @@ DIRECTIVE_CUES = _any(
     # What the client does held up as the trouble ("Well, spending on cigarettes doesn't help.").
     r"^\W*(?:(?:and |but )?(?:all (?:that|the|this) |the |your |that |this )(?:\w+ )?|well,? )\w+ing(?: \w+){0,3} (?:doesn'?t|does not|won'?t|isn'?t|is not|wasn'?t) (?:really )?help(?:ing)?\b", r"\b(?:i'?m|i am) (?:just )?telling you (?:the rules|how it is|what (?:the|our) (?:system|file|records?|rules?|policy|computer|screen) (?:says|shows))\b",
     r"\byou(?:'ll| will) (?:need|have) to\b", r"\b(?:that|this|it|those|these) (?:has|have|needs?|will have|'s got|has got) to (?:stop|go|change|end)\b",
+    # A warning of what follows ("You'll grind your teeth down to nothing without it."); no
+    # AnnoMI or ESConv practitioner turn warns so.
+    r"\byou(?:'ll| will) (?:lose|damage|ruin|wreck|grind|hurt|injure|end up|regret|make (?:it|things) worse|get worse|get (?:ill|sick|injured))\b"
+    r"[^.?!]{0,40}\b(?:without it|without them|if you don'?t|unless you)\b",
     # A warning as a rule of thumb ("The longer you stay there, the weaker you'll get.").
     r"\bthe (?:longer|more|less) you\b[^.?!]{0,40},? the (?:\w+er|more|less|worse|harder)\b",
     r"^\W*next time,? (?:no|don'?t|try|make sure|use|bring)\b", r"(?:^|[.!]\s+)(?:and |also |just )?(?:make|keep|maintain) (?:more )?eye contact\b",
@@ -322,7 +326,9 @@ MINIMISING = re.compile(r"(?:^|[.,!;]\s*)(?:aw+|oh|well|but|and|still)?[,.]?\s*a
 TOPIC_SHIFT = re.compile(r"^\W*(?:(?:right|okay|ok|well|so)\W+)?(?:anyway\b|moving on\b|let'?s move on\b|first,|next,"
                          # Answering for the client and going on ("I'll put more than half the days.").
                          r"|i'?ll (?:just )?(?:put|mark|tick|put you down|write) (?:you |that |it )?(?:down )?(?:as |for )?(?:more|less|a |an |\w+ (?:days|times)|yes|no|mild|moderate|severe)"
-                         r"|let'?s (?:get started|begin|make a start|crack on|get going|get on with it)\b)"
+                         r"|let'?s (?:get started|begin|make a start|crack on|get going|get on with it)\b"
+                         # "Let's just focus on improving." after an objection it leaves unanswered.
+                         r"|let'?s just (?:focus on|get on with|stick to|concentrate on)\b)"
                          r"|\bwe'?ll (?:come back|get back|return) to (?:that|this|it|your \w+) later\b"
                          r"|\blet'?s get back to the plan\b"
                          r"|\bi(?:'ve| have) got (?:the|some|a few|your|these|those) \w+(?: \w+){0,4} to (?:go through|get through|fill in|do|sign)\b"
