@@ -2,13 +2,11 @@
 about the exchange itself as a repair (docs/analyzers/ruptures.md)."""
 
 import pytest
-from tests.rupture_helpers import analyzed
+from tests.rupture_helpers import C, P, analyzed
 
-from rapportlens import Conversation, Role
+from rapportlens import Conversation
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES
-
-C, P = Role.CLIENT, Role.PRACTITIONER
 
 
 def test_an_owned_misstep_marks_the_turns_it_answers_as_a_rupture():

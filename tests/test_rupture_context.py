@@ -2,14 +2,11 @@
 advice, and a practitioner who moves on to their own agenda (docs/analyzers/ruptures.md)."""
 
 import pytest
-from tests.rupture_helpers import analyzed
+from tests.rupture_helpers import C, P, analyzed
 
-from rapportlens import Role
 from rapportlens.coding.engagement import load_engagement
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import DIRECTIVE_CUES, DISCOUNTING
-
-C, P = Role.CLIENT, Role.PRACTITIONER
 
 
 def codes(text, role):

@@ -4,9 +4,8 @@ attempt; and the wordings of session 41's sets: blame and challenges, transparen
 mistrust, haste and jokes owned (docs/analyzers/ruptures.md)."""
 
 import pytest
-from tests.rupture_helpers import analyzed
+from tests.rupture_helpers import C, P, analyzed
 
-from rapportlens import Role
 from rapportlens.coding.engagement import reads
 from rapportlens.coding.rules import apply_rules
 from rapportlens.rapport.rupture_cues import (
@@ -16,9 +15,6 @@ from rapportlens.rapport.rupture_cues import (
     MISSTEP,
     REPROACH,
 )
-
-C, P = Role.CLIENT, Role.PRACTITIONER
-
 
 CHALLENGED = [
     ("W", "Thanks for coming in. Your rent account is eight weeks behind."),

@@ -4,7 +4,7 @@ pushback at length that the practitioner answers by conceding and owning a misst
 curt replies, and the wordings of session 40's sets (docs/analyzers/ruptures.md)."""
 
 import pytest
-from tests.rupture_helpers import analyzed
+from tests.rupture_helpers import C, P, analyzed
 
 import rapportlens
 from rapportlens import Conversation, Role
@@ -19,8 +19,6 @@ from rapportlens.rapport.rupture_cues import (
     MINIMISING,
     REPROACH,
 )
-
-C, P = Role.CLIENT, Role.PRACTITIONER
 
 WALKING = [
     ("T", "How has the walking been going since we last met?"),

@@ -3,12 +3,9 @@ impossible plan, mock thanks, consolation refused, blame passed back (session 42
 and 47; docs/analyzers/ruptures.md)."""
 
 import pytest
-from tests.rupture_helpers import analyzed, coded
+from tests.rupture_helpers import C, P, analyzed, coded
 
-from rapportlens import Role
 from rapportlens.coding.rules import apply_rules
-
-C, P = Role.CLIENT, Role.PRACTITIONER
 
 
 def confronts(text):

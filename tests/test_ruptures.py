@@ -4,7 +4,7 @@ import csv
 
 import numpy as np
 import pytest
-from tests.rupture_helpers import analyzed
+from tests.rupture_helpers import C, P, analyzed
 
 from rapportlens import Role
 from rapportlens.coding.coder import Coder
@@ -13,8 +13,6 @@ from rapportlens.coding.inputs import Item
 from rapportlens.coding.minimal import STRONG, WEAK, minimal_answer
 from rapportlens.coding.rules import apply_rules
 from rapportlens.errors import InputError
-
-C, P = Role.CLIENT, Role.PRACTITIONER
 
 
 def rupture_rules(text):

@@ -150,13 +150,15 @@ class CodingModel:
 
     def __init__(self, directory: str | Path, threads: int | None = None) -> None:
         directory = Path(directory)
+        card_file = directory / CARD_FILE
+        info = json.loads(card_file.read_text("utf-8")) if card_file.is_file() else {}
         self.graph_file = graph_file(directory)
-        missing = [MODEL_FILE] * (self.graph_file is None) + [CARD_FILE] * (not (directory / CARD_FILE).is_file())
-        info = json.loads((directory / CARD_FILE).read_text("utf-8")) if not missing else {}
-        self.tokenizer_path = None if missing else tokenizer_path(info, directory)
-        if missing or self.tokenizer_path is None:
+        self.tokenizer_path = tokenizer_path(info, directory)
+        missing = [name for name, there in ((MODEL_FILE, self.graph_file), (TOKENIZER_FILE, self.tokenizer_path),
+                                            (CARD_FILE, card_file.is_file())) if not there]
+        if missing:
             raise OptionError(
-                f"{directory} is not a RapportLens model: it lacks {', '.join(missing or [TOKENIZER_FILE])}. "
+                f"{directory} is not a RapportLens model: it lacks {', '.join(missing)}. "
                 "Pass a folder written by `rapportlens train --out`."
             )
         import onnxruntime as ort

@@ -63,7 +63,9 @@ def share(directory: Path, store: Path | None = None) -> str:
         # mtime 0: the same graph gives the same file.
         (directory / PACKED_MODEL_FILE).write_bytes(gzip.compress(model.SerializeToString(), mtime=0))
         source.unlink()
-    card[TOKENIZER_KEY] = _share_tokenizer(directory, store) or card[TOKENIZER_KEY]
+    shared_tokenizer = _share_tokenizer(directory, store)
+    if shared_tokenizer is not None:
+        card[TOKENIZER_KEY] = shared_tokenizer
     card_path.write_text(json.dumps(card, indent=2) + "\n", "utf-8")
     return card[CARD_KEY]
 
