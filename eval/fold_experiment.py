@@ -170,7 +170,12 @@ def main() -> None:
         result["with_offsets"][h["name"]] = round(
             score(args.dataset, h["name"], h["labels"], gold, [h["labels"][j] for j in shifted]).macro_f1, 3)
     if args.save_probs:
-        np.savez(args.save_probs, groups=[e.group for e in test], **probs)
+        # The encoder's own probabilities and the gold labels too, so that folds saved by
+        # different runs can be combined and scored afterwards (e.g. two encoders' views).
+        extra = {f"encoder:{k}": v for k, v in encoder_probs.items()} if coder.lexical else {}
+        gold = {f"gold:{h['name']}": np.array([e.labels.get(h["name"], "") for e in test]) for h in heads}
+        gold.update({f"labels:{h['name']}": np.array(h["labels"]) for h in heads})
+        np.savez(args.save_probs, groups=[e.group for e in test], **probs, **extra, **gold)
     print(json.dumps(result))
 
 

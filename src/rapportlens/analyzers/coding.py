@@ -50,7 +50,7 @@ LEVELS = declare(
 
 class BehaviourCodes(Analyzer):
     name = "codes"
-    version = "v13"
+    version = "v14"
     description = "Codes each utterance with the codebook: the coding model plus the rules layer."
     assigns = (CODES.key, COUNTS.key, BY_SPEAKER.key, MI_COUNTS.key, RQ.key, PCR.key, POQ.key, LEVELS.key)
 

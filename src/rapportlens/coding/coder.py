@@ -22,9 +22,12 @@ from .inputs import Item, speaks_as
 from .onnx_model import CodingModel
 from .repair_model import RepairModel
 from .rules import Hit, apply_rules, question_form
+from .sentences import codable_sentences, sentence_act
 
 DEFAULT_MODEL = "annomi-minilm"
 SECONDARY = 0.35  # a second act from the same head is coded when this likely
+SENTENCE_MIN = 0.6  # a sentence read alone adds its act when the model is this sure of it
+SENTENCE_ACTS = {"reflection": "@reflection_subtype", "question": "@question_subtype"}
 
 # head -> label -> code; for a hierarchical label, the head that picks its subtype.
 HEAD_CODES: dict[str, dict[str, str]] = {
@@ -104,10 +107,77 @@ class Coder:
             for i, found in zip(ours, self.repair.codes([items[i].text for i in ours])):
                 if found is not None:
                     by_model.setdefault(i, {})["repair"] = found
-        return [self._one(item, {k: v[i] for k, v in probs.items()}, by_model.get(i, {}))
+        by_sentence = self._sentence_codes(items, probs) if probs else {}
+        return [self._one(item, {k: v[i] for k, v in probs.items()}, by_model.get(i, {}), by_sentence.get(i, ()))
                 for i, item in enumerate(items)]
 
-    def _one(self, item: Item, probs: dict[str, np.ndarray], by_model: dict[str, Finding] | None = None) -> list[Code]:
+    def _head_code(self, target: str, p: float, reason: str, probs: dict[str, np.ndarray],
+                   form: Hit | None, span: tuple[int, int]) -> Code | None:
+        """The code a head's label stands for (``target`` from HEAD_CODES), with ``p`` the
+        label's probability; ``span`` is the evidence, ``form`` the question's wording there."""
+        if target == "@question":
+            sub = form.code if form else "question.open"
+            return Code(sub, p, "model+rules" if form else "model", form.span if form else span,
+                        f"{reason}; {form.reason if form else 'no question form'}")
+        if not target.startswith("@"):
+            return Code(target, p, "model", span, reason)
+        head = self.heads.get(target[1:])
+        if head is None or target[1:] not in probs:
+            return None
+        q = probs[target[1:]].astype(float)
+        if head.name == "question_subtype" and form is not None:
+            # The question's wording and the model vote together on open vs closed.
+            rule_open = form.confidence if form.code == "question.open" else 1 - form.confidence
+            q = np.array([(q[0] + rule_open) / 2, (q[1] + 1 - rule_open) / 2])
+        j = int(np.argmax(q))
+        sub = HEAD_CODES[head.name][head.labels[j]]
+        source = "model+rules" if head.name == "question_subtype" and form else "model"
+        return Code(sub, p * float(q[j]), source, span, f"{reason}; {head.name}={head.labels[j]} ({q[j]:.2f})")
+
+    def _sentence_codes(self, items: Sequence[Item], probs: dict[str, np.ndarray]) -> dict[int, list[Code]]:
+        """Reflections and questions that one sentence of a practitioner's utterance shows
+        clearly while the utterance as a whole was read as another act: the model also
+        reads such sentences on their own (docs/analyzers/codes.md, "Sentences")."""
+        head = self.heads.get("therapist_behaviour")
+        if head is None or head.name not in probs or self.model is None:
+            return {}
+        wanted: list[tuple[int, tuple[int, int], str]] = []
+        for i, item in enumerate(items):
+            if not speaks_as(head.role, item.role):
+                continue
+            p = probs[head.name][i]
+            present = {head.labels[j] for j in range(len(p)) if p[j] >= SECONDARY or j == int(np.argmax(p))}
+            # A reflection only inside a turn read as a question: in a turn of advice or
+            # information, sentences read alone ("Both for your health and for Aiden.") looked
+            # like reflections that were not, and made lecturing sessions look attentive
+            # (the AnnoMI quality AUC fell from 0.89 to 0.83; docs/analyzers/codes.md).
+            allowed = {"question"} | ({"reflection"} if head.labels[int(np.argmax(p))] == "question" else set())
+            for a, b in codable_sentences(item.text):
+                act = sentence_act(item.text[a:b])
+                if act in allowed and act not in present:
+                    wanted.append((i, (a, b), act))
+        if not wanted:
+            return {}
+        seen = self.model.predict([Item(items[i].role, items[i].text[a:b], items[i].context) for i, (a, b), _ in wanted])
+        out: dict[int, list[Code]] = {}
+        for k, (i, (a, b), act) in enumerate(wanted):
+            p = seen[head.name][k]
+            j = head.labels.index(act)
+            if int(np.argmax(p)) != j or p[j] < SENTENCE_MIN:
+                continue
+            text = items[i].text[a:b]
+            form = question_form(text) if act == "question" else None
+            if form is not None:
+                form = Hit(form.code, form.confidence, (a + form.span[0], a + form.span[1]), form.reason)
+            code = self._head_code(SENTENCE_ACTS[act], float(p[j]),
+                                   f"model on the sentence alone: {head.name}={act} ({p[j]:.2f})",
+                                   {name: v[k] for name, v in seen.items()}, form, (a, b))
+            if code is not None:
+                out.setdefault(i, []).append(code)
+        return out
+
+    def _one(self, item: Item, probs: dict[str, np.ndarray], by_model: dict[str, Finding] | None = None,
+             by_sentence: Sequence[Code] = ()) -> list[Code]:
         text = item.text
         whole = (0, len(text))
         form = question_form(text) if item.role != Role.CLIENT else None
@@ -118,25 +188,9 @@ class Coder:
                 codes[code.code] = code
 
         def resolve(target: str, p: float, reason: str) -> None:
-            if target == "@question":
-                sub = form.code if form else "question.open"
-                add(Code(sub, p, "model+rules" if form else "model", form.span if form else whole,
-                         f"{reason}; {form.reason if form else 'no question form'}"))
-            elif target.startswith("@"):
-                head = self.heads.get(target[1:])
-                if head is None or target[1:] not in probs:
-                    return
-                q = probs[target[1:]].astype(float)
-                if head.name == "question_subtype" and form is not None:
-                    # The question's wording and the model vote together on open vs closed.
-                    rule_open = form.confidence if form.code == "question.open" else 1 - form.confidence
-                    q = np.array([(q[0] + rule_open) / 2, (q[1] + 1 - rule_open) / 2])
-                j = int(np.argmax(q))
-                sub = HEAD_CODES[head.name][head.labels[j]]
-                source = "model+rules" if head.name == "question_subtype" and form else "model"
-                add(Code(sub, p * float(q[j]), source, whole, f"{reason}; {head.name}={head.labels[j]} ({q[j]:.2f})"))
-            else:
-                add(Code(target, p, "model", whole, reason))
+            code = self._head_code(target, p, reason, probs, form, whole)
+            if code is not None:
+                add(code)
 
         for name in TOP_HEADS:
             head = self.heads.get(name)
@@ -150,6 +204,8 @@ class Coder:
                 if label not in mapping or (rank > 0 and p[j] < SECONDARY):
                     continue
                 resolve(mapping[label], float(p[j]), f"model: {name}={label} ({p[j]:.2f})")
+        for code in by_sentence:
+            add(code)
         has_question_head = any(h in self.heads for h in ("therapist_behaviour", "strategy", "explorations"))
         if form and not has_question_head:
             add(Code(form.code, form.confidence, "rules", form.span, form.reason))
