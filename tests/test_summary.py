@@ -83,3 +83,11 @@ def test_each_rupture_quotes_its_words_and_its_repair():
     assert '3: "I finish at eight. What am I supposed to do, eat at my desk in..."' in section
     assert '4: "That\'s a fair point, and I skipped right past what your shifts..."' in section
     assert all(len(line) <= 80 for line in section.splitlines())
+
+
+def test_mi_heading_counts_in_the_singular_when_there_is_one():
+    from rapportlens.summary import counted
+
+    assert counted(1, "reflection") == "1 reflection"
+    assert counted(0, "question") == "0 questions"
+    assert counted(4, "question") == "4 questions"

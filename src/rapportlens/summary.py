@@ -34,6 +34,11 @@ LEVEL_STYLE = {"good": "green", "fair": "yellow", "below fair": "magenta"}
 QUOTE_CHARS = 70
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 reflection', '3 reflections'."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def console(file: Any = None, *, plain: bool | None = None) -> Console:
     """A console no wider than 80 columns; ``plain`` forces ASCII without styles."""
     width = min(WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns)
@@ -171,7 +176,8 @@ class Summary:
         if "codes" not in f:
             return
         mi = f["mi.counts"]
-        yield self.heading(f"Motivational interviewing ({mi['reflections']} reflections, {mi['questions']} questions)")
+        yield self.heading(f"Motivational interviewing ({counted(mi['reflections'], 'reflection')}, "
+                           f"{counted(mi['questions'], 'question')})")
         levels = f["mi.levels"]
         t = self.table(("", "left"), ("", "right"), ("", "left"), ("MITI reference", "left"))
         for key, label, fmt, ref in MI_ROWS:
