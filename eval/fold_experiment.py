@@ -132,7 +132,7 @@ def main() -> None:
     lexical_chars = (args.lexical_context_chars if args.lexical_context_chars is not None
                      else lexical_context_chars(args.dataset, settings))
     start = time.perf_counter()
-    model, heads = fit(dataset, train, progress=False, **settings)
+    model, heads = fit(dataset, train, progress=False, **{k: settings[k] for k in FIT_KEYS})
     minutes = (time.perf_counter() - start) / 60
     with tempfile.TemporaryDirectory() as tmp:
         export(model, heads, Path(tmp), name="fold", dataset=dataset, max_length=settings["max_length"],

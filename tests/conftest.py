@@ -22,6 +22,26 @@ def run():
     return _run
 
 
+@pytest.fixture
+def fake_training(monkeypatch):
+    """`rapportlens train` with the training replaced by a recorder of the settings it gets:
+    the real training module imports torch, which the test install lacks."""
+    import sys
+    import types
+
+    import rapportlens.training
+
+    seen: dict = {}
+
+    def fake_train(ds, out, **kw):
+        seen.update(kw)
+        return {}
+
+    monkeypatch.setattr(rapportlens.training, "require_training_stack", lambda: None)
+    monkeypatch.setitem(sys.modules, "rapportlens.training.run", types.SimpleNamespace(train=fake_train))
+    return seen
+
+
 # CI runs a modest number of examples per property; `HYPOTHESIS_PROFILE=thorough` searches harder.
 from hypothesis import settings
 

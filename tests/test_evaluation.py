@@ -106,20 +106,8 @@ def test_train_without_the_training_extra_says_how_to_install_it(run, data, monk
     assert "pip install 'rapportlens[train]'" in result.stderr
 
 
-def test_train_passes_only_the_settings_the_user_chose(run, data, monkeypatch):
-    import types
-
-    import rapportlens.training
-
-    seen = {}
-
-    def fake_train(ds, out, **kw):
-        seen.update(kw)
-        return {}
-
-    # The real training module imports torch, which the test install lacks.
-    monkeypatch.setattr(rapportlens.training, "require_training_stack", lambda: None)
-    monkeypatch.setitem(sys.modules, "rapportlens.training.run", types.SimpleNamespace(train=fake_train))
+def test_train_passes_only_the_settings_the_user_chose(run, data, fake_training):
+    seen = fake_training
     result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", "--freeze", "0",
                  "--pooling", "target", "--practitioner-context-chars", "0")
     assert result.exit_code == 0, result.stderr
@@ -133,7 +121,7 @@ def test_train_passes_only_the_settings_the_user_chose(run, data, monkeypatch):
 def test_training_settings_come_from_the_dataset_then_the_user():
     from rapportlens.training.settings import DEFAULTS, settings_for
 
-    assert settings_for("annomi", {}) == DEFAULTS
+    assert settings_for("annomi", {}) == {**DEFAULTS, "second_view": None}
     # EPITOME's replies are long and its labels describe them: more of the reply, none of the post.
     assert settings_for("epitome", {})["max_length"] > DEFAULTS["max_length"]
     assert settings_for("epitome", {})["context_chars"] == 0

@@ -358,6 +358,13 @@ def _default_help(key: str) -> str:
     return f"default: {DEFAULTS[key]}" + (f"; {own}" if own else "")
 
 
+def _second_view_help() -> str:
+    from .training.settings import DATASET_DEFAULTS
+
+    own = "; ".join(f"{name}: {d['second_view']}" for name, d in DATASET_DEFAULTS.items() if "second_view" in d)
+    return "default: none" + (f"; {own}" if own else "")
+
+
 @main.command()
 @click.option("--dataset", "-d", "dataset_name", required=True,
               type=click.Choice(["annomi", "esconv", "epitome", "coded"]),
@@ -387,11 +394,19 @@ def _default_help(key: str) -> str:
               help="With --cv, keep each fold's model in DIR/fold-N (to score sessions out of fold).")
 @click.option("--lexical/--no-lexical", default=True, show_default=True,
               help="Also fit a word and character n-gram model and combine it with the encoder (docs/accuracy.md).")
+@click.option("--second-view", type=click.IntRange(0, 2000), default=None, metavar="CHARS",
+              help="Also train a second encoder that reads CHARS characters of earlier talk (0: the utterance "
+                   "alone) and average the two; twice the training and coding time "
+                   f"({_second_view_help()}).")
+@click.option("--one-view", is_flag=True, help="Train one encoder only, also where the dataset's default is two.")
 def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practitioner_context_chars, freeze,
-          pooling, name, fp32, keep_folds, lexical) -> None:
+          pooling, name, fp32, keep_folds, lexical, second_view, one_view) -> None:
     """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
     from pathlib import Path
 
+    if one_view and second_view is not None:
+        _fail(RapportLensError("--one-view and --second-view contradict each other; give one of them"))
+        sys.exit(2)
     from . import datasets
     from .training import require_training_stack
 
@@ -410,9 +425,12 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practi
     if keep_folds and not cv:
         _fail(RapportLensError("--keep-folds needs --cv K"))
         sys.exit(2)
+
     chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars),
                                 ("practitioner_context_chars", practitioner_context_chars), ("freeze", freeze),
-                                ("pooling", pooling)) if v is not None}
+                                ("pooling", pooling), ("second_view", second_view)) if v is not None}
+    if one_view:
+        chosen["second_view"] = None
     card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
                         quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None,
                         lexical=lexical, **chosen)

@@ -138,6 +138,9 @@ def padded(encs: Sequence) -> dict[str, np.ndarray]:
     return out
 
 
+SECOND_VIEW_DIR = "second-view"  # a second encoder's folder inside a model folder (card: ``second_view``)
+
+
 def softmax(x: np.ndarray) -> np.ndarray:
     e = np.exp(x - x.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -180,6 +183,34 @@ class CodingModel:
         self._inputs = {i.name for i in self.session.get_inputs()}
         self._outputs = [o.name for o in self.session.get_outputs()]
         self.lexical = LexicalModel.load(directory) if (directory / LEXICAL_FILE).is_file() else None
+        self.second_view = self._second_view(threads)
+
+    def _second_view(self, threads: int | None) -> CodingModel | None:
+        """The second encoder a card names (``second_view``), checked to have the same heads."""
+        view = self.card.info.get("second_view")
+        if not view:
+            return None
+        folder = self.directory / view["folder"]
+        if not (folder / CARD_FILE).is_file():
+            raise OptionError(f"{self.directory}: its card names a second view in {folder}, which is missing. "
+                              "Copy the whole model folder, or retrain it with `rapportlens train`.")
+        other = CodingModel(folder, threads)
+        ours = [(h.name, tuple(h.labels)) for h in self.card.heads]
+        if [(h.name, tuple(h.labels)) for h in other.card.heads] != ours:
+            raise OptionError(f"{folder}: the second view's heads differ from {self.directory}'s; "
+                              "retrain the model with `rapportlens train`.")
+        return other
+
+    def encoder_logits(self, chunk: Sequence[Item], batch_size: int = BATCH_SIZE) -> dict[str, np.ndarray]:
+        """The encoder's raw scores per head for ``chunk``, run in this thread."""
+        heads = {h.name: h for h in self.card.heads}
+        encs = tokenize(self.tokenizer, chunk, self.card.context_chars, self.card.practitioner_context_chars)
+        logits = {name: np.empty((len(chunk), len(heads[name].labels)), dtype=np.float32) for name in self._outputs}
+        for start in range(0, len(encs), batch_size):
+            feed = {k: v for k, v in padded(encs[start:start + batch_size]).items() if k in self._inputs}
+            for name, value in zip(self._outputs, self.session.run(self._outputs, feed)):
+                logits[name][start:start + batch_size] = value
+        return logits
 
     def predict(
         self, items: Sequence[Item], batch_size: int = BATCH_SIZE, progress: Callable[[int], None] | None = None,
@@ -203,12 +234,12 @@ class CodingModel:
 
         def run(idx: list[int]) -> dict[str, np.ndarray]:
             chunk = [items[i] for i in idx]
-            encs = tokenize(self.tokenizer, chunk, self.card.context_chars, self.card.practitioner_context_chars)
-            logits = {name: np.empty((len(idx), len(heads[name].labels)), dtype=np.float32) for name in self._outputs}
-            for start in range(0, len(encs), batch_size):
-                feed = {k: v for k, v in padded(encs[start:start + batch_size]).items() if k in self._inputs}
-                for name, value in zip(self._outputs, self.session.run(self._outputs, feed)):
-                    logits[name][start:start + batch_size] = value
+            logits = self.encoder_logits(chunk, batch_size)
+            if self.second_view is not None:
+                # Two encoders that read different amounts of earlier talk: the mean of
+                # their log-probabilities (docs/accuracy.md, "Two views").
+                other = self.second_view.encoder_logits(chunk, batch_size)
+                logits = {name: (log_softmax(value) + log_softmax(other[name])) / 2 for name, value in logits.items()}
             lexical = self.lexical.predict_log(chunk) if self.lexical and with_lexical else {}
             probs = {}
             for name, value in logits.items():

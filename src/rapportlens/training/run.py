@@ -10,7 +10,7 @@ from typing import Any
 
 import numpy as np
 
-from ..coding.onnx_model import CodingModel
+from ..coding.onnx_model import MODEL_FILE, SECOND_VIEW_DIR, CodingModel
 from ..datasets import Dataset
 from .cv_scores import task_result
 from .lexical import fit_lexical
@@ -35,14 +35,10 @@ def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_fol
     for fold in range(k):
         train = [e for e in dataset.examples if fold_of[e.group] != fold]
         test = [e for e in dataset.examples if fold_of[e.group] == fold and e.labels]
-        model, heads = fit(dataset, train, progress=progress, description=f"fold {fold + 1}/{k}",
-                           **{s: settings[s] for s in FIT_KEYS})
         with tempfile.TemporaryDirectory() as tmp:
             where = keep_folds / f"fold-{fold + 1}" if keep_folds else Path(tmp)
-            export(model, heads, where, name=f"cv-fold-{fold + 1}", dataset=dataset,
-                   max_length=settings["max_length"], context_chars=settings["context_chars"],
-                   practitioner_context_chars=settings["practitioner_context_chars"], info={},
-                   lexical=fit_lexical(train, heads, lexical_context_chars(dataset.name, settings)) if lexical else None)
+            _, heads = fit_and_export(dataset, train, where, name=f"cv-fold-{fold + 1}", settings=settings,
+                                      info={}, lexical=lexical, progress=progress, description=f"fold {fold + 1}/{k}")
             coder = CodingModel(where)
             items = [e.item for e in test]
             encoder = coder.predict(items, with_lexical=False)
@@ -99,11 +95,36 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
                                                   lexical=lexical, **settings)
         out.mkdir(parents=True, exist_ok=True)
         (out / "cv.json").write_text(json.dumps(info["cross_validation"], indent=2) + "\n", "utf-8")
-    model, heads = fit(dataset, dataset.examples, progress=progress, description="final model",
-                       **{s: settings[s] for s in FIT_KEYS})
     choices = info.get("cross_validation", {}).get("head_choices", {})
+    card, _ = fit_and_export(dataset, dataset.examples, out, name=name, settings=settings, info=info,
+                             lexical=lexical, progress=progress, description="final model", quantize=quantize,
+                             choices=choices)
+    return card.to_dict()
+
+
+def fit_and_export(dataset: Dataset, examples: list, out: Path, *, name: str, settings: dict[str, Any],
+                   info: dict[str, Any], lexical: bool, progress: bool, description: str, quantize: bool = True,
+                   choices: dict[str, Any] | None = None) -> tuple[Any, list[dict[str, Any]]]:
+    """Fit the encoder (and, with ``settings["second_view"]``, a second one reading that many
+    characters of earlier talk, into ``out/second-view``) and the lexical companion on
+    ``examples``, and export the model to ``out``. ``choices``: each head's lexical weight
+    and offsets, chosen by cross-validation. Returns the model card and the heads."""
+    fit_settings = {s: settings[s] for s in FIT_KEYS}
+    extra: list[Path] = []
+    info = dict(info)
+    if settings.get("second_view") is not None:
+        chars = settings["second_view"]
+        other, other_heads = fit(dataset, examples, progress=progress, description=f"{description}, second view",
+                                 **{**fit_settings, "context_chars": chars, "practitioner_context_chars": None})
+        view = out / SECOND_VIEW_DIR
+        export(other, other_heads, view, name=f"{name}-{SECOND_VIEW_DIR}", dataset=dataset,
+               max_length=settings["max_length"], context_chars=chars, info={}, quantize=quantize)
+        info["second_view"] = {"folder": SECOND_VIEW_DIR, "context_chars": chars,
+                               "combination": "mean of the two encoders' log-probabilities, then the lexical model"}
+        extra.append(view / MODEL_FILE)
+    model, heads = fit(dataset, examples, progress=progress, description=description, **fit_settings)
     for h in heads:
-        chosen = choices.get(h["name"], {})
+        chosen = (choices or {}).get(h["name"], {})
         if chosen.get("offsets"):
             h["offsets"] = chosen["offsets"]
         if lexical and chosen.get("lexical_weight") is not None:
@@ -111,6 +132,6 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
     card = export(model, heads, out, name=name, dataset=dataset, max_length=settings["max_length"],
                   context_chars=settings["context_chars"],
                   practitioner_context_chars=settings["practitioner_context_chars"], info=info, quantize=quantize,
-                  lexical=fit_lexical(dataset.examples, heads, lexical_context_chars(dataset.name, settings))
-                  if lexical else None)
-    return card.to_dict()
+                  lexical=fit_lexical(examples, heads, lexical_context_chars(dataset.name, settings))
+                  if lexical else None, extra_weights=extra)
+    return card, heads

@@ -21,8 +21,14 @@ DEFAULTS = {"epochs": 3, "lr": 3e-4, "batch_size": 32, "max_length": 128, "seed"
 # (no characters of the seeker's post), up to 256 tokens, beat 320 characters of the post in
 # 5-fold CV: 0.774 / 0.568 / 0.716 macro-F1 against 0.747 / 0.568 / 0.726, the encoder alone
 # 0.761 / 0.574 / 0.718 against 0.731 / 0.546 / 0.675 (docs/accuracy.md).
-DATASET_DEFAULTS: dict[str, dict[str, Any]] = {"epitome": {"max_length": 256, "context_chars": 0}}
+# ``second_view``: characters of earlier talk a second encoder reads, trained beside the first
+# on the same examples; the model then averages the two encoders' log-probabilities (None: one
+# encoder). On ESConv the reply alone and the reply after 160 characters of earlier talk err on
+# different utterances (docs/accuracy.md, "Two views").
+DATASET_DEFAULTS: dict[str, dict[str, Any]] = {"epitome": {"max_length": 256, "context_chars": 0},
+                                               "esconv": {"second_view": 0}}
 FIT_KEYS = tuple(DEFAULTS)
+MODEL_KEYS = ("second_view",)  # settings of the exported model, not of one encoder's fit
 # mean: every token; target: the coded utterance's own tokens (segment B, which still
 # attends to the context); both: the two side by side.
 POOLINGS = ("mean", "target", "both")
@@ -35,7 +41,7 @@ LEXICAL_READS_CONTEXT = {"epitome": False}
 
 def settings_for(dataset: str, chosen: dict[str, Any]) -> dict[str, Any]:
     """The training settings: the defaults, then the dataset's own, then what the user chose."""
-    return {**DEFAULTS, **DATASET_DEFAULTS.get(dataset, {}), **chosen}
+    return {**DEFAULTS, "second_view": None, **DATASET_DEFAULTS.get(dataset, {}), **chosen}
 
 
 def lexical_context_chars(dataset: str, settings: dict[str, Any]) -> int:

@@ -168,9 +168,10 @@ def fit(
 def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: str, dataset: Dataset,
            max_length: int, info: dict[str, Any], quantize: bool = True, per_channel: bool = True,
            context_chars: int = CONTEXT_CHARS, practitioner_context_chars: int | None = None,
-           lexical: LexicalModel | None = None) -> ModelCard:
+           lexical: LexicalModel | None = None, extra_weights: Sequence[Path] = ()) -> ModelCard:
     """Write model.onnx (int8 unless ``quantize`` is false), tokenizer.json and card.json,
-    and lexical.npz when a lexical companion model is given.
+    and lexical.npz when a lexical companion model is given. ``extra_weights``: other files
+    the model runs with (a second view's graph), so that its version names them too.
 
     ``per_channel`` gives each output channel its own int8 scale: same size, closer to fp32."""
     out.mkdir(parents=True, exist_ok=True)
@@ -192,7 +193,7 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
         fp32.replace(out / MODEL_FILE)
     shutil.copy(base_model_dir() / TOKENIZER_FILE, out / TOKENIZER_FILE)
     card = ModelCard.from_dict({
-        **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE, out / LEXICAL_FILE)),
+        **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE, out / LEXICAL_FILE, *extra_weights)),
         "dataset": dataset.name, "max_length": max_length, "context_chars": context_chars,
         "practitioner_context_chars": practitioner_context_chars, "heads": heads,
         "base": BASE_NAME,
