@@ -14,7 +14,7 @@ from ..coding.onnx_model import MODEL_FILE, SECOND_VIEW_DIR, CodingModel
 from ..datasets import Dataset
 from .cv_scores import task_result
 from .lexical import fit_lexical
-from .settings import FIT_KEYS, lexical_context_chars, settings_for
+from .settings import FIT_KEYS, SECOND_VIEW_LEXICAL_WEIGHT, lexical_context_chars, settings_for
 from .trainer import export, fit, folds
 
 
@@ -125,6 +125,8 @@ def fit_and_export(dataset: Dataset, examples: list, out: Path, *, name: str, se
     model, heads = fit(dataset, examples, progress=progress, description=description, **fit_settings)
     for h in heads:
         chosen = (choices or {}).get(h["name"], {})
+        if extra:
+            h["lexical_weight"] = SECOND_VIEW_LEXICAL_WEIGHT
         if chosen.get("offsets"):
             h["offsets"] = chosen["offsets"]
         if lexical and chosen.get("lexical_weight") is not None:
