@@ -24,6 +24,7 @@ import onnxruntime as ort
 from timing import best_and_median
 
 from rapportlens import Conversation
+from rapportlens.coding import coder as coder_module
 from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.engagement import load_engagement
@@ -60,6 +61,16 @@ def annomi(path: str, n: int) -> list[Conversation]:
         if sum(len(c) for c in convs) >= n:
             break
     return convs
+
+
+def whole_utterances_only(coder: Coder, items) -> None:
+    """The coder with its sentence pass off (``codes.v14`` reads a practitioner's sentences too)."""
+    saved = coder_module.SENTENCE_MIN
+    coder_module.SENTENCE_MIN = 2.0  # no probability reaches it
+    try:
+        coder.code(items)
+    finally:
+        coder_module.SENTENCE_MIN = saved
 
 
 def main() -> None:
@@ -122,6 +133,8 @@ def main() -> None:
          best_and_median(raw_concurrent, args.repeat)[1]),
         ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
         ("coder: model + rules + engagement and repair models + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
+        ("coder without reading sentences on their own (as before codes.v14)",
+         best_and_median(lambda: whole_utterances_only(coder, items), args.repeat)[1]),
         *([(f"coder with the reference model {reference.card.id}",
             best_and_median(lambda: reference_coder.code(items), args.repeat)[1])] if args.reference else []),
         ("default pipeline (all analyzers)",
