@@ -59,12 +59,16 @@ def joined(examples) -> dict[str, list[Item]]:
     return out
 
 
-def rates(coder: Coder, items: list[Item], threshold: float | None) -> dict[str, float]:
+def found(coder: Coder, items: list[Item], threshold: float | None) -> Counter:
+    """How many of ``items`` get a reflection and a question code, with the sentence pass at
+    ``threshold`` (None: off)."""
     coder_module.SENTENCE_MIN = 2.0 if threshold is None else threshold
-    codes = [{c.code for c in cs} for cs in coder.code(items)]
-    n = len(codes) or 1
-    return {"reflection": sum(bool(c & REFLECTIONS) for c in codes) / n,
-            "question": sum(bool(c & QUESTIONS) for c in codes) / n}
+    counts = Counter(n=len(items))
+    for cs in coder.code(items):
+        got = {c.code for c in cs}
+        counts["reflection"] += bool(got & REFLECTIONS)
+        counts["question"] += bool(got & QUESTIONS)
+    return counts
 
 
 def main() -> None:
@@ -93,20 +97,13 @@ def main() -> None:
         for kind, per_fold in built.items():
             items = per_fold[fold]
             for t in THRESHOLDS:
-                r = rates(coder, items, t)
-                c = counts[kind][str(t)]
-                c["n"] += len(items)
-                c["reflection"] += round(r["reflection"] * len(items))
-                c["question"] += round(r["question"] * len(items))
-        labelled = natural[fold]
-        for t in (None, SHIPPED):
-            coder_module.SENTENCE_MIN = 2.0 if t is None else t
-            for (label, _), cs in zip(labelled, coder.code([i for _, i in labelled])):
-                got = {c.code for c in cs}
-                c = counts[f"natural {label}"][str(t)]
-                c["n"] += 1
-                c["reflection"] += bool(got & REFLECTIONS)
-                c["question"] += bool(got & QUESTIONS)
+                counts[kind][str(t)] += found(coder, items, t)
+        by_label = defaultdict(list)
+        for label, item in natural[fold]:
+            by_label[label].append(item)
+        for label, items in by_label.items():
+            for t in (None, SHIPPED):
+                counts[f"natural {label}"][str(t)] += found(coder, items, t)
     for kind, per_t in counts.items():
         section = result["natural" if kind.startswith("natural") else "built"]
         section[kind] = {t: {"n": c["n"], "reflection": round(c["reflection"] / max(c["n"], 1), 3),

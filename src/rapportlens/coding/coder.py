@@ -8,7 +8,7 @@ Every code keeps its evidence span and the reason it was given.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -139,7 +139,7 @@ class Coder:
         clearly while the utterance as a whole was read as another act: the model also
         reads such sentences on their own (docs/analyzers/codes.md, "Sentences")."""
         head = self.heads.get("therapist_behaviour")
-        if head is None or head.name not in probs or self.model is None:
+        if head is None or head.name not in probs:
             return {}
         wanted: list[tuple[int, tuple[int, int], str]] = []
         for i, item in enumerate(items):
@@ -165,10 +165,9 @@ class Coder:
             j = head.labels.index(act)
             if int(np.argmax(p)) != j or p[j] < SENTENCE_MIN:
                 continue
-            text = items[i].text[a:b]
-            form = question_form(text) if act == "question" else None
-            if form is not None:
-                form = Hit(form.code, form.confidence, (a + form.span[0], a + form.span[1]), form.reason)
+            form = question_form(items[i].text[a:b]) if act == "question" else None
+            if form is not None:  # its span, from the sentence's start to the utterance's
+                form = replace(form, span=(a + form.span[0], a + form.span[1]))
             code = self._head_code(SENTENCE_ACTS[act], float(p[j]),
                                    f"model on the sentence alone: {head.name}={act} ({p[j]:.2f})",
                                    {name: v[k] for name, v in seen.items()}, form, (a, b))

@@ -168,6 +168,7 @@ class CodingModel:
 
         self.directory = directory
         self.card = ModelCard.from_dict(info)
+        self.heads = {h.name: h for h in self.card.heads}
         self.tokenizer = tokenizer_for(self.tokenizer_path, self.card.max_length)
         opts = ort.SessionOptions()
         # Each run gets one thread and ``workers`` runs go at once: a small run split over
@@ -203,9 +204,9 @@ class CodingModel:
 
     def encoder_logits(self, chunk: Sequence[Item], batch_size: int = BATCH_SIZE) -> dict[str, np.ndarray]:
         """The encoder's raw scores per head for ``chunk``, run in this thread."""
-        heads = {h.name: h for h in self.card.heads}
         encs = tokenize(self.tokenizer, chunk, self.card.context_chars, self.card.practitioner_context_chars)
-        logits = {name: np.empty((len(chunk), len(heads[name].labels)), dtype=np.float32) for name in self._outputs}
+        logits = {name: np.empty((len(chunk), len(self.heads[name].labels)), dtype=np.float32)
+                  for name in self._outputs}
         for start in range(0, len(encs), batch_size):
             feed = {k: v for k, v in padded(encs[start:start + batch_size]).items() if k in self._inputs}
             for name, value in zip(self._outputs, self.session.run(self._outputs, feed)):
@@ -220,7 +221,7 @@ class CodingModel:
 
         ``with_lexical=False`` leaves the lexical companion out (cross-validation compares
         the parts)."""
-        heads = {h.name: h for h in self.card.heads}
+        heads = self.heads
         out = {h: np.zeros((len(items), len(heads[h].labels)), dtype=np.float32) for h in self._outputs}
         offsets = {h: np.asarray(heads[h].offsets, dtype=np.float32) for h in self._outputs if heads[h].offsets}
         weight = {h: heads[h].lexical_weight for h in self._outputs}

@@ -33,6 +33,7 @@ DATASET_DEFAULTS: dict[str, dict[str, Any]] = {"epitome": {"max_length": 256, "c
 # (docs/accuracy.md, "Two views").
 SECOND_VIEW_LEXICAL_WEIGHT = 0.25
 FIT_KEYS = tuple(DEFAULTS)
+MODEL_DEFAULTS = {"second_view": None}  # settings of the whole model, not of one encoder's fit
 # mean: every token; target: the coded utterance's own tokens (segment B, which still
 # attends to the context); both: the two side by side.
 POOLINGS = ("mean", "target", "both")
@@ -45,7 +46,7 @@ LEXICAL_READS_CONTEXT = {"epitome": False}
 
 def settings_for(dataset: str, chosen: dict[str, Any]) -> dict[str, Any]:
     """The training settings: the defaults, then the dataset's own, then what the user chose."""
-    return {**DEFAULTS, "second_view": None, **DATASET_DEFAULTS.get(dataset, {}), **chosen}
+    return {**DEFAULTS, **MODEL_DEFAULTS, **DATASET_DEFAULTS.get(dataset, {}), **chosen}
 
 
 def lexical_context_chars(dataset: str, settings: dict[str, Any]) -> int:
