@@ -44,6 +44,11 @@ def test_rules_find_the_codebook_examples(code, example):
     ("I'm sorry to hear that.", C, "sympathy"),  # practitioner codes are not given to clients
     ("Yeah.", C, "agreement"),
     ("What a lovely day it is.", P, "sympathy"),
+    # A situation's feeling word asked about, hoped for or supposed is not a reflection of feeling.
+    ("What about it seems overwhelming?", P, "reflection.feeling"),
+    ("That sounds like a plan.", P, "reflection.feeling"),
+    ("It would be exhausting to do that every day.", P, "reflection.feeling"),
+    ("We were together for ten years before she left.", P, "collaboration"),
 ])
 def test_rules_leave_tricky_negatives_alone(text, role, absent):
     assert absent not in {h.code for h in apply_rules(text, role)}

@@ -50,7 +50,7 @@ LEVELS = declare(
 
 class BehaviourCodes(Analyzer):
     name = "codes"
-    version = "v14"
+    version = "v15"
     description = "Codes each utterance with the codebook: the coding model plus the rules layer."
     assigns = (CODES.key, COUNTS.key, BY_SPEAKER.key, MI_COUNTS.key, RQ.key, PCR.key, POQ.key, LEVELS.key)
 

@@ -20,4 +20,14 @@ VULNERABLE = (
     "hate myself", "worthless", "affair", "addicted", "relapsed", "cry myself", "can't go on",
 )
 
+# What a situation does to someone ("That sounds unsettling."): a feeling named through what
+# happened rather than through "you feel".
+SITUATIONS = (
+    "confusing", "devastating", "disappointing", "discouraging", "distressing", "draining",
+    "exhausting", "frightening", "frustrating", "heartbreaking", "humiliating", "hurtful",
+    "infuriating", "isolating", "lonely", "overwhelming", "painful", "scary", "stressful",
+    "terrifying", "unsettling", "upsetting", "worrying",
+)
+
+SITUATION_FEELING = "|".join(sorted(SITUATIONS, key=len, reverse=True))
 FEELING = "|".join(sorted(EMOTIONS, key=len, reverse=True))

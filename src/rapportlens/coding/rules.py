@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..model import Role
 from .inputs import speaks_as
-from .lexicon import FEELING, VULNERABLE
+from .lexicon import FEELING, SITUATION_FEELING, VULNERABLE
 from .minimal import minimal_answer
 
 P, C = "practitioner", "client"
@@ -99,7 +99,13 @@ def _rules(code: str, speaker: str, confidence: float, *patterns: str) -> list[R
 WHEN_SAID = r"(?:,? (?:last \w+|earlier|before|just now|just then|there|today|in (?:our|the) last (?:session|meeting)))?,?"
 YOU_FEEL = r"(?:it )?(?:sounds|seems|looks) (?:like|as if|as though)?\s*(?:you(?:'re| are| were| feel| felt)?|that)|you(?:'re| are| were)? (?:seem|sound|look|feel|felt|must (?:feel|have felt|be))"
 RULES: list[Rule] = [
-    *_rules("reflection.feeling", P, 0.8, rf"\b(?:{YOU_FEEL})\b[^.?!]{{0,40}}\b(?:{FEELING})\b"),
+    *_rules(
+        "reflection.feeling", P, 0.8, rf"\b(?:{YOU_FEEL})\b[^.?!]{{0,40}}\b(?:{FEELING})\b",
+        # The feeling named through the situation: "That sounds really unsettling."
+        rf"(?<!about it )(?<!what )\b(?:sounds|sounded|seems|seemed|must be|must have been)"
+        rf"(?: (?:really|so|very|quite|pretty|incredibly|absolutely|a bit|a little|rather))? (?:{SITUATION_FEELING})\b",
+        rf"\bhow (?:\w+ )?(?:{SITUATION_FEELING}) (?:that|it|this) (?:must|sounds|seems)\b",
+    ),
     *_rules(
         "validation", P, 0.8,
         r"\bmakes? (?:total |complete |perfect |a lot of )?sense\b[^.?!]{0,25}\b(?:you|that|why|to feel)",
@@ -152,7 +158,8 @@ RULES: list[Rule] = [
         r"\bwhere (?:do|would) you (?:want|like) to (?:take|go with) (?:this|it|things)\b",
         # Leaving the pace to the client: "join in whenever you feel ready".
         r"\b(?:whenever|when|once|if and when) you(?:'re| are| feel) ready\b",
-        r"\b(?:let'?s|shall we|we could|could we|can we)\b[^.?!]{0,40}\btogether\b",
+        r"\b(?:let'?s|shall we|we could|could we|can we|if we)\b[^.?!]{0,40}\btogether\b",
+        r"\b(?:would|might|could) it help (?:if we|for us to)\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like (?:us )?to\b",
         r"\b(?:you|we) (?:don'?t|do not) have to (?:talk (?:about (?:it|this|that|anything|your \w+)|to me|now|today|yet)|tell me|say (?:anything|more)|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",
     ),
