@@ -10,7 +10,8 @@ score, which read the codes, are not moved by them.
 import re
 
 from ..coding.lexicon import FEELING
-from ..coding.rules import (
+from ..coding.rules import YOU_FEEL
+from ..coding.rupture_rules import (
     BACKING_OFF,
     CONCEDING_OPENER,
     CONCEDING_START,
@@ -20,7 +21,6 @@ from ..coding.rules import (
     OWNED_MANNER,
     POINT_GRANTED,
     SELF_JUDGED,
-    YOU_FEEL,
 )
 
 
