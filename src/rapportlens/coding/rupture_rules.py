@@ -466,6 +466,15 @@ CONFRONTATION_RULES = phrase_rules(
     r"(?:^|[.!?]\s+)(?:that'?s|bit) (?:a bit |pretty |quite |a little )?rich\b",
     r"(?:^|[.!?]\s+)so,? (?:now )?i'?m (?:a suspect|the bad guy|the villain|on trial|a liar|lying|being accused"
     r"|an? (?:child |)(?:abuser|criminal|monster|drunk|junkie|addict|bully|racist|failure|(?:bad|terrible|useless|unfit) (?:mum|mom|mother|dad|father|parent)))\b",
+    # The question heard as an accusation, said back ("So you think I hit my daughter.",
+    # "You're accusing me of lying"), and a question about home turned back on the asker ("Why
+    # would you ask that?"); no AnnoMI or ESConv client turn says either ("So you think I
+    # should..." asks for advice).
+    r"(?:^|[.!?]\s+)so,? you (?:think|reckon|believe|(?:'re|are) saying|(?:'re|are) telling me) (?:that )?i(?:'m| am)? (?:\w+ )?"
+    r"(?:hit|hits|beat|beats|hurt|hurts|abuse|abused|neglect|neglected|smack|smacked|slap|slapped|lied|lying|lie|stole|steal|"
+    r"made (?:it|this|that) up|making (?:it|this|that) up|a (?:bad|terrible|useless|unfit) (?:mum|mom|mother|dad|father|parent))\b",
+    r"\byou(?:'re| are) (?:basically |practically )?accusing me\b",
+    r"^\W*(?:and |so |well,? )?why (?:would|should) you (?:ask|want to know)(?: me)?(?: that| about that| about (?:it|this|my \w+))?\W*$",
     # Feeling judged by the practitioner, said outright ("I felt a bit judged last time, when
     # you said I was catastrophising"); no AnnoMI or ESConv client turn says it at all.
     r"\bi (?:felt|feel) (?:a bit |quite |really |very |so |a little |kind of |sort of )?(?:judged|criticised|criticized|dismissed|patroni[sz]ed|lectured|"
