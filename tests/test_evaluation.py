@@ -121,11 +121,25 @@ def test_train_passes_only_the_settings_the_user_chose(run, data, fake_training)
 def test_training_settings_come_from_the_dataset_then_the_user():
     from rapportlens.training.settings import DEFAULTS, settings_for
 
-    assert settings_for("annomi", {}) == {**DEFAULTS, "second_view": None}
+    assert settings_for("annomi", {}) == {**DEFAULTS, "second_view": None, "lexical_weight": None}
     # EPITOME's replies are long and its labels describe them: more of the reply, none of the post.
     assert settings_for("epitome", {})["max_length"] > DEFAULTS["max_length"]
     assert settings_for("epitome", {})["context_chars"] == 0
     assert settings_for("epitome", {"max_length": 64})["max_length"] == 64
+    # Without --cv an EPITOME model's lexical companion weighs 0.25 (chosen on five folds).
+    assert settings_for("epitome", {})["lexical_weight"] == 0.25
+    assert settings_for("epitome", {"lexical_weight": 0.5})["lexical_weight"] == 0.5
+
+
+def test_train_takes_a_lexical_weight_only_where_no_cross_validation_chooses_one(run, data, fake_training):
+    seen = fake_training
+    args = ("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x")
+    assert run(*args).exit_code == 0 and "lexical_weight" not in seen  # the dataset's default applies
+    assert run(*args, "--lexical-weight", "0.75").exit_code == 0 and seen["lexical_weight"] == 0.75
+    for clash in (("--cv", "5"), ("--no-lexical",)):
+        result = run(*args, "--lexical-weight", "0.75", *clash)
+        assert result.exit_code == 2 and "--lexical-weight is for a model trained without --cv" in result.stderr
+    assert run(*args, "--lexical-weight", "1.5").exit_code == 2
 
 def test_coded_transcripts_give_a_task_over_their_own_codes(tmp_path):
     f = tmp_path / "coded.csv"

@@ -351,18 +351,18 @@ def eval_command(dataset_name, data, model, as_json) -> None:
         click.echo(json.dumps(r.to_dict(), ensure_ascii=False) if as_json else format_evaluation(r))
 
 
-def _default_help(key: str) -> str:
-    from .training.settings import DATASET_DEFAULTS, DEFAULTS
-
-    own = "; ".join(f"{name}: {d[key]}" for name, d in DATASET_DEFAULTS.items() if key in d)
-    return f"default: {DEFAULTS[key]}" + (f"; {own}" if own else "")
-
-
-def _second_view_help() -> str:
+def _datasets_own(key: str) -> str:
+    """The datasets' own defaults for a training setting, as "name: value; ..."."""
     from .training.settings import DATASET_DEFAULTS
 
-    own = "; ".join(f"{name}: {d['second_view']}" for name, d in DATASET_DEFAULTS.items() if "second_view" in d)
-    return "default: none" + (f"; {own}" if own else "")
+    return "; ".join(f"{name}: {d[key]}" for name, d in DATASET_DEFAULTS.items() if key in d)
+
+
+def _default_help(key: str, default: str | None = None) -> str:
+    from .training.settings import DEFAULTS
+
+    own = _datasets_own(key)
+    return f"default: {DEFAULTS[key] if default is None else default}" + (f"; {own}" if own else "")
 
 
 @main.command()
@@ -397,10 +397,13 @@ def _second_view_help() -> str:
 @click.option("--second-view", type=click.IntRange(0, 2000), default=None, metavar="CHARS",
               help="Also train a second encoder that reads CHARS characters of earlier talk (0: the utterance "
                    "alone) and average the two; twice the training and coding time "
-                   f"({_second_view_help()}).")
+                   f"({_default_help('second_view', 'none')}).")
 @click.option("--one-view", is_flag=True, help="Train one encoder only, also where the dataset's default is two.")
+@click.option("--lexical-weight", type=click.FloatRange(0, 1), default=None, metavar="W",
+              help="How much the lexical model weighs against the encoder in every head, without --cv (with --cv "
+                   f"each head chooses its own out of fold; {_default_help('lexical_weight', '0.5, 0.25 with two views')}).")
 def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practitioner_context_chars, freeze,
-          pooling, name, fp32, keep_folds, lexical, second_view, one_view) -> None:
+          pooling, name, fp32, keep_folds, lexical, second_view, one_view, lexical_weight) -> None:
     """Fine-tune the coding model on labelled data (needs `pip install 'rapportlens[train]'`)."""
     from pathlib import Path
 
@@ -425,10 +428,15 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practi
     if keep_folds and not cv:
         _fail(RapportLensError("--keep-folds needs --cv K"))
         sys.exit(2)
+    if lexical_weight is not None and (cv or not lexical):
+        _fail(RapportLensError("--lexical-weight is for a model trained without --cv and with its lexical model: "
+                               "with --cv each head chooses its weight out of fold; drop one of the options"))
+        sys.exit(2)
 
     chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars),
                                 ("practitioner_context_chars", practitioner_context_chars), ("freeze", freeze),
-                                ("pooling", pooling), ("second_view", second_view)) if v is not None}
+                                ("pooling", pooling), ("second_view", second_view),
+                                ("lexical_weight", lexical_weight)) if v is not None}
     if one_view:
         chosen["second_view"] = None
     card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,

@@ -123,10 +123,13 @@ def fit_and_export(dataset: Dataset, examples: list, out: Path, *, name: str, se
                                "combination": "mean of the two encoders' log-probabilities, then the lexical model"}
         extra.append(view / MODEL_FILE)
     model, heads = fit(dataset, examples, progress=progress, description=description, **fit_settings)
+    weight = settings.get("lexical_weight")
+    if weight is None and extra:
+        weight = SECOND_VIEW_LEXICAL_WEIGHT
     for h in heads:
         chosen = (choices or {}).get(h["name"], {})
-        if extra:
-            h["lexical_weight"] = SECOND_VIEW_LEXICAL_WEIGHT
+        if weight is not None:
+            h["lexical_weight"] = weight
         if chosen.get("offsets"):
             h["offsets"] = chosen["offsets"]
         if lexical and chosen.get("lexical_weight") is not None:
