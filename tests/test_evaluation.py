@@ -113,7 +113,9 @@ def test_train_passes_only_the_settings_the_user_chose(run, data, fake_training)
     assert result.exit_code == 0, result.stderr
     # Unset options are left out, so the dataset's own defaults apply (settings_for).
     assert seen["freeze"] == 0 and seen["pooling"] == "target" and seen["practitioner_context_chars"] == 0
-    assert "max_length" not in seen and "context_chars" not in seen
+    assert "max_length" not in seen and "context_chars" not in seen and "epochs" not in seen
+    assert run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", "--epochs", "4").exit_code == 0
+    assert seen["epochs"] == 4
     for bad in (("--freeze", "7"), ("--pooling", "max")):
         assert run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", *bad).exit_code == 2
 
@@ -129,6 +131,9 @@ def test_training_settings_come_from_the_dataset_then_the_user():
     # Without --cv an EPITOME model's lexical companion weighs 0.25 (chosen on five folds).
     assert settings_for("epitome", {})["lexical_weight"] == 0.25
     assert settings_for("epitome", {"lexical_weight": 0.5})["lexical_weight"] == 0.5
+    # ...and trains twice as many passes over its small training set, unless told otherwise.
+    assert settings_for("epitome", {})["epochs"] == 6 and settings_for("annomi", {})["epochs"] == 3
+    assert settings_for("epitome", {"epochs": 2})["epochs"] == 2
 
 
 def test_train_takes_a_lexical_weight_only_where_no_cross_validation_chooses_one(run, data, fake_training):

@@ -374,7 +374,8 @@ def _default_help(key: str, default: str | None = None) -> str:
               help="Folder to write the model to (model.onnx, tokenizer.json, card.json).")
 @click.option("--cv", type=click.IntRange(0, 20), default=0, show_default=True,
               help="First run K-fold cross-validation split by conversation, and record it in the model card.")
-@click.option("--epochs", type=click.IntRange(1, 50), default=3, show_default=True)
+@click.option("--epochs", type=click.IntRange(1, 50), default=None,
+              help=f"Passes over the training data ({_default_help('epochs')}).")
 @click.option("--max-length", type=click.IntRange(32, 512), default=None,
               help=f"Tokens the model reads per utterance, context included ({_default_help('max_length')}).")
 @click.option("--context-chars", type=click.IntRange(0, 2000), default=None,
@@ -433,13 +434,13 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practi
                                "with --cv each head chooses its weight out of fold; drop one of the options"))
         sys.exit(2)
 
-    chosen = {k: v for k, v in (("max_length", max_length), ("context_chars", context_chars),
+    chosen = {k: v for k, v in (("epochs", epochs), ("max_length", max_length), ("context_chars", context_chars),
                                 ("practitioner_context_chars", practitioner_context_chars), ("freeze", freeze),
                                 ("pooling", pooling), ("second_view", second_view),
                                 ("lexical_weight", lexical_weight)) if v is not None}
     if one_view:
         chosen["second_view"] = None
-    card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv, epochs=epochs,
+    card = run_training(ds, Path(out), name=name or f"{dataset_name}-minilm", cv=cv,
                         quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None,
                         lexical=lexical, **chosen)
     if cv:
