@@ -24,7 +24,6 @@ import onnxruntime as ort
 from timing import best_and_median
 
 from rapportlens import Conversation
-from rapportlens.coding import coder as coder_module
 from rapportlens.coding.codebook import codebook
 from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.engagement import load_engagement
@@ -63,16 +62,6 @@ def annomi(path: str, n: int) -> list[Conversation]:
     return convs
 
 
-def whole_utterances_only(coder: Coder, items) -> None:
-    """The coder with its sentence pass off (``codes.v14`` reads a practitioner's sentences too)."""
-    saved = coder_module.SENTENCE_MIN
-    coder_module.SENTENCE_MIN = 2.0  # no probability reaches it
-    try:
-        coder.code(items)
-    finally:
-        coder_module.SENTENCE_MIN = saved
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--utterances", type=int, default=2000)
@@ -88,6 +77,7 @@ def main() -> None:
     model = load_model(args.model)
     # As the codes analyzer runs it: the engagement model reads the clients' turns too.
     coder = Coder(model, load_engagement(), load_repair())
+    whole_only = Coder(model, coder.engagement, coder.repair, sentence_min=None)  # as before codes.v14
     if args.reference:
         reference = load_model(args.reference)
         reference_coder = Coder(reference, load_engagement(), load_repair())
@@ -134,7 +124,7 @@ def main() -> None:
         ("model: tokenise + encoder + heads", best_and_median(lambda: model.predict(items), args.repeat)[1]),
         ("coder: model + rules + engagement and repair models + codes", best_and_median(lambda: coder.code(items), args.repeat)[1]),
         ("coder without reading sentences on their own (as before codes.v14)",
-         best_and_median(lambda: whole_utterances_only(coder, items), args.repeat)[1]),
+         best_and_median(lambda: whole_only.code(items), args.repeat)[1]),
         *([(f"coder with the reference model {reference.card.id}",
             best_and_median(lambda: reference_coder.code(items), args.repeat)[1])] if args.reference else []),
         ("default pipeline (all analyzers)",

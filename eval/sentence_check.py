@@ -22,8 +22,7 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from rapportlens.coding import coder as coder_module
-from rapportlens.coding.coder import Coder
+from rapportlens.coding.coder import SENTENCE_MIN, Coder
 from rapportlens.coding.inputs import Item
 from rapportlens.coding.onnx_model import CodingModel
 from rapportlens.coding.sentences import codable_sentences, sentence_spans
@@ -31,7 +30,7 @@ from rapportlens.datasets import load
 from rapportlens.training.splits import folds
 
 THRESHOLDS = (None, 0.5, 0.6, 0.7, 0.8, 0.9)  # None: the sentence pass off
-SHIPPED = coder_module.SENTENCE_MIN
+SHIPPED = SENTENCE_MIN
 REFLECTIONS = {"reflection.simple", "reflection.complex"}
 QUESTIONS = {"question.open", "question.closed"}
 
@@ -62,7 +61,7 @@ def joined(examples) -> dict[str, list[Item]]:
 def found(coder: Coder, items: list[Item], threshold: float | None) -> Counter:
     """How many of ``items`` get a reflection and a question code, with the sentence pass at
     ``threshold`` (None: off)."""
-    coder_module.SENTENCE_MIN = 2.0 if threshold is None else threshold
+    coder.sentence_min = threshold
     counts = Counter(n=len(items))
     for cs in coder.code(items):
         got = {c.code for c in cs}

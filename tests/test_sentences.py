@@ -87,3 +87,14 @@ def test_clients_are_not_split(coder):
     text = "I stopped them. They made me dizzy and nobody told me. Why would I keep going?"
     codes = coded(coder, text, C)
     assert all(not c.reason.startswith("model on the sentence") for c in codes)
+
+
+def test_without_a_sentence_threshold_sentences_are_not_read_alone(coder, monkeypatch):
+    whole_only = Coder(coder.model, sentence_min=None)
+    reads = []
+    predict = coder.model.predict
+    monkeypatch.setattr(coder.model, "predict", lambda items, **kw: reads.append(len(items)) or predict(items, **kw))
+    text = "It sounds like you've been let down by everyone around you. What would help right now?"
+    codes = whole_only.code([Item(P, text, CONTEXT)])[0]
+    assert reads == [1]  # the utterance once, no sentence run
+    assert not any(c.reason.startswith("model on the sentence") for c in codes)

@@ -84,11 +84,14 @@ def load_model(directory: str | Path | None = None) -> CodingModel:
 
 class Coder:
     def __init__(self, model: CodingModel | None = None, engagement: EngagementModel | None = None,
-                 repair: RepairModel | None = None) -> None:
+                 repair: RepairModel | None = None, sentence_min: float | None = SENTENCE_MIN) -> None:
+        """``sentence_min``: how sure the model must be of a sentence read alone for it to add
+        its act (None: sentences are not read alone, as before ``codes.v14``)."""
         self.model = model
         self.heads = {h.name: h for h in model.card.heads} if model else {}
         self.engagement = engagement
         self.repair = repair
+        self.sentence_min = sentence_min
 
     def code(
         self, items: Sequence[Item], progress: Callable[[int], None] | None = None,
@@ -107,7 +110,7 @@ class Coder:
             for i, found in zip(ours, self.repair.codes([items[i].text for i in ours])):
                 if found is not None:
                     by_model.setdefault(i, {})["repair"] = found
-        by_sentence = self._sentence_codes(items, probs) if probs else {}
+        by_sentence = self._sentence_codes(items, probs) if probs and self.sentence_min is not None else {}
         return [self._one(item, {k: v[i] for k, v in probs.items()}, by_model.get(i, {}), by_sentence.get(i, ()))
                 for i, item in enumerate(items)]
 
@@ -163,7 +166,7 @@ class Coder:
         for k, (i, (a, b), act) in enumerate(wanted):
             p = seen[head.name][k]
             j = head.labels.index(act)
-            if int(np.argmax(p)) != j or p[j] < SENTENCE_MIN:
+            if int(np.argmax(p)) != j or p[j] < self.sentence_min:
                 continue
             form = question_form(items[i].text[a:b]) if act == "question" else None
             if form is not None:  # its span, from the sentence's start to the utterance's

@@ -188,14 +188,13 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
     fp32 = out / "model.fp32.onnx"
     with _known_export_notes():
         export_graph(model, [h["name"] for h in heads], fp32)
-    if quantize:
-        from onnxruntime.quantization import QuantType, quantize_dynamic
+        if quantize:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
 
-        with _known_export_notes():
             quantize_dynamic(str(fp32), str(out / MODEL_FILE), weight_type=QuantType.QInt8, per_channel=per_channel)
-        fp32.unlink()
-    else:
-        fp32.replace(out / MODEL_FILE)
+            fp32.unlink()
+        else:
+            fp32.replace(out / MODEL_FILE)
     shutil.copy(base_model_dir() / TOKENIZER_FILE, out / TOKENIZER_FILE)
     card = ModelCard.from_dict({
         **info, "name": name, "version": info.get("version", weights_version(out / MODEL_FILE, out / LEXICAL_FILE, *extra_weights)),
