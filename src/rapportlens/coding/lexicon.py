@@ -31,3 +31,19 @@ SITUATIONS = (
 
 SITUATION_FEELING = "|".join(sorted(SITUATIONS, key=len, reverse=True))
 FEELING = "|".join(sorted(EMOTIONS, key=len, reverse=True))
+
+# Sensitive subjects a practitioner should let the client open (SPEC section 6, "deep probing
+# early"): asking about them before the client has, early in a session, rushes the relationship.
+DEEP_SUBJECTS = {
+    "childhood": r"childhood|growing up|grew up|upbringing|raised (you|me)|as a (kid|child)|"
+                 r"when (you|i|we) (were|was) (a )?(kid|child|little|young)",
+    "abuse or trauma": r"abused|abusive|abuser|(sexual|physical|emotional|child) abuse|any abuse|traum\w*|molest\w*|"
+                       r"raped?|assault(ed)?|(hit|beat) (you|me)",
+    "sexuality": r"sex life|sexual\w*|intimacy|intimate|in bed",
+    "shame or secrets": r"ashamed|shame\w*|embarr?ass\w*|humiliat\w*|secrets?|never told",
+    "loss": r"died|death|grie(f|ving|ve)|miscarr\w*|funeral|passed (away|on)|(he|she|they) passed|"
+            r"lost (my|our|his|her|your) (mum|mom|mother|dad|father|husband|wife|son|daughter|baby|child|brother|"
+            r"sister|partner)",
+    "what lies beneath": r"deepest|deep down|underneath|at the root|the real reason|really going on|"
+                         r"worst (memory|moment|fear)",
+}

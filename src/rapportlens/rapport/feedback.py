@@ -12,6 +12,8 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from ..coding.lexicon import DEEP_SUBJECTS
+from ..coding.rules import question_form
 from ..model import Conversation
 from .dimensions import COMPONENTS
 from .view import View
@@ -27,6 +29,8 @@ _ANXIOUS = re.compile(r"\b(anxious|anxiety|worr(y|ied|ying)|nervous|scared|afrai
 _MISTRUST = re.compile(r"\b(trust|don't believe|why should i|what's the point|you people|judg(e|ed|ing)|"
                        r"no one listens|nobody listens|waste of time|last (counsellor|therapist|doctor)|"
                        r"told on me|report me)\b", re.IGNORECASE)
+_DEEP = {name: re.compile(rf"\b({words})\b", re.IGNORECASE) for name, words in DEEP_SUBJECTS.items()}
+EMPATHIC = ("validation", "reflection.feeling", "reflection.complex")  # as the empathy dimension counts them
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +41,28 @@ def techniques() -> dict[str, dict[str, Any]]:
 def _has(view: View, i: int, code: str, confidence: float = 0.5) -> bool:
     c = view.codes(i).get(code)
     return c is not None and c["confidence"] >= confidence
+
+
+def _reflects(v: View, i: int) -> bool:
+    return _has(v, i, "reflection.simple") or _has(v, i, "reflection.complex") or _has(v, i, "reflection.feeling")
+
+
+def early_probes(conv: Conversation, v: View) -> list[tuple[int, str]]:
+    """Practitioner questions in the first fifth of the session about a sensitive subject the
+    client has not yet raised: (utterance, subject). Only the words of the question itself
+    count, so "What you tell me about your childhood stays here." asks nothing, and a
+    reflection put as a question ("So this makes you feel ashamed?") follows the client."""
+    n = len(conv.utterances)
+    raised: set[str] = set()
+    receivers, givers = set(v.receivers), set(v.givers)
+    out = []
+    for i, u in enumerate(conv.utterances[:max(1, int(EARLY * n))]):
+        if i in receivers:
+            raised |= {name for name, rx in _DEEP.items() if rx.search(u.text)}
+        elif i in givers and not _reflects(v, i) and (asked := question_form(u.text)):
+            question = u.text[asked.span[0]:asked.span[1]]
+            out += [(i, name) for name, rx in _DEEP.items() if name not in raised and rx.search(question)]
+    return out
 
 
 def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -61,7 +87,7 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     bursts: list[list[int]] = []
     for t in g_turns:
         asks = any(_has(v, i, "question.open") or _has(v, i, "question.closed") for i in t.utterances)
-        reflects = any(_has(v, i, "reflection.simple") or _has(v, i, "reflection.complex") for i in t.utterances)
+        reflects = any(_reflects(v, i) for i in t.utterances)
         if asks and not reflects:
             run.append(t.utterances[-1])
         else:
@@ -71,8 +97,9 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     if len(run) >= BURST:
         bursts.append(run)
     early_advice = [i for i in givers if i < EARLY * n and _has(v, i, "advice")]
-    first_reflection = next((i for i in givers if _has(v, i, "reflection.simple") or _has(v, i, "reflection.complex")), n)
+    first_reflection = next((i for i in givers if _reflects(v, i)), n)
     early_advice = [i for i in early_advice if i < first_reflection]
+    probes = early_probes(conv, v)
     share = sum(words[i] for i in givers) / max(1, sum(words))
     reasons, evidence = [], []
     if bursts:
@@ -81,6 +108,10 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     if early_advice:
         reasons.append(f"advice before any reflection, in the first {EARLY:.0%} of the session")
         evidence += early_advice
+    if probes:
+        subjects = ", ".join(dict.fromkeys(s for _, s in probes))
+        reasons.append(f"probing early into {subjects} before the client raised it")
+        evidence += [i for i, _ in probes]
     if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n:
         reasons.append(f"the practitioner spoke {share:.0%} of the words")
         longest = sorted(givers, key=lambda i: -words[i])[:3]
@@ -89,17 +120,18 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
         add("rushing", evidence, "; ".join(reasons) + ".")
 
     checks = [i for i in givers if _has(v, i, "check_understanding")]
-    reflections = [i for i in givers if _has(v, i, "reflection.simple") or _has(v, i, "reflection.complex")]
+    reflections = [i for i in givers if _reflects(v, i)]
     if len(givers) >= 10 and not checks and len(reflections) < 0.1 * len(givers):
         telling = [i for i in givers if _has(v, i, "advice") or _has(v, i, "information")]
         add("assuming_shared_meaning", telling[:10],
             f"no checks of understanding and {len(reflections)} reflections in {len(givers)} practitioner utterances.")
 
     sympathy = [i for i in givers if _has(v, i, "sympathy")]
-    validation = [i for i in givers if _has(v, i, "validation")]
-    if sympathy and len(sympathy) >= len(validation):
+    empathic = [i for i in givers if any(_has(v, i, c) for c in EMPATHIC)]
+    if len(sympathy) > len(empathic):
         add("sympathy_instead_of_empathy", sympathy,
-            f"{len(sympathy)} expressions of sympathy against {len(validation)} of validation.")
+            f"{len(sympathy)} expressions of sympathy against {len(empathic)} empathic responses "
+            "(validation, reflections of feeling or beyond the words).")
 
     threats = [i for i in givers if _has(v, i, "face_threat")]
     if threats:

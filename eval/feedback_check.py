@@ -1,0 +1,121 @@
+"""How the feedback's pitfalls and client-state estimate line up with what the datasets know
+about a session (docs/analyzers/feedback.md, "Accuracy").
+
+    python eval/feedback_check.py --annomi ../shared/data/annomi [--fold-models DIR]
+    python eval/feedback_check.py --esconv ../shared/data/esconv
+
+AnnoMI: how often each pitfall is found in the high- and in the low-quality MI sessions. A
+pitfall worth its name should be found more often in the low-quality ones. With
+``--fold-models`` (kept by ``rapportlens train --cv 5 --keep-folds DIR``) each transcript is
+coded by the fold model that never saw it; without, the shipped model's codes are
+in-sample and optimistic.
+ESConv: the seekers' mean empathy rating with and without each pitfall, and the
+client-state estimate against the emotion the seeker named before the chat (anxiety, fear
+or nervousness for ``anxious_avoidant``): precision and recall.
+
+No label was used to set the feedback's thresholds; this script only reports.
+Needs scipy (the ``train`` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from scipy.stats import mannwhitneyu
+
+from rapportlens import default_pipeline, read
+
+ANXIOUS_EMOTIONS = {"anxiety", "fear", "nervousness"}
+# Parts of the rushing pitfall, told apart by the wording of its reason (rapport/feedback.py).
+RUSHING_PARTS = {"question_bursts": "questions with no reflection", "early_advice": "advice before any reflection",
+                 "early_probing": "probing", "dominant_talk": "of the words"}
+
+
+def kinds(conv) -> set[str]:
+    out = set()
+    for p in conv.features["pitfalls"]:
+        out.add(p["pitfall"])
+        if p["pitfall"] == "rushing":
+            out |= {f"rushing.{part}" for part, words in RUSHING_PARTS.items() if words in p["reason"]}
+    return out
+
+
+def annomi(path: Path, fold_models: Path | None) -> dict:
+    file = next(p for p in (path / "AnnoMI-full.csv", path / "AnnoMI-simple.csv") if p.is_file())
+    convs = list(read(file, format="annomi"))
+    if fold_models:
+        from rapportlens.training.splits import folds
+
+        fold_of = folds([c.id for c in convs], 5, 0)  # as `rapportlens train --cv 5` split them
+        pipes = {k: default_pipeline({"codes": {"model": str(fold_models / f"fold-{k + 1}")}}) for k in range(5)}
+        convs = [pipes[fold_of[c.id]](c) for c in convs]
+    else:
+        pipe = default_pipeline()
+        convs = [pipe(c) for c in convs]
+    groups = {"high": [c for c in convs if c.meta["mi_quality"] == "high"],
+              "low": [c for c in convs if c.meta["mi_quality"] != "high"]}
+    found = {g: Counter(k for c in cs for k in kinds(c)) for g, cs in groups.items()}
+    states = {g: Counter(c.features["client_state"]["state"] for c in cs) for g, cs in groups.items()}
+    names = sorted(set(found["high"]) | set(found["low"]))
+    share = {k: {g: round(found[g][k] / len(groups[g]), 3) for g in groups} for k in names}
+    return {"sessions": {g: len(cs) for g, cs in groups.items()},
+            "codes": "out-of-fold models" if fold_models else "shipped model (in-sample codes: optimistic)",
+            "share_of_sessions_with_pitfall": share,
+            "client_state": {g: dict(s) for g, s in states.items()}}
+
+
+def esconv(path: Path) -> dict:
+    pipe = default_pipeline()
+    rows = []
+    for name in ("esconv_hf.jsonl", "FailedESConv.json"):
+        if (path / name).is_file():
+            for conv in read(path / name, format="esconv"):
+                pipe(conv)
+                rating = conv.meta.get("survey_score", {}).get("seeker", {}).get("empathy")
+                rows.append({"pitfalls": kinds(conv), "state": conv.features["client_state"]["state"],
+                             "emotion": conv.meta.get("emotion_type"),
+                             "empathy": float(rating) if rating not in (None, "") else None})
+    rated = [r for r in rows if r["empathy"] is not None]
+    names = sorted({k for r in rows for k in r["pitfalls"]})
+    pitfalls = {}
+    for k in names:
+        yes = [r["empathy"] for r in rated if k in r["pitfalls"]]
+        no = [r["empathy"] for r in rated if k not in r["pitfalls"]]
+        entry = {"conversations": len(yes), "mean_empathy_with": round(float(np.mean(yes)), 3) if yes else None,
+                 "mean_empathy_without": round(float(np.mean(no)), 3) if no else None}
+        if yes and no:
+            entry["mann_whitney_p"] = float(mannwhitneyu(yes, no).pvalue)
+        pitfalls[k] = entry
+    truth = np.array([r["emotion"] in ANXIOUS_EMOTIONS for r in rows])
+    said = np.array([r["state"] == "anxious_avoidant" for r in rows])
+    tp = int((truth & said).sum())
+    return {"conversations": len(rows), "rated": len(rated), "pitfalls": pitfalls,
+            "client_state": dict(Counter(r["state"] for r in rows)),
+            "anxious_avoidant_vs_emotion": {
+                "seekers_anxious_fearful_or_nervous": int(truth.sum()), "estimated_anxious_avoidant": int(said.sum()),
+                "precision": round(tp / max(1, said.sum()), 3), "recall": round(tp / max(1, truth.sum()), 3),
+                "base_rate": round(float(truth.mean()), 3)}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--annomi", type=Path)
+    ap.add_argument("--esconv", type=Path)
+    ap.add_argument("--fold-models", type=Path)
+    args = ap.parse_args()
+    if not (args.annomi or args.esconv):
+        ap.error("give --annomi and/or --esconv")
+    result = {}
+    if args.annomi:
+        result["annomi"] = annomi(args.annomi, args.fold_models)
+    if args.esconv:
+        result["esconv"] = esconv(args.esconv)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

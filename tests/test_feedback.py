@@ -1,0 +1,85 @@
+"""Pitfalls that the SPEC names (section 6): deep probing early, sympathy instead of empathy."""
+
+import rapportlens
+from rapportlens import Conversation, Role
+
+ROLES = {"T": Role.PRACTITIONER, "C": Role.CLIENT}
+
+# Ordinary talk that pads a session so that its first fifth is the opening exchange.
+LATER = [
+    ("T", "What would you like to get out of today?"),
+    ("C", "Some ideas for how to sleep better, I think."),
+    ("T", "You'd like to find a way to rest again."),
+    ("C", "Yes, I'm tired all the time at work."),
+    ("T", "Being this tired makes every day harder."),
+    ("C", "It really does, I can't concentrate."),
+    ("T", "What have you tried so far?"),
+    ("C", "Cutting out coffee after lunch, which helped a little."),
+]
+
+
+def pitfalls(pairs):
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
+    return {p["pitfall"]: p for p in conv.features["pitfalls"]}
+
+
+def test_probing_a_sensitive_subject_early_is_rushing():
+    found = pitfalls([("T", "Hi. What was your childhood like?"), ("C", "Fine, I suppose.")] + LATER)
+    assert "probing early into childhood" in found["rushing"]["reason"]
+    assert 0 in found["rushing"]["evidence"]
+
+
+def test_a_subject_the_client_raised_can_be_asked_about():
+    found = pitfalls([("C", "My dad died last month and I haven't slept since."),
+                      ("T", "How has his death been for you?")] + LATER)
+    assert "probing" not in found.get("rushing", {}).get("reason", "")
+
+
+def test_a_reflection_put_as_a_question_follows_the_client():
+    found = pitfalls([("C", "I'm so embarrassed that I need the food bank now."),
+                      ("T", "So you feel that needing help makes you ashamed?")] + LATER)
+    assert "probing" not in found.get("rushing", {}).get("reason", "")
+
+
+def test_the_same_question_later_in_the_session_is_not_flagged():
+    found = pitfalls(LATER + [("T", "What was your childhood like?"), ("C", "Quiet, mostly.")])
+    assert "probing" not in found.get("rushing", {}).get("reason", "")
+
+
+def test_a_statement_about_a_sensitive_subject_is_not_a_probe():
+    found = pitfalls([("T", "Whatever you tell me about your childhood stays between us."),
+                      ("C", "Okay, good to know.")] + LATER)
+    assert "probing" not in found.get("rushing", {}).get("reason", "")
+
+
+def test_sympathy_among_empathic_responses_is_not_a_pitfall():
+    found = pitfalls([
+        ("C", "My sister stopped speaking to me after the wedding."),
+        ("T", "I'm so sorry to hear that."),
+        ("C", "I keep going over what I said."),
+        ("T", "You feel hurt and confused about why she pulled away."),
+        ("C", "Yes, and guilty."),
+        ("T", "It makes sense that you'd feel guilty when someone you love goes quiet."),
+    ])
+    assert "sympathy_instead_of_empathy" not in found
+
+
+def test_one_condolence_beside_one_empathic_response_is_not_a_pitfall():
+    found = pitfalls([
+        ("C", "My sister stopped speaking to me after the wedding."),
+        ("T", "I'm so sorry to hear that."),
+        ("C", "I keep going over what I said."),
+        ("T", "It makes sense that you'd feel guilty when someone you love goes quiet."),
+    ])
+    assert "sympathy_instead_of_empathy" not in found
+
+
+def test_sympathy_without_empathy_is_a_pitfall():
+    found = pitfalls([
+        ("C", "My sister stopped speaking to me after the wedding."),
+        ("T", "Oh, you poor thing."),
+        ("C", "I keep going over what I said."),
+        ("T", "I'm so sorry to hear that."),
+    ])
+    assert found["sympathy_instead_of_empathy"]["evidence"] == [1, 3]
+    assert "empathic responses" in found["sympathy_instead_of_empathy"]["reason"]
