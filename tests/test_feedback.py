@@ -29,6 +29,13 @@ def test_probing_a_sensitive_subject_early_is_rushing():
     assert 0 in found["rushing"]["evidence"]
 
 
+def test_in_a_short_session_the_first_ten_utterances_are_early():
+    found = pitfalls([("T", "Hi, how are you?"), ("C", "Okay."), ("T", "Were you ever abused?"),
+                      ("C", "I came about my sleep.")] + LATER[:4])
+    assert "probing early into abuse or trauma" in found["rushing"]["reason"]
+    assert 2 in found["rushing"]["evidence"]
+
+
 def test_a_subject_the_client_raised_can_be_asked_about():
     found = pitfalls([("C", "My dad died last month and I haven't slept since."),
                       ("T", "How has his death been for you?")] + LATER)
@@ -42,7 +49,7 @@ def test_a_reflection_put_as_a_question_follows_the_client():
 
 
 def test_the_same_question_later_in_the_session_is_not_flagged():
-    found = pitfalls(LATER + [("T", "What was your childhood like?"), ("C", "Quiet, mostly.")])
+    found = pitfalls(LATER + LATER + [("T", "What was your childhood like?"), ("C", "Quiet, mostly.")])
     assert "probing" not in found.get("rushing", {}).get("reason", "")
 
 

@@ -41,9 +41,10 @@ DEEP_SUBJECTS = {
                        r"raped?|assault(ed)?|(hit|beat) (you|me)",
     "sexuality": r"sex life|sexual\w*|intimacy|intimate|in bed",
     "shame or secrets": r"ashamed|shame\w*|embarr?ass\w*|humiliat\w*|secrets?|never told",
-    "loss": r"died|death|grie(f|ving|ve)|miscarr\w*|funeral|passed (away|on)|(he|she|they) passed|"
+    "loss": r"died|death|grie(f|ving|ve)|miscarr\w*|funeral|pass(ed|es|ing)? away|passed on|(he|she|they) passed|"
             r"lost (my|our|his|her|your) (mum|mom|mother|dad|father|husband|wife|son|daughter|baby|child|brother|"
-            r"sister|partner)",
+            r"sister|partner|aunt|uncle|grandma|grandmother|grandfather|grandpa|granny|cousin|friend|best friend|"
+            r"boyfriend|girlfriend|fianc\w*|dog|cat|pet)",
     "what lies beneath": r"deepest|deep down|underneath|at the root|the real reason|really going on|"
                          r"worst (memory|moment|fear)",
 }

@@ -22,6 +22,7 @@ AGAINST = {c.name: c.against for c in COMPONENTS}
 
 BURST = 3  # practitioner turns in a row that ask and never reflect
 EARLY = 0.2  # the first fifth of the session
+EARLY_MIN = 10  # utterances: in a short session the first fifth is one exchange, yet still early
 DOMINANT_SHARE = 0.6
 LONG_DISCLOSURE = 40  # words
 _ANXIOUS = re.compile(r"\b(anxious|anxiety|worr(y|ied|ying)|nervous|scared|afraid|panic\w*|overwhelm\w*|"
@@ -48,7 +49,8 @@ def _reflects(v: View, i: int) -> bool:
 
 
 def early_probes(conv: Conversation, v: View) -> list[tuple[int, str]]:
-    """Practitioner questions in the first fifth of the session about a sensitive subject the
+    """Practitioner questions in the first fifth of the session (at least its first
+    ``EARLY_MIN`` utterances) about a sensitive subject the
     client has not yet raised: (utterance, subject). Only the words of the question itself
     count, so "What you tell me about your childhood stays here." asks nothing, and a
     reflection put as a question ("So this makes you feel ashamed?") follows the client."""
@@ -56,7 +58,7 @@ def early_probes(conv: Conversation, v: View) -> list[tuple[int, str]]:
     raised: set[str] = set()
     receivers, givers = set(v.receivers), set(v.givers)
     out = []
-    for i, u in enumerate(conv.utterances[:max(1, int(EARLY * n))]):
+    for i, u in enumerate(conv.utterances[:max(EARLY_MIN, int(EARLY * n))]):
         if i in receivers:
             raised |= {name for name, rx in _DEEP.items() if rx.search(u.text)}
         elif i in givers and not _reflects(v, i) and (asked := question_form(u.text)):
