@@ -43,6 +43,11 @@ def esconv(path: Path) -> dict:
     out = {"conversations": len(rows),
            "spearman_empathy": float(spearmanr(score, empathy).statistic),
            "spearman_intensity_drop": float(spearmanr(score[ok], drop[ok]).statistic)}
+    # Every second conversation in file order: two halves for a change that was chosen on one
+    # of them (docs/scoring.md, "Two valence components").
+    even = np.arange(len(rows)) % 2 == 0
+    out["spearman_empathy_even_half"] = float(spearmanr(score[even], empathy[even]).statistic)
+    out["spearman_empathy_odd_half"] = float(spearmanr(score[~even], empathy[~even]).statistic)
     hf = np.array([r[3] == "esconv_hf.jsonl" for r in rows])
     if hf.any() and (~hf).any():
         out["spearman_empathy_hf_only"] = float(spearmanr(score[hf], empathy[hf]).statistic)

@@ -90,3 +90,25 @@ def test_sympathy_without_empathy_is_a_pitfall():
     ])
     assert found["sympathy_instead_of_empathy"]["evidence"] == [1, 3]
     assert "empathic responses" in found["sympathy_instead_of_empathy"]["reason"]
+
+
+def sympathy_component(pairs):
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
+    return conv.features["dimensions"]["empathy"]["components"]["sympathy"]
+
+
+def test_the_empathy_dimension_counts_only_sympathy_beyond_empathy():
+    beside = sympathy_component([
+        ("C", "My sister stopped speaking to me after the wedding."),
+        ("T", "I'm so sorry to hear that."),
+        ("C", "I keep going over what I said."),
+        ("T", "You feel hurt and confused about why she pulled away."),
+    ])
+    instead = sympathy_component([
+        ("C", "My sister stopped speaking to me after the wedding."),
+        ("T", "I'm so sorry to hear that."),
+        ("C", "I keep going over what I said."),
+        ("T", "Oh, you poor thing."),
+    ])
+    assert beside["value"] == 0 and beside["scaled"] == 1
+    assert instead["value"] > 0.5 and instead["scaled"] == 0  # against: the more, the lower

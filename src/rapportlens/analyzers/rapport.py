@@ -43,6 +43,7 @@ def _scores(model, dims: dict[str, dict[str, Any]]) -> dict[str, Any]:
 
 class Rapport(Analyzer):
     name = "rapport"
+    version = "v2"
     description = "The seven rapport dimensions and the learned overall score."
     requires = NEEDS
     assigns = (DIMS.key, SCORES.key)
@@ -60,6 +61,7 @@ class Rapport(Analyzer):
 
 class Timeline(Analyzer):
     name = "timeline"
+    version = "v2"
     description = "Dimensions and the overall score per sliding window of utterances or seconds."
     requires = NEEDS
     assigns = (TIMELINE.key,)

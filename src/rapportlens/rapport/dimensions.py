@@ -123,6 +123,20 @@ def _change_share(v: View) -> tuple[float | None, list[int]]:
     return len(change) / (len(change) + len(sustain)), change
 
 
+EMPATHIC = ("validation", "reflection.feeling", "reflection.complex")  # what the empathy dimension counts for
+
+
+def _sympathy_beyond_empathy(v: View) -> tuple[float | None, list[int]]:
+    """Sympathy *instead of* empathy: the practitioner's sympathy rate less their rate of
+    empathic responses, floored at 0, so "I'm sorry to hear that" beside reflections of
+    feeling costs nothing."""
+    sympathy = v.rate(v.givers, "sympathy")
+    if sympathy is None:
+        return None, []
+    excess = max(0.0, sympathy - (v.rate(v.givers, *EMPATHIC) or 0.0))
+    return excess, v.with_code(v.givers, "sympathy") if excess else []
+
+
 def _client_share(v: View) -> tuple[float | None, list[int]]:
     n = v.conversation.features["text.words"]
     theirs = sum(n[i] for i in v.receivers)
@@ -167,8 +181,9 @@ COMPONENTS: tuple[Component, ...] = (
     Component("empathy", "validation", "practitioner validation", _rate("givers", "validation"), 0.0, 0.1),
     Component("empathy", "feeling_and_complex_reflections", "reflections of feeling or beyond the words",
               _rate("givers", "reflection.complex", "reflection.feeling"), 0.0, 0.2),
-    Component("empathy", "sympathy", "sympathy instead of empathy (counts against)",
-              _rate("givers", "sympathy"), 0.0, 0.1, against=True),
+    Component("empathy", "sympathy", "sympathy instead of empathy: sympathy's rate less that of validation "
+              "and reflections of feeling or beyond the words (counts against)",
+              _sympathy_beyond_empathy, 0.0, 0.1, against=True),
     Component("collaboration", "collaboration", "shared decisions, permission, autonomy",
               _rate("givers", "collaboration"), 0.0, 0.1),
     Component("collaboration", "transparency", "orientation about role and process",

@@ -15,7 +15,7 @@ from typing import Any
 from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation
-from .dimensions import COMPONENTS
+from .dimensions import COMPONENTS, EMPATHIC
 from .view import View
 
 AGAINST = {c.name: c.against for c in COMPONENTS}
@@ -31,7 +31,6 @@ _MISTRUST = re.compile(r"\b(trust|don't believe|why should i|what's the point|yo
                        r"no one listens|nobody listens|waste of time|last (counsellor|therapist|doctor)|"
                        r"told on me|report me)\b", re.IGNORECASE)
 _DEEP = {name: re.compile(rf"\b({words})\b", re.IGNORECASE) for name, words in DEEP_SUBJECTS.items()}
-EMPATHIC = ("validation", "reflection.feeling", "reflection.complex")  # as the empathy dimension counts them
 
 
 @lru_cache(maxsize=1)
