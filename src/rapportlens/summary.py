@@ -170,6 +170,10 @@ class Summary:
         yield self.wrap(Text(f"overall = how much the session resembles the high-quality sessions the score "
                              f"model {s['model']} was fitted on, not a mean of the dimensions "
                              "(validation: docs/scoring.md)", style="dim"))
+        if self.f.get("disclosure.trend"):
+            depths = " -> ".join(f"{d:.1f}" for d in self.f["disclosure.depth_by_third"])
+            yield self.wrap(Text.assemble(f"client disclosure {self.f['disclosure.trend']}: depth {depths} "
+                                          "(0-3) by third of the session", self._at(self.f["disclosure.deepest"])))
 
     def mi(self) -> Iterator[RenderableType]:
         f = self.f
