@@ -55,3 +55,19 @@ def test_a_practitioner_alone_has_no_client_to_follow():
     f = analysed([("T", "I feel so ashamed of how I handled it."), ("T", "Let's begin."),
                   ("T", "I'm scared it will happen again.")]).features
     assert f["disclosure.trend"] is None and f["disclosure.deepest"] == []
+
+
+def test_a_session_with_nothing_disclosed_shows_no_disclosure_line():
+    pairs = [("T", "Hi."), ("C", "Hi."), ("T", "Ready?"), ("C", "Yes."), ("T", "Good."), ("C", "Okay.")]
+    conv = analysed(pairs)
+    assert conv.features["disclosure.depth_by_third"] == [0.0, 0.0, 0.0]
+    assert "disclosure" not in summarize(conv)
+
+
+def test_in_a_group_the_members_disclosure_is_followed():
+    roles = {"F": Role.PRACTITIONER, "A": Role.CLIENT, "B": Role.CLIENT}
+    pairs = [("F", "Who wants to start?"), ("A", "Me, I guess."), ("B", "Work is fine."),
+             ("F", "Anything else?"), ("A", "I feel lonely and scared most nights."), ("B", "I feel sad too.")]
+    conv = analysed(pairs, roles)
+    assert conv.features["disclosure.trend"] == "deepened"
+    assert "members' disclosure deepened" in summarize(conv)

@@ -19,7 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .model import Conversation, fmt_seconds
+from .model import Conversation, Role, fmt_seconds
 from .rapport.risk import how_found
 from .rapport.ruptures import signal_words
 
@@ -170,9 +170,12 @@ class Summary:
         yield self.wrap(Text(f"overall = how much the session resembles the high-quality sessions the score "
                              f"model {s['model']} was fitted on, not a mean of the dimensions "
                              "(validation: docs/scoring.md)", style="dim"))
-        if self.f.get("disclosure.trend"):
-            depths = " -> ".join(f"{d:.1f}" for d in self.f["disclosure.depth_by_third"])
-            yield self.wrap(Text.assemble(f"client disclosure {self.f['disclosure.trend']}: depth {depths} "
+        by_third = self.f.get("disclosure.depth_by_third")
+        if by_third and any(by_third):  # all zero: nothing disclosed, nothing to follow
+            others = [sp for sp in self.conv.speakers if sp.role != Role.PRACTITIONER]
+            who = "client" if len(others) == 1 else "members'"
+            depths = " -> ".join(f"{d:.1f}" for d in by_third)
+            yield self.wrap(Text.assemble(f"{who} disclosure {self.f['disclosure.trend']}: depth {depths} "
                                           "(0-3) by third of the session", self._at(self.f["disclosure.deepest"])))
 
     def mi(self) -> Iterator[RenderableType]:
