@@ -33,7 +33,7 @@ from rapportlens import default_pipeline, read
 
 ANXIOUS_EMOTIONS = {"anxiety", "fear", "nervousness"}
 # Parts of the rushing pitfall, told apart by the wording of its reason (rapport/feedback.py).
-RUSHING_PARTS = {"question_bursts": "questions with no reflection", "early_advice": "advice before any reflection",
+RUSHING_PARTS = {"question_bursts": "questions with no reflection", "early_advice": "before any reflection",
                  "early_probing": "probing", "dominant_talk": "of the words"}
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from ..coding.coder import Coder, load_model
+from ..coding.coder import Code, Coder, load_model
 from ..coding.engagement import load_engagement
 from ..coding.inputs import conversation_items
+from ..coding.invitation import invited
 from ..coding.mi import THRESHOLDS, summarise
 from ..coding.repair_model import load_repair
 from ..coding.runtime import runtime_info
@@ -19,7 +21,8 @@ from ..pipeline import Analyzer
 CODES = declare(
     "codes", Level.UTTERANCE, "list",
     "Behaviour codes of the utterance (docs/codebook.md): objects with code, confidence (0-1), "
-    "source (model, rules or model+rules), evidence (character span), reason, and depth for disclosure.",
+    "source (model, rules or model+rules), evidence (character span), reason, depth for disclosure, and "
+    "invited: true for advice the client asked for or agreed to hear.",
 )
 COUNTS = declare("codes.counts", Level.CONVERSATION, "dict", "Utterances carrying each code, over the whole conversation.")
 BY_SPEAKER = declare("codes.by_speaker", Level.SPEAKER, "dict", "Utterances carrying each code, per speaker.")
@@ -48,9 +51,23 @@ LEVELS = declare(
 )
 
 
+def mark_invited(conversation: Conversation, coded: list[list[Code]]) -> list[list[Code]]:
+    """Flag the practitioner's advice that the client asked for or agreed to hear."""
+    role = {s.name: s.role for s in conversation.speakers}
+    roles = [role[u.speaker] for u in conversation.utterances]
+    texts = [u.text for u in conversation.utterances]
+    out = []
+    for i, codes in enumerate(coded):
+        why = (invited(roles, texts, i) if roles[i] == Role.PRACTITIONER and any(c.code == "advice" for c in codes)
+               else None)
+        out.append([replace(c, invited=True, reason=f"{c.reason}; invited: {why}") if why and c.code == "advice"
+                    else c for c in codes])
+    return out
+
+
 class BehaviourCodes(Analyzer):
     name = "codes"
-    version = "v15"
+    version = "v16"
     description = "Codes each utterance with the codebook: the coding model plus the rules layer."
     assigns = (CODES.key, COUNTS.key, BY_SPEAKER.key, MI_COUNTS.key, RQ.key, PCR.key, POQ.key, LEVELS.key)
 
@@ -69,7 +86,7 @@ class BehaviourCodes(Analyzer):
         self._coder = Coder(self._model, engagement, repair)
 
     def apply(self, conversation: Conversation) -> None:
-        coded = self._coder.code(conversation_items(conversation))
+        coded = mark_invited(conversation, self._coder.code(conversation_items(conversation)))
         names = [[c.code for c in codes] for codes in coded]
         f = conversation.features
         f.assign(CODES.key, [[c.to_dict() for c in codes] for codes in coded])

@@ -59,12 +59,15 @@ class Code:
     span: tuple[int, int]  # evidence: character offsets in the utterance text
     reason: str
     depth: int | None = None  # disclosure depth 0-3
+    invited: bool | None = None  # advice the client asked for or agreed to hear (coding/invitation.py)
 
     def to_dict(self) -> dict[str, Any]:
         d = {"code": self.code, "confidence": round(self.confidence, 3), "source": self.source,
              "evidence": list(self.span), "reason": self.reason}
         if self.depth is not None:
             d["depth"] = self.depth
+        if self.invited:
+            d["invited"] = True
         return d
 
 

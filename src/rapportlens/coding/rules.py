@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from ..model import Role
 from .inputs import speaks_as
+from .invitation import PERMISSION_PATTERNS
 from .lexicon import FEELING, SITUATION_FEELING, VULNERABLE
 from .minimal import minimal_answer
 from .rule_types import C, Hit, P, Rule, phrase_rules
@@ -65,9 +66,7 @@ RULES: list[Rule] = [
     ),
     *phrase_rules(
         "collaboration", P, 0.75,
-        r"\b(?:would|is|will) it be (?:all right|alright|ok|okay|fine)\b[^.?!]{0,15}\bif (?:i|we)\b",
-        r"\bis it (?:all right|alright|ok|okay) if (?:i|we)\b", r"\bdo you mind if (?:i|we)\b",
-        r"\b(?:may|can|could) i (?:share|offer|suggest|tell you|give you|ask you about)\b",
+        *PERMISSION_PATTERNS,
         r"\b(?:it'?s|that'?s|it is|that is) (?:completely |entirely |totally |really )?(?:your|up to you)(?: decision| choice| call)?\b",
         r"\bup to you\b", r"\bwhat would you like to (?:do|focus|work|talk|try)\b",
         r"\bwhat would (?:be|feel) (?:most |more |really )?(?:useful|helpful) (?:to (?:talk about|focus on|look at)|for you)\b",

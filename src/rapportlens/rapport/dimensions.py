@@ -123,6 +123,15 @@ def _change_share(v: View) -> tuple[float | None, list[int]]:
     return len(change) / (len(change) + len(sustain)), change
 
 
+def _unasked_advice(v: View) -> tuple[float | None, list[int]]:
+    """Confidence-weighted share of practitioner utterances giving advice the client neither
+    asked for nor agreed to hear (MITI 4.2.1: persuasion with permission is MI-consistent)."""
+    if not v.givers:
+        return None, []
+    unasked = {i: c["confidence"] for i in v.givers if (c := v.codes(i).get("advice")) and not c.get("invited")}
+    return sum(unasked.values()) / len(v.givers), list(unasked)
+
+
 EMPATHIC = ("validation", "reflection.feeling", "reflection.complex")  # what the empathy dimension counts for
 
 
@@ -188,8 +197,8 @@ COMPONENTS: tuple[Component, ...] = (
               _rate("givers", "collaboration"), 0.0, 0.1),
     Component("collaboration", "transparency", "orientation about role and process",
               _rate("givers", "orientation"), 0.0, 0.05),
-    Component("collaboration", "advice", "advice given (counts against)",
-              _rate("givers", "advice"), 0.0, 0.3, against=True),
+    Component("collaboration", "advice", "advice given unasked (counts against; not advice the client asked "
+              "for or agreed to hear)", _unasked_advice, 0.0, 0.3, against=True),
     Component("client_engagement", "elaboration", "client utterances that elaborate",
               _rate("receivers", "elaboration"), 0.0, 0.3),
     Component("client_engagement", "disclosure_depth", "mean disclosure depth (0-3)", _depth, 0.0, 1.5),

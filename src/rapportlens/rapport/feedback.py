@@ -97,7 +97,8 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
             run = []
     if len(run) >= BURST:
         bursts.append(run)
-    early_advice = [i for i in givers if i < EARLY * n and _has(v, i, "advice")]
+    early_advice = [i for i in givers if i < EARLY * n and _has(v, i, "advice")
+                    and not v.codes(i)["advice"].get("invited")]
     first_reflection = next((i for i in givers if _reflects(v, i)), n)
     early_advice = [i for i in early_advice if i < first_reflection]
     probes = early_probes(conv, v)
@@ -107,7 +108,7 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
         reasons.append(f"{len(bursts)} run(s) of {BURST}+ questions with no reflection in between")
         evidence += [i for b in bursts for i in b]
     if early_advice:
-        reasons.append(f"advice before any reflection, in the first {EARLY:.0%} of the session")
+        reasons.append(f"advice unasked before any reflection, in the first {EARLY:.0%} of the session")
         evidence += early_advice
     if probes:
         subjects = ", ".join(dict.fromkeys(s for _, s in probes))
