@@ -32,17 +32,12 @@ from scipy.stats import mannwhitneyu, spearmanr
 from rapportlens import default_pipeline, read
 
 ANXIOUS_EMOTIONS = {"anxiety", "fear", "nervousness"}
-# Parts of the rushing pitfall, told apart by the wording of its reason (rapport/feedback.py).
-RUSHING_PARTS = {"question_bursts": "questions with no reflection", "early_advice": "before any reflection",
-                 "early_probing": "probing", "dominant_talk": "of the words"}
-
-
 def kinds(conv) -> set[str]:
+    """The pitfalls found, and each part of one that has parts (rushing.question_bursts...)."""
     out = set()
     for p in conv.features["pitfalls"]:
         out.add(p["pitfall"])
-        if p["pitfall"] == "rushing":
-            out |= {f"rushing.{part}" for part, words in RUSHING_PARTS.items() if words in p["reason"]}
+        out |= {f"{p['pitfall']}.{q['part']}" for q in p.get("parts", ())}
     return out
 
 

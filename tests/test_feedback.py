@@ -112,3 +112,29 @@ def test_the_empathy_dimension_counts_only_sympathy_beyond_empathy():
     ])
     assert beside["value"] == 0 and beside["scaled"] == 1
     assert instead["value"] > 0.5 and instead["scaled"] == 0  # against: the more, the lower
+
+
+def recommended(pairs):
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
+    return conv, [r["technique"] for r in conv.features["recommendations"]]
+
+
+def test_rushing_lists_its_parts_each_with_evidence():
+    conv, _ = recommended([("T", "Hi. What was your childhood like?"), ("C", "Fine, I suppose.")] + LATER)
+    rushing = next(p for p in conv.features["pitfalls"] if p["pitfall"] == "rushing")
+    probing = next(q for q in rushing["parts"] if q["part"] == "early_probing")
+    assert probing["evidence"] == [0] and "childhood" in probing["reason"]
+    assert set(rushing["evidence"]) == {i for q in rushing["parts"] for i in q["evidence"]}
+
+
+def test_each_way_of_rushing_gets_its_own_technique():
+    questions = [("T", "How old are you?"), ("C", "Forty."), ("T", "Do you work?"), ("C", "Yes."),
+                 ("T", "Where?"), ("C", "A bank."), ("T", "Do you drink?"), ("C", "Sometimes.")]
+    conv, techniques = recommended(questions)
+    assert conv.features["pitfalls"][0]["parts"][0]["part"] == "question_bursts"
+    assert "reflective_listening" in techniques and "ask_permission" not in techniques
+    advice = [("C", "I drink most nights."), ("T", "You should stop drinking on weeknights."),
+              ("C", "Maybe."), ("T", "You'd like to cut down.")] + LATER
+    conv, techniques = recommended(advice)
+    assert "early_advice" in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
+    assert "ask_permission" in techniques

@@ -103,23 +103,26 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     early_advice = [i for i in early_advice if i < first_reflection]
     probes = early_probes(conv, v)
     share = sum(words[i] for i in givers) / max(1, sum(words))
-    reasons, evidence = [], []
+    parts: list[dict[str, Any]] = []  # the ways of rushing found, each with its own evidence
+
+    def part(name: str, evidence: list[int], reason: str) -> None:
+        parts.append({"part": name, "evidence": sorted(set(evidence)), "reason": reason})
+
     if bursts:
-        reasons.append(f"{len(bursts)} run(s) of {BURST}+ questions with no reflection in between")
-        evidence += [i for b in bursts for i in b]
+        part("question_bursts", [i for b in bursts for i in b],
+             f"{len(bursts)} run(s) of {BURST}+ questions with no reflection in between")
     if early_advice:
-        reasons.append(f"advice unasked before any reflection, in the first {EARLY:.0%} of the session")
-        evidence += early_advice
+        part("early_advice", early_advice,
+             f"advice unasked before any reflection, in the first {EARLY:.0%} of the session")
     if probes:
         subjects = ", ".join(dict.fromkeys(s for _, s in probes))
-        reasons.append(f"probing early into {subjects} before the client raised it")
-        evidence += [i for i, _ in probes]
+        part("early_probing", [i for i, _ in probes], f"probing early into {subjects} before the client raised it")
     if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n:
-        reasons.append(f"the practitioner spoke {share:.0%} of the words")
-        longest = sorted(givers, key=lambda i: -words[i])[:3]
-        evidence += longest
-    if reasons:
-        add("rushing", evidence, "; ".join(reasons) + ".")
+        part("dominant_talk", sorted(givers, key=lambda i: -words[i])[:3],
+             f"the practitioner spoke {share:.0%} of the words")
+    if parts:
+        add("rushing", [i for p in parts for i in p["evidence"]], "; ".join(p["reason"] for p in parts) + ".")
+        out[-1]["parts"] = parts
 
     checks = [i for i in givers if _has(v, i, "check_understanding")]
     reflections = [i for i in givers if _reflects(v, i)]
@@ -181,7 +184,11 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
                       f"{state['state'].replace('_', ' ')} (score {state['scores'][state['state']]:.2f})"),
                       state["evidence"]))
     for p in found:
-        needs.append((p["pitfall"], f"{p['pitfall'].replace('_', ' ')}: {p['reason']}", p["evidence"]))
+        # A pitfall with parts (rushing) is answered part by part: a run of questions calls for
+        # reflections, unasked advice for asking first, not the same advice for both.
+        for key, reason, evidence in ([(f"{p['pitfall']}.{q['part']}", q["reason"], q["evidence"])
+                                       for q in p["parts"]] if "parts" in p else [(p["pitfall"], p["reason"], p["evidence"])]):
+            needs.append((key, f"{p['pitfall'].replace('_', ' ')}: {reason}", evidence))
     rq = f.get("mi.reflection_to_question")
     if rq is not None and rq < 1.0:
         needs.append(("few_reflections", f"{rq:.2f} reflections per question (MITI 4: 1.0 fair, 2.0 good)", []))
