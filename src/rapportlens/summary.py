@@ -241,9 +241,11 @@ class Summary:
             for p in pitfalls:
                 yield self.item("-", Text.assemble((p["pitfall"].replace("_", " "), "bold yellow"),
                                                    f": {p['reason']}", self._at(p["evidence"])))
-        state = f["client_state"]["state"]
-        if state != "none":
-            yield self.wrap(f"client state: {state.replace('_', ' ')}")
+        cs = f["client_state"]
+        if cs["state"] != "none":
+            yield self.wrap(Text.assemble(f"client state: {cs['state'].replace('_', ' ')} "
+                                          f"(score {cs['scores'][cs['state']]:.2f}, from the client's words)",
+                                          self._at(cs["evidence"])))
         recs = f["recommendations"][:3]
         if recs:
             yield self.heading("Try next")
