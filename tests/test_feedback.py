@@ -138,3 +138,22 @@ def test_each_way_of_rushing_gets_its_own_technique():
     conv, techniques = recommended(advice)
     assert "early_advice" in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
     assert "ask_permission" in techniques
+
+
+def state(pairs):
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
+    return conv.features["client_state"]
+
+
+def test_mistrust_of_the_practitioner_is_mistrustful():
+    found = state([("T", "What brings you in?"), ("C", "My doctor sent me. Why should I trust you?"),
+                   ("T", "That's a fair question."), ("C", "Is this confidential? Are you going to report me?"),
+                   ("T", "It stays between us unless someone is in danger."), ("C", "Okay.")])
+    assert found["state"] == "mistrustful" and found["evidence"] == [1, 3]
+
+
+def test_trouble_trusting_someone_else_is_not_mistrust_of_the_practitioner():
+    found = state([("T", "What brings you in?"), ("C", "I can't trust my sister with my son any more."),
+                   ("T", "Tell me more."), ("C", "She let him walk home alone and I only heard later."),
+                   ("T", "That shook your trust in her."), ("C", "Yes, I don't trust her now.")])
+    assert found["scores"]["mistrustful"] == 0

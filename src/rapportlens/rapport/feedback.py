@@ -27,9 +27,17 @@ DOMINANT_SHARE = 0.6
 LONG_DISCLOSURE = 40  # words
 _ANXIOUS = re.compile(r"\b(anxious|anxiety|worr(y|ied|ying)|nervous|scared|afraid|panic\w*|overwhelm\w*|"
                       r"on edge|dread\w*|avoid\w*|can't face|stress(ed|ful)?)\b", re.IGNORECASE)
-_MISTRUST = re.compile(r"\b(trust|don't believe|why should i|what's the point|you people|judg(e|ed|ing)|"
-                       r"no one listens|nobody listens|waste of time|last (counsellor|therapist|doctor)|"
-                       r"told on me|report me)\b", re.IGNORECASE)
+# Mistrust of the helper or the help, not of a third party: "I can't trust my sister" is a
+# worry the client brings, "why should I trust you" a stance toward the practitioner.
+_MISTRUST = re.compile(
+    r"\b(why (should|would) i (trust|tell|believe) you|(don'?t|do not|can'?t|cannot|never) (really )?(trust|believe) "
+    r"(you|doctors|therapists|counsell?ors|people like you|anyone here|the system|this)|you people|"
+    r"(you'?re|you are) (just )?(going to|gonna) (judge|report|tell)|(are|will) you (going to )?(judge|report|tell)|"
+    r"is this (really )?(confidential|private)|who (else )?(will|gets to) (see|know|read)|"
+    r"what'?s the point of (this|talking|coming|therapy|counsell?ing|these sessions)|"
+    r"(this|therapy|counsell?ing|talking( to you)?|coming here)( is|'s| was)( all| just)? (a )?waste of time|"
+    r"no ?one listens|nobody listens|last (counsell?or|therapist|doctor)|told on me|report me)\b",
+    re.IGNORECASE)
 _DEEP = {name: re.compile(rf"\b({words})\b", re.IGNORECASE) for name, words in DEEP_SUBJECTS.items()}
 
 
@@ -66,30 +74,16 @@ def early_probes(conv: Conversation, v: View) -> list[tuple[int, str]]:
     return out
 
 
-def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    v = View.whole(conv)
-    words = conv.features["text.words"]
-    givers = v.givers
-    n = len(conv.utterances)
-    out: list[dict[str, Any]] = []
-
-    def add(kind: str, evidence: list[int], reason: str) -> None:
-        out.append({"pitfall": kind, "evidence": sorted(set(evidence)), "reason": reason})
-
-    disclosures = [i for i in givers if _has(v, i, "self_disclosure")]
-    long_ones = [i for i in disclosures if words[i] >= LONG_DISCLOSURE]
-    if len(disclosures) >= 3 or long_ones:
-        add("over_disclosure", disclosures,
-            f"{len(disclosures)} practitioner self-disclosures" + (f", {len(long_ones)} of them "
-            f"{LONG_DISCLOSURE}+ words long" if long_ones else "") + ": the focus may move away from the client.")
-
+def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
+    """The ways of rushing found (SPEC section 6), each with its own evidence and reason:
+    question bursts, unasked advice before any reflection, early deep probing, dominant talk."""
+    givers, words, n = v.givers, conv.features["text.words"], len(conv.utterances)
     g_turns = [t for t in conv.turns if t.utterances[0] in set(givers)]
     run: list[int] = []
     bursts: list[list[int]] = []
     for t in g_turns:
         asks = any(_has(v, i, "question.open") or _has(v, i, "question.closed") for i in t.utterances)
-        reflects = any(_reflects(v, i) for i in t.utterances)
-        if asks and not reflects:
+        if asks and not any(_reflects(v, i) for i in t.utterances):
             run.append(t.utterances[-1])
         else:
             if len(run) >= BURST:
@@ -97,13 +91,12 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
             run = []
     if len(run) >= BURST:
         bursts.append(run)
-    early_advice = [i for i in givers if i < EARLY * n and _has(v, i, "advice")
-                    and not v.codes(i)["advice"].get("invited")]
     first_reflection = next((i for i in givers if _reflects(v, i)), n)
-    early_advice = [i for i in early_advice if i < first_reflection]
+    early_advice = [i for i in givers if i < min(EARLY * n, first_reflection) and _has(v, i, "advice")
+                    and not v.codes(i)["advice"].get("invited")]
     probes = early_probes(conv, v)
     share = sum(words[i] for i in givers) / max(1, sum(words))
-    parts: list[dict[str, Any]] = []  # the ways of rushing found, each with its own evidence
+    parts: list[dict[str, Any]] = []
 
     def part(name: str, evidence: list[int], reason: str) -> None:
         parts.append({"part": name, "evidence": sorted(set(evidence)), "reason": reason})
@@ -120,6 +113,26 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n:
         part("dominant_talk", sorted(givers, key=lambda i: -words[i])[:3],
              f"the practitioner spoke {share:.0%} of the words")
+    return parts
+
+
+def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    v = View.whole(conv)
+    words = conv.features["text.words"]
+    givers = v.givers
+    out: list[dict[str, Any]] = []
+
+    def add(kind: str, evidence: list[int], reason: str) -> None:
+        out.append({"pitfall": kind, "evidence": sorted(set(evidence)), "reason": reason})
+
+    disclosures = [i for i in givers if _has(v, i, "self_disclosure")]
+    long_ones = [i for i in disclosures if words[i] >= LONG_DISCLOSURE]
+    if len(disclosures) >= 3 or long_ones:
+        add("over_disclosure", disclosures,
+            f"{len(disclosures)} practitioner self-disclosures" + (f", {len(long_ones)} of them "
+            f"{LONG_DISCLOSURE}+ words long" if long_ones else "") + ": the focus may move away from the client.")
+
+    parts = rushing_parts(conv, v)
     if parts:
         add("rushing", [i for p in parts for i in p["evidence"]], "; ".join(p["reason"] for p in parts) + ".")
         out[-1]["parts"] = parts
