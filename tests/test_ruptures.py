@@ -6,13 +6,15 @@ import numpy as np
 import pytest
 from tests.rupture_helpers import C, P, analyzed
 
-from rapportlens import Role
+import rapportlens
+from rapportlens import Conversation, Role
 from rapportlens.coding.coder import Coder
 from rapportlens.coding.engagement import LABELS, load_engagement
 from rapportlens.coding.inputs import Item
 from rapportlens.coding.minimal import STRONG, WEAK, minimal_answer
 from rapportlens.coding.rules import apply_rules
 from rapportlens.errors import InputError
+from rapportlens.summary import summarize
 
 
 def rupture_rules(text):
@@ -590,3 +592,18 @@ def test_a_complaint_that_nobody_explained_is_repaired_by_owning_the_gap():
 def test_looking_back_is_not_advice_and_defending_is_a_complaint(text):
     codes = {h.code for h in apply_rules(text, P if text.startswith("You") else C)}
     assert ("advice" not in codes) if text.startswith("You") else ("confrontation" in codes)
+
+
+def test_each_rupture_says_what_marked_it_and_the_summary_flags_the_models_alone():
+    roles = {"T": Role.PRACTITIONER, "C": Role.CLIENT}
+    by_rules = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "You should stop drinking now."), ("C", "You're not listening to me. This isn't helping."),
+        ("T", "Okay."), ("C", "Whatever.")], roles=roles))
+    assert "rules" in by_rules.features["ruptures"][0]["found_by"]
+    by_model = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "What brings you in?"), ("C", "My drinking has got out of hand since the winter."),
+        ("T", "You need to cut down to two drinks a night, starting today."), ("C", "I feel like I'm being told off."),
+        ("T", "Tell me more."), ("C", "It just feels like a lecture.")], roles=roles))
+    [r] = by_model.features["ruptures"]
+    assert r["found_by"] == ["model"] and r["utterances"] == [3]
+    assert "[engagement models only]" in " ".join(summarize(by_model).split())

@@ -218,8 +218,10 @@ class Summary:
                      if r["repair"] else "no repair")
             back = f"engagement back at {r['recovery']}" if r["recovered"] else "engagement not back"
             who = f" by {r['speaker']}" if r.get("speaker") else ""
-            yield self.item("-", Text.assemble((r["kind"], "bold"), f"{who} at {where} ({signal_words(r['signals'])}); "
-                                               f"{after}; {back}"))
+            # The engagement models alone are often wrong on typed chats: say so, so it is checked first.
+            models_only = " [engagement models only]" if r.get("found_by") == ["model"] else ""
+            yield self.item("-", Text.assemble((r["kind"], "bold"), f"{who} at {where} ({signal_words(r['signals'])})"
+                                               f"{models_only}; {after}; {back}"))
             # The words themselves, so a supervisor can judge the call without the transcript.
             said = Text(f"{span[0]}: \"{self._quote(span[0])}\"", style="dim")
             if r["repair"]:
