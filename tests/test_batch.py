@@ -68,6 +68,13 @@ def test_tables_hold_scores_codes_and_counts(first_run):
     assert all(0 <= c["confidence"] <= 1 for u in utts for c in u["codes"])
     full = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
     assert len(full) == 200 and all("scores" in f and "batch" in f for f in full)
+    # The session-level feedback travels into the table, as in each result.
+    by_id = {f["id"]: f for f in full}
+    for row in rows:
+        f = by_id[row["id"]]
+        assert row["pitfalls"].split("; ")[0].split(" (")[0] == (f["pitfalls"][0]["pitfall"] if f["pitfalls"] else "")
+        assert row["client_state"] == f["client_state"]["state"]
+        assert row["disclosure_trend"] == f["features"]["disclosure.trend"]
 
 
 def test_rerun_skips_what_is_done_and_picks_up_what_is_new(first_run, corpus, tmp_path):

@@ -28,7 +28,9 @@ CONVERSATION_SCHEMA = pa.schema([
     *[(d, pa.float64()) for d in DIMENSIONS],
     ("reflection_to_question", pa.float64()), ("percent_complex_reflections", pa.float64()),
     ("percent_open_questions", pa.float64()), ("reflections", pa.int32()), ("questions", pa.int32()),
-    ("ruptures", pa.int32()), ("ruptures_repaired", pa.int32()), ("risk_flags", pa.int32()),
+    ("ruptures", pa.int32()), ("ruptures_repaired", pa.int32()), ("pitfalls", pa.string()),
+    ("client_state", pa.string()), ("disclosure_change", pa.float64()), ("disclosure_trend", pa.string()),
+    ("risk_flags", pa.int32()),
     ("risk_categories", pa.string()), ("score_model", pa.string()), ("coding_model", pa.string()),
 ])
 CODE = pa.struct([("code", pa.string()), ("confidence", pa.float64()), ("source", pa.string())])
@@ -59,6 +61,10 @@ def conversation_row(result: dict[str, Any]) -> dict[str, Any]:
         **{k.split(".", 1)[1]: f.get(k) for k in MI_KEYS},
         "reflections": mi.get("reflections"), "questions": mi.get("questions"),
         "ruptures": len(ruptures), "ruptures_repaired": sum(bool(r.get("repaired")) for r in ruptures),
+        "pitfalls": "; ".join(p["pitfall"] + (f" ({', '.join(q['part'] for q in p['parts'])})" if p.get("parts") else "")
+                              for p in result.get("pitfalls") or []),
+        "client_state": (result.get("client_state") or {}).get("state"),
+        "disclosure_change": f.get("disclosure.depth_change"), "disclosure_trend": f.get("disclosure.trend"),
         "risk_flags": len(risk), "risk_categories": "; ".join(sorted({r["category"] for r in risk})),
         "score_model": scores.get("model"), "coding_model": analyzers.get("codes", {}).get("model"),
     }
