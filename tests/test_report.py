@@ -138,3 +138,13 @@ def test_cli_names_a_report_it_cannot_write(run, data, tmp_path):
 def test_the_ruptures_section_names_the_finder_and_where_its_accuracy_is(risky):
     _, html = risky
     assert re.search(r"rupture finder \(ruptures\.v\d+\)[^<]*docs/analyzers/ruptures\.md", html)
+
+
+def test_the_clients_disclosure_trend_is_shown_with_its_evidence():
+    pairs = [("T", "What brings you in today?"), ("C", "My sleep."), ("T", "Tell me a bit more."),
+             ("C", "Work, mostly."), ("T", "Go on."),
+             ("C", "I feel ashamed and scared. I've never told anyone that I cry in the car every morning.")]
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": Role.PRACTITIONER, "C": Role.CLIENT}))
+    html = render_html(conv)
+    assert re.search(r"<strong>Disclosure:</strong> deepened, depth [^<]*\(0-3\)", html)
+    assert 'href="#u-5"' in html.split("<strong>Disclosure:</strong>")[1].split("</p>")[0]

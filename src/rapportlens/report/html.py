@@ -83,6 +83,9 @@ def context(conv: Conversation) -> dict[str, Any]:
         "strengths": data.get("strengths", []),
         "pitfalls": data.get("pitfalls", []),
         "client_state": data.get("client_state"),
+        "disclosure": ({"trend": feats["disclosure.trend"], "by_third": feats["disclosure.depth_by_third"],
+                        "evidence": feats.get("disclosure.deepest", [])}
+                       if feats.get("disclosure.trend") and any(feats["disclosure.depth_by_third"]) else None),
         "recommendations": data.get("recommendations", []),
         "utterances": _utterances(data),
         "speakers": data["speakers"],
