@@ -30,6 +30,7 @@ import numpy as np
 from scipy.stats import mannwhitneyu, spearmanr
 
 from rapportlens import default_pipeline, read
+from rapportlens.rapport.fit import annomi_analysed
 
 ANXIOUS_EMOTIONS = {"anxiety", "fear", "nervousness"}
 def kinds(conv) -> set[str]:
@@ -42,17 +43,8 @@ def kinds(conv) -> set[str]:
 
 
 def annomi(path: Path, fold_models: Path | None) -> dict:
-    file = next(p for p in (path / "AnnoMI-full.csv", path / "AnnoMI-simple.csv") if p.is_file())
-    convs = list(read(file, format="annomi"))
-    if fold_models:
-        from rapportlens.training.splits import folds
-
-        fold_of = folds([c.id for c in convs], 5, 0)  # as `rapportlens train --cv 5` split them
-        pipes = {k: default_pipeline({"codes": {"model": str(fold_models / f"fold-{k + 1}")}}) for k in range(5)}
-        convs = [pipes[fold_of[c.id]](c) for c in convs]
-    else:
-        pipe = default_pipeline()
-        convs = [pipe(c) for c in convs]
+    pipeline = lambda model: default_pipeline({"codes": {"model": str(model)}} if model else None)
+    convs = annomi_analysed(path, fold_models, pipeline)
     groups = {"high": [c for c in convs if c.meta["mi_quality"] == "high"],
               "low": [c for c in convs if c.meta["mi_quality"] != "high"]}
     found = {g: Counter(k for c in cs for k in kinds(c)) for g, cs in groups.items()}

@@ -21,7 +21,7 @@ import numpy as np
 from scipy.stats import spearmanr
 
 from rapportlens import default_pipeline, read
-from rapportlens.rapport.fit import annomi_outcome, cross_validated, matrix, measures_pipeline
+from rapportlens.rapport.fit import annomi_analysed, annomi_outcome, cross_validated, matrix
 
 
 def esconv(path: Path) -> dict:
@@ -55,20 +55,7 @@ def esconv(path: Path) -> dict:
 
 
 def annomi(path: Path, fold_models: Path | None) -> dict:
-    file = next(p for p in (path / "AnnoMI-full.csv", path / "AnnoMI-simple.csv") if p.is_file())
-    convs = list(read(file, format="annomi"))
-    if fold_models:
-        from rapportlens.training.trainer import (
-            folds,  # needs torch: the fold models come from training anyway
-        )
-
-        # The same fold assignment `rapportlens train --cv` used (by transcript, seed 0).
-        fold_of = folds([c.id for c in convs], 5, 0)
-        pipes = {k: measures_pipeline(fold_models / f"fold-{k + 1}") for k in range(5)}
-        convs = [pipes[fold_of[c.id]](c) for c in convs]
-    else:
-        pipe = measures_pipeline()
-        convs = [pipe(c) for c in convs]
+    convs = annomi_analysed(path, fold_models)
     x, _ = matrix(convs)
     y = [annomi_outcome(c) for c in convs]
     aucs = [cross_validated(x, y, seed=s)["roc_auc"] for s in range(10)]

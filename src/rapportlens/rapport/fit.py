@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -95,6 +95,24 @@ def measures_pipeline(codes_model: str | Path | None = None) -> Pipeline:
     names = DEFAULT_ANALYZERS[:DEFAULT_ANALYZERS.index("rapport")]
     return Pipeline([plugins.get(plugins.ANALYZERS, n)(**({"model": codes_model} if n == "codes" else {}))
                      for n in names])
+
+
+def annomi_analysed(folder: Path, fold_models: Path | None = None,
+                    pipeline: Callable[[Path | None], Pipeline] = measures_pipeline) -> list[Conversation]:
+    """AnnoMI's transcripts in ``folder``, each analysed by ``pipeline(codes model)``. With
+    ``fold_models`` (kept by ``rapportlens train --cv 5 --keep-folds``) each transcript is coded
+    by the fold model that did not see it, so no code is in-sample; without, by the shipped model."""
+    from .. import read
+    from ..training.splits import folds
+
+    file = next(p for p in (folder / "AnnoMI-full.csv", folder / "AnnoMI-simple.csv") if p.is_file())
+    convs = list(read(file, format="annomi"))
+    if not fold_models:
+        pipe = pipeline(None)
+        return [pipe(c) for c in convs]
+    fold_of = folds([c.id for c in convs], 5, 0)  # as `rapportlens train --cv 5` split them
+    pipes = {k: pipeline(fold_models / f"fold-{k + 1}") for k in range(5)}
+    return [pipes[fold_of[c.id]](c) for c in convs]
 
 
 def main(argv: Sequence[str] | None = None) -> None:
