@@ -157,3 +157,13 @@ def test_trouble_trusting_someone_else_is_not_mistrust_of_the_practitioner():
                    ("T", "Tell me more."), ("C", "She let him walk home alone and I only heard later."),
                    ("T", "That shook your trust in her."), ("C", "Yes, I don't trust her now.")])
     assert found["scores"]["mistrustful"] == 0
+
+
+def test_the_practitioners_own_pitfall_is_answered_before_the_state_fills_the_list():
+    pairs = [("T", "How old are you?"), ("C", "Forty. I'm so anxious and worried all the time."),
+             ("T", "Do you work?"), ("C", "Yes, and I'm scared I'll panic there."),
+             ("T", "Where?"), ("C", "A bank. I avoid meetings because I'm nervous."),
+             ("T", "Do you drink?"), ("C", "Sometimes, when I'm stressed.")]
+    conv, techniques = recommended(pairs)
+    assert conv.features["client_state"]["state"] == "anxious_avoidant"
+    assert techniques[0] == "pacing" and "reflective_listening" in techniques[:3]

@@ -206,10 +206,15 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     if rq is not None and rq < 1.0:
         needs.append(("few_reflections", f"{rq:.2f} reflections per question (MITI 4: 1.0 fair, 2.0 good)", []))
     needs.append(("always", "reflections and checks of understanding build rapport in every session", []))
+    # Each need's techniques in turn, first choices before second ones: the client's state alone
+    # (three techniques for an anxious client) would otherwise fill the list before the
+    # practitioner's own pitfalls get an answer.
+    options = [[(name, t, why, evidence) for name, t in techniques().items() if key in t["for"]]
+               for key, why, evidence in needs]
     out, seen = [], set()
-    for key, why, evidence in needs:
-        for name, t in techniques().items():
-            if key in t["for"] and name not in seen:
+    for rank in range(max(map(len, options), default=0)):
+        for name, t, why, evidence in (o[rank] for o in options if rank < len(o)):
+            if name not in seen:
                 seen.add(name)
                 out.append({"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
                             "example": t["example"], "evidence": evidence[:10]})
