@@ -59,35 +59,25 @@ def test_a_statement_about_a_sensitive_subject_is_not_a_probe():
     assert "probing" not in found.get("rushing", {}).get("reason", "")
 
 
+SISTER = [("C", "My sister stopped speaking to me after the wedding.")]
+GOING_OVER = [("C", "I keep going over what I said.")]
+SORRY = [("T", "I'm so sorry to hear that.")]
+MAKES_SENSE = [("T", "It makes sense that you'd feel guilty when someone you love goes quiet.")]
+
+
 def test_sympathy_among_empathic_responses_is_not_a_pitfall():
-    found = pitfalls([
-        ("C", "My sister stopped speaking to me after the wedding."),
-        ("T", "I'm so sorry to hear that."),
-        ("C", "I keep going over what I said."),
-        ("T", "You feel hurt and confused about why she pulled away."),
-        ("C", "Yes, and guilty."),
-        ("T", "It makes sense that you'd feel guilty when someone you love goes quiet."),
-    ])
+    found = pitfalls(SISTER + SORRY + GOING_OVER + [
+        ("T", "You feel hurt and confused about why she pulled away."), ("C", "Yes, and guilty.")] + MAKES_SENSE)
     assert "sympathy_instead_of_empathy" not in found
 
 
 def test_one_condolence_beside_one_empathic_response_is_not_a_pitfall():
-    found = pitfalls([
-        ("C", "My sister stopped speaking to me after the wedding."),
-        ("T", "I'm so sorry to hear that."),
-        ("C", "I keep going over what I said."),
-        ("T", "It makes sense that you'd feel guilty when someone you love goes quiet."),
-    ])
+    found = pitfalls(SISTER + SORRY + GOING_OVER + MAKES_SENSE)
     assert "sympathy_instead_of_empathy" not in found
 
 
 def test_sympathy_without_empathy_is_a_pitfall():
-    found = pitfalls([
-        ("C", "My sister stopped speaking to me after the wedding."),
-        ("T", "Oh, you poor thing."),
-        ("C", "I keep going over what I said."),
-        ("T", "I'm so sorry to hear that."),
-    ])
+    found = pitfalls(SISTER + [("T", "Oh, you poor thing.")] + GOING_OVER + SORRY)
     assert found["sympathy_instead_of_empathy"]["evidence"] == [1, 3]
     assert "empathic responses" in found["sympathy_instead_of_empathy"]["reason"]
 
@@ -98,18 +88,8 @@ def sympathy_component(pairs):
 
 
 def test_the_empathy_dimension_counts_only_sympathy_beyond_empathy():
-    beside = sympathy_component([
-        ("C", "My sister stopped speaking to me after the wedding."),
-        ("T", "I'm so sorry to hear that."),
-        ("C", "I keep going over what I said."),
-        ("T", "You feel hurt and confused about why she pulled away."),
-    ])
-    instead = sympathy_component([
-        ("C", "My sister stopped speaking to me after the wedding."),
-        ("T", "I'm so sorry to hear that."),
-        ("C", "I keep going over what I said."),
-        ("T", "Oh, you poor thing."),
-    ])
+    beside = sympathy_component(SISTER + SORRY + GOING_OVER + [("T", "You feel hurt and confused about why she pulled away.")])
+    instead = sympathy_component(SISTER + SORRY + GOING_OVER + [("T", "Oh, you poor thing.")])
     assert beside["value"] == 0 and beside["scaled"] == 1
     assert instead["value"] > 0.5 and instead["scaled"] == 0  # against: the more, the lower
 

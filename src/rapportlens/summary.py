@@ -19,6 +19,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .analyzers.disclosure import worth_showing
 from .model import Conversation, Role, fmt_seconds
 from .rapport.risk import how_found
 from .rapport.ruptures import signal_words
@@ -170,11 +171,10 @@ class Summary:
         yield self.wrap(Text(f"overall = how much the session resembles the high-quality sessions the score "
                              f"model {s['model']} was fitted on, not a mean of the dimensions "
                              "(validation: docs/scoring.md)", style="dim"))
-        by_third = self.f.get("disclosure.depth_by_third")
-        if by_third and any(by_third):  # all zero: nothing disclosed, nothing to follow
+        if worth_showing(self.f):
             others = [sp for sp in self.conv.speakers if sp.role != Role.PRACTITIONER]
             who = "client" if len(others) == 1 else "members'"
-            depths = " -> ".join(f"{d:.1f}" for d in by_third)
+            depths = " -> ".join(f"{d:.1f}" for d in self.f["disclosure.depth_by_third"])
             yield self.wrap(Text.assemble(f"{who} disclosure {self.f['disclosure.trend']}: depth {depths} "
                                           "(0-3) by third of the session", self._at(self.f["disclosure.deepest"])))
 

@@ -53,6 +53,8 @@ LEVELS = declare(
 
 def mark_invited(conversation: Conversation, coded: list[list[Code]]) -> list[list[Code]]:
     """Flag the practitioner's advice that the client asked for or agreed to hear."""
+    if not any(c.code == "advice" for codes in coded for c in codes):
+        return coded
     role = {s.name: s.role for s in conversation.speakers}
     roles = [role[u.speaker] for u in conversation.utterances]
     texts = [u.text for u in conversation.utterances]

@@ -38,6 +38,12 @@ DEEPEST = declare(
 TREND_STEP = 0.3  # a third of the way from facts to opinions: a change a reader would notice
 
 
+def worth_showing(features) -> bool:
+    """A trend to show a reader: measured, and something was disclosed at all."""
+    by_third = features.get(BY_THIRD.key)
+    return bool(by_third) and any(by_third)
+
+
 def thirds(idx: list[int]) -> list[list[int]]:
     """``idx`` cut into three parts in order; the middle one takes what does not divide evenly."""
     k = len(idx) // 3
@@ -53,7 +59,7 @@ class Disclosure(Analyzer):
     def apply(self, conversation: Conversation) -> None:
         v = View.whole(conversation)
         # In a peer group (no practitioner) everyone is followed; a practitioner alone has no client.
-        theirs = [i for i in v.receivers if v.roles[conversation.utterances[i].speaker] != Role.PRACTITIONER]
+        theirs = [i for i, u in enumerate(conversation.utterances) if v.roles[u.speaker] != Role.PRACTITIONER]
         depth = {i: v.codes(i).get("disclosure", {}).get("depth", 0) for i in theirs}
         f = conversation.features
         f.assign(DEEPEST.key, [i for i, d in depth.items() if d >= 2])

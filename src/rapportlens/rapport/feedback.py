@@ -78,7 +78,8 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     """The ways of rushing found (SPEC section 6), each with its own evidence and reason:
     question bursts, unasked advice before any reflection, early deep probing, dominant talk."""
     givers, words, n = v.givers, conv.features["text.words"], len(conv.utterances)
-    g_turns = [t for t in conv.turns if t.utterances[0] in set(givers)]
+    giving = set(givers)
+    g_turns = [t for t in conv.turns if t.utterances[0] in giving]
     run: list[int] = []
     bursts: list[list[int]] = []
     for t in g_turns:

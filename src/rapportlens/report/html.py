@@ -16,6 +16,7 @@ from typing import Any
 import jinja2
 
 from .. import __version__
+from ..analyzers.disclosure import worth_showing
 from ..coding.codebook import codebook
 from ..features import declared
 from ..model import Conversation, fmt_seconds
@@ -85,7 +86,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "client_state": data.get("client_state"),
         "disclosure": ({"trend": feats["disclosure.trend"], "by_third": feats["disclosure.depth_by_third"],
                         "evidence": feats.get("disclosure.deepest", [])}
-                       if feats.get("disclosure.trend") and any(feats["disclosure.depth_by_third"]) else None),
+                       if worth_showing(feats) else None),
         "recommendations": data.get("recommendations", []),
         "utterances": _utterances(data),
         "speakers": data["speakers"],
