@@ -85,6 +85,17 @@ def test_disclosure_depth_rises_from_facts_to_vulnerable():
     assert list(depth.values()) == [0, 1, 2, 3]
 
 
+@pytest.mark.parametrize("text,depth", [
+    ("now i just feel stupid for believing him", 2),  # an adverb between "i" and "feel"
+    ("im so stressed about my exams", 2),  # typed without the apostrophe
+    ("ive been really down since march", 2),
+    ("I cry most nights in the car.", 2),  # crying says the feeling
+    ("i cry most nights. i havent told anyone that", 3),
+])
+def test_disclosure_depth_reads_typed_chat(text, depth):
+    assert next(h.depth for h in apply_rules(text, C) if h.code == "disclosure") == depth
+
+
 def test_context_items_carry_the_previous_utterances():
     conv = Conversation.from_pairs([("T", "How are you?"), ("C", "Tired."), ("T", "Tired.")],
                                    roles={"T": P, "C": C})

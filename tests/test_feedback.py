@@ -120,6 +120,19 @@ def test_each_way_of_rushing_gets_its_own_technique():
     assert "ask_permission" in techniques
 
 
+def test_dominant_talk_calls_for_sharing_the_floor_not_for_less_self_disclosure():
+    explaining = [("T", "What brings you in?"), ("C", "My back."),
+                  ("T", ("Back pain like yours usually comes from the muscles around the spine, and it tends to "
+                        "settle with gentle movement over a few weeks rather than with rest in bed.")),
+                  ("C", "Okay."),
+                  ("T", ("The scan showed nothing worrying, no nerve trouble and no sign of a slipped disc, so "
+                        "we can focus on getting you moving again without fear of doing damage.")),
+                  ("C", "Right, good.")]
+    conv, techniques = recommended(explaining)
+    assert "dominant_talk" in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
+    assert "share_the_floor" in techniques and "keep_focus_on_client" not in techniques
+
+
 def state(pairs):
     conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
     return conv.features["client_state"]

@@ -397,6 +397,9 @@ def test_a_curt_fine_after_being_told_off_is_repaired_by_an_apology():
     ("What's stopping you from calling them?", True),
     ("Wouldn't it be easier to move back home?", True),
     ("And cut down on the rice.", True),  # a bare instruction about the client's own behaviour
+    ("And try to lose a bit of weight, that will take pressure off.", True),  # an instruction after "and"
+    ("Also, make sure you drink enough water.", True),
+    ("That's promising. Just make sure you rest too.", True),  # the instruction starts the second sentence
     ("Why don't you tell me what happened since last time?", False),  # an invitation to talk
     ("What would it take to move from a four to a six?", False),  # MI's evoking question
 ])

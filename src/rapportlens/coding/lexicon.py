@@ -4,18 +4,19 @@
 EMOTIONS = (
     "afraid", "alone", "angry", "anxious", "ashamed", "betrayed", "bitter", "broken", "confused",
     "crushed", "depressed", "desperate", "devastated", "disappointed", "discouraged", "disgusted",
-    "down", "drained", "embarrassed", "empty", "exhausted", "fed up", "frightened", "frustrated",
-    "furious", "glad", "grief", "guilty", "happy", "heartbroken", "helpless", "hopeful", "hopeless",
+    "down", "drained", "embarrassed", "empty", "exhausted", "fed up", "foolish", "frightened", "frustrated",
+    "furious", "glad", "grief", "guilty", "happy", "heartbroken", "helpless", "hopeful", "hopeless", "humiliated",
     "hurt", "insecure", "irritated", "isolated", "jealous", "let down", "lonely", "lost", "low",
     "mad", "miserable", "nervous", "numb", "overwhelmed", "panicked", "proud", "rejected",
-    "relieved", "resentful", "sad", "scared", "shaken", "shocked", "stressed", "stuck", "terrified",
-    "tired", "torn", "trapped", "uneasy", "unhappy", "upset", "useless", "vulnerable", "worn out",
+    "relieved", "resentful", "sad", "scared", "shaken", "shocked", "stressed", "stuck", "stupid", "terrified",
+    "tired", "torn", "trapped", "uneasy", "unhappy", "unloved", "unwanted", "upset", "useless", "vulnerable", "worn out",
     "worried", "worthless",
 )
 
 # Words that mark a disclosure as vulnerable or private (depth 3).
 VULNERABLE = (
-    "never told", "not told anyone", "ashamed", "secret", "abused", "abuse", "hit me", "raped",
+    "never told", "not told anyone", "haven't told anyone", "havent told anyone", "told no one",
+    "told nobody", "ashamed", "secret", "abused", "abuse", "hit me", "raped",
     "assaulted", "suicid", "kill myself", "self-harm", "self harm", "cut myself", "hurt myself",
     "hate myself", "worthless", "affair", "addicted", "relapsed", "cry myself", "can't go on",
 )

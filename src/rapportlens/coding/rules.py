@@ -102,7 +102,8 @@ RULES: list[Rule] = [
         r"(?<!would )(?<!could )(?<!will )(?<!do )(?<!does )(?<!did )\byou (?:really |just |simply |definitely )?(?:should|ought to|need to|have to|must)\b(?! (?:be|feel) )"
         r"(?! have (?:been|got|gone|done|had|known|seen|said|told|\w+ed)\b)",  # "you should have been told" looks back
         r"\bi(?:'d| would) (?:recommend|suggest|advise)\b", r"\b(?:my|one) (?:advice|suggestion|recommendation) (?:is|would be)\b",
-        r"^(?:so,? |okay,? |well,? )?(?:try|make sure|consider|avoid)\b", r"\bwhy don'?t you (?:try|give|consider)\b",
+        # At the start of any sentence: "Okay. Try to cut back a bit and see how that goes."
+        r"(?:^|(?<=[.!?] )|(?<=[.!?]\n))\W*(?:(?:and|also|so|then|just|now|okay|well)[,]?\s+)*(?:try|make sure|consider|avoid)\b", r"\bwhy don'?t you (?:try|give|consider)\b",
         # Persuasion put as a question; "why don't you tell me..." invites talk instead.
         r"\bwhy (?:don'?t|not) you just (?!(?:tell|fill|talk|walk) me\b|share|describe|say more)\w+", r"\bwhy not just\b",
         r"\bwhat'?s (?:stopping|keeping) you from\b", r"\bdon'?t you think you (?:should|need|ought)\b",
@@ -166,9 +167,15 @@ CLOSED_START = re.compile(
     r"^\W*(?:(?:so|and|but|okay|ok|well|now|then|um|uh)[,]?\s+)*(?:do|does|did|is|are|was|were|can|could|will|would|"
     r"have|has|had|should|shall|may|might|am|isn'?t|aren'?t|don'?t|didn'?t|won'?t|wouldn'?t)\b", re.IGNORECASE)
 TELL_ME = re.compile(r"^\W*(?:(?:so|and|okay|ok|well|now)[,]?\s+)*(?:tell me|describe|talk (?:to me )?about|help me understand)\b", re.IGNORECASE)
-FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|my|me|myself|mine)\b", re.IGNORECASE)
+# Typed chats drop apostrophes ("im", "ive"); "id" and "ill" are left out as other words.
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|my|me|myself|mine)\b", re.IGNORECASE)
 OPINION = re.compile(r"\bi (?:think|believe|guess|reckon|suppose|feel like|prefer|like|love|hate|want|wish|hope)\b|\bin my (?:opinion|view)\b", re.IGNORECASE)
-FEELING_SELF = re.compile(rf"\b(?:i(?:'m| am| was| feel| felt| get| got| have been|'ve been)|makes me|made me)\b[^.?!]{{0,25}}\b(?:{FEELING})\b", re.IGNORECASE)
+# "i just feel", "im so", "ive been": one adverb and typed chats' missing apostrophes allowed.
+FEELING_SELF = re.compile(
+    rf"\b(?:i(?:'?m| am| was| (?:\w+ )?(?:feel|felt)| get| got| have been|'?ve been)|makes me|made me)\b"
+    rf"[^.?!]{{0,25}}\b(?:{FEELING})\b"
+    r"|\bi(?:'?ve been| (?:\w+ )?)(?:cry|cried|crying)\b",  # crying names the feeling by what it does
+    re.IGNORECASE)
 VULNERABLE_RE = re.compile("|".join(re.escape(v) for v in VULNERABLE), re.IGNORECASE)
 
 
