@@ -125,6 +125,24 @@ def test_score_rewards_what_good_practice_looks_like():
     assert model.overall(extreme) < 100  # clipped, not extrapolated
 
 
+def test_a_rupture_left_unrepaired_lowers_the_score():
+    model = load_score_model()
+    mid = dict(zip(model.features, model.means))
+    assert model.overall({**mid, "unrepaired_ruptures": 10.0}) < model.overall({**mid, "unrepaired_ruptures": 0.0})
+    unrepaired = REPAIRED[:4] + [("T", "Anyway, the support group meets on Tuesdays."), ("C", "Fine."),
+                                 ("T", "And keep a drinks diary."), ("C", "Okay.")]
+    conv = analysed(unrepaired)
+    scores = conv.features["scores"]
+    open_ruptures = [r["start"] for r in conv.features["ruptures"] if not r["repaired"]]
+    assert open_ruptures and scores["unrepaired_ruptures"]["utterances"] == open_ruptures
+    assert scores["unrepaired_ruptures"]["per_100_utterances"] == pytest.approx(100 * len(open_ruptures) / 8)
+    assert scores["contributions"]["unrepaired_ruptures"] < 0
+    assert "not repaired took" in summarize(conv)
+    repaired = analysed(REPAIRED).features["scores"]
+    assert repaired["unrepaired_ruptures"] == {"per_100_utterances": 0.0, "utterances": []}
+    assert repaired["contributions"]["unrepaired_ruptures"] >= 0  # none left open never costs points
+
+
 def test_timeline_windows_cover_every_utterance():
     conv = Conversation.from_pairs([("T" if i % 2 else "C", f"sentence number {i} here") for i in range(45)],
                                    roles=ROLES)

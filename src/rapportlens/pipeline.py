@@ -99,7 +99,7 @@ class Pipeline:
 
 
 DEFAULT_ANALYZERS = ("text_stats", "talk_balance", "questions", "timing", "codes", "disclosure", "affect",
-                     "coordination", "groups", "rapport", "timeline", "ruptures", "feedback", "risk")
+                     "coordination", "groups", "ruptures", "rapport", "timeline", "feedback", "risk")
 
 
 def default_pipeline(settings: Mapping[str, Mapping[str, Any]] | None = None) -> Pipeline:

@@ -8,6 +8,7 @@ written as a word or a number.
 from __future__ import annotations
 
 import io
+import math
 import shutil
 from collections.abc import Iterator
 from typing import Any
@@ -33,6 +34,14 @@ MI_ROWS = (
 LEVEL_STYLE = {"good": "green", "fair": "yellow", "below fair": "magenta"}
 # Characters of an utterance quoted under a rupture: enough to recognise it, within 80 columns.
 QUOTE_CHARS = 70
+
+
+def points_from(scores: dict, name: str) -> float:
+    """How many points of the overall score one input's contribution took away (negative:
+    added), from the score's log-odds with and without it."""
+    p = min(max(scores["overall"] / 100, 1e-9), 1 - 1e-9)
+    z = math.log(p / (1 - p))
+    return 100 / (1 + math.exp(-(z - scores["contributions"].get(name, 0.0)))) - scores["overall"]
 
 
 def counted(n: int, noun: str) -> str:
@@ -171,6 +180,10 @@ class Summary:
         yield self.wrap(Text(f"overall = how much the session resembles the high-quality sessions the score "
                              f"model {s['model']} was fitted on, not a mean of the dimensions "
                              "(validation: docs/scoring.md)", style="dim"))
+        open_ruptures = s.get("unrepaired_ruptures", {}).get("utterances")
+        if open_ruptures and (cost := points_from(s, "unrepaired_ruptures")) >= 0.5:
+            yield self.wrap(Text(f"{counted(len(open_ruptures), 'rupture')} not repaired took {cost:.0f} points "
+                                 "off the overall" + self._at(open_ruptures), style="dim"))
         if worth_showing(self.f):
             others = [sp for sp in self.conv.speakers if sp.role != Role.PRACTITIONER]
             who = "client" if len(others) == 1 else "members'"

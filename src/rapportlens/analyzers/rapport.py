@@ -9,11 +9,13 @@ from ..features import Level, declare
 from ..model import Conversation
 from ..pipeline import Analyzer
 from ..rapport.dimensions import DIMENSIONS, dimensions
+from ..rapport.score_inputs import UNREPAIRED, score_inputs, unrepaired
 from ..rapport.scoring import load_score_model
 from ..rapport.view import View
 from .affect import VALENCE
 from .coding import CODES
 from .coordination import ENTRAIN_TURN, LSM_TURN, MIRROR_TURN, TEMPO_TURN
+from .ruptures import RUPTURES
 from .text_stats import WORDS
 
 DIMS = declare(
@@ -23,8 +25,9 @@ DIMS = declare(
 )
 SCORES = declare(
     "scores", Level.CONVERSATION, "dict",
-    "overall (0-100, the learned score of docs/scoring.md), dimensions (name -> 0-100), the score "
-    "model's version and each dimension's contribution to the overall score's log-odds.",
+    "overall (0-100, the learned score of docs/scoring.md), dimensions (name -> 0-100), "
+    "unrepaired_ruptures (per 100 utterances, with the utterances where they start), the score model's "
+    "version and each input's contribution to the overall score's log-odds.",
 )
 TIMELINE = declare(
     "timeline", Level.CONVERSATION, "list",
@@ -32,18 +35,22 @@ TIMELINE = declare(
     "the overall score within each window.",
 )
 
-NEEDS = (CODES.key, VALENCE.key, WORDS.key, LSM_TURN.key, ENTRAIN_TURN.key, TEMPO_TURN.key, MIRROR_TURN.key)
+NEEDS = (CODES.key, VALENCE.key, WORDS.key, LSM_TURN.key, ENTRAIN_TURN.key, TEMPO_TURN.key, MIRROR_TURN.key,
+         RUPTURES.key)
 
 
-def _scores(model, dims: dict[str, dict[str, Any]]) -> dict[str, Any]:
-    flat = {n: d["score"] for n, d in dims.items()}
-    return {"overall": model.overall(flat), "dimensions": flat, "model": model.version,
-            "contributions": model.contributions(flat)}
+def _scores(model, dims: dict[str, dict[str, Any]], conversation: Conversation) -> dict[str, Any]:
+    ruptures = conversation.features["ruptures"]
+    inputs = score_inputs(dims, ruptures, 0, len(conversation.utterances))
+    return {"overall": model.overall(inputs), "dimensions": {n: inputs[n] for n in DIMENSIONS},
+            "unrepaired_ruptures": {"per_100_utterances": inputs[UNREPAIRED],
+                                    "utterances": unrepaired(ruptures)},
+            "model": model.version, "contributions": model.contributions(inputs)}
 
 
 class Rapport(Analyzer):
     name = "rapport"
-    version = "v2"
+    version = "v3"
     description = "The seven rapport dimensions and the learned overall score."
     requires = NEEDS
     assigns = (DIMS.key, SCORES.key)
@@ -56,12 +63,12 @@ class Rapport(Analyzer):
     def apply(self, conversation: Conversation) -> None:
         dims = dimensions(View.whole(conversation))
         conversation.features.assign(DIMS.key, dims)
-        conversation.features.assign(SCORES.key, _scores(self._model, dims))
+        conversation.features.assign(SCORES.key, _scores(self._model, dims, conversation))
 
 
 class Timeline(Analyzer):
     name = "timeline"
-    version = "v2"
+    version = "v3"
     description = "Dimensions and the overall score per sliding window of utterances or seconds."
     requires = NEEDS
     assigns = (TIMELINE.key,)
@@ -99,9 +106,10 @@ class Timeline(Analyzer):
         windows = []
         for start, stop in self.spans(conversation):
             dims = dimensions(View(conversation, start, stop))
+            inputs = score_inputs(dims, conversation.features["ruptures"], start, stop)
             first, last = conversation.utterances[start], conversation.utterances[stop - 1]
             windows.append({"start": start, "end": stop - 1, "start_time": first.start,
                             "end_time": last.end if last.end is not None else last.start,
-                            "overall": self._model.overall({n: d["score"] for n, d in dims.items()}),
+                            "overall": self._model.overall(inputs),
                             "dimensions": {n: dims[n]["score"] for n in DIMENSIONS}})
         conversation.features.assign(TIMELINE.key, windows)

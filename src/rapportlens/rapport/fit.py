@@ -23,7 +23,8 @@ import numpy as np
 from ..errors import RapportLensError
 from ..model import Conversation
 from ..pipeline import Pipeline
-from .dimensions import DIMENSIONS, dimensions
+from .dimensions import dimensions
+from .score_inputs import SCORE_INPUTS, score_inputs
 from .scoring import MODEL_FILE, ScoreModel
 from .view import View
 
@@ -47,12 +48,12 @@ OUTCOMES = {
 
 
 def matrix(conversations: Iterable[Conversation]) -> tuple[np.ndarray, list[str]]:
-    """Rows of dimension scores (NaN where unmeasured) from conversations analysed up to
-    coordination (``measures_pipeline``)."""
+    """Rows of the score's inputs (``SCORE_INPUTS``: the dimensions, NaN where unmeasured, and
+    the unrepaired-rupture rate) from conversations analysed up to ruptures (``measures_pipeline``)."""
     rows, ids = [], []
     for conv in conversations:
-        dims = dimensions(View.whole(conv))
-        rows.append([np.nan if dims[n]["score"] is None else dims[n]["score"] for n in DIMENSIONS])
+        inputs = score_inputs(dimensions(View.whole(conv)), conv.features["ruptures"], 0, len(conv.utterances))
+        rows.append([np.nan if inputs[n] is None else inputs[n] for n in SCORE_INPUTS])
         ids.append(conv.id)
     return np.array(rows, dtype=float), ids
 
@@ -69,7 +70,7 @@ def fit(x: np.ndarray, y: Sequence[int], *, version: str, info: dict[str, Any] |
     scales = np.where(scales > 1e-9, scales, 1.0)
     model = LogisticRegression(C=C, class_weight="balanced", max_iter=1000)
     model.fit((filled - means) / scales, np.asarray(y))
-    return ScoreModel(version, DIMENSIONS, tuple(float(m) for m in means), tuple(float(s) for s in scales),
+    return ScoreModel(version, SCORE_INPUTS, tuple(float(m) for m in means), tuple(float(s) for s in scales),
                       tuple(float(c) for c in model.coef_[0]), float(model.intercept_[0]), info or {})
 
 
@@ -83,12 +84,13 @@ def cross_validated(x: np.ndarray, y: Sequence[int], k: int = 5, seed: int = 0) 
     for train, test in StratifiedKFold(k, shuffle=True, random_state=seed).split(x, y):
         model = fit(x[train], y[train], version="cv")
         for i in test:
-            oof[i] = model.overall(dict(zip(DIMENSIONS, [None if np.isnan(v) else v for v in x[i]])))
+            oof[i] = model.overall(dict(zip(SCORE_INPUTS, [None if np.isnan(v) else v for v in x[i]])))
     return {"folds": k, "roc_auc": float(roc_auc_score(y, oof)), "scores": oof.tolist()}
 
 
 def measures_pipeline(codes_model: str | Path | None = None) -> Pipeline:
-    """The analyzers the dimensions are computed from (everything before ``rapport``)."""
+    """The analyzers the score's inputs are computed from: everything before ``rapport``,
+    ruptures included."""
     from .. import plugins
     from ..pipeline import DEFAULT_ANALYZERS
 

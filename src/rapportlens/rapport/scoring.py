@@ -1,5 +1,6 @@
-"""The overall rapport score: a logistic model over the seven dimensions, learned from
-sessions with a known outcome (see docs/scoring.md), never a hand-set weighting.
+"""The overall rapport score: a logistic model over the seven dimensions and the rate of
+unrepaired ruptures (``score_inputs.py``), learned from sessions with a known outcome (see
+docs/scoring.md), never a hand-set weighting.
 
 The shipped model (``score_model.json``) was fitted on AnnoMI high- vs low-quality MI
 sessions; the score is 100 x the modelled probability that a session looks like the
