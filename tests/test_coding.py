@@ -91,8 +91,12 @@ def test_disclosure_depth_rises_from_facts_to_vulnerable():
     ("ive been really down since march", 2),
     ("I cry most nights in the car.", 2),  # crying says the feeling
     ("i cry most nights. i havent told anyone that", 3),
+    ("I'd like to sleep a whole night. And to not dread Mondays.", 2),  # dreading is a feeling
+    ("I keep telling myself it's temporary.", 1),  # a view of their own
+    ("I check my emails in bed. I know I shouldn't.", 1),
+    ("I missed the bus again this morning.", 0),  # "miss" is not a feeling here
 ])
-def test_disclosure_depth_reads_typed_chat(text, depth):
+def test_disclosure_depth_reads_typed_chat_and_plain_feelings(text, depth):
     assert next(h.depth for h in apply_rules(text, C) if h.code == "disclosure") == depth
 
 

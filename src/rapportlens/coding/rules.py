@@ -169,12 +169,18 @@ CLOSED_START = re.compile(
 TELL_ME = re.compile(r"^\W*(?:(?:so|and|okay|ok|well|now)[,]?\s+)*(?:tell me|describe|talk (?:to me )?about|help me understand)\b", re.IGNORECASE)
 # Typed chats drop apostrophes ("im", "ive"); "id" and "ill" are left out as other words.
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|im|ive|my|me|myself|mine)\b", re.IGNORECASE)
-OPINION = re.compile(r"\bi (?:think|believe|guess|reckon|suppose|feel like|prefer|like|love|hate|want|wish|hope)\b|\bin my (?:opinion|view)\b", re.IGNORECASE)
+OPINION = re.compile(
+    r"\bi (?:think|believe|guess|reckon|suppose|feel like|prefer|like|love|hate|want|wish|hope)\b|\bin my (?:opinion|view)\b"
+    # Wishes, doubts and what the client tells themselves are views of their own too.
+    r"|\bi(?:'?d| would) (?:like|love|rather|prefer)\b|\bi (?:don'?t|do not) (?:think|want|believe)\b"
+    r"|\bi keep telling myself\b|\bi know i (?:should|shouldn'?t|need to|have to)\b",
+    re.IGNORECASE)
 # "i just feel", "im so", "ive been": one adverb and typed chats' missing apostrophes allowed.
 FEELING_SELF = re.compile(
     rf"\b(?:i(?:'?m| am| was| (?:\w+ )?(?:feel|felt)| get| got| have been|'?ve been)|makes me|made me)\b"
     rf"[^.?!]{{0,25}}\b(?:{FEELING})\b"
-    r"|\bi(?:'?ve been| (?:\w+ )?)(?:cry|cried|crying)\b",  # crying names the feeling by what it does
+    r"|\bi(?:'?ve been| (?:\w+ )?)(?:cry|cried|crying)\b"  # crying names the feeling by what it does
+    r"|\b(?:i (?:\w+ )?|to (?:not )?)(?:dread|dreaded|dreading|fear|panic|panicked|worry)\b(?! out\b)",  # feeling verbs ("miss" is also a bus)
     re.IGNORECASE)
 VULNERABLE_RE = re.compile("|".join(re.escape(v) for v in VULNERABLE), re.IGNORECASE)
 
