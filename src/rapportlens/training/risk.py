@@ -34,7 +34,7 @@ from .trainer import export, fit, folds
 
 LABELS = (NONE, *CATEGORY_NAMES)
 SETTINGS = {"epochs": 4, "lr": 1e-4, "batch_size": 16, "max_length": 64, "seed": 0, "freeze": 0}
-ANNOMI_SENTENCES = 2000  # enough to learn ordinary talk; 4,000 cost recall on every holdout (docs/analyzers/risk.md)
+ANNOMI_SENTENCES = 2000  # enough to learn ordinary talk; 4,000 cost recall on the holdouts (data/risk/next/README.md)
 def annomi_ordinary(folder: Path, n: int = ANNOMI_SENTENCES, seed: int = 0) -> list[Example]:
     """Client turns and sentences from AnnoMI as "none" examples, grouped by transcript."""
     from ..datasets import annomi
