@@ -142,3 +142,24 @@ def test_a_close_second_category_is_flagged_too():
     assert combine(text, [], ("suicide",), p_none=0.99, threshold=0.5) == []
     for p_none, categories in model_scores([text, "We went to the park on Sunday."]):
         assert 1 <= len(categories) <= 2 and "none" not in categories
+
+
+def test_flags_the_model_is_unsure_about_are_shown_apart():
+    import rapportlens
+    from rapportlens.rapport.risk import UNSURE_BELOW, RiskFlag
+    from rapportlens.report.html import render_html
+    from rapportlens.summary import summarize
+
+    unsure = RiskFlag("abuse", "abuse or safeguarding concern", "he rang me at eleven", (0, 20), "model", 0.06)
+    sure = RiskFlag("suicide", "suicidal ideation or intent", "I want to end it", (0, 16), "model", 0.97)
+    assert unsure.to_dict()["unsure"] and "unsure" not in sure.to_dict() and UNSURE_BELOW > 0.06
+    conv = rapportlens.analyze(Conversation.from_pairs([("P", "How has the week been?"), ("C", "He rang me.")],
+                                                       roles={"P": Role.PRACTITIONER, "C": Role.CLIENT}))
+    conv.features.assign("risk", [{"utterance": 1, "speaker": "C", **unsure.to_dict()}])
+    text = summarize(conv)
+    assert "RISK, model unsure: 1 utterance(s) worth a look" in text and "need human review" not in text
+    assert "the model is unsure about 1 utterance" in render_html(conv)
+    conv.features.assign("risk", [{"utterance": 1, "speaker": "C", **d} for d in (sure.to_dict(), unsure.to_dict())])
+    text = summarize(conv)
+    assert "!! RISK: 1 utterance(s) need human review" in text and "Also, the model is unsure" in text
+    assert text.index("I want to end it") < text.index("he rang me at eleven")

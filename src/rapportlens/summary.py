@@ -22,7 +22,7 @@ from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
 from .model import Conversation, Role, fmt_seconds
-from .rapport.risk import how_found
+from .rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from .rapport.ruptures import signal_words
 
 WIDTH = 80
@@ -123,13 +123,27 @@ class Summary:
         if not flags:
             yield self.wrap(Text("risk: no risk language found (this is not a risk assessment)", style="dim"))
             return
+        unsure = [r for r in flags if is_unsure(r)]
+        sure = [r for r in flags if not is_unsure(r)]
         body = Text()
-        for r in flags:
+        for r in sure:
             body.append(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}\n", style="bold")
             body.append(f"  \"{r['evidence']}\" ({how_found(r)})\n")
+        if unsure:
+            # Still flags, listed after the sure ones: most of them are ordinary distress.
+            body.append(f"{'Also, the' if sure else 'The'} model is unsure about these (confidence under "
+                        f"{UNSURE_BELOW:.1f}); read them in context:\n", style="bold")
+            for r in unsure:
+                body.append(f"  utterance {r['utterance']} ({r['speaker']}, {r['label']}): \"{r['evidence']}\" "
+                            f"({r['confidence']:.2f})\n")
         body.rstrip()
-        title = f"!! RISK: {len({r['utterance'] for r in flags})} utterance(s) need human review"
-        yield Panel(body, title=title, title_align="left", border_style="bold red",
+        n_sure = len({r["utterance"] for r in sure})
+        n_unsure = len({r["utterance"] for r in unsure} - {r["utterance"] for r in sure})
+        if n_sure:
+            title = f"!! RISK: {n_sure} utterance(s) need human review" + (f", {n_unsure} unsure" if n_unsure else "")
+        else:
+            title = f"RISK, model unsure: {n_unsure} utterance(s) worth a look"
+        yield Panel(body, title=title, title_align="left", border_style="bold red" if n_sure else "yellow",
                     box=box.HEAVY if self.fancy else box.ASCII)
 
     def session(self) -> Iterator[RenderableType]:

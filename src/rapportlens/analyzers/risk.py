@@ -11,7 +11,8 @@ RISK = declare(
     "risk", Level.CONVERSATION, "list",
     f"Utterances with risk language ({REVIEW}): utterance index, speaker, category (suicide, self_harm, "
     "harm_to_others, abuse, psychosis), label, evidence (the words that matched, or the sentence the risk "
-    "model flagged), span, source (patterns or model) and, for the model, its confidence.",
+    "model flagged), span, source (patterns or model) and, for the model, its confidence, with unsure: true "
+    "under 0.3 (still a flag; shown after the sure ones).",
 )
 
 
@@ -21,7 +22,7 @@ class Risk(Analyzer):
     # The practitioner's own words ("have you thought about suicide?") are questions, not disclosures.
     assigns = (RISK.key,)
 
-    version = "v5"
+    version = "v6"
 
     def __init__(self, use_model: bool = True) -> None:
         self.use_model = use_model

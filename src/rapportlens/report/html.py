@@ -21,7 +21,7 @@ from ..coding.codebook import codebook
 from ..features import declared
 from ..model import Conversation, fmt_seconds
 from ..output import to_dict
-from ..rapport.risk import how_found
+from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from ..rapport.ruptures import signal_words
 from ..summary import MI_ROWS
 from .charts import dimensions_chart, timeline_chart
@@ -72,7 +72,9 @@ def context(conv: Conversation) -> dict[str, Any]:
         "title": data["id"],
         "n": n,
         "duration": feats.get("timing.duration"),
-        "risk": [{**r, "found": how_found(r)} for r in data["risk"]] if data.get("risk") is not None else None,
+        "risk": ([{**r, "found": how_found(r), "unsure": is_unsure(r)} for r in data["risk"]]
+                 if data.get("risk") is not None else None),
+        "unsure_below": UNSURE_BELOW,
         "scores": scores,
         "dimensions": feats.get("dimensions", {}),
         "dimension_chart": dimensions_chart(scores["dimensions"]) if scores else None,
