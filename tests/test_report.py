@@ -148,3 +148,12 @@ def test_the_clients_disclosure_trend_is_shown_with_its_evidence():
     html = render_html(conv)
     assert re.search(r"<strong>Disclosure:</strong> deepened, depth [^<]*\(0-3\)", html)
     assert 'href="#u-5"' in html.split("<strong>Disclosure:</strong>")[1].split("</p>")[0]
+
+
+def test_the_window_table_names_each_windows_first_and_last_utterance():
+    conv = rapportlens.analyze(Conversation.from_pairs(
+        [("T" if i % 2 else "C", f"this is sentence number {i}") for i in range(25)],
+        roles={"T": Role.PRACTITIONER, "C": Role.CLIENT}))
+    assert [(w["start"], w["end"]) for w in conv.features["timeline"]] == [(0, 19), (5, 24)]
+    html = render_html(conv)
+    assert '#u-0">0</a>–19</td>' in html and '#u-5">5</a>–24</td>' in html

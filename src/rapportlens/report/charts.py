@@ -58,7 +58,7 @@ def dimensions_chart(dimensions: dict[str, float | None]) -> str:
 def timeline_chart(timeline: list[dict[str, Any]], ruptures: list[dict[str, Any]]) -> str:
     """Overall score per window against utterance index, with ruptures (down-triangles,
     dashed) and repairs (circles, dotted) marked and labelled."""
-    x = [(w["start"] + w["end"] - 1) / 2 for w in timeline]
+    x = [(w["start"] + w["end"]) / 2 for w in timeline]  # "end" is the window's last utterance
     overall = [w["overall"] for w in timeline]
     with matplotlib.rc_context(STYLE):
         fig = Figure(figsize=(7.2, 2.6))
@@ -70,7 +70,7 @@ def timeline_chart(timeline: list[dict[str, Any]], ruptures: list[dict[str, Any]
                 ax.plot(x, [float("nan") if v is None else v for v in ys], color=colour, linestyle=style,
                         marker=marker, markersize=4, linewidth=1.2, label=name)
         ax.set_ylim(0, 105)
-        ax.set_xlim(-0.5, max([w["end"] for w in timeline] + [1]) - 0.5)
+        ax.set_xlim(-0.5, max([w["end"] for w in timeline] + [1]) + 0.5)
         ax.set_xlabel("utterance")
         ax.set_ylabel("score (0-100)")
         marked = set()
