@@ -21,8 +21,6 @@ Needs scipy (the ``train`` extra).
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -30,7 +28,7 @@ import numpy as np
 from scipy.stats import mannwhitneyu, spearmanr
 
 from rapportlens import default_pipeline, read
-from rapportlens.rapport.fit import annomi_analysed
+from rapportlens.rapport.fit import annomi_analysed, outcome_checks
 
 ANXIOUS_EMOTIONS = {"anxiety", "fear", "nervousness"}
 def kinds(conv) -> set[str]:
@@ -113,19 +111,7 @@ def esconv(path: Path) -> dict:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--annomi", type=Path)
-    ap.add_argument("--esconv", type=Path)
-    ap.add_argument("--fold-models", type=Path)
-    args = ap.parse_args()
-    if not (args.annomi or args.esconv):
-        ap.error("give --annomi and/or --esconv")
-    result = {}
-    if args.annomi:
-        result["annomi"] = annomi(args.annomi, args.fold_models)
-    if args.esconv:
-        result["esconv"] = esconv(args.esconv)
-    print(json.dumps(result, indent=2))
+    outcome_checks(__doc__.split("\n\n")[0], annomi, esconv)
 
 
 if __name__ == "__main__":

@@ -13,15 +13,19 @@ Needs scikit-learn and scipy (the ``train`` extra).
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
 import numpy as np
 from scipy.stats import spearmanr
 
 from rapportlens import default_pipeline, read
-from rapportlens.rapport.fit import annomi_analysed, annomi_outcome, cross_validated, matrix
+from rapportlens.rapport.fit import (
+    annomi_analysed,
+    annomi_outcome,
+    cross_validated,
+    matrix,
+    outcome_checks,
+)
 
 
 def esconv(path: Path) -> dict:
@@ -65,17 +69,7 @@ def annomi(path: Path, fold_models: Path | None) -> dict:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--esconv", type=Path)
-    ap.add_argument("--annomi", type=Path)
-    ap.add_argument("--fold-models", type=Path)
-    args = ap.parse_args()
-    result = {}
-    if args.annomi:
-        result["annomi"] = annomi(args.annomi, args.fold_models)
-    if args.esconv:
-        result["esconv"] = esconv(args.esconv)
-    print(json.dumps(result, indent=2))
+    outcome_checks(__doc__.split("\n\n")[0], annomi, esconv)
 
 
 if __name__ == "__main__":

@@ -204,5 +204,10 @@ def fmt_seconds(seconds: float) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 reflection', '3 reflections'."""
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def _rebuild(utterances, speakers, id, source, format, meta, notices) -> Conversation:
     return Conversation(utterances, speakers, id=id, source=source, format=format, meta=meta, notices=notices)

@@ -21,7 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
-from .model import Conversation, Role, fmt_seconds
+from .model import Conversation, Role, counted, fmt_seconds
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from .rapport.ruptures import signal_words
 
@@ -42,11 +42,6 @@ def points_from(scores: dict, name: str) -> float:
     p = min(max(scores["overall"] / 100, 1e-9), 1 - 1e-9)
     z = math.log(p / (1 - p))
     return 100 / (1 + math.exp(-(z - scores["contributions"].get(name, 0.0)))) - scores["overall"]
-
-
-def counted(n: int, noun: str) -> str:
-    """'1 reflection', '3 reflections'."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
 def console(file: Any = None, *, plain: bool | None = None) -> Console:

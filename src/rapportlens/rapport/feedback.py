@@ -14,7 +14,7 @@ from typing import Any
 
 from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
-from ..model import Conversation
+from ..model import Conversation, counted
 from .dimensions import COMPONENTS, EMPATHIC
 from .view import View
 
@@ -74,11 +74,6 @@ def early_probes(conv: Conversation, v: View) -> list[tuple[int, str]]:
     return out
 
 
-def _n(n: int, noun: str) -> str:
-    """'1 rupture', '2 ruptures'."""
-    return f"{n} {noun}" + ("" if n == 1 else "s")
-
-
 def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     """The ways of rushing found (SPEC section 6), each with its own evidence and reason:
     question bursts, unasked advice before any reflection, early deep probing, dominant talk."""
@@ -109,7 +104,7 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
 
     if bursts:
         part("question_bursts", [i for b in bursts for i in b],
-             f"{_n(len(bursts), 'run')} of {BURST}+ questions with no reflection in between")
+             f"{counted(len(bursts), 'run')} of {BURST}+ questions with no reflection in between")
     if early_advice:
         part("early_advice", early_advice,
              f"advice unasked before any reflection, in the first {EARLY:.0%} of the session")
@@ -135,7 +130,7 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     long_ones = [i for i in disclosures if words[i] >= LONG_DISCLOSURE]
     if len(disclosures) >= 3 or long_ones:
         how_many = (f"a practitioner self-disclosure {LONG_DISCLOSURE}+ words long" if len(disclosures) == 1 else
-                    _n(len(disclosures), "practitioner self-disclosure")
+                    counted(len(disclosures), "practitioner self-disclosure")
                     + (f", {len(long_ones)} of them {LONG_DISCLOSURE}+ words long" if long_ones else ""))
         add("over_disclosure", disclosures, how_many + ": the focus may move away from the client.")
 
@@ -160,12 +155,12 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
 
     threats = [i for i in givers if _has(v, i, "face_threat")]
     if threats:
-        add("face_threats", threats, f"{_n(len(threats), 'practitioner utterance')} that judge, blame or dismiss.")
+        add("face_threats", threats, f"{counted(len(threats), 'practitioner utterance')} that judge, blame or dismiss.")
 
     open_ruptures = [r for r in ruptures if not r["recovered"]]
     if open_ruptures:
         add("unrepaired_rupture", [i for r in open_ruptures for i in r["utterances"]],
-            f"{_n(len(open_ruptures), 'rupture')} after which the client's engagement did not come back.")
+            f"{counted(len(open_ruptures), 'rupture')} after which the client's engagement did not come back.")
     return out
 
 

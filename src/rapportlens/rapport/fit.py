@@ -117,6 +117,26 @@ def annomi_analysed(folder: Path, fold_models: Path | None = None,
     return [pipes[fold_of[c.id]](c) for c in convs]
 
 
+def outcome_checks(description: str, annomi: Callable[[Path, Path | None], dict],
+                   esconv: Callable[[Path], dict], argv: Sequence[str] | None = None) -> None:
+    """The command line the outcome checks in ``eval/`` share (``score_validation.py``,
+    ``feedback_check.py``): ``--annomi DIR [--fold-models DIR]`` and/or ``--esconv DIR``;
+    prints one JSON object with a key per dataset checked."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--annomi", type=Path)
+    ap.add_argument("--esconv", type=Path)
+    ap.add_argument("--fold-models", type=Path, help="fold models kept by `rapportlens train --cv 5 --keep-folds`")
+    args = ap.parse_args(argv)
+    if not (args.annomi or args.esconv):
+        ap.error("give --annomi and/or --esconv")
+    result = {}
+    if args.annomi:
+        result["annomi"] = annomi(args.annomi, args.fold_models)
+    if args.esconv:
+        result["esconv"] = esconv(args.esconv)
+    print(json.dumps(result, indent=2))
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     from .. import read
 
