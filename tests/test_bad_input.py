@@ -26,6 +26,8 @@ CASES = {
     "bad.json": (b'{"schema_version": "1", "utterances": [}', "invalid JSON", "line 1"),
     "schema.json": (b'{"schema_version": "1", "utterances": [{"speaker": "A"}]}', "'text' is a required property", None),
     "bad.jsonl": (b'{"schema_version": "1", "utterances": [{"speaker": "A", "text": "x"}]}\n{oops\n', "invalid JSON", "line 2"),
+    "badrole.jsonl": (b'{"schema_version": "1", "utterances": [{"speaker": "A", "text": "x", "role": "boss"}]}\n',
+                      "utterances[0].role: unknown role 'boss'", "line 1"),
 }
 
 

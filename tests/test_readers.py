@@ -84,6 +84,20 @@ def test_json_schema_with_roles_and_meta(data):
     assert conv.utterances[1].start == 2.5 and conv.utterances[1].end == 5.0
 
 
+def test_json_roles_given_on_each_utterance(tmp_path):
+    # Chat logs carry the role on every message; a chatbot is the practitioner.
+    path = tmp_path / "chat.json"
+    path.write_text(
+        '{"schema_version": "1", "utterances": ['
+        '{"speaker": "Sam", "role": "user", "text": "hey. i cant sleep again"},'
+        '{"speaker": "Wellbot", "role": "assistant", "text": "That sounds exhausting. What keeps you up?"},'
+        '{"speaker": "Sam", "text": "my head just wont stop"}]}'
+    )
+    (conv,) = rapportlens.read(path)
+    assert roles(conv) == {"Sam": ("client", False), "Wellbot": ("practitioner", False)}
+    assert not any("inferred" in n.message for n in conv.notices)
+
+
 def test_jsonl_holds_one_conversation_per_line(data):
     convs = rapportlens.read(data / "two_sessions.jsonl")
     assert [c.id for c in convs] == ["a", "b"]

@@ -26,7 +26,7 @@ _ROLE_WORDS = {
         "listener", "operator", "representative", "rep", "staff", "trainer", "t", "th", "int",
         "officer", "supervisor", "manager", "pharmacist", "dietitian", "dietician", "physio",
         "physiotherapist", "midwife", "social", "keyworker", "volunteer", "gp", "consultant",
-        "surgeon", "paramedic", "dentist", "psychotherapist", "chaplain", "advocate",
+        "surgeon", "paramedic", "dentist", "psychotherapist", "chaplain", "advocate", "assistant", "bot", "chatbot",
     },
     Role.CLIENT: {
         "client", "patient", "student", "customer", "caller", "seeker", "user", "learner",

@@ -13,6 +13,7 @@ from jsonschema import Draft202012Validator
 
 from ..errors import InputError
 from ..model import Conversation, Role
+from ..roles import role_from_value
 from .base import Reader, Record, assemble
 
 SCHEMA_VERSION = "1"
@@ -107,14 +108,22 @@ class NativeJsonReader(Reader):
                     f"{label} utterances[{i}].speaker {u['speaker']!r} is not in speakers".strip(),
                     path=path, line=line, fix=f"add it to speakers or use one of: {', '.join(listed)}",
                 )
-            role = spec.get("role") if spec and not spec.get("role_inferred") else None
+            role = Role(spec["role"]) if spec and spec.get("role") and not spec.get("role_inferred") else None
+            if u.get("role"):
+                # Chat logs often carry the role on every message rather than in a speaker list.
+                role = role_from_value(u["role"])
+                if role is None:
+                    raise InputError(
+                        f"{label} utterances[{i}].role: unknown role {u['role']!r}".strip(), path=path, line=line,
+                        fix="use practitioner, client or member (or therapist, patient, agent, customer, ...)",
+                    )
             records.append(
                 Record(
                     u["speaker"], u["text"], u.get("start"), u.get("end"), line,
-                    f"{label} utterances[{i}]".strip(), Role(role) if role else None, dict(u.get("meta", {})),
+                    f"{label} utterances[{i}]".strip(), role, dict(u.get("meta", {})),
                 )
             )
         return assemble(
             records, id=str(doc.get("id", default_id)), path=path, format=self.name,
-            role_basis="speakers list", meta=doc.get("meta"),
+            role_basis="given in the file", meta=doc.get("meta"),
         )
