@@ -274,7 +274,10 @@ class Summary:
         if recs:
             yield self.heading("Try next")
             for r in recs:
-                yield self.item(">", Text.assemble((r["title"], "bold"), f": \"{r['example']}\""))
+                done = r.get("already_done")
+                yield self.item(">", Text.assemble((r["title"], "bold"),
+                                                   (f" (you already do this{self._at(done)}; keep it up)" if done else "", "dim"),
+                                                   f": \"{r['example']}\""))
 
     def _quote(self, index: int, width: int = QUOTE_CHARS) -> str:
         text = " ".join(self.conv.utterances[index].text.split())

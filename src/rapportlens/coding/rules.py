@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..model import Role
+from ..rapport.risk import pattern_flags
 from .inputs import speaks_as
 from .invitation import PERMISSION_PATTERNS
 from .lexicon import FEELING, SITUATION_FEELING, VULNERABLE
@@ -16,7 +17,7 @@ from .minimal import minimal_answer
 from .rule_types import C, Hit, P, Rule, phrase_rules
 from .rupture_rules import CONFRONTATION_RULES, REPAIR_RULES, WITHDRAWAL_RULES
 
-YOU_FEEL = r"(?:it )?(?:sounds|seems|looks) (?:like|as if|as though)?\s*(?:you(?:'re| are| were| feel| felt)?|that)|you(?:'re| are| were)? (?:seem|sound|look|feel|felt|must (?:feel|have felt|be))"
+YOU_FEEL = r"i (?:can )?(?:hear|see|sense|tell)(?: that)? you(?:'re| are| were| feel| felt)?|(?:it )?(?:sounds|seems|looks) (?:like|as if|as though)?\s*(?:you(?:'re| are| were| feel| felt)?|that)|you(?:'re| are| were)? (?:seem|sound|look|feel|felt|must (?:feel|have felt|be))"
 RULES: list[Rule] = [
     *phrase_rules(
         "reflection.feeling", P, 0.8, rf"\b(?:{YOU_FEEL})\b[^.?!]{{0,40}}\b(?:{FEELING})\b",
@@ -87,6 +88,11 @@ RULES: list[Rule] = [
         r"\b(?:today|in this session|in these sessions|this session) (?:we'?ll|we will|we'?re going to|we are going to|we have|i'?ll)\b",
         r"\b(?:my|your) role (?:here )?is\b", r"\bwhat (?:you can|to) expect\b", r"\bwe have (?:about |around )?\w+ minutes\b",
         r"\bbefore we (?:start|begin|get started)\b",
+        # Saying what will happen and what is done with what the client says.
+        r"\bwe'?ve got (?:about |around )?(?:\w+ minutes|half an hour|an hour)\b",
+        r"\b(?:nothing|what) you (?:say|tell me) (?:here )?(?:goes|will go|leaves)\b",
+        r"\b(?:tell|telling|check(?:ing)? with|talk(?:ing)? (?:to|with)) you first\b",
+        r"\bhere'?s what (?:i|we)(?:'ll| will| can|'m going to| am going to|'re going to| are going to) do\b",
     ),
     *phrase_rules(
         "check_understanding", P, 0.8,
@@ -118,6 +124,7 @@ RULES: list[Rule] = [
     *phrase_rules(
         "sympathy", P, 0.75,
         r"\b(?:you )?poor (?:thing|you|dear|soul)\b", r"\bi(?:'?m| am) (?:so |very |really |truly )?sorry (?:to hear|for you|that happened|about)\b",
+        r"\bsorry (?:that )?you(?:'re| are|'ve been| have been) (?:going through|dealing with)\b",
         r"\bi feel (?:so |really )?(?:bad|sorry) for you\b", r"\b(?:what a|that'?s a) (?:shame|pity)\b", r"\bi pity\b",
     ),
     *phrase_rules(
@@ -131,10 +138,13 @@ RULES: list[Rule] = [
         r"\b(?:this|that|it) (?:can'?t|cannot|mustn'?t|must not) happen again\b",
         r"\bif (?:it|that|this|the \w+|\w+ing) (?:was|were|really was|is) (?:really )?(?:a |your )?priority,? you(?:'d| would)\b",
         # Discounting what was just said ("I hear you, but...") and defending oneself.
-        r"^\W*(?:i hear you|i understand(?: that)?|i know|i get (?:it|that|you)|fair enough)[,.]? but\b",
+        r"^\W*(?:i hear you|i understand(?: that)?|i know|i get (?:it|that|you)|fair enough)(?:,? (?:sir|madam|ma'am|mate|love|dear))?[,.]? but\b",
+        # The non-apology: sorry for the client's reaction, not for anything done.
+        r"\bi'?m sorry (?:that |if )?you feel (?:that way|like that)\b",
         r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
         # Closing the question with authority instead of hearing the objection.
         r"\bthe (?:numbers|figures|facts|data|results|scales) (?:don'?t|do not|never) lie\b", r"\b(?:facts are facts|(?:the )?rules are (?:the )?rules)\b",
+        r"\b(?:that'?s|it'?s|that is|it is) (?:just )?(?:the|our) (?:policy|rules?)\s*(?:[.!]|$)",
         r"\bif you don'?t (?:change|do) (?:something|anything)\b[^.?!]{0,20}\bnothing (?:will|is going to|'s going to) change\b",
     ),
     *phrase_rules(
@@ -240,6 +250,9 @@ def _disclosure(text: str) -> Hit | None:
         return None
     if m := VULNERABLE_RE.search(text):
         return Hit("disclosure", 0.75, m.span(), f"private or vulnerable: '{m.group(0)}'", depth=3)
+    # What the risk phrases flag ("I want to die", "he grabbed my arm") is as private as it gets.
+    if risky := pattern_flags(text):
+        return Hit("disclosure", 0.75, risky[0].span, f"risk language: '{risky[0].evidence}'", depth=3)
     if m := FEELING_SELF.search(text):
         return Hit("disclosure", 0.7, m.span(), f"feeling: '{m.group(0)}'", depth=2)
     if m := OPINION.search(text):

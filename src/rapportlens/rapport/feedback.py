@@ -16,11 +16,13 @@ from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation, counted
 from .dimensions import COMPONENTS, EMPATHIC
+from .risk import pattern_flags
 from .view import View
 
 AGAINST = {c.name: c.against for c in COMPONENTS}
 
 BURST = 3  # practitioner turns in a row that ask and never reflect
+QUESTION_WITH_FORM = 0.25  # a question code this sure counts when the words are a question's
 EARLY = 0.2  # the first fifth of the session
 EARLY_MIN = 10  # utterances: in a short session the first fifth is one exchange, yet still early
 DOMINANT_SHARE = 0.6
@@ -49,6 +51,14 @@ def techniques() -> dict[str, dict[str, Any]]:
 def _has(view: View, i: int, code: str, confidence: float = 0.5) -> bool:
     c = view.codes(i).get(code)
     return c is not None and c["confidence"] >= confidence
+
+
+def _asks(conv: Conversation, v: View, i: int) -> bool:
+    """Whether utterance ``i`` asks. A question code's confidence is the model's belief that it
+    is a question times its belief in the subtype, so "When's the deadline?" (a question, open
+    or closed?) falls to 0.5 or below; a question's wording settles it."""
+    p = max((v.codes(i)[c]["confidence"] for c in ("question.open", "question.closed") if c in v.codes(i)), default=0.0)
+    return p >= 0.5 or (p >= QUESTION_WITH_FORM and question_form(conv.utterances[i].text) is not None)
 
 
 def _reflects(v: View, i: int) -> bool:
@@ -83,7 +93,7 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     run: list[int] = []
     bursts: list[list[int]] = []
     for t in g_turns:
-        asks = any(_has(v, i, "question.open") or _has(v, i, "question.closed") for i in t.utterances)
+        asks = any(_asks(conv, v, i) for i in t.utterances)
         if asks and not any(_reflects(v, i) for i in t.utterances):
             run.append(t.utterances[-1])
         else:
@@ -150,18 +160,29 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     empathic = [i for i in givers if any(_has(v, i, c) for c in EMPATHIC)]
     if len(sympathy) > len(empathic):
         add("sympathy_instead_of_empathy", sympathy,
-            f"{len(sympathy)} expressions of sympathy against {len(empathic)} empathic responses "
+            f"{counted(len(sympathy), 'expression')} of sympathy against {counted(len(empathic), 'empathic response')} "
             "(validation, reflections of feeling or beyond the words).")
 
     threats = [i for i in givers if _has(v, i, "face_threat")]
     if threats:
-        add("face_threats", threats, f"{counted(len(threats), 'practitioner utterance')} that judge, blame or dismiss.")
+        add("face_threats", threats, f"{counted(len(threats), 'practitioner utterance')} that "
+            + ("judges, blames or dismisses." if len(threats) == 1 else "judge, blame or dismiss."))
 
     open_ruptures = [r for r in ruptures if not r["recovered"]]
     if open_ruptures:
         add("unrepaired_rupture", [i for r in open_ruptures for i in r["utterances"]],
             f"{counted(len(open_ruptures), 'rupture')} after which the client's engagement did not come back.")
     return out
+
+
+STATES = ("anxious_avoidant", "mistrustful", "low_engagement")
+
+
+def _complains(v: View, i: int, text: str) -> bool:
+    """A confrontation, unless only the engagement model heard it in words of risk: "Whatever.
+    Sometimes I think everyone would be better off without me." is despair, not mistrust."""
+    c = v.codes(i).get("confrontation")
+    return c is not None and c["confidence"] >= 0.5 and not (c["source"] == "model" and pattern_flags(text))
 
 
 def client_state(conv: Conversation) -> dict[str, Any]:
@@ -174,7 +195,7 @@ def client_state(conv: Conversation) -> dict[str, Any]:
         return {"state": "none", "scores": {}, "evidence": []}
     text = {i: conv.utterances[i].text for i in theirs}
     anxious = [i for i in theirs if _ANXIOUS.search(text[i]) or _has(v, i, "withdrawal")]
-    mistrust = [i for i in theirs if _MISTRUST.search(text[i]) or _has(v, i, "confrontation")]
+    mistrust = [i for i in theirs if _MISTRUST.search(text[i]) or _complains(v, i, text[i])]
     mean_words = sum(words[i] for i in theirs) / len(theirs)
     engaged = [i for i in theirs if _has(v, i, "elaboration") or _has(v, i, "disclosure")]
     scores = {
@@ -211,16 +232,24 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     # Each need's techniques in turn, first choices before second ones: the client's state alone
     # (three techniques for an anxious client) would otherwise fill the list before the
     # practitioner's own pitfalls get an answer.
-    options = [[(name, t, why, evidence) for name, t in techniques().items() if key in t["for"]]
+    options = [[(name, t, key, why, evidence) for name, t in techniques().items() if key in t["for"]]
                for key, why, evidence in needs]
-    out, seen = [], set()
+    v = View.whole(conv)
+    fresh, already, seen = [], [], set()
     for rank in range(max(map(len, options), default=0)):
-        for name, t, why, evidence in (o[rank] for o in options if rank < len(o)):
+        for name, t, key, why, evidence in (o[rank] for o in options if rank < len(o)):
             if name not in seen:
                 seen.add(name)
-                out.append({"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
-                            "example": t["example"], "evidence": evidence[:10]})
-    return out[:limit]
+                # A technique the practitioner already used ("Nothing you say goes anywhere
+                # without me telling you first" to a mistrustful teenager) is no news to them:
+                # it goes after the others, saying where it was done. Not for a pitfall's
+                # answer: the pitfall says it was done too little.
+                done = ([i for i in v.givers if any(_has(v, i, c) for c in t.get("shown_by", ()))]
+                        if key in STATES or key == "always" else [])
+                item = {"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
+                        "example": t["example"], "evidence": evidence[:10], "already_done": done[:10]}
+                (already if done else fresh).append(item)
+    return (fresh + already)[:limit]
 
 
 STRONG = 65  # a dimension at or above this (0-100) is named as a strength
