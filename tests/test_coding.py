@@ -49,9 +49,24 @@ def test_rules_find_the_codebook_examples(code, example):
     ("That sounds like a plan.", P, "reflection.feeling"),
     ("It would be exhausting to do that every day.", P, "reflection.feeling"),
     ("We were together for ten years before she left.", P, "collaboration"),
+    ("It's our policy to send a copy of the letter to your GP.", P, "face_threat"),  # information, not a rebuff
+    ("I can see you brought the forms.", P, "reflection.feeling"),
 ])
 def test_rules_leave_tricky_negatives_alone(text, role, absent):
     assert absent not in {h.code for h in apply_rules(text, role)}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("I can hear you're worried about getting your mum in trouble.", "reflection.feeling"),
+    ("Nothing you say goes anywhere without me telling you first.", "orientation"),
+    ("Here's what I can do. I'll mark the refund as urgent.", "orientation"),
+    ("We've got about half an hour today.", "orientation"),
+    ("I understand, sir, but that's the policy.", "face_threat"),
+    ("I'm sorry you feel that way. Here are some tips.", "face_threat"),  # sorry for the reaction, not the act
+    ("I'm so sorry you're going through this.", "sympathy"),
+])
+def test_rules_read_service_and_home_visit_wordings(text, code):
+    assert code in {h.code for h in apply_rules(text, P)}
 
 
 @pytest.mark.parametrize("text,code", [
@@ -95,6 +110,9 @@ def test_disclosure_depth_rises_from_facts_to_vulnerable():
     ("I keep telling myself it's temporary.", 1),  # a view of their own
     ("I check my emails in bed. I know I shouldn't.", 1),
     ("I missed the bus again this morning.", 0),  # "miss" is not a feeling here
+    # What the risk phrases flag is as private as it gets.
+    ("Sometimes I think everyone would be better off if I just wasn't here.", 3),
+    ("He grabbed my arm once. Don't tell mum I said.", 3),
 ])
 def test_disclosure_depth_reads_typed_chat_and_plain_feelings(text, depth):
     assert next(h.depth for h in apply_rules(text, C) if h.code == "disclosure") == depth

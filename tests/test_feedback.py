@@ -160,3 +160,69 @@ def test_the_practitioners_own_pitfall_is_answered_before_the_state_fills_the_li
     conv, techniques = recommended(pairs)
     assert conv.features["client_state"]["state"] == "anxious_avoidant"
     assert techniques[0] == "pacing" and "reflective_listening" in techniques[:3]
+
+
+def analysed(pairs):
+    return rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES)).features
+
+
+# A home visit: the worker says what happens to what is said (transparency and boundaries)
+# and the client still pushes back.
+VISIT = [
+    ("T", "Nothing you say goes anywhere without me telling you first, unless someone isn't safe. Is that okay?"),
+    ("C", "Why should I trust you? You people always report everything."),
+    ("T", "You've been let down before, so you're watching what I do with it."),
+    ("C", "Yeah. The last social worker told on me."),
+    ("T", "That would make anyone careful."),
+    ("C", "Whatever. You're just going to report me anyway."),
+]
+
+
+def test_a_technique_already_used_is_listed_after_the_others_with_where():
+    f = analysed(VISIT)
+    assert f["client_state"]["state"] == "mistrustful"
+    recs = [r["technique"] for r in f["recommendations"]]
+    done = {r["technique"]: r["already_done"] for r in f["recommendations"]}
+    # Being open about the process was done at utterance 0: it comes after what was not done.
+    assert "transparency" in done and done["transparency"] == [0]
+    assert all(not done[t] for t in recs[:recs.index("transparency")])
+    assert recs.index("practical_help") < recs.index("transparency")
+
+
+def test_a_pitfalls_answer_is_not_demoted_by_doing_it_once():
+    # Two expressions of sympathy against one validation: "Validate the feeling" answers the
+    # pitfall and stays where it is, though one validation was made.
+    f = analysed([
+        ("C", "My mum died in March and I can't stop crying."),
+        ("T", "I'm so sorry to hear that."),
+        ("C", "Everyone says it gets easier."),
+        ("T", "Oh, you poor thing."),
+        ("C", "I don't know."),
+        ("T", "It makes sense that you feel lost."),
+    ] + LATER)
+    rec = next(r for r in f["recommendations"] if r["technique"] == "validation")
+    assert rec["already_done"] == []
+    assert "sympathy instead of empathy" in rec["why"]
+
+
+def test_questions_whose_kind_is_unsure_still_make_a_burst():
+    # "When's the deadline?" and "Is the salary better?" are questions whatever their subtype.
+    f = analysed([
+        ("T", "Where are you with the promotion?"),
+        ("C", "Honestly, I don't know if I even want it. Everyone expects me to go for it."),
+        ("T", "Have you applied yet?"), ("C", "No."),
+        ("T", "When's the deadline?"), ("C", "Friday."),
+        ("T", "Have you talked to your manager?"), ("C", "Not really."),
+        ("T", "Is the salary better?"), ("C", "Yeah. I guess."),
+    ])
+    rushing = next(p for p in f["pitfalls"] if p["pitfall"] == "rushing")
+    bursts = next(q for q in rushing["parts"] if q["part"] == "question_bursts")
+    assert {2, 4, 6, 8} <= set(bursts["evidence"])
+
+
+def test_counts_in_reasons_agree_in_number():
+    f = analysed([("C", "I lost my job on Friday."), ("T", "I'm so sorry to hear that."),
+                  ("C", "Thanks."), ("T", "Don't be so dramatic."), ("C", "Okay."), ("T", "Let's talk about your CV.")])
+    reasons = {p["pitfall"]: p["reason"] for p in f["pitfalls"]}
+    assert reasons["sympathy_instead_of_empathy"].startswith("1 expression of sympathy against 0 empathic responses")
+    assert reasons["face_threats"] == "1 practitioner utterance that judges, blames or dismisses."

@@ -610,3 +610,19 @@ def test_each_rupture_says_what_marked_it_and_the_summary_flags_the_models_alone
     [r] = by_model.features["ruptures"]
     assert r["found_by"] == ["model"] and r["utterances"] == [3]
     assert "[engagement models only]" in " ".join(summarize(by_model).split())
+
+
+def test_risk_said_in_passing_is_not_a_complaint():
+    # "Whatever." before a wish not to be here: the engagement model hears a complaint, but the
+    # client is opening up; the risk flag takes it up, and the worker's direct question is right.
+    conv = analyzed([
+        ("W", "You've been working hard to stay out of trouble."),
+        ("C", "Yeah. It's easier at school than at home anyway."),
+        ("W", "I'm not going to go behind your back. I'll tell you what I need to do before I do it."),
+        ("C", "Whatever. Sometimes I think everyone would be better off if I just wasn't here."),
+        ("W", "When you say everyone would be better off, are you having thoughts of ending your life?"),
+        ("C", "Not like, a plan. Just sometimes at night."),
+    ])
+    assert conv.features["ruptures"] == []
+    assert conv.features["client_state"]["state"] != "mistrustful"
+    assert any(r["utterance"] == 3 for r in conv.features["risk"])

@@ -131,7 +131,7 @@ RULES: list[Rule] = [
         "face_threat", P, 0.7,
         r"\b(?:stupid|ridiculous|pathetic|lazy|idiotic|dumb|childish)\b",
         r"\byou(?:'re| are) (?:just |being )?(?:overreacting|exaggerating|making (?:excuses|it up)|dramatic|too sensitive)\b",
-        r"\bstop (?:making excuses|whining|complaining|being)\b", r"\b(?:it'?s|that'?s|it is) not (?:a|that) big (?:a )?deal\b",
+        r"\bstop (?:making excuses|whining|complaining|being)\b", r"\bdon'?t be (?:so |such an? )?(?:dramatic|drama queen|baby|crybaby)\b", r"\b(?:it'?s|that'?s|it is) not (?:a|that) big (?:a )?deal\b",
         r"\bget over it\b", r"\bwhat were you thinking\b", r"\b(?:your|it'?s your|it was your) own fault\b",
         r"\bshut up\b", r"\bgrow up\b", r"\bdeal with it\b", r"\bjust stop\b",
         r"\bthe sooner you (?:accept|admit|realise|realize|stop|start|face)\b",
