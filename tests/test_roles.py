@@ -83,3 +83,28 @@ def test_a_practitioner_name_beside_a_client_name_keeps_both():
     conv = Conversation.from_pairs([("Manager", "Thanks for coming in."), ("Employee", "Sure.")])
     roles = {s.name: s.role for s in assign_roles(conv).speakers}
     assert roles == {"Manager": Role.PRACTITIONER, "Employee": Role.CLIENT}
+
+
+def test_the_host_who_opens_the_session_is_the_practitioner():
+    # A parent asks the only early question; the teacher opened the meeting.
+    conv = assign_roles(Conversation.from_pairs([
+        ("Ms Reid", "Thank you both for coming in. I wanted to talk about how Leo's been getting on."),
+        ("Mr Patel", "Is this about the fight?"),
+        ("Ms Reid", "Partly. He's been in two scuffles at lunchtime."),
+        ("Mrs Patel", "So you're saying it's our fault."),
+        ("Ms Reid", "No. I'd like us to work out together what's going on."),
+    ]))
+    assert conv.speaker("Ms Reid").role is Role.PRACTITIONER
+    assert "opens the session as host" in conv.speaker("Ms Reid").role_basis
+
+
+def test_talking_about_the_other_person_marks_the_practitioner():
+    # Both ask once; the counsellor talks about "you", the client about "I".
+    conv = assign_roles(Conversation.from_pairs([
+        ("Ana", "I don't know where to start. I feel like I've let everyone down, my kids most of all."),
+        ("Ben", "You've been carrying a lot. What would you like to start with?"),
+        ("Ana", "Can I talk about my son? I worry about him all the time."),
+        ("Ben", "Your son is on your mind most."),
+    ]))
+    assert conv.speaker("Ben").role is Role.PRACTITIONER
+    assert "'you'" in conv.speaker("Ben").role_basis

@@ -56,10 +56,49 @@ def role_from_name(name: str) -> Role | None:
     return _ROLE_VALUES.get(words[0])
 
 
+_YOU = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'll|you'd)\b", re.IGNORECASE)
+_ME = re.compile(r"\b(?:i|me|my|mine|myself|i'm|i've|i'll|i'd)\b", re.IGNORECASE)
+# Who opens the session as host: "Thank you both for coming in", "Thanks for calling Northline,
+# how can I help?", "What brings you in today?" (not "Thanks for seeing me", a client's).
+_HOSTING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[^.?!]{0,40}?[.,!]?\s*)?"
+    r"(?:thank(?:s| you)(?: both| all| so much| very much)? for (?:coming|calling(?! me)|joining|getting in touch|"
+    r"reaching out|taking the time)|welcome\b|what brings you|how can i help|how may i help|what can i (?:do|help) (?:for|with))",
+    re.IGNORECASE,
+)
+YOU_WEIGHT = 3  # per-word rates of "you" less "I" (about -0.1..0.1) weighed against the question share (0..1)
+
+
 def _question_share(conv: Conversation, name: str) -> float:
     utts = [u for u in conv.utterances if u.speaker == name]
     asked = sum("?" in u.text or bool(_QUESTION_OPENING.match(u.text)) for u in utts)
     return asked / len(utts) if utts else 0.0
+
+
+def _leads(conv: Conversation, name: str) -> tuple[bool, float, str]:
+    """How much ``name`` talks like the one running the session: opening it as host, then asking
+    and talking about the other ("you") more than about themselves ("I"). With names hidden,
+    questions alone picked the practitioner in 85 of 93 AnnoMI sessions and 804 of 910 ESConv
+    chats; with the pronouns, 93 and 875 (docs/formats.md)."""
+    utts = [(i, u) for i, u in enumerate(conv.utterances) if u.speaker == name]
+    if not utts:
+        return False, 0.0, ""
+    if utts[0][0] < 3 and (m := _HOSTING.search(utts[0][1].text)):
+        return True, 0.0, f"opens the session as host ('{m.group(0).strip()}')"
+    text = " ".join(u.text for _, u in utts)
+    words = max(1, len(text.split()))
+    you, me = len(_YOU.findall(text)) / words, len(_ME.findall(text)) / words
+    share = _question_share(conv, name)
+    return False, share + YOU_WEIGHT * (you - me), (
+        f"asks questions in {share:.0%} of their utterances and says 'you' {100 * you:.1f} and 'I' "
+        f"{100 * me:.1f} times per 100 words")
+
+
+def _most_leading(conv: Conversation, names: list[str], order: list[str]) -> tuple[str, str]:
+    """The candidate who most talks like the practitioner, and why; on a tie the one who spoke first."""
+    led = {n: _leads(conv, n) for n in names}
+    chosen = max(names, key=lambda n: (led[n][0], led[n][1], -order.index(n)))
+    return chosen, led[chosen][2]
 
 
 def _match_names(conv: Conversation, wanted: Iterable[str], option: str) -> set[str]:
@@ -107,23 +146,17 @@ def assign_roles(
             decided[n] = Speaker(n, hint, True, f"the name {n!r} names the role")
     if len(names) > 1 and all(hints.get(n) is Role.PRACTITIONER for n in names):
         # Every name names a practitioner ("Coach" and "Manager"): nobody would be the client,
-        # so the one who asks the most questions leads and the others are the clients or members.
-        shares = {n: _question_share(conv, n) for n in names}
-        chosen = max(names, key=lambda n: (shares[n], -names.index(n)))
-        decided = {chosen: Speaker(chosen, Role.PRACTITIONER, True,
-                                   f"every name names a practitioner; asks the most questions ({shares[chosen]:.0%} of their utterances)")}
+        # so the one who most talks like the practitioner leads and the others are the clients or members.
+        chosen, why = _most_leading(conv, names, names)
+        decided = {chosen: Speaker(chosen, Role.PRACTITIONER, True, f"every name names a practitioner; {why}")}
         hints = {n: None for n in names if n != chosen}
     open_names = [n for n in names if n not in decided]
     if open_names and len(names) > 1 and not any(
         s.role is Role.PRACTITIONER for s in decided.values()
     ):
         candidates = [n for n in open_names if hints.get(n) is None] or open_names
-        shares = {n: _question_share(conv, n) for n in candidates}
-        chosen = max(candidates, key=lambda n: (shares[n], -names.index(n)))
-        decided[chosen] = Speaker(
-            chosen, Role.PRACTITIONER, True,
-            f"asks the most questions ({shares[chosen]:.0%} of their utterances)",
-        )
+        chosen, why = _most_leading(conv, candidates, names)
+        decided[chosen] = Speaker(chosen, Role.PRACTITIONER, True, why)
     # Client or member depends on the group, not the label: "Student 1" in a class is a member.
     others = [n for n in names if n not in decided or decided[n].role is not Role.PRACTITIONER]
     for n in names:

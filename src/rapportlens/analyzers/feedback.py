@@ -25,7 +25,8 @@ STATE = declare(
 RECOMMENDATIONS = declare(
     "recommendations", Level.CONVERSATION, "list",
     "Up to five techniques to try: technique, title, why (from this session), advice, an example "
-    "phrasing and the utterances behind it.",
+    "phrasing, the utterances behind it, and already_done: where the practitioner already used it "
+    "(such techniques come last).",
 )
 STRENGTHS = declare(
     "strengths", Level.CONVERSATION, "list",

@@ -17,7 +17,7 @@ from .minimal import minimal_answer
 from .rule_types import C, Hit, P, Rule, phrase_rules
 from .rupture_rules import CONFRONTATION_RULES, REPAIR_RULES, WITHDRAWAL_RULES
 
-YOU_FEEL = r"i (?:can )?(?:hear|see|sense|tell)(?: that)? you(?:'re| are| were| feel| felt)?|(?:it )?(?:sounds|seems|looks) (?:like|as if|as though)?\s*(?:you(?:'re| are| were| feel| felt)?|that)|you(?:'re| are| were)? (?:seem|sound|look|feel|felt|must (?:feel|have felt|be))"
+YOU_FEEL = r"i (?:can )?(?:hear|see|sense)(?: that)? you(?:'re| are| were| feel| felt)?|i (?:can )?tell(?: that)? you(?:'re| are| were| feel| felt)|(?:it )?(?:sounds|seems|looks) (?:like|as if|as though)?\s*(?:you(?:'re| are| were| feel| felt)?|that)|you(?:'re| are| were)? (?:seem|sound|look|feel|felt|must (?:feel|have felt|be))"
 RULES: list[Rule] = [
     *phrase_rules(
         "reflection.feeling", P, 0.8, rf"\b(?:{YOU_FEEL})\b[^.?!]{{0,40}}\b(?:{FEELING})\b",
