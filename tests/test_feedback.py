@@ -226,3 +226,18 @@ def test_counts_in_reasons_agree_in_number():
     reasons = {p["pitfall"]: p["reason"] for p in f["pitfalls"]}
     assert reasons["sympathy_instead_of_empathy"].startswith("1 expression of sympathy against 0 empathic responses")
     assert reasons["face_threats"] == "1 practitioner utterance that judges, blames or dismisses."
+
+
+def test_slowing_down_in_so_many_words_counts_as_pacing():
+    f = analysed([
+        ("T", "I'm afraid the biopsy shows a cancer in the right lung."),
+        ("C", "Oh."),
+        ("T", "I'm going to pause for a moment. There's no rush."),
+        ("C", "I'm scared. I'm so worried about what happens now and I can't face telling my daughter."),
+        ("T", "Can I tell you what we know so far?"),
+        ("C", "Yes. I'm terrified, honestly, I'm so anxious I can't think."),
+    ])
+    assert f["client_state"]["state"] == "anxious_avoidant"
+    pacing = [r for r in f["recommendations"] if r["technique"] == "pacing"]
+    assert not pacing or pacing[0]["already_done"] == [2]
+    assert f["recommendations"][0]["technique"] != "pacing"

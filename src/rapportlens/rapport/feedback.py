@@ -211,6 +211,14 @@ def client_state(conv: Conversation) -> dict[str, Any]:
     return {"state": best, "scores": scores, "evidence": sorted(evidence[best])[:10]}
 
 
+def _shown(conv: Conversation, v: View, technique: dict[str, Any]) -> list[int]:
+    """The practitioner's utterances that already use ``technique``: a ``shown_by`` code at 0.5
+    or a ``shown_by_words`` wording ("There's no rush." for slowing the pace)."""
+    words = [re.compile(w, re.IGNORECASE) for w in technique.get("shown_by_words", ())]
+    return [i for i in v.givers if any(_has(v, i, c) for c in technique.get("shown_by", ()))
+            or any(w.search(conv.utterances[i].text) for w in words)]
+
+
 def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict[str, Any],
                     limit: int = 5) -> list[dict[str, Any]]:
     f = conv.features
@@ -244,8 +252,7 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
                 # without me telling you first" to a mistrustful teenager) is no news to them:
                 # it goes after the others, saying where it was done. Not for a pitfall's
                 # answer: the pitfall says it was done too little.
-                done = ([i for i in v.givers if any(_has(v, i, c) for c in t.get("shown_by", ()))]
-                        if key in STATES or key == "always" else [])
+                done = _shown(conv, v, t) if key in STATES or key == "always" else []
                 item = {"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
                         "example": t["example"], "evidence": evidence[:10], "already_done": done[:10]}
                 (already if done else fresh).append(item)
