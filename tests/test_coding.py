@@ -64,6 +64,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("I understand, sir, but that's the policy.", "face_threat"),
     ("I'm sorry you feel that way. Here are some tips.", "face_threat"),  # sorry for the reaction, not the act
     ("I'm so sorry you're going through this.", "sympathy"),
+    ("It's a completely understandable question.", "validation"),
+    ("It's frightening to hear this.", "reflection.feeling"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}

@@ -25,6 +25,8 @@ RULES: list[Rule] = [
         rf"(?<!about it )(?<!what )\b(?:sounds|sounded|seems|seemed|must be|must have been)"
         rf"(?: (?:really|so|very|quite|pretty|incredibly|absolutely|a bit|a little|rather))? (?:{SITUATION_FEELING})\b",
         rf"\bhow (?:\w+ )?(?:{SITUATION_FEELING}) (?:that|it|this) (?:must|sounds|seems)\b",
+        # What hearing the news does: "It's frightening to hear this."
+        rf"\bit'?s (?:so |really |very |pretty )?(?:{SITUATION_FEELING}) to (?:hear|be told|take in|find out)\b",
     ),
     *phrase_rules(
         "validation", P, 0.8,
@@ -36,6 +38,8 @@ RULES: list[Rule] = [
         r"\byou(?:'ve| have) been (?:carrying|dealing with|going through|holding|juggling) (?:a lot|so much|an awful lot|too much)\b",
         r"\b(?:it|that) (?:can|must|would) (?:feel|seem|look) (?:like that|that way)\b(?![^.?!]*\bbut\b)",
         r"\bthat'?s (?:so )?(?:understandable|valid)\b",
+        r"\b(?:that'?s|it'?s|that is|it is) an? (?:completely |totally |perfectly |very |really )?(?:understandable|natural|normal|reasonable)"
+        r" (?:one|question|reaction|response|feeling|worry|concern|thing to (?:feel|ask|want|worry about))\b",
         # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
         r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",
         r"\b(?:that'?s|that is|it'?s|it is|this is) (?:a lot|so much|an awful lot|a great deal) to (?:hear|take in|process|absorb|deal with|carry|cope with|handle)\b",
