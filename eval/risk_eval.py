@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--quiet", action="store_true", help="only the totals")
     args = ap.parse_args()
     risk = Risk(use_model=not args.patterns_only)
-    tp = fp = fn = tn = wrong = extra = 0
+    tp = fp = fn = tn = wrong = extra = unsure_only = 0
     with open(args.csv, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     for row in rows:
@@ -32,6 +32,7 @@ def main() -> None:
                                        roles={"P": Role.PRACTITIONER, "C": Role.CLIENT})
         risk(conv)
         found = {f["category"]: f["source"] for f in conv.features["risk"]}
+        unsure_only += bool(found) and all(f.get("unsure") for f in conv.features["risk"])
         say = (lambda *a: None) if args.quiet else print
         if row["category"] == "none":
             fp += bool(found)
@@ -47,6 +48,10 @@ def main() -> None:
         else:
             fn += 1
             say(f"missed {row['category']}: {row['text']}")
+    if tp + fn == 0:  # ordinary sentences only: what is measured is the alarm rate
+        print(f"{len(rows)} ordinary sentences ({'patterns only' if args.patterns_only else 'patterns + model'}): "
+              f"{fp} flagged ({fp / max(1, len(rows)):.1%}), {unsure_only} of them only as the model's unsure flags")
+        return
     print(f"{len(rows)} sentences ({'patterns only' if args.patterns_only else 'patterns + model'}): "
           f"recall {tp / max(1, tp + fn):.3f}, precision {tp / max(1, tp + fp):.3f} "
           f"(tp {tp}, fn {fn}, fp {fp}, tn {tn}; flagged under another category {wrong}); "
