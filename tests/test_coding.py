@@ -66,6 +66,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("I'm so sorry you're going through this.", "sympathy"),
     ("It's a completely understandable question.", "validation"),
     ("It's frightening to hear this.", "reflection.feeling"),
+    ("What if we agreed a quiet place he can go at lunch?", "collaboration"),
+    ("I'd like us to work out together what's going on.", "collaboration"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}

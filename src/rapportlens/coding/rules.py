@@ -82,6 +82,9 @@ RULES: list[Rule] = [
         r"\b(?:whenever|when|once|if and when) you(?:'re| are| feel) ready\b",
         r"\b(?:let'?s|shall we|we could|could we|can we|if we)\b[^.?!]{0,40}\btogether\b",
         r"\b(?:would|might|could) it help (?:if we|for us to)\b",
+        # A plan offered for the client to shape: "What if we agreed...? Would that fit with what you're seeing?"
+        r"\bwhat if we\b", r"\bwould (?:that|this) (?:fit|work) (?:for you|with (?:what|your|how))\b",
+        r"\b(?:i'?d like|i want) (?:for )?us to\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like (?:us )?to\b",
         r"\b(?:you|we) (?:don'?t|do not) have to (?:talk (?:about (?:it|this|that|anything|your \w+)|to me|now|today|yet)|tell me|say (?:anything|more)|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",
     ),
