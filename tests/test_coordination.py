@@ -80,3 +80,32 @@ def test_four_person_group_gives_a_pairwise_matrix():
     out = to_dict(conv)
     assert {p["from"] for p in out["pairs"]["lsm.pairs"]} <= {"Guide", "Ana", "Ben", "Chloe"}
     assert 0 <= out["scores"]["overall"] <= 100
+
+
+def test_the_group_tables_are_symmetric_matrices_and_the_summary_shows_them():
+    from rapportlens.rapport.group_view import group_tables
+    from rapportlens.summary import summarize
+
+    pairs = [
+        ("Guide", "Welcome everyone, what would you like to see first today?"),
+        ("Ana", "I would love to see the old harbour and the fish market."),
+        ("Ben", "The harbour sounds great, and I like old markets too."),
+        ("Chloe", "Could we also stop somewhere for coffee near the harbour?"),
+        ("Guide", "Yes, there is a lovely cafe by the harbour market."),
+        ("Ben", "Perfect, coffee and the market it is."),
+    ]
+    conv = analysed(pairs, roles={"Guide": Role.PRACTITIONER, "Ana": Role.MEMBER, "Ben": Role.MEMBER,
+                                  "Chloe": Role.MEMBER})
+    g = group_tables(conv)
+    assert g.names == ["Guide", "Ana", "Ben", "Chloe"]
+    n = len(g.names)
+    assert all(g.rapport[i][j] == g.rapport[j][i] for i in range(n) for j in range(n))
+    assert all(g.rapport[i][i] is None and g.answers[i][i] == 0 for i in range(n))
+    # Ben answered Ana once and Guide once; Ana and Chloe never answered each other.
+    assert g.answers[2][1] == 1 and g.answers[2][0] == 1
+    assert g.rapport[1][3] is None
+    text = summarize(conv)
+    assert "Group (4 speakers; participation balance" in text and "answered (row after column)" in text
+    # A dyad's one pair is already the rapport score: no group section.
+    dyad = analysed(pairs[:2], roles={"Guide": Role.PRACTITIONER, "Ana": Role.CLIENT})
+    assert group_tables(dyad) is None and "Group (" not in summarize(dyad)

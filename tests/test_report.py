@@ -107,6 +107,14 @@ def test_a_group_gets_a_report():
     assert len(conv.speakers) >= 3
     for s in conv.speakers:
         assert s.name in html
+    # The group section: rapport between each two speakers and who answered whom.
+    assert "group" in parsed(html).ids and 'href="#group"' in html
+    assert "Rapport between each two speakers" in html and "Who answered whom" in html
+
+
+def test_a_dyad_has_no_group_section(risky):
+    _, html = risky
+    assert "group" not in parsed(html).ids
 
 
 def test_a_600_utterance_report_is_under_2_mb():

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
 from .model import Conversation, Role, counted, fmt_seconds
+from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from .rapport.ruptures import signal_words
 
@@ -77,7 +78,8 @@ class Summary:
     def render(self) -> RenderableType:
         where = ", ".join(x for x in (self.conv.format, self.conv.source) if x)
         parts: list[RenderableType] = [Text.assemble((self.conv.id, "bold"), f"  ({where})" if where else "")]
-        for section in (self.risk, self.session, self.scores, self.mi, self.strengths, self.ruptures, self.feedback):
+        for section in (self.risk, self.session, self.scores, self.group, self.mi, self.strengths, self.ruptures,
+                        self.feedback):
             parts.extend(section())
         return Group(*parts)
 
@@ -199,6 +201,29 @@ class Summary:
             depths = " -> ".join(f"{d:.1f}" for d in self.f["disclosure.depth_by_third"])
             yield self.wrap(Text.assemble(f"{who} disclosure {self.f['disclosure.trend']}: depth {depths} "
                                           "(0-3) by third of the session", self._at(self.f["disclosure.deepest"])))
+
+    def group(self) -> Iterator[RenderableType]:
+        g = group_tables(self.conv)
+        if g is None:
+            return
+        balance = "-" if g.balance is None else f"{g.balance:.2f}"
+        yield self.heading(f"Group ({len(g.names)} speakers; participation balance {balance} of 1)")
+        short = [n[:12] for n in g.names]
+        t = self.table(("rapport 0-100", "left"), *((n, "right") for n in short))
+        for i, (name, row) in enumerate(zip(short, g.rapport)):
+            t.add_row(name, *("-" if j == i else "." if v is None else f"{v:.0f}" for j, v in enumerate(row)))
+        yield self.wrap(t)
+        t = self.table(("answered (row after column)", "left"), *((n, "right") for n in short))
+        for i, (name, row) in enumerate(zip(short, g.answers)):
+            t.add_row(name, *("-" if j == i else str(v) if v else "." for j, v in enumerate(row)))
+        yield self.wrap(t)
+        notes = []
+        if (best := g.strongest()) is not None:
+            notes.append(f"closest: {best[0]} and {best[1]} ({best[2]:.0f})")
+        if (worst := g.weakest()) is not None:
+            notes.append(f"furthest apart: {worst[0]} and {worst[1]} ({worst[2]:.0f})")
+        yield self.wrap(Text("; ".join(notes + ["'.' = never answered each other (docs/analyzers/groups.md)"]),
+                             style="dim"))
 
     def mi(self) -> Iterator[RenderableType]:
         f = self.f

@@ -21,6 +21,7 @@ from ..coding.codebook import codebook
 from ..features import declared
 from ..model import Conversation, fmt_seconds
 from ..output import to_dict
+from ..rapport.group_view import group_tables
 from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from ..rapport.ruptures import signal_words
 from ..summary import MI_ROWS
@@ -92,6 +93,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "recommendations": data.get("recommendations", []),
         "utterances": _utterances(data),
         "speakers": data["speakers"],
+        "group": group_tables(conv),
         "stats": _stats(feats),
         "models": _models(provenance),
         "analyzers": data["provenance"]["analyzers"],
