@@ -210,6 +210,15 @@ def test_practitioner_option_sets_roles_in_a_group(data):
     assert roles(conv)["Facilitator"] == ("member", False)
 
 
+def test_peers_makes_everyone_a_member(data, run):
+    # A name like "Facilitator" would otherwise make its speaker the practitioner.
+    (conv,) = rapportlens.read(data / "group_session.vtt", peers=True)
+    assert set(roles(conv).values()) == {("member", False)}
+    assert any("peer conversation" in n.message for n in conv.notices)
+    result = run("analyze", "--peers", "--practitioner", "Mei", data / "group_session.vtt")
+    assert result.exit_code == 2 and "--peers makes every speaker a member" in result.stderr
+
+
 def test_format_is_chosen_by_content_without_an_extension(tmp_path):
     text = tmp_path / "session"
     text.write_text("Therapist: Hi, how are you?\nClient: Fine, thanks.\n")

@@ -49,6 +49,9 @@ def reading_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "or members in a group."),
         click.option("--client", "clients", multiple=True, metavar="NAME",
                      help="Speaker who is the client (repeatable)."),
+        click.option("--peers", is_flag=True,
+                     help="Nobody runs the conversation (a peer group, a negotiation): every speaker is a "
+                          "member, and no practitioner is inferred."),
         click.option("--encoding", metavar="CODEC",
                      help="Text encoding of the files (default: UTF-8, or Windows-1252 with a warning)."),
     ]):
@@ -75,7 +78,7 @@ def main() -> None:
               help="Also write a self-contained HTML report to OUT (a folder of reports, one per "
                    "conversation, when there are several).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
-def analyze(files, fmt, options, practitioners, clients, encoding, as_json, model, score_model, html_out,
+def analyze(files, fmt, options, practitioners, clients, peers, encoding, as_json, model, score_model, html_out,
             quiet) -> None:
     """Analyse transcripts (FILE may be a folder, or - for standard input)."""
     opts = _parse_options(options)
@@ -95,7 +98,7 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, mode
         try:
             # A file is all or nothing: a bad line 900 must not leave 899 lines looking complete.
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners,
-                                   clients=clients, options=opts))
+                                   clients=clients, options=opts, peers=peers))
             results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:
             _fail(e)
@@ -136,7 +139,7 @@ def analyze(files, fmt, options, practitioners, clients, encoding, as_json, mode
 @click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
-def batch(inputs, out, fmt, options, practitioners, clients, encoding, jobs, engine, scheduler, model,
+def batch(inputs, out, fmt, options, practitioners, clients, peers, encoding, jobs, engine, scheduler, model,
           score_model, quiet) -> None:
     """Analyse a corpus: INPUTS are files, folders (walked) or quoted glob patterns.
 
@@ -153,7 +156,7 @@ def batch(inputs, out, fmt, options, practitioners, clients, encoding, jobs, eng
         settings["codes"] = {"model": str(Path(model).resolve())}
     if score_model:
         settings["rapport"] = settings["timeline"] = {"score_model": str(Path(score_model).resolve())}
-    opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options))
+    opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options), peers)
     try:
         paths = discover(list(inputs))
         default_pipeline(settings)  # bad settings fail here, before any worker starts

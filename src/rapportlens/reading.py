@@ -47,8 +47,10 @@ def iter_read(
     practitioners: Sequence[str] = (),
     clients: Sequence[str] = (),
     options: Mapping[str, Any] | None = None,
+    peers: bool = False,
 ) -> Iterator[Conversation]:
-    """Read every conversation in a file or folder, lazily. ``"-"`` reads standard input."""
+    """Read every conversation in a file or folder, lazily. ``"-"`` reads standard input.
+    ``peers``: nobody runs the conversation; every speaker is a member."""
     path = Path(path)
     stdin = str(path) == "-"
     if not stdin and not path.exists():
@@ -73,7 +75,7 @@ def iter_read(
             raise OptionError(f"the {name} reader reads folders, but {label} is a file")
         convs = reader.read_text(text, label, **reader.parse_options(options or {}))
     for conv in convs:
-        yield _finish(conv, file_notices, practitioners, clients)
+        yield _finish(conv, file_notices, practitioners, clients, peers)
 
 
 def read(path: str | Path, format: str | None = None, **kw: Any) -> list[Conversation]:
@@ -83,14 +85,14 @@ def read(path: str | Path, format: str | None = None, **kw: Any) -> list[Convers
 
 def read_text(
     text: str, format: str = "text", *, name: str = "<text>", practitioners: Sequence[str] = (),
-    clients: Sequence[str] = (), options: Mapping[str, Any] | None = None,
+    clients: Sequence[str] = (), options: Mapping[str, Any] | None = None, peers: bool = False,
 ) -> list[Conversation]:
     """Parse a transcript held in a string (no file involved)."""
     reader = _reader(format)
     if not text.strip():
         raise InputError("the transcript is empty", path=name, fix="pass the transcript's text")
     convs = reader.read_text(text.replace("\r\n", "\n"), name, **reader.parse_options(options or {}))
-    return [_finish(c, [], practitioners, clients) for c in convs]
+    return [_finish(c, [], practitioners, clients, peers) for c in convs]
 
 
 def _read_stdin() -> bytes:
@@ -99,13 +101,13 @@ def _read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
-def _finish(conv: Conversation, file_notices, practitioners, clients) -> Conversation:
+def _finish(conv: Conversation, file_notices, practitioners, clients, peers: bool = False) -> Conversation:
     if not conv.utterances:
         raise InputError(
             f"conversation {conv.id!r} has no utterances", path=conv.source,
             fix="check that the file holds the transcript's text",
         )
-    conv = assign_roles(conv, practitioners, clients)
+    conv = assign_roles(conv, practitioners, clients, peers=peers)
     conv.notices[:0] = file_notices
     if len(conv.speakers) == 1:
         conv.warn(
@@ -120,5 +122,9 @@ def _finish(conv: Conversation, file_notices, practitioners, clients) -> Convers
             + ". Set them with --practitioner NAME"
         )
     if len(conv.speakers) > 1 and not any(s.role is Role.PRACTITIONER for s in conv.speakers):
-        conv.warn("no speaker has the practitioner role; measures that need one will be empty")
+        # Say what that leaves of the analysis rather than show unqualified numbers.
+        conv.warn("no speaker has the practitioner role (a peer conversation): everyone is coded with the "
+                  "client's codes, so practitioner behaviour (questions, reflections) is not coded, ruptures "
+                  "are not looked for, and the overall score, fitted on counselling sessions, says little here; "
+                  "coordination, participation and the group tables hold")
     return conv

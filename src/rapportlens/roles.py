@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .errors import InputError
+from .errors import InputError, OptionError
 from .model import Conversation, Role, Speaker
 
 _ROLE_WORDS = {
@@ -134,9 +134,16 @@ def _given(conv: Conversation, practitioners: Sequence[str], clients: Sequence[s
 
 
 def assign_roles(
-    conv: Conversation, practitioners: Sequence[str] = (), clients: Sequence[str] = ()
+    conv: Conversation, practitioners: Sequence[str] = (), clients: Sequence[str] = (), *, peers: bool = False
 ) -> Conversation:
-    """Return the conversation with every speaker's role set, saying how each was decided."""
+    """Return the conversation with every speaker's role set, saying how each was decided.
+    With ``peers`` nobody runs the conversation: every speaker is a member."""
+    if peers:
+        if practitioners or clients:
+            raise OptionError("--peers makes every speaker a member; it cannot be combined with "
+                              "--practitioner or --client")
+        result = [Speaker(s.name, Role.MEMBER, False, "given with --peers") for s in conv.speakers]
+        return conv if result == list(conv.speakers) else conv.with_speakers(result)
     speakers = _given(conv, practitioners, clients) if practitioners or clients else list(conv.speakers)
     names = [s.name for s in speakers]
     decided: dict[str, Speaker] = {s.name: s for s in speakers if s.role is not None}

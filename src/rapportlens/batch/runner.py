@@ -37,6 +37,7 @@ class ReadOptions:
     practitioners: tuple[str, ...] = ()
     clients: tuple[str, ...] = ()
     options: dict[str, str] = field(default_factory=dict)
+    peers: bool = False
 
 
 @dataclass
@@ -101,7 +102,7 @@ def _done_keys(results: Path) -> set[tuple[str, int]]:
 
 def _read(path: Path, opts: ReadOptions) -> Iterator[Conversation]:
     return iter_read(path, opts.format, encoding=opts.encoding, practitioners=opts.practitioners,
-                     clients=opts.clients, options=opts.options)
+                     clients=opts.clients, options=opts.options, peers=opts.peers)
 
 
 def _fingerprint(path: Path) -> dict[str, int]:
