@@ -57,19 +57,21 @@ def test_entrainment_tempo_and_mirroring_turn_by_turn():
     assert f["responses.pairs"] == {("T", "C"): 1, ("C", "T"): 1}
 
 
+TOUR = [
+    ("Guide", "Welcome everyone, what would you like to see first today?"),
+    ("Ana", "I would love to see the old harbour and the fish market."),
+    ("Ben", "The harbour sounds great, and I like old markets too."),
+    ("Chloe", "Could we also stop somewhere for coffee near the harbour?"),
+    ("Guide", "Yes, there is a lovely cafe by the harbour market."),
+    ("Ben", "Perfect, coffee and the market it is."),
+    ("Ana", "I agree with Ben, that sounds like a plan."),
+    ("Chloe", "Great, I'm so glad we agree."),
+]
+TOUR_ROLES = {"Guide": Role.PRACTITIONER, "Ana": Role.MEMBER, "Ben": Role.MEMBER, "Chloe": Role.MEMBER}
+
+
 def test_four_person_group_gives_a_pairwise_matrix():
-    pairs = [
-        ("Guide", "Welcome everyone, what would you like to see first today?"),
-        ("Ana", "I would love to see the old harbour and the fish market."),
-        ("Ben", "The harbour sounds great, and I like old markets too."),
-        ("Chloe", "Could we also stop somewhere for coffee near the harbour?"),
-        ("Guide", "Yes, there is a lovely cafe by the harbour market."),
-        ("Ben", "Perfect, coffee and the market it is."),
-        ("Ana", "I agree with Ben, that sounds like a plan."),
-        ("Chloe", "Great, I'm so glad we agree."),
-    ]
-    conv = analysed(pairs, roles={"Guide": Role.PRACTITIONER, "Ana": Role.MEMBER, "Ben": Role.MEMBER,
-                                  "Chloe": Role.MEMBER})
+    conv = analysed(TOUR, roles=TOUR_ROLES)
     f = conv.features
     assert len(f["lsm.pairs"]) == 6  # every pair of the four speakers
     assert ("Ben", "Ana") in f["responses.pairs"] and f["responses.pairs"][("Ben", "Ana")] == 1
@@ -86,16 +88,7 @@ def test_the_group_tables_are_symmetric_matrices_and_the_summary_shows_them():
     from rapportlens.rapport.group_view import group_tables
     from rapportlens.summary import summarize
 
-    pairs = [
-        ("Guide", "Welcome everyone, what would you like to see first today?"),
-        ("Ana", "I would love to see the old harbour and the fish market."),
-        ("Ben", "The harbour sounds great, and I like old markets too."),
-        ("Chloe", "Could we also stop somewhere for coffee near the harbour?"),
-        ("Guide", "Yes, there is a lovely cafe by the harbour market."),
-        ("Ben", "Perfect, coffee and the market it is."),
-    ]
-    conv = analysed(pairs, roles={"Guide": Role.PRACTITIONER, "Ana": Role.MEMBER, "Ben": Role.MEMBER,
-                                  "Chloe": Role.MEMBER})
+    conv = analysed(TOUR[:6], roles=TOUR_ROLES)
     g = group_tables(conv)
     assert g.names == ["Guide", "Ana", "Ben", "Chloe"]
     n = len(g.names)
@@ -107,5 +100,5 @@ def test_the_group_tables_are_symmetric_matrices_and_the_summary_shows_them():
     text = summarize(conv)
     assert "Group (4 speakers; participation balance" in text and "answered (row after column)" in text
     # A dyad's one pair is already the rapport score: no group section.
-    dyad = analysed(pairs[:2], roles={"Guide": Role.PRACTITIONER, "Ana": Role.CLIENT})
+    dyad = analysed(TOUR[:2], roles={"Guide": Role.PRACTITIONER, "Ana": Role.CLIENT})
     assert group_tables(dyad) is None and "Group (" not in summarize(dyad)
