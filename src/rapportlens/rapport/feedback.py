@@ -176,6 +176,9 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
 
 
 STATES = ("anxious_avoidant", "mistrustful", "low_engagement")
+# Found more often in AnnoMI's low-quality sessions and with lower ESConv ratings
+# (docs/analyzers/feedback.md, "Accuracy").
+TIED_TO_WORSE = ("unrepaired_rupture", "face_threats", "assuming_shared_meaning")
 
 
 def _complains(v: View, i: int, text: str) -> bool:
@@ -223,16 +226,23 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
                     limit: int = 5) -> list[dict[str, Any]]:
     f = conv.features
     needs: list[tuple[str, str, list[int]]] = []  # (reason key, why, evidence)
-    if state["state"] != "none":
-        needs.append((state["state"], (f"the client's language suggests they are "
-                      f"{state['state'].replace('_', ' ')} (score {state['scores'][state['state']]:.2f})"),
-                      state["evidence"]))
+    pitfall_needs = []
     for p in found:
         # A pitfall with parts (rushing) is answered part by part: a run of questions calls for
         # reflections, unasked advice for asking first, not the same advice for both.
         for key, reason, evidence in ([(f"{p['pitfall']}.{q['part']}", q["reason"], q["evidence"])
                                        for q in p["parts"]] if "parts" in p else [(p["pitfall"], p["reason"], p["evidence"])]):
-            needs.append((key, f"{p['pitfall'].replace('_', ' ')}: {reason}", evidence))
+            pitfall_needs.append((key, f"{p['pitfall'].replace('_', ' ')}: {reason}", evidence))
+    # The pitfalls that go with worse sessions in both AnnoMI and ESConv come first, then the
+    # client's state (an estimate from their words), then the other pitfalls: a confrontational
+    # session was told to "slow the pace" for one "I don't know" before it was told to ask
+    # before advising.
+    needs += [n for n in pitfall_needs if n[0] in TIED_TO_WORSE]
+    if state["state"] != "none":
+        needs.append((state["state"], (f"the client's language suggests they are "
+                      f"{state['state'].replace('_', ' ')} (score {state['scores'][state['state']]:.2f})"),
+                      state["evidence"]))
+    needs += [n for n in pitfall_needs if n[0] not in TIED_TO_WORSE]
     rq = f.get("mi.reflection_to_question")
     if rq is not None and rq < 1.0:
         needs.append(("few_reflections", f"{rq:.2f} reflections per question (MITI 4: 1.0 fair, 2.0 good)", []))
