@@ -54,11 +54,17 @@ def _has(view: View, i: int, code: str, confidence: float = 0.5) -> bool:
 
 
 def _asks(conv: Conversation, v: View, i: int) -> bool:
-    """Whether utterance ``i`` asks. A question code's confidence is the model's belief that it
-    is a question times its belief in the subtype, so "When's the deadline?" (a question, open
-    or closed?) falls to 0.5 or below; a question's wording settles it."""
-    p = max((v.codes(i)[c]["confidence"] for c in ("question.open", "question.closed") if c in v.codes(i)), default=0.0)
-    return p >= 0.5 or (p >= QUESTION_WITH_FORM and question_form(conv.utterances[i].text) is not None)
+    """Whether utterance ``i`` asks: a question code at 0.5, or, when the words have a
+    question's form, one at 0.25 that no other code of the utterance outweighs. A short
+    factual question in a run ("When's the deadline?", 0.50 after three others) is then a
+    question, while a reflection said as a question ("So you feel stuck?"), where the model
+    leans to reflection, is not."""
+    codes = v.codes(i)
+    p = max((codes[c]["confidence"] for c in ("question.open", "question.closed") if c in codes), default=0.0)
+    if p >= 0.5:
+        return True
+    return (p >= QUESTION_WITH_FORM and p >= max(c["confidence"] for c in codes.values())
+            and question_form(conv.utterances[i].text) is not None)
 
 
 def _reflects(v: View, i: int) -> bool:
