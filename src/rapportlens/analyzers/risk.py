@@ -5,14 +5,16 @@ from __future__ import annotations
 from ..features import Level, declare
 from ..model import Conversation, Role
 from ..pipeline import Analyzer
-from ..rapport.risk import REVIEW, assess_many, model_card
+from ..rapport.risk import REVIEW, assess_many, category_label, model_card
+from ..rapport.risk_answers import risk_answers
 
 RISK = declare(
     "risk", Level.CONVERSATION, "list",
     f"Utterances with risk language ({REVIEW}): utterance index, speaker, category (suicide, self_harm, "
     "harm_to_others, abuse, psychosis), label, evidence (the words that matched, or the sentence the risk "
-    "model flagged), span, source (patterns or model) and, for the model, its confidence, with unsure: true "
-    "under 0.3 (still a flag; shown after the sure ones).",
+    "model flagged, or the whole answer), span, source (patterns, model, or answer: the reply to a practitioner's "
+    "direct question about that risk, with question: its utterance and asked: its words) and, for the model, its "
+    "confidence, with unsure: true under 0.3 (still a flag; shown after the sure ones).",
 )
 
 
@@ -35,4 +37,14 @@ class Risk(Analyzer):
         flags = []
         for u, found in zip(scanned, assess_many([u.text for u in scanned], self.use_model)):
             flags += [{"utterance": u.index, "speaker": u.speaker, **f.to_dict()} for f in found]
+        # An answer to a direct question about risk ("Just sometimes at night.") confirms what
+        # was asked, in words no detector reads as risk on their own.
+        have = {(f["utterance"], f["category"]) for f in flags}
+        for a in risk_answers(conversation):
+            if (a.utterance, a.category) not in have:
+                u = conversation.utterances[a.utterance]
+                flags.append({"utterance": a.utterance, "speaker": u.speaker, "category": a.category,
+                              "label": category_label(a.category), "evidence": u.text, "span": [0, len(u.text)],
+                              "source": "answer", "action": REVIEW, "question": a.question, "asked": a.asked})
+        flags.sort(key=lambda f: f["utterance"])
         conversation.features.assign(RISK.key, flags)

@@ -87,10 +87,17 @@ def is_unsure(flag: dict) -> bool:
 
 
 def how_found(flag: dict) -> str:
-    """How a flag (``RiskFlag.to_dict()``) was found, in words for reports."""
+    """How a flag (``RiskFlag.to_dict()``, or an answer flag) was found, in words for reports."""
     if flag.get("source") == "model":
         return f"risk model{' unsure' if is_unsure(flag) else ''}, confidence {flag.get('confidence', 0):.2f}"
+    if flag.get("source") == "answer":
+        return f"answer to the question at utterance {flag['question']} about '{flag['asked']}'"
     return "phrase pattern"
+
+
+def category_label(category: str) -> str:
+    """The words for a risk category ("suicidal ideation or intent")."""
+    return _label(category)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,74 @@
+"""Answers to a practitioner's direct question about risk (SPEC section 7).
+
+"Are you having thoughts of ending your life?" answered "Not like, a plan. Just sometimes at
+night." holds no risk words of its own, so neither the phrase patterns nor the sentence model
+(which reads each sentence alone) flags it; yet it confirms the risk the question named. A
+client's turn right after such a question is flagged in the question's category unless it
+plainly denies ("No.", "No, never.", "Not at all.").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..coding.rules import question_form
+from ..model import Conversation, Role
+
+# What a practitioner asks about, by category: second person, since they ask about the client.
+TOPICS = {
+    "suicide": r"suicid\w*|end(?:ing)? (?:your (?:own )?life|it all|things)|tak(?:e|ing) your (?:own )?life|"
+               r"kill(?:ing)? yourself|(?:want|wanting|wish|wished) (?:to die|you were dead|you weren'?t here)|"
+               r"not (?:be|being) (?:here|around|alive)|better off (?:dead|without you)|(?:living|life)'?s? (?:not )?worth",
+    "self_harm": r"self[- ]?harm\w*|(?:hurt|hurting|harm|harming|cut|cutting|burn|burning) yourself",
+    # Not "them": "stuff for bedbugs that will kill them".
+    "harm_to_others": r"(?:hurt|hurting|harm|harming|kill|killing) (?:anyone|anybody|someone|somebody|others|other people|him|her|the baby|your (?:\w+ )?(?:son|daughter|child|children|kids?|baby|partner|wife|husband))",
+    "abuse": r"(?:hit|hits|hurt|hurts|touch|touches|touched|threaten\w*) you\b|afraid of (?:him|her|them)|abus\w+",
+    # Not "after you drink" or "how she does watch you": someone unnamed is at it.
+    "psychosis": r"hear(?:ing)? (?:voices|things)|see(?:ing)? things|"
+                 r"(?:people|someone|somebody|anyone|they)(?:'re| are| is)? (?:following|watching|spying on|out to get|controlling) you\b|"
+                 r"messages (?:meant )?for you",
+}
+_TOPIC = {name: re.compile(rf"\b(?:{rx})", re.IGNORECASE) for name, rx in TOPICS.items()}
+# Asked the other way round: "Do you feel safe at home?" is answered with risk by anything but a yes.
+_SAFETY = re.compile(r"\b(?:(?:do|does|did) you (?:feel|think you'?re)|are you(?: feeling)?|is it) safe\b"
+                     r"(?: (?:for you )?(?:at home|there|with (?:him|her|them)|to go home|going home))?", re.IGNORECASE)
+_AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|yup|of course|totally|completely|definitely|absolutely|i do|i am|i'?m fine|"
+                     r"very|always)\b(?![^.?!]*\bbut\b)", re.IGNORECASE)
+# A plain denial, with nothing after it that takes it back ("No, but sometimes...").
+_DENIAL = re.compile(
+    r"^\W*(?:no+|nope|nah|never|not at all|not really|not ever|no way|god,? no|of course not|definitely not|"
+    r"absolutely not|i (?:would|'d|will|'ll) never|i don'?t|i haven'?t|i'?m not(?! sure)|i am not(?! sure))\b(?![^.?!]*\bbut\b)"
+    r"(?![^.?!]*[.?!]\s*(?:but|just|only|sometimes|maybe|well|except))",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class RiskAnswer:
+    utterance: int  # the client's answer
+    question: int  # the practitioner's question
+    category: str
+    asked: str  # the words of the question that name the risk
+
+
+def risk_answers(conv: Conversation) -> list[RiskAnswer]:
+    """Each client turn that answers a practitioner's question about risk without denying it."""
+    roles = {s.name: s.role for s in conv.speakers}
+    turns = conv.turns
+    out = []
+    for prev, turn in zip(turns, turns[1:]):
+        if roles[prev.speaker] != Role.PRACTITIONER or roles[turn.speaker] == Role.PRACTITIONER:
+            continue
+        q = prev.utterances[-1]
+        text = conv.utterances[q].text
+        if (form := question_form(text)) is None:
+            continue
+        asked = text[form.span[0]:form.span[1]]
+        first = turn.utterances[0]
+        answer = conv.utterances[first].text
+        if (m := _SAFETY.search(asked)) and not _AFFIRM.search(answer):
+            out.append(RiskAnswer(first, q, "abuse", m.group(0)))
+        if _DENIAL.search(answer):
+            continue
+        out += [RiskAnswer(first, q, name, m.group(0)) for name, rx in _TOPIC.items() if (m := rx.search(asked))]
+    return out
