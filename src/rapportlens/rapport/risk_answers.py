@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..coding.rules import question_form
 from ..model import Conversation, Role
@@ -56,7 +57,7 @@ def risk_answers(conv: Conversation) -> list[RiskAnswer]:
     roles = {s.name: s.role for s in conv.speakers}
     turns = conv.turns
     out = []
-    for prev, turn in zip(turns, turns[1:]):
+    for prev, turn in pairwise(turns):
         if roles[prev.speaker] != Role.PRACTITIONER or roles[turn.speaker] == Role.PRACTITIONER:
             continue
         q = prev.utterances[-1]
