@@ -27,6 +27,9 @@ FRAGMENTS = {
                "therapist,", "client,", '"hi"', "00:00:01", "\n", "x,", "00:09:025"],
     "esconv": ['{"dialog": [', '{"text": "hi", "speaker": "usr"}', '{"content": "x", "speaker": "listener"}',
                "]}", ",", "\n", '"strategy": "Question"', "[", "{}"],
+    "chat": ['{"messages": [', '{"role": "user", "content": "hi"}', '{"role": "assistant", "content": "hello"}',
+             '{"role": "system", "content": "x"}', '{"role": "user", "content": [{"type": "text", "text": "a"}]}',
+             "]}", ",", "\n", '"name": "Sam"', "[", "{}", "null", '"content": 3'],
 }
 
 inputs = {
@@ -39,7 +42,7 @@ inputs = {
     for name, frags in FRAGMENTS.items()
 }
 SUFFIX = {"text": ".txt", "csv": ".csv", "json": ".json", "vtt": ".vtt", "srt": ".srt",
-          "annomi": ".csv", "esconv": ".jsonl"}
+          "annomi": ".csv", "esconv": ".jsonl", "chat": ".jsonl"}
 
 
 def check(path: Path, fmt: str | None) -> None:

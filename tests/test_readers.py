@@ -234,3 +234,31 @@ def test_read_text_parses_a_string_without_a_file():
     assert roles(conv) == {"Coach": ("practitioner", False), "Amy": ("client", False)}
     with pytest.raises(rapportlens.InputError, match="empty"):
         rapportlens.read_text("  \n")
+
+
+def test_chat_messages_logs_from_chatbot_apis(tmp_path):
+    import json
+
+    msgs = [{"role": "system", "content": "You are a sleep coach."},
+            {"role": "user", "content": "hey. i cant sleep again"},
+            {"role": "assistant", "content": "That sounds exhausting. What keeps you up?"},
+            {"role": "user", "content": [{"type": "text", "text": "my head just wont stop"}, {"type": "image_url"}]}]
+    path = tmp_path / "log.jsonl"
+    path.write_text(json.dumps({"id": "s1", "messages": msgs}) + "\n" + json.dumps({"messages": msgs[:3]}) + "\n")
+    first, second = rapportlens.read(path)
+    assert first.format == "chat" and first.id == "s1"
+    assert [(u.speaker, u.text) for u in first.utterances] == [
+        ("User", "hey. i cant sleep again"), ("Assistant", "That sounds exhausting. What keeps you up?"),
+        ("User", "my head just wont stop")]
+    assert roles(first) == {"User": ("client", False), "Assistant": ("practitioner", False)}
+    # The system prompt is not said by either person, and the reader says it skipped it.
+    assert any("1 system, developer or tool message(s) were skipped" in n.message for n in first.notices)
+    assert len(second.utterances) == 2
+
+
+def test_a_chat_message_without_text_is_an_error_naming_it(tmp_path, run):
+    path = tmp_path / "log.jsonl"
+    path.write_text('{"messages": [{"role": "user", "content": "hi"}, {"role": "critic", "content": "x"}]}\n')
+    result = run("analyze", path)
+    assert result.exit_code == 2 and "messages[1]: needs 'role' (user or assistant)" in result.stderr
+    assert "line 1" in result.stderr
