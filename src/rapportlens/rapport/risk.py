@@ -143,6 +143,13 @@ def _figurative_spans(cat: Category, norm: str) -> list[tuple[int, int]]:
 def pattern_flags(text: str) -> list[RiskFlag]:
     """Pattern flags in one utterance: at most one per category, the first match that is
     neither figurative nor negated."""
+    return list(_pattern_flags(text))
+
+
+@lru_cache(maxsize=8192)
+def _pattern_flags(text: str) -> tuple[RiskFlag, ...]:
+    # Cached: the coder's disclosure depth, the rupture finder, the client state and the risk
+    # analyzer all ask about the same client turns.
     norm = _normal(text)
     flags = []
     for cat in categories():
@@ -154,7 +161,7 @@ def pattern_flags(text: str) -> list[RiskFlag]:
             if hit:
                 flags.append(RiskFlag(cat.name, cat.label, text[hit.start():hit.end()], hit.span()))
                 break
-    return flags
+    return tuple(flags)
 
 
 def discounted(text: str) -> bool:
