@@ -215,6 +215,12 @@ def test_peers_makes_everyone_a_member(data, run):
     (conv,) = rapportlens.read(data / "group_session.vtt", peers=True)
     assert set(roles(conv).values()) == {("member", False)}
     assert any("peer conversation" in n.message for n in conv.notices)
+    from rapportlens.report import render_html
+    from rapportlens.summary import summarize
+
+    analysed = rapportlens.analyze(conv)
+    assert "Ruptures: not looked for (no practitioner)" in summarize(analysed)
+    assert "Ruptures were not looked for" in render_html(analysed)
     result = run("analyze", "--peers", "--practitioner", "Mei", data / "group_session.vtt")
     assert result.exit_code == 2 and "--peers makes every speaker a member" in result.stderr
 

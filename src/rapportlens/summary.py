@@ -257,6 +257,10 @@ class Summary:
         if "ruptures" not in self.f:
             return
         ruptures = self.f["ruptures"]
+        if not any(s.role == Role.PRACTITIONER for s in self.conv.speakers):
+            # A rupture is read against a practitioner's turns: "none found" would claim a search.
+            yield self.heading("Ruptures: not looked for (no practitioner)")
+            return
         yield self.heading(f"Ruptures: {len(ruptures) or 'none found'}")
         for r in ruptures:
             span = r["utterances"]

@@ -94,6 +94,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "utterances": _utterances(data),
         "speakers": data["speakers"],
         "group": group_tables(conv),
+        "practitioner": any(s["role"] == "practitioner" for s in data["speakers"]),
         "stats": _stats(feats),
         "models": _models(provenance),
         "analyzers": data["provenance"]["analyzers"],
