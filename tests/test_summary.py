@@ -91,3 +91,21 @@ def test_mi_heading_counts_in_the_singular_when_there_is_one():
     assert counted(1, "reflection") == "1 reflection"
     assert counted(0, "question") == "0 questions"
     assert counted(4, "question") == "4 questions"
+
+
+def test_each_recommendation_says_why_with_its_evidence():
+    import rapportlens
+    from rapportlens import Conversation, Role
+    from rapportlens.summary import summarize
+
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "Your liver test is bad. You need to cut down on the drinking."),
+        ("C", "I don't think my drinking is a problem."),
+        ("T", "Well, the numbers don't lie. You should be drinking no more than fourteen units."),
+        ("C", "Everyone I know has a few pints."),
+        ("T", "Why don't you just stop going to the pub?"),
+        ("C", "Fine."),
+    ], roles={"T": Role.PRACTITIONER, "C": Role.CLIENT}))
+    text = summarize(conv)
+    tried = text.split("Try next", 1)[1]
+    assert "why: face threats:" in tried and "(utterances 2" in tried

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
 from .model import Conversation, Role, counted, fmt_seconds
+from .rapport.feedback import STATE_WORDS
 from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from .rapport.ruptures import signal_words
@@ -296,7 +297,7 @@ class Summary:
                                                    f": {p['reason']}", self._at(p["evidence"])))
         cs = f["client_state"]
         if cs["state"] != "none":
-            yield self.wrap(Text.assemble(f"client state: {cs['state'].replace('_', ' ')} "
+            yield self.wrap(Text.assemble(f"client state: {STATE_WORDS.get(cs['state'], cs['state'])} "
                                           f"(score {cs['scores'][cs['state']]:.2f}, from the client's words)",
                                           self._at(cs["evidence"])))
         recs = f["recommendations"][:3]
@@ -304,9 +305,11 @@ class Summary:
             yield self.heading("Try next")
             for r in recs:
                 done = r.get("already_done")
+                # SPEC section 6: each recommendation says why, from this session's evidence.
                 yield self.item(">", Text.assemble((r["title"], "bold"),
                                                    (f" (you already do this{self._at(done)}; keep it up)" if done else "", "dim"),
                                                    f": \"{r['example']}\""))
+                yield self.wrap(Text(f"why: {r['why']}{self._at(r['evidence'])}", style="dim"), indent=4)
 
     def _quote(self, index: int, width: int = QUOTE_CHARS) -> str:
         text = " ".join(self.conv.utterances[index].text.split())

@@ -182,6 +182,7 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
 
 
 STATES = ("anxious_avoidant", "mistrustful", "low_engagement")
+STATE_WORDS = {"anxious_avoidant": "anxious or avoidant", "mistrustful": "mistrustful", "low_engagement": "little engaged"}
 # Found more often in AnnoMI's low-quality sessions and with lower ESConv ratings
 # (docs/analyzers/feedback.md, "Accuracy").
 TIED_TO_WORSE = ("unrepaired_rupture", "face_threats", "assuming_shared_meaning")
@@ -246,7 +247,7 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     needs += [n for n in pitfall_needs if n[0] in TIED_TO_WORSE]
     if state["state"] != "none":
         needs.append((state["state"], (f"the client's language suggests they are "
-                      f"{state['state'].replace('_', ' ')} (score {state['scores'][state['state']]:.2f})"),
+                      f"{STATE_WORDS[state['state']]} (score {state['scores'][state['state']]:.2f})"),
                       state["evidence"]))
     needs += [n for n in pitfall_needs if n[0] not in TIED_TO_WORSE]
     rq = f.get("mi.reflection_to_question")

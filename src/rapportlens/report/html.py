@@ -21,6 +21,7 @@ from ..coding.codebook import codebook
 from ..features import declared
 from ..model import Conversation, fmt_seconds
 from ..output import to_dict
+from ..rapport.feedback import STATE_WORDS
 from ..rapport.group_view import group_tables
 from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from ..rapport.ruptures import signal_words
@@ -87,6 +88,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "strengths": data.get("strengths", []),
         "pitfalls": data.get("pitfalls", []),
         "client_state": data.get("client_state"),
+        "state_words": STATE_WORDS,
         "disclosure": ({"trend": feats["disclosure.trend"], "by_third": feats["disclosure.depth_by_third"],
                         "evidence": feats.get("disclosure.deepest", [])}
                        if worth_showing(feats) else None),
