@@ -109,3 +109,14 @@ def test_each_recommendation_says_why_with_its_evidence():
     text = summarize(conv)
     tried = text.split("Try next", 1)[1]
     assert "why: face threats:" in tried and "(utterances 2" in tried
+
+
+def test_a_model_risk_flag_shows_the_question_it_answers():
+    from rapportlens import Conversation, Role
+    from rapportlens.summary import Summary
+
+    conv = Conversation.from_pairs([("Dr", "Is it alright if your son stays while we talk?"), ("Pat", "Yes, I want him here.")],
+                                   roles={"Dr": Role.PRACTITIONER, "Pat": Role.CLIENT})
+    summary = Summary(conv, fancy=False)
+    assert summary._question_before(1) == "Is it alright if your son stays while we talk?"
+    assert summary._question_before(0) is None

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
+from .coding.rules import question_form
 from .model import Conversation, Role, counted, fmt_seconds
 from .rapport.feedback import STATE_WORDS
 from .rapport.group_view import group_tables
@@ -127,6 +128,10 @@ class Summary:
         for r in sure:
             body.append(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}\n", style="bold")
             body.append(f"  \"{r['evidence']}\" ({how_found(r)})\n")
+            # The model reads the sentence alone; the question it answers often settles it
+            # ("Yes, I want him here." after "Is it alright if your son stays?").
+            if r.get("source") == "model" and (asked := self._question_before(r["utterance"])):
+                body.append(f"  answering: \"{asked}\"\n", style="dim")
         if unsure:
             # Still flags, listed after the sure ones: most of them are ordinary distress.
             body.append(f"{'Also, the' if sure else 'The'} model is unsure about these (confidence under "
@@ -310,6 +315,14 @@ class Summary:
                                                    (f" (you already do this{self._at(done)}; keep it up)" if done else "", "dim"),
                                                    f": \"{r['example']}\""))
                 yield self.wrap(Text(f"why: {r['why']}{self._at(r['evidence'])}", style="dim"), indent=4)
+
+    def _question_before(self, index: int) -> str | None:
+        """The practitioner's question that utterance ``index`` answers, quoted; None if it answers none."""
+        if index == 0:
+            return None
+        before = self.conv.utterances[index - 1]
+        role = self.conv.speaker(before.speaker).role
+        return self._quote(index - 1) if role == Role.PRACTITIONER and question_form(before.text) else None
 
     def _quote(self, index: int, width: int = QUOTE_CHARS) -> str:
         text = " ".join(self.conv.utterances[index].text.split())
