@@ -68,6 +68,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("It's frightening to hear this.", "reflection.feeling"),
     ("What if we agreed a quiet place he can go at lunch?", "collaboration"),
     ("I'd like us to work out together what's going on.", "collaboration"),
+    ("If he gets floppy, call 999 straight away. Does that all make sense?", "check_understanding"),
+    ("You're doing fine, honestly. You called, that's exactly right.", "affirmation"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}

@@ -312,7 +312,7 @@ class Summary:
                 done = r.get("already_done")
                 # SPEC section 6: each recommendation says why, from this session's evidence.
                 yield self.item(">", Text.assemble((r["title"], "bold"),
-                                                   (f" (you already do this{self._at(done)}; keep it up)" if done else "", "dim"),
+                                                   (f" (already done at {self._at(done)[2:-1]}; keep it up)" if done else "", "dim"),
                                                    f": \"{r['example']}\""))
                 yield self.wrap(Text(f"why: {r['why']}{self._at(r['evidence'])}", style="dim"), indent=4)
 
@@ -333,4 +333,4 @@ class Summary:
         if not evidence:
             return ""
         shown = ", ".join(map(str, evidence[:6])) + (", ..." if len(evidence) > 6 else "")
-        return f" (utterances {shown})"
+        return f" ({'utterance' if len(evidence) == 1 else 'utterances'} {shown})"

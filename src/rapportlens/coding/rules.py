@@ -54,6 +54,8 @@ RULES: list[Rule] = [
         r"\byou (?:clearly|really|obviously) (?:care|love|want)", r"\b(?:brave|big|important) step\b",
         r"\byou (?:should|can) be proud\b", r"\byou(?:'ll| will) (?:get through|be fine|be okay|be ok|manage)\b",
         r"\bdon'?t be (?:too |so )?hard on yourself\b", r"\byou did (?:great|well|the right thing|everything you could)",
+        r"\byou'?re doing (?:fine|really well|brilliantly|everything right|all the right things)\b",
+        r"\bthat'?s exactly (?:right|the right thing|what (?:to do|you should do))\b",
     ),
     *phrase_rules(
         "self_disclosure", P, 0.75,
@@ -108,6 +110,9 @@ RULES: list[Rule] = [
         r"\blet me (?:check|make sure) (?:i|i'?ve|that i)\b", r"\bwhat do you mean\b",
         r"\bwhen you say\b[^.?!]{1,60}\bwhat\b", r"\bis that (?:right|correct)\?",
         r"\b(?:do|did) i understand (?:you )?correctly\b", r"\bif i understand (?:you )?correctly\b",
+        # Chunk and check: whether what was just explained landed ("Does that all make sense?").
+        r"\bdoes (?:that|this|all that|that all|everything|it all) make sense\b", r"\bis (?:that|this|everything) clear\b",
+        r"\b(?:tell|say) (?:it |that |them )?back to me\b", r"\bin your own words\b",
     ),
     *phrase_rules(
         "advice", P, 0.7,
