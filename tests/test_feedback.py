@@ -241,3 +241,20 @@ def test_slowing_down_in_so_many_words_counts_as_pacing():
     pacing = [r for r in f["recommendations"] if r["technique"] == "pacing"]
     assert not pacing or pacing[0]["already_done"] == [2]
     assert f["recommendations"][0]["technique"] != "pacing"
+
+
+def test_assumed_shared_meaning_says_which_reflections_it_counted():
+    # Eleven practitioner turns of telling with one weakly coded reflection: the pitfall
+    # counts reflections at 0.5 and says how many were coded in all, as the MI summary does.
+    pairs = []
+    for k in range(11):
+        pairs += [("T", f"You need to take tablet number {k} every morning with food."), ("C", "Okay.")]
+    from rapportlens.rapport.feedback import pitfalls as find_pitfalls
+
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
+    # One turn read as a reflection, but below 0.5: coded, yet not counted.
+    conv.features["codes"][4].append({"code": "reflection.simple", "confidence": 0.4, "source": "model",
+                                      "evidence": [0, 10], "reason": "test"})
+    shared = next(p for p in find_pitfalls(conv, []) if p["pitfall"] == "assuming_shared_meaning")
+    assert shared["reason"] == ("no checks of understanding and 0 reflections at confidence 0.5 or more "
+                                "(1 coded in all) in 11 practitioner utterances.")

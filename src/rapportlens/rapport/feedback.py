@@ -159,8 +159,12 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
     reflections = [i for i in givers if _reflects(v, i)]
     if len(givers) >= 10 and not checks and len(reflections) < 0.1 * len(givers):
         telling = [i for i in givers if _has(v, i, "advice") or _has(v, i, "information")]
+        # The MI summary counts every reflection coded; say which count this is when they differ.
+        coded = len(v.with_code(givers, "reflection.simple", "reflection.complex", "reflection.feeling"))
+        sure = f" at confidence 0.5 or more ({coded} coded in all)" if coded != len(reflections) else ""
         add("assuming_shared_meaning", telling[:10],
-            f"no checks of understanding and {len(reflections)} reflections in {len(givers)} practitioner utterances.")
+            f"no checks of understanding and {counted(len(reflections), 'reflection')}{sure} "
+            f"in {len(givers)} practitioner utterances.")
 
     sympathy = [i for i in givers if _has(v, i, "sympathy")]
     empathic = [i for i in givers if any(_has(v, i, c) for c in EMPATHIC)]
