@@ -120,3 +120,19 @@ def test_a_model_risk_flag_shows_the_question_it_answers():
     summary = Summary(conv, fancy=False)
     assert summary._question_before(1) == "Is it alright if your son stays while we talk?"
     assert summary._question_before(0) is None
+
+
+def test_a_long_session_says_where_rapport_was_lowest_and_highest():
+    import rapportlens
+    from rapportlens import Conversation, Role
+    from rapportlens.summary import summarize
+
+    pairs = [("T", "What brings you in today?"), ("C", "Work has been hard and I can't sleep.")] * 25
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles={"T": Role.PRACTITIONER, "C": Role.CLIENT}))
+    windows = conv.features["timeline"]
+    assert len(windows) >= 3
+    for w, value in zip(windows, [60, 20, 80] + [50] * len(windows)):
+        w["overall"] = value  # the windows' scores, set so the line's wording can be checked
+    low, high = windows[1], windows[2]
+    assert (f"over time: lowest 20 at utterances {low['start']}-{low['end']}, highest 80 at "
+            f"{high['start']}-{high['end']}") in " ".join(summarize(conv).split())

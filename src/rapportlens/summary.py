@@ -29,6 +29,7 @@ from .rapport.risk import UNSURE_BELOW, how_found, is_unsure
 from .rapport.ruptures import signal_words
 
 WIDTH = 80
+OVER_TIME_SPREAD = 15  # points between the best and worst window worth pointing at
 MI_ROWS = (
     ("reflection_to_question", "reflections per question", "{:.2f}", "1.0 fair, 2.0 good"),
     ("percent_complex_reflections", "complex reflections", "{:.0f}%", "40% fair, 50% good"),
@@ -201,12 +202,27 @@ class Summary:
         if open_ruptures and (cost := points_from(s, "unrepaired_ruptures")) >= 0.5:
             yield self.wrap(Text(f"{counted(len(open_ruptures), 'rupture')} not repaired took {cost:.0f} points "
                                  "off the overall" + self._at(open_ruptures), style="dim"))
+        yield from self.over_time()
         if worth_showing(self.f):
             others = [sp for sp in self.conv.speakers if sp.role != Role.PRACTITIONER]
             who = "client" if len(others) == 1 else "members'"
             depths = " -> ".join(f"{d:.1f}" for d in self.f["disclosure.depth_by_third"])
             yield self.wrap(Text.assemble(f"{who} disclosure {self.f['disclosure.trend']}: depth {depths} "
                                           "(0-3) by third of the session", self._at(self.f["disclosure.deepest"])))
+
+    def over_time(self) -> Iterator[RenderableType]:
+        """Where the overall score was lowest and highest across the session's windows: where to
+        look first in a long session (the HTML report charts every window)."""
+        windows = [w for w in self.f.get("timeline") or [] if w.get("overall") is not None]
+        if len(windows) < 3:
+            return
+        low = min(windows, key=lambda w: w["overall"])
+        high = max(windows, key=lambda w: w["overall"])
+        if high["overall"] - low["overall"] < OVER_TIME_SPREAD:
+            return
+        yield self.wrap(Text(f"over time: lowest {low['overall']:.0f} at utterances {low['start']}-{low['end']}, "
+                             f"highest {high['overall']:.0f} at {high['start']}-{high['end']} "
+                             f"({len(windows)} overlapping windows; the HTML report charts them)", style="dim"))
 
     def group(self) -> Iterator[RenderableType]:
         g = group_tables(self.conv)
