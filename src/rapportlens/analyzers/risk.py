@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..features import Level, declare
 from ..model import Conversation, Role
 from ..pipeline import Analyzer
-from ..rapport.risk import REVIEW, assess_many, category_label, model_card
+from ..rapport.risk import REVIEW, RiskFlag, assess_many, category_label, model_card
 from ..rapport.risk_answers import risk_answers
 
 RISK = declare(
@@ -43,8 +43,8 @@ class Risk(Analyzer):
         for a in risk_answers(conversation):
             if (a.utterance, a.category) not in have:
                 u = conversation.utterances[a.utterance]
-                flags.append({"utterance": a.utterance, "speaker": u.speaker, "category": a.category,
-                              "label": category_label(a.category), "evidence": u.text, "span": [0, len(u.text)],
-                              "source": "answer", "action": REVIEW, "question": a.question, "asked": a.asked})
+                flag = RiskFlag(a.category, category_label(a.category), u.text, (0, len(u.text)), "answer")
+                flags.append({"utterance": a.utterance, "speaker": u.speaker, **flag.to_dict(),
+                              "question": a.question, "asked": a.asked})
         flags.sort(key=lambda f: f["utterance"])
         conversation.features.assign(RISK.key, flags)

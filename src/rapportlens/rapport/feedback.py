@@ -16,7 +16,7 @@ from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation, counted
 from .dimensions import COMPONENTS, EMPATHIC
-from .risk import pattern_flags
+from .rupture_turns import heard_in_risk_words
 from .view import View
 
 AGAINST = {c.name: c.against for c in COMPONENTS}
@@ -192,11 +192,10 @@ STATE_WORDS = {"anxious_avoidant": "anxious or avoidant", "mistrustful": "mistru
 TIED_TO_WORSE = ("unrepaired_rupture", "face_threats", "assuming_shared_meaning")
 
 
-def _complains(v: View, i: int, text: str) -> bool:
-    """A confrontation, unless only the engagement model heard it in words of risk: "Whatever.
-    Sometimes I think everyone would be better off without me." is despair, not mistrust."""
-    c = v.codes(i).get("confrontation")
-    return c is not None and c["confidence"] >= 0.5 and not (c["source"] == "model" and pattern_flags(text))
+def _complains(conv: Conversation, v: View, i: int) -> bool:
+    """A confrontation, unless only the engagement model heard it in words of risk: despair
+    is not mistrust."""
+    return _has(v, i, "confrontation") and not heard_in_risk_words(conv, [i], "confrontation")
 
 
 def client_state(conv: Conversation) -> dict[str, Any]:
@@ -209,7 +208,7 @@ def client_state(conv: Conversation) -> dict[str, Any]:
         return {"state": "none", "scores": {}, "evidence": []}
     text = {i: conv.utterances[i].text for i in theirs}
     anxious = [i for i in theirs if _ANXIOUS.search(text[i]) or _has(v, i, "withdrawal")]
-    mistrust = [i for i in theirs if _MISTRUST.search(text[i]) or _complains(v, i, text[i])]
+    mistrust = [i for i in theirs if _MISTRUST.search(text[i]) or _complains(conv, v, i)]
     mean_words = sum(words[i] for i in theirs) / len(theirs)
     engaged = [i for i in theirs if _has(v, i, "elaboration") or _has(v, i, "disclosure")]
     scores = {

@@ -18,23 +18,21 @@ class GroupTables:
     rapport: list[list[float | None]]  # [row][col]: rapport between the two (0-100), symmetric; None if they never answered each other
     answers: list[list[int]]  # [row][col]: turns by the row's speaker that directly follow the column's
 
+    def _pairs(self) -> list[tuple[str, str, float]]:
+        """(a, b, rapport) for each two speakers who answered each other."""
+        n = len(self.names)
+        return [(self.names[i], self.names[j], self.rapport[i][j]) for i in range(n) for j in range(i + 1, n)
+                if self.rapport[i][j] is not None]
+
     def strongest(self) -> tuple[str, str, float] | None:
         """The pair with the highest rapport."""
-        found = [(self.rapport[i][j], i, j) for i in range(len(self.names)) for j in range(i + 1, len(self.names))
-                 if self.rapport[i][j] is not None]
-        if not found:
-            return None
-        value, i, j = max(found)
-        return self.names[i], self.names[j], value
+        pairs = self._pairs()
+        return max(pairs, key=lambda p: p[2]) if pairs else None
 
     def weakest(self) -> tuple[str, str, float] | None:
-        found = [(self.rapport[i][j], i, j) for i in range(len(self.names)) for j in range(i + 1, len(self.names))
-                 if self.rapport[i][j] is not None]
-        if len(found) < 2:
-            return None
-        value, i, j = min(found)
-        return self.names[i], self.names[j], value
-
+        """The pair with the lowest rapport, when there are two pairs or more to compare."""
+        pairs = self._pairs()
+        return min(pairs, key=lambda p: p[2]) if len(pairs) >= 2 else None
 
 def group_tables(conv: Conversation) -> GroupTables | None:
     """The tables for a conversation of three or more speakers; None for a dyad or before the

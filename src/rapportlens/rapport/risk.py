@@ -95,11 +95,6 @@ def how_found(flag: dict) -> str:
     return "phrase pattern"
 
 
-def category_label(category: str) -> str:
-    """The words for a risk category ("suicidal ideation or intent")."""
-    return _label(category)
-
-
 @lru_cache(maxsize=1)
 def _patterns_file() -> dict:
     return tomllib.loads(files("rapportlens.rapport").joinpath("risk_patterns.toml").read_text("utf-8"))
@@ -123,7 +118,8 @@ def categories() -> tuple[Category, ...]:
 CATEGORY_NAMES = tuple(c.name for c in categories())
 
 
-def _label(category: str) -> str:
+def category_label(category: str) -> str:
+    """The words for a risk category ("suicidal ideation or intent")."""
     return next(c.label for c in categories() if c.name == category)
 
 
@@ -205,7 +201,7 @@ def combine(text: str, patterns: Sequence[RiskFlag], categories: Sequence[str], 
         flagged = {f.category for f in flags}
         for category in categories:
             if category != NONE and category not in flagged:
-                flags.append(RiskFlag(category, _label(category), sentence, span, "model", 1.0 - float(p_none)))
+                flags.append(RiskFlag(category, category_label(category), sentence, span, "model", 1.0 - float(p_none)))
     return flags
 
 

@@ -10,6 +10,7 @@ from statistics import median
 from ..coordination.words import content_stems
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
+from .risk import pattern_flags
 from .rupture_cues import (
     BAD_NEWS,
     DIRECTIVE_CUES,
@@ -124,6 +125,16 @@ def _directive(conv: Conversation, turn) -> bool:
 
 def _text(conv: Conversation, turn) -> str:
     return " ".join(conv.utterances[i].text for i in turn.utterances)
+
+
+def heard_in_risk_words(conv: Conversation, utterances, code: str) -> bool:
+    """Whether ``code`` (a rupture code at the finder's confidence) came only from the engagement
+    model, in words a risk phrase flags: "Whatever. Sometimes I think everyone would be better
+    off if I just wasn't here." opens up rather than pulls away, and the risk flags take it up."""
+    found = [c for i in utterances for c in conv.features["codes"][i]
+             if c["code"] == code and c["confidence"] >= CONFIDENCE]
+    return (bool(found) and all(c["source"] == "model" for c in found)
+            and any(pattern_flags(conv.utterances[i].text) for i in utterances))
 
 
 def _weak_code(conv: Conversation, turn, source: str) -> str | None:

@@ -29,7 +29,6 @@ from typing import Any
 from ..coding.rules import apply_rules
 from ..coordination.words import words as tokens
 from ..model import Conversation, Role
-from .risk import pattern_flags
 from .rupture_cues import (
     AGREEING,
     COMPLIANCE,
@@ -66,6 +65,7 @@ from .rupture_turns import (
     _text,
     _usual_length,
     _weak_code,
+    heard_in_risk_words,
 )
 
 SHORT_RATIO = 0.35  # a turn this fraction of the client's usual length or less is "sudden shortening"
@@ -148,11 +148,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             said = {h.code for i in t.utterances for h in apply_rules(conv.utterances[i].text, roles[t.speaker])
                     if h.confidence >= CONFIDENCE}
             signals = [c for c in signals if c in said]
-        if signals and _discloses_risk(conv, t):
-            # "Whatever. Sometimes I think everyone would be better off if I just wasn't here."
-            # opens up rather than pulls away; what only the engagement model hears as a
-            # complaint there is the risk itself, which the risk flags take up.
-            signals = [c for c in signals if not _model_only(conv, t, c)]
+        signals = [c for c in signals if not heard_in_risk_words(conv, t.utterances, c)]
         recent = past[-5:]
         bare_rules = _weak_code(conv, t, "rules") == "withdrawal"  # a bare non-answer ("Fine.")
         if len(recent) >= 2:
@@ -286,18 +282,6 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     for r in _acknowledged(conv, ruptures, roles, words):
         _follow_up(conv, r, roles, words)
     return sorted(ruptures, key=lambda r: r.start)
-
-
-def _discloses_risk(conv: Conversation, turn) -> bool:
-    """Whether the turn's words match a risk pattern (the model is not run here)."""
-    return any(pattern_flags(conv.utterances[i].text) for i in turn.utterances)
-
-
-def _model_only(conv: Conversation, turn, code: str) -> bool:
-    """Whether every ``code`` of the turn at the finder's confidence came from the engagement model."""
-    found = [c for i in turn.utterances for c in conv.features["codes"][i]
-             if c["code"] == code and c["confidence"] >= CONFIDENCE]
-    return bool(found) and all(c["source"] == "model" for c in found)
 
 
 def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> list[Rupture]:
