@@ -38,6 +38,7 @@ from ..coding.onnx_model import (
 from ..datasets import Dataset, Example
 from .settings import POOLINGS
 from .splits import folds  # noqa: F401  (re-exported: callers import it from here)
+from .unsigned_weights import WEIGHTS, convert_file
 from .versions import weights_version
 
 BASE_NAME = "sentence-transformers/all-MiniLM-L6-v2"
@@ -176,7 +177,9 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
     and lexical.npz when a lexical companion model is given. ``extra_weights``: other files
     the model runs with (a second view's graph), so that its version names them too.
 
-    ``per_channel`` gives each output channel its own int8 scale: same size, closer to fp32."""
+    ``per_channel`` gives each output channel its own int8 scale: same size, closer to fp32.
+    The quantized weights are then stored unsigned (``unsigned_weights``), so the model
+    computes the same numbers on processors with and without VNNI."""
     out.mkdir(parents=True, exist_ok=True)
     (out / LEXICAL_FILE).unlink(missing_ok=True)
     if lexical is not None:
@@ -192,6 +195,7 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
             from onnxruntime.quantization import QuantType, quantize_dynamic
 
             quantize_dynamic(str(fp32), str(out / MODEL_FILE), weight_type=QuantType.QInt8, per_channel=per_channel)
+            convert_file(out / MODEL_FILE)
             fp32.unlink()
         else:
             fp32.replace(out / MODEL_FILE)
@@ -202,6 +206,7 @@ def export(model: MultiHead, heads: list[dict[str, Any]], out: Path, *, name: st
         "practitioner_context_chars": practitioner_context_chars, "heads": heads,
         "base": BASE_NAME,
         "quantized": ("int8 per channel" if per_channel else "int8") if quantize else "fp32", "rapportlens": __version__,
+        **({"weights": WEIGHTS} if quantize else {}),
         "lexical": ({"file": LEXICAL_FILE, "features": len(lexical.vocabulary.index), "heads": sorted(lexical.heads),
                      "context_chars": lexical.context_chars,
                      "combination": "weighted geometric mean with the encoder (each head's lexical_weight)"}
