@@ -13,7 +13,7 @@ import random
 import time
 
 from rapportlens import Role, read
-from rapportlens.rapport.risk import assess_many
+from rapportlens.rapport.risk import assess_many, is_unsure
 
 
 def main() -> None:
@@ -32,9 +32,10 @@ def main() -> None:
     seconds = time.perf_counter() - start
     patterns = assess_many(texts, use_model=False)
     n_both, n_pat = sum(map(bool, both)), sum(map(bool, patterns))
+    n_sure = sum(any(not is_unsure(f.to_dict()) for f in found) for found in both)
     print(f"{len(convs)} conversations, {len(texts)} client turns: flagged by patterns {n_pat} "
-          f"({n_pat / len(texts):.2%}), by patterns + model {n_both} ({n_both / len(texts):.2%}); "
-          f"{len(texts) / seconds:.0f} turns/s")
+          f"({n_pat / len(texts):.2%}), by patterns + model {n_both} ({n_both / len(texts):.2%}; "
+          f"{n_sure}, {n_sure / len(texts):.2%}, with a flag that is not unsure); {len(texts) / seconds:.0f} turns/s")
     model_only = [(t, f) for t, f, p in zip(texts, both, patterns) if f and not p]
     for text, flags in random.Random(0).sample(model_only, min(args.sample, len(model_only))):
         print(f"- {', '.join(f.category for f in flags)}: {text[:160]}")

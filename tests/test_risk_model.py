@@ -163,3 +163,28 @@ def test_flags_the_model_is_unsure_about_are_shown_apart():
     text = summarize(conv)
     assert "!! RISK: 1 utterance(s) need human review" in text and "Also, the model is unsure" in text
     assert text.index("I want to end it") < text.index("he rang me at eleven")
+
+
+def test_a_sentence_the_one_before_does_not_support_is_kept_as_unsure():
+    from rapportlens.rapport.risk import assess, how_found, units_in_context
+
+    # Read alone, the fragment scores near 1 for suicide; after "I feel alone." near 0.
+    text = "I feel alone. Like I'm carrying all of it."
+    assert units_in_context(text) == [((0, 42), None), ((0, 13), None), ((14, 42), (0, 42))]
+    [flag] = [f for f in assess(text) if f.evidence == "Like I'm carrying all of it."]
+    d = flag.to_dict()
+    assert flag.confidence > 0.9 and d["in_context"] < 0.05 and d["unsure"]
+    assert "alone" in how_found(d) and "after the sentence before" in how_found(d)
+    conv = Conversation.from_pairs([("P", "What happens for you when he goes quiet?"), ("C", text)],
+                                   roles={"P": Role.PRACTITIONER, "C": Role.CLIENT})
+    Risk()(conv)
+    assert conv.features["risk"] and all(f["unsure"] for f in conv.features["risk"])
+
+
+def test_a_risky_sentence_after_an_ordinary_one_stays_sure():
+    from rapportlens.rapport.risk import assess
+
+    flags = [f.to_dict() for f in assess("My sister came round on Sunday. I've written letters to everyone I love.")]
+    [read_after] = [f for f in flags if "in_context" in f]
+    assert read_after["evidence"] == "I've written letters to everyone I love." and read_after["category"] == "suicide"
+    assert read_after["in_context"] > 0.5 and not read_after.get("unsure")

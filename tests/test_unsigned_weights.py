@@ -14,7 +14,13 @@ from rapportlens.coding.inputs import Item
 from rapportlens.coding.onnx_model import PACKED_MODEL_FILE, CodingModel
 from rapportlens.coding.shared_weights import shared_dir
 from rapportlens.model import Role
-from rapportlens.training.unsigned_weights import OFFSET, WEIGHTS, convert_folder, convert_graph, unsigned
+from rapportlens.training.unsigned_weights import (
+    OFFSET,
+    WEIGHTS,
+    convert_folder,
+    convert_graph,
+    unsigned,
+)
 
 SHIPPED = ("annomi-minilm", "risk-minilm", "engagement-minilm")
 

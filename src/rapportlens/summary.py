@@ -25,7 +25,7 @@ from .coding.rules import question_form
 from .model import Conversation, Role, counted, fmt_seconds
 from .rapport.feedback import STATE_WORDS
 from .rapport.group_view import group_tables
-from .rapport.risk import UNSURE_BELOW, how_found, is_unsure
+from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, unsure_note
 from .rapport.ruptures import signal_words
 
 WIDTH = 80
@@ -136,10 +136,11 @@ class Summary:
         if unsure:
             # Still flags, listed after the sure ones: most of them are ordinary distress.
             body.append(f"{'Also, the' if sure else 'The'} model is unsure about these (confidence under "
-                        f"{UNSURE_BELOW:.1f}); read them in context:\n", style="bold")
+                        f"{UNSURE_BELOW:.1f}, or not flagged when read after the sentence before); read them "
+                        "in context:\n", style="bold")
             for r in unsure:
                 body.append(f"  utterance {r['utterance']} ({r['speaker']}, {r['label']}): \"{r['evidence']}\" "
-                            f"({r['confidence']:.2f})\n")
+                            f"({unsure_note(r)})\n")
         body.rstrip()
         n_sure = len({r["utterance"] for r in sure})
         n_unsure = len({r["utterance"] for r in unsure} - {r["utterance"] for r in sure})

@@ -14,7 +14,9 @@ RISK = declare(
     "harm_to_others, abuse, psychosis), label, evidence (the words that matched, or the sentence the risk "
     "model flagged, or the whole answer), span, source (patterns, model, or answer: the reply to a practitioner's "
     "direct question about that risk, with question: its utterance and asked: its words) and, for the model, its "
-    "confidence, with unsure: true under 0.3 (still a flag; shown after the sure ones).",
+    "confidence; for a sentence after the first in its turn, in_context: its confidence when read after the "
+    "sentence before; unsure: true under 0.3 confidence or when that pair is not flagged (still a flag; shown "
+    "after the sure ones).",
 )
 
 
@@ -24,7 +26,7 @@ class Risk(Analyzer):
     # The practitioner's own words ("have you thought about suicide?") are questions, not disclosures.
     assigns = (RISK.key,)
 
-    version = "v7"
+    version = "v8"
 
     def __init__(self, use_model: bool = True) -> None:
         self.use_model = use_model

@@ -37,6 +37,11 @@ MIN_WORDS = 3  # "no", "yeah right" carry no risk on their own
 # while 30 % of its flags on ESConv's ordinary support chats did ("he rang me at like
 # eleven"). Listing them after the sure ones keeps the recall and spares the alarm.
 UNSURE_BELOW = 0.3
+# A sentence after the first in a turn is also read after the sentence before it. When the
+# pair is not flagged, the flag is kept but shown as unsure: read alone, a fragment such as
+# "Like I'm carrying all of it." (after "I feel alone.") scored 0.997 for suicide, the pair
+# 0.003. On 2,500 ESConv seeker turns this moved 37 of 122 flags to unsure (mostly
+# breakups, work and money) and changed no holdout sentence's result (docs/analyzers/risk.md).
 # A flagged sentence also gets the next category when the model finds it at least half as
 # likely as the first: a gun held to one's own head read as self-harm rather than suicide,
 # and a reviewer is better served by both than by the wrong one alone.
@@ -70,26 +75,44 @@ class RiskFlag:
     span: tuple[int, int]
     source: str = "patterns"  # or "model"
     confidence: float | None = None  # the model's probability of the category's risk; None for patterns
+    # For a sentence after the first in its turn: the model's probability of any risk when it
+    # reads the sentence after the one before, and whether that pair is flagged too.
+    in_context: float | None = None
+    context_agrees: bool | None = None
 
     def to_dict(self) -> dict:
         d = {"category": self.category, "label": self.label, "evidence": self.evidence,
              "span": list(self.span), "source": self.source, "action": REVIEW}
         if self.confidence is not None:
             d["confidence"] = round(self.confidence, 3)
-            if self.confidence < UNSURE_BELOW:
+            if self.in_context is not None:
+                d["in_context"] = round(self.in_context, 3)
+            if self.confidence < UNSURE_BELOW or self.context_agrees is False:
                 d["unsure"] = True
         return d
 
 
 def is_unsure(flag: dict) -> bool:
-    """A model flag of confidence under ``UNSURE_BELOW`` (``RiskFlag.to_dict()`` form)."""
-    return flag.get("source") == "model" and flag.get("confidence", 1.0) < UNSURE_BELOW
+    """A model flag of confidence under ``UNSURE_BELOW``, or one the sentence before does not
+    support (``RiskFlag.to_dict()`` form)."""
+    return flag.get("source") == "model" and (bool(flag.get("unsure")) or flag.get("confidence", 1.0) < UNSURE_BELOW)
+
+
+def unsure_note(flag: dict) -> str:
+    """An unsure model flag's confidence, and why it is unsure when not for being low
+    ("1.00 alone, 0.00 after the sentence before")."""
+    said = f"{flag.get('confidence', 0):.2f}"
+    if flag.get("in_context") is not None and flag.get("confidence", 0) >= UNSURE_BELOW:
+        said += f" alone, {flag['in_context']:.2f} after the sentence before"
+    return said
 
 
 def how_found(flag: dict) -> str:
     """How a flag (``RiskFlag.to_dict()``, or an answer flag) was found, in words for reports."""
     if flag.get("source") == "model":
-        return f"risk model{' unsure' if is_unsure(flag) else ''}, confidence {flag.get('confidence', 0):.2f}"
+        if is_unsure(flag):
+            return f"risk model unsure, confidence {unsure_note(flag)}"
+        return f"risk model, confidence {flag.get('confidence', 0):.2f}"
     if flag.get("source") == "answer":
         return f"answer to the question at utterance {flag['question']} about '{flag['asked']}'"
     return "phrase pattern"
@@ -181,27 +204,45 @@ def units(text: str) -> list[tuple[int, int]]:
     """Spans the model reads: the whole turn, and each of its sentences when it has
     several. A long turn can hide one risky sentence among ordinary ones, while some
     risk is only clear across two sentences ("Nothing's left for me. I've decided.")."""
+    return [u for u, _ in units_in_context(text)]
+
+
+def units_in_context(text: str) -> list[tuple[tuple[int, int], tuple[int, int] | None]]:
+    """Each unit of ``units`` with the span that reads it after the sentence before it (for
+    a sentence after the first; None for the whole turn and the first sentence)."""
     if len(text.split()) < MIN_WORDS:
         return []
     whole = _trimmed(text, 0, len(text))
     spans = [_trimmed(text, m.start(), m.end()) for m in _SENTENCE.finditer(text)
              if len(m.group().split()) >= MIN_WORDS]
-    return [whole] + [s for s in spans if s != whole] if len(spans) > 1 else [whole]
+    if len(spans) < 2:
+        return [(whole, None)]
+    out = [(whole, None)]
+    for k, span in enumerate(spans):
+        pair = (spans[k - 1][0], span[1]) if k else None
+        if span != whole:
+            out.append((span, pair))
+    return out
 
 
 def combine(text: str, patterns: Sequence[RiskFlag], categories: Sequence[str], p_none: float,
-            span: tuple[int, int] | None = None, threshold: float = THRESHOLD) -> list[RiskFlag]:
+            span: tuple[int, int] | None = None, threshold: float = THRESHOLD,
+            context_p_none: float | None = None) -> list[RiskFlag]:
     """The pattern flags, plus the model's flags for one sentence (one per category the
     model names) when it is confident, the sentence is not discounted, and the patterns did
-    not already flag that category."""
+    not already flag that category. ``context_p_none``: the model's P(none) for the sentence
+    read after the one before; a flag the pair does not support is marked unsure."""
     span = span or (0, len(text))
     sentence = text[span[0]:span[1]]
     flags = list(patterns)
     if p_none < threshold and not discounted(sentence):
         flagged = {f.category for f in flags}
+        context = None if context_p_none is None else 1.0 - float(context_p_none)
+        agrees = None if context_p_none is None else context_p_none < threshold
         for category in categories:
             if category != NONE and category not in flagged:
-                flags.append(RiskFlag(category, category_label(category), sentence, span, "model", 1.0 - float(p_none)))
+                flags.append(RiskFlag(category, category_label(category), sentence, span, "model",
+                                      1.0 - float(p_none), context, agrees))
     return flags
 
 
@@ -267,10 +308,13 @@ def assess_many(texts: Sequence[str], use_model: bool = True, model=None) -> lis
         return flags
     model = model or risk_model()
     threshold = float(model.card.info.get("threshold", THRESHOLD))
-    where = [(i, span) for i, t in enumerate(texts) for span in units(t)]
-    scores = model_scores([texts[i][a:b] for i, (a, b) in where], model)
-    for (i, span), (p_none, categories) in zip(where, scores):
-        flags[i] = combine(texts[i], flags[i], categories, p_none, span, threshold)
+    where = [(i, span, pair) for i, t in enumerate(texts) for span, pair in units_in_context(t)]
+    scores = model_scores([texts[i][a:b] for i, (a, b), _ in where], model)
+    flagged = [k for k, (p_none, _) in enumerate(scores) if p_none < threshold and where[k][2] is not None]
+    pairs = dict(zip(flagged, model_scores([texts[where[k][0]][slice(*where[k][2])] for k in flagged], model)))
+    for k, ((i, span, _), (p_none, categories)) in enumerate(zip(where, scores)):
+        context = pairs[k][0] if k in pairs else None
+        flags[i] = combine(texts[i], flags[i], categories, p_none, span, threshold, context)
     return flags
 
 
