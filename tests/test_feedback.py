@@ -258,3 +258,28 @@ def test_assumed_shared_meaning_says_which_reflections_it_counted():
     shared = next(p for p in find_pitfalls(conv, []) if p["pitfall"] == "assuming_shared_meaning")
     assert shared["reason"] == ("no checks of understanding and 0 reflections at confidence 0.5 or more "
                                 "(1 coded in all) in 11 practitioner utterances.")
+
+
+def _bursts(pairs):
+    found = analysed(pairs)["pitfalls"]
+    return [q for p in found if p["pitfall"] == "rushing" for q in p["parts"] if q["part"] == "question_bursts"]
+
+
+def test_questions_asked_once_risk_is_on_the_table_are_not_a_burst():
+    after = [
+        ("T", "Have you made a plan?"),
+        ("C", "I have pills saved up in the drawer."),
+        ("T", "Is anyone with you tonight?"),
+        ("C", "No, nobody."),
+        ("T", "Would you be willing to move the pills outside while we talk?"),
+        ("C", "Okay."),
+        ("T", "Can you call your brother after this?"),
+        ("C", "Maybe."),
+    ]
+    ordinary = [("T", "How was the week?"), ("C", "Busy at work, the usual.")]
+    assert not _bursts(ordinary + [("T", "I'm sorry to hear that."), ("C", "I just want to die, honestly.")] + after)
+    # The same questions about a holiday are a burst.
+    assert _bursts(ordinary + [("T", "Have you booked the trip?"), ("C", "Yes, the flights are done."),
+                               ("T", "Is anyone going with you?"), ("C", "No, just me."),
+                               ("T", "Would you take the early train?"), ("C", "Probably."),
+                               ("T", "Can you get the time off?"), ("C", "I think so.")])

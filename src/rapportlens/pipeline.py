@@ -98,8 +98,8 @@ class Pipeline:
         return [a.id for a in self.analyzers]
 
 
-DEFAULT_ANALYZERS = ("text_stats", "talk_balance", "questions", "timing", "codes", "disclosure", "affect",
-                     "coordination", "groups", "ruptures", "rapport", "timeline", "feedback", "risk")
+DEFAULT_ANALYZERS = ("text_stats", "talk_balance", "interruptions", "questions", "timing", "codes", "disclosure", "affect",
+                     "coordination", "groups", "ruptures", "rapport", "timeline", "risk", "feedback")
 
 
 def default_pipeline(settings: Mapping[str, Mapping[str, Any]] | None = None) -> Pipeline:

@@ -179,6 +179,12 @@ class Summary:
             idx = f["monologue.longest_utterances"]
             span = f"utterance {idx[0]}" if len(idx) == 1 else f"utterances {idx[0]}-{idx[-1]}"
             yield self.wrap(f"longest monologue: {f['monologue.longest_speaker']}, {words} words ({span})")
+        cuts: dict[tuple[str, str], list[int]] = {}
+        for x in f.get("interruptions") or []:
+            cuts.setdefault((x["speaker"], x["interrupted_speaker"]), []).append(x["utterance"])
+        for (who, whom), at in cuts.items():
+            yield self.wrap(f"cut off: {who} took the floor from {whom} mid-sentence {counted(len(at), 'time')}"
+                            f"{self._at(at)}")
         if timed is not None and f["timing.timed_share"] > 0:
             lat = f["timing.mean_latency_all"]
             yield self.wrap(f"overlaps: {f['timing.overlap_count']}; mean response latency: "

@@ -15,7 +15,7 @@ PITFALLS = declare(
     "pitfalls", Level.CONVERSATION, "list",
     "Pitfalls found (over_disclosure, rushing, assuming_shared_meaning, sympathy_instead_of_empathy, "
     "face_threats, unrepaired_rupture), each with its evidence (utterance indices) and reason; rushing also "
-    "lists its parts (question_bursts, early_advice, early_probing, dominant_talk), each with evidence and reason.",
+    "lists its parts (question_bursts, early_advice, early_probing, interrupting, dominant_talk), each with evidence and reason.",
 )
 STATE = declare(
     "client_state", Level.CONVERSATION, "dict",
@@ -37,11 +37,13 @@ STRENGTHS = declare(
 
 class Feedback(Analyzer):
     name = "feedback"
-    version = "v4"
+    version = "v5"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
     requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
     assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key)
 
+    # Also reads `interruptions` when the pipeline has that analyzer (the rushing part
+    # `interrupting`); without it, that part is not looked for.
     def apply(self, conversation: Conversation) -> None:
         f = conversation.features
         found = pitfalls(conversation, f[RUPTURES.key])

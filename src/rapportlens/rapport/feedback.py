@@ -26,6 +26,13 @@ QUESTION_WITH_FORM = 0.25  # a question code this sure counts when the words are
 EARLY = 0.2  # the first fifth of the session
 EARLY_MIN = 10  # utterances: in a short session the first fifth is one exchange, yet still early
 DOMINANT_SHARE = 0.6
+# Cutting the client off is rushing at 2+ times and 3+ per 100 utterances: in a long session
+# an occasional cut-in is ordinary turn-taking. Chosen after reading AnnoMI's shared part
+# (docs/analyzers/feedback.md): by its labels, 2+ alone marked 19 % of high-quality sessions and
+# 31 % of low-quality ones, with the rate 6 % and 31 %.
+INTERRUPTING = 2
+PRECISE_RISK = ("patterns", "answer")  # risk flag sources that end the count of question bursts
+INTERRUPTING_PER_100 = 3.0
 LONG_DISCLOSURE = 40  # words
 _ANXIOUS = re.compile(r"\b(anxious|anxiety|worr(y|ied|ying)|nervous|scared|afraid|panic\w*|overwhelm\w*|"
                       r"on edge|dread\w*|avoid\w*|can't face|stress(ed|ful)?)\b", re.IGNORECASE)
@@ -90,12 +97,32 @@ def early_probes(conv: Conversation, v: View) -> list[tuple[int, str]]:
     return out
 
 
+def cut_offs(conv: Conversation, v: View) -> list[int]:
+    """The practitioner's turns that took the floor from a client cut off mid-sentence
+    (``interruptions``), except those that finish or reflect what the client was saying:
+    on AnnoMI, therapists in high-quality sessions cut in with reflections as often as with
+    anything else, those in low-quality ones never did, and with questions and advice
+    about four times as often (3.5 against 0.9 per 100 utterances; docs/feedback.md)."""
+    givers, receivers = set(v.givers), set(v.receivers)
+    return [x["utterance"] for x in conv.features.get("interruptions") or []
+            if x["utterance"] in givers and x["interrupted"] in receivers
+            and not _reflects(v, x["utterance"]) and not _has(v, x["utterance"], "validation")]
+
+
 def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     """The ways of rushing found (SPEC section 6), each with its own evidence and reason:
-    question bursts, unasked advice before any reflection, early deep probing, dominant talk."""
+    question bursts (until risk language needing review appears), unasked advice before any
+    reflection, early deep probing, cutting the client off, dominant talk."""
     givers, words, n = v.givers, conv.features["text.words"], len(conv.utterances)
     giving = set(givers)
-    g_turns = [t for t in conv.turns if t.utterances[0] in giving]
+    # Once a client's words need human review, asking directly is the job (SPEC section 7): a
+    # crisis line volunteer's questions about a plan, the means and who is nearby are not a
+    # burst to slow down. Only the precise flags count (a risk phrase, or an answer to a direct
+    # question about risk): the model alone took "I don't know if I even want it" about a
+    # promotion for suicidal ideation, and would have hidden a coach's burst of questions.
+    assessing = min((r["utterance"] for r in conv.features.get("risk") or [] if r.get("source") in PRECISE_RISK),
+                    default=n)
+    g_turns = [t for t in conv.turns if t.utterances[0] in giving and t.utterances[0] < assessing]
     run: list[int] = []
     bursts: list[list[int]] = []
     for t in g_turns:
@@ -127,6 +154,10 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     if probes:
         subjects = ", ".join(dict.fromkeys(s for _, s in probes))
         part("early_probing", [i for i, _ in probes], f"probing early into {subjects} before the client raised it")
+    cut = cut_offs(conv, v)
+    if len(cut) >= INTERRUPTING and 100 * len(cut) / n >= INTERRUPTING_PER_100:
+        part("interrupting", cut, f"cut the client off mid-sentence {counted(len(cut), 'time')} "
+             f"({100 * len(cut) / n:.0f} per 100 utterances), with something other than a reflection")
     if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n:
         part("dominant_talk", sorted(givers, key=lambda i: -words[i])[:3],
              f"the practitioner spoke {share:.0%} of the words")
