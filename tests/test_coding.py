@@ -286,3 +286,33 @@ def test_an_utterance_gets_the_same_probabilities_whatever_is_coded_with_it():
     mixed = model.predict([*others, item, *others])
     for head in alone:
         np.testing.assert_array_equal(alone[head][0], mixed[head][len(others)])
+
+
+def test_client_talk_counts_change_and_sustain_talk_and_the_share_in_each_half():
+    from rapportlens.coding.mi import client_talk
+
+    # Ten utterances: the client's at 1, 3, 5 (first half) and 5-9 (second half from 5).
+    codes = [(1, ["sustain_talk"]), (3, ["sustain_talk", "disclosure"]), (4, ["change_talk"]),
+             (5, ["change_talk"]), (7, ["change_talk"]), (9, ["sustain_talk"]), (8, ["neutral"])]
+    talk = client_talk(codes, 10).to_dict()
+    assert talk == {"change": 3, "sustain": 3, "percent_change": 50.0, "first_half": 33.3, "second_half": 66.7}
+    few = client_talk([(1, ["change_talk"]), (8, ["sustain_talk"])], 10)
+    assert few.percent_change == 50.0 and few.halves == (None, None)  # under 3 in a half: no share
+    assert client_talk([(1, ["neutral"])], 4).percent_change is None
+
+
+def test_the_summary_shows_the_clients_change_talk():
+    import rapportlens
+    from rapportlens.summary import summarize
+
+    conv = rapportlens.analyze(Conversation.from_pairs([
+        ("T", "How do you feel about your smoking?"),
+        ("C", "I'm not planning to quit. It's the one thing I enjoy."),
+        ("T", "Smoking gives you a break."),
+        ("C", "Exactly, and I don't want to give that up."),
+        ("T", "And is there anything that bothers you about it?"),
+        ("C", "I want to be around for my daughter. I really need to cut down."),
+    ], roles={"T": Role.PRACTITIONER, "C": Role.CLIENT}))
+    talk = conv.features["mi.client_talk"]
+    assert talk["change"] + talk["sustain"] >= 2
+    assert f"client change talk {talk['percent_change']:.0f}% of change and sustain talk" in summarize(conv)

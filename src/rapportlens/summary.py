@@ -268,6 +268,13 @@ class Summary:
             level = levels.get(key, "")
             t.add_row(label, "-" if value is None else fmt.format(value), Text(level, style=LEVEL_STYLE.get(level, "")), ref)
         yield self.wrap(t)
+        talk = f.get("mi.client_talk")
+        if talk and talk["percent_change"] is not None:
+            line = (f"client change talk {talk['percent_change']:.0f}% of change and sustain talk "
+                    f"({talk['change']} change, {talk['sustain']} sustain)")
+            if talk["first_half"] is not None and talk["second_half"] is not None:
+                line += f"; first half {talk['first_half']:.0f}%, second half {talk['second_half']:.0f}%"
+            yield self.wrap(line)
         counts = ", ".join(f"{code} {n}" for code, n in f["codes.counts"].items())
         yield self.item("codes:", Text(counts))
         model = next((p["settings"] for p in self.conv.provenance if p["name"] == "codes"), {})

@@ -11,7 +11,7 @@ from ..coding.coder import Code, Coder, load_model
 from ..coding.engagement import load_engagement
 from ..coding.inputs import conversation_items
 from ..coding.invitation import invited
-from ..coding.mi import THRESHOLDS, summarise
+from ..coding.mi import THRESHOLDS, client_talk, summarise
 from ..coding.repair_model import load_repair
 from ..coding.runtime import runtime_info
 from ..features import Level, declare
@@ -50,6 +50,14 @@ LEVELS = declare(
     "Each MI summary score rated 'good', 'fair' or 'below fair' against its reference threshold.",
 )
 
+CLIENT_TALK = declare(
+    "mi.client_talk", Level.CONVERSATION, "dict",
+    "The client's change and sustain talk: utterances of each (change, sustain), change talk as a "
+    "percentage of the two (percent_change; a higher share goes with better outcomes in MI research), and "
+    "the same in the first and second half of the session (first_half, second_half; null under 3 such "
+    "utterances). From the client talk codes, whose accuracy is modest (docs/accuracy.md).",
+)
+
 
 def mark_invited(conversation: Conversation, coded: list[list[Code]]) -> list[list[Code]]:
     """Flag the practitioner's advice that the client asked for or agreed to hear."""
@@ -69,9 +77,10 @@ def mark_invited(conversation: Conversation, coded: list[list[Code]]) -> list[li
 
 class BehaviourCodes(Analyzer):
     name = "codes"
-    version = "v18"
+    version = "v19"
     description = "Codes each utterance with the codebook: the coding model plus the rules layer."
-    assigns = (CODES.key, COUNTS.key, BY_SPEAKER.key, MI_COUNTS.key, RQ.key, PCR.key, POQ.key, LEVELS.key)
+    assigns = (CODES.key, COUNTS.key, BY_SPEAKER.key, MI_COUNTS.key, RQ.key, PCR.key, POQ.key, LEVELS.key,
+               CLIENT_TALK.key)
 
     def __init__(self, model: str | Path | None = None) -> None:
         self._model = load_model(model)
@@ -105,6 +114,10 @@ class BehaviourCodes(Analyzer):
         f.assign(PCR.key, mi.percent_complex_reflections)
         f.assign(POQ.key, mi.percent_open_questions)
         f.assign(LEVELS.key, mi.levels())
+        clients = {s.name for s in conversation.speakers if s.role == Role.CLIENT}
+        talk = client_talk(((u.index, ns) for u, ns in zip(conversation.utterances, names) if u.speaker in clients),
+                           len(conversation.utterances))
+        f.assign(CLIENT_TALK.key, talk.to_dict())
 
     # Pickled as the model's folder only (worker processes load the model once each).
     def __getstate__(self) -> dict[str, Any]:

@@ -52,3 +52,38 @@ def summarise(practitioner_codes: Iterable[Iterable[str]]) -> MISummary:
         round(100 * cr / r, 1) if r else None,
         round(100 * oq / q, 1) if q else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ClientTalk:
+    """The client's change and sustain talk (MI's client language): how many utterances of
+    each, and change talk's share of the two, over the session and in each half."""
+    change: int
+    sustain: int
+    percent_change: float | None
+    halves: tuple[float | None, float | None]  # percent change talk in the first and second half
+
+    def to_dict(self) -> dict:
+        return {"change": self.change, "sustain": self.sustain, "percent_change": self.percent_change,
+                "first_half": self.halves[0], "second_half": self.halves[1]}
+
+
+# A half needs this many change or sustain utterances for its share to be shown.
+HALF_MIN = 3
+
+
+def client_talk(client_codes: Iterable[tuple[int, Iterable[str]]], n_utterances: int) -> ClientTalk:
+    """From (utterance index, code names) of each client utterance."""
+    counts = {"change": [0, 0], "sustain": [0, 0]}
+    for index, codes in client_codes:
+        codes = set(codes)
+        half = int(index >= n_utterances / 2)
+        for kind, by_half in counts.items():
+            by_half[half] += f"{kind}_talk" in codes
+
+    def share(ct: int, st: int, least: int = 1) -> float | None:
+        return round(100 * ct / (ct + st), 1) if ct + st >= least else None
+
+    ct, st = sum(counts["change"]), sum(counts["sustain"])
+    halves = tuple(share(counts["change"][h], counts["sustain"][h], HALF_MIN) for h in (0, 1))
+    return ClientTalk(ct, st, share(ct, st), halves)
