@@ -51,6 +51,8 @@ def test_rules_find_the_codebook_examples(code, example):
     ("We were together for ten years before she left.", P, "collaboration"),
     ("It's our policy to send a copy of the letter to your GP.", P, "face_threat"),  # information, not a rebuff
     ("I can see you brought the forms.", P, "reflection.feeling"),
+    ("How does he sound on the phone?", P, "collaboration"),  # the view asked for is not of a proposal
+    ("Does that sound like your dad?", P, "collaboration"),
 ])
 def test_rules_leave_tricky_negatives_alone(text, role, absent):
     assert absent not in {h.code for h in apply_rules(text, role)}
@@ -70,6 +72,9 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("I'd like us to work out together what's going on.", "collaboration"),
     ("If he gets floppy, call 999 straight away. Does that all make sense?", "check_understanding"),
     ("You're doing fine, honestly. You called, that's exactly right.", "affirmation"),
+    ("I can frame it as planning your goals rather than a complaint. How does that sound?", "collaboration"),
+    ("Would it help if I spoke to your supervising teacher about that?", "collaboration"),
+    ("Ten minutes on Sunday, phones away. Does that sound doable?", "collaboration"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}

@@ -283,3 +283,13 @@ def test_questions_asked_once_risk_is_on_the_table_are_not_a_burst():
                                ("T", "Is anyone going with you?"), ("C", "No, just me."),
                                ("T", "Would you take the early train?"), ("C", "Probably."),
                                ("T", "Can you get the time off?"), ("C", "I think so.")])
+
+
+def test_asking_the_clients_view_of_a_proposal_breaks_a_run_of_questions():
+    run = [("T", "What would a good week look like?"), ("C", "Teaching at least one lesson."),
+           ("T", "Have you asked your supervisor?"), ("C", "Not yet."),
+           ("T", "Would you like me to raise it with her? I can put it as planning your goals. How does that sound?"),
+           ("C", "Yeah, that works."),
+           ("T", "Which day suits you?"), ("C", "Thursday.")]
+    assert not _bursts(run)
+    assert _bursts([*run[:4], ("T", "Is she there on Mondays?"), ("C", "Sometimes."), *run[6:]])

@@ -86,6 +86,10 @@ RULES: list[Rule] = [
         r"\b(?:would|might|could) it help (?:if we|for us to)\b",
         # A plan offered for the client to shape: "What if we agreed...? Would that fit with what you're seeing?"
         r"\bwhat if we\b", r"\bwould (?:that|this) (?:fit|work) (?:for you|with (?:what|your|how))\b",
+        # Asking the client's view of what was just proposed, or offering to act for them.
+        r"\bhow does (?:that|this) sound\b",
+        r"\bdoes (?:that|this) sound (?:ok(?:ay)?|alright|all right|good|fair|reasonable|doable|manageable|like a plan)\b",
+        r"\bhow would you feel about (?:that|this|trying|us|me)\b", r"\bwould it help if i\b",
         r"\b(?:i'?d like|i want) (?:for )?us to\b",
         r"\bwhere would you like to (?:start|begin)\b", r"\bhow would you like (?:us )?to\b",
         r"\b(?:you|we) (?:don'?t|do not) have to (?:talk (?:about (?:it|this|that|anything|your \w+)|to me|now|today|yet)|tell me|say (?:anything|more)|share|go into|get into|answer)\b", r"\b(?:at )?(?:whatever|your own) pace\b",

@@ -127,7 +127,9 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     bursts: list[list[int]] = []
     for t in g_turns:
         asks = any(_asks(conv, v, i) for i in t.utterances)
-        if asks and not any(_reflects(v, i) for i in t.utterances):
+        # Asking the client's view of a proposal ("How does that sound?") shares the decision;
+        # it breaks a run as a reflection does.
+        if asks and not any(_reflects(v, i) or _has(v, i, "collaboration") for i in t.utterances):
             run.append(t.utterances[-1])
         else:
             if len(run) >= BURST:
