@@ -53,6 +53,10 @@ def test_rules_find_the_codebook_examples(code, example):
     ("I can see you brought the forms.", P, "reflection.feeling"),
     ("How does he sound on the phone?", P, "collaboration"),  # the view asked for is not of a proposal
     ("Does that sound like your dad?", P, "collaboration"),
+    ("It's nothing to be ashamed of.", P, "face_threat"),
+    ("There's no need to worry about the forms, I'll fill them in with you.", P, "face_threat"),
+    ("It's nothing like what happened last year.", P, "face_threat"),
+    ("I can hear how frustrating it is to keep being told it's nothing.", P, "face_threat"),
 ])
 def test_rules_leave_tricky_negatives_alone(text, role, absent):
     assert absent not in {h.code for h in apply_rules(text, role)}
@@ -75,6 +79,9 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("I can frame it as planning your goals rather than a complaint. How does that sound?", "collaboration"),
     ("Would it help if I spoke to your supervising teacher about that?", "collaboration"),
     ("Ten minutes on Sunday, phones away. Does that sound doable?", "collaboration"),
+    ("There's nothing here to suggest that. If it gets worse, come back.", "face_threat"),
+    ("Honestly, I wouldn't worry about it.", "face_threat"),
+    ("It's probably nothing.", "face_threat"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}

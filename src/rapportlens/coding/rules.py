@@ -162,6 +162,13 @@ RULES: list[Rule] = [
         r"\bthe (?:numbers|figures|facts|data|results|scales) (?:don'?t|do not|never) lie\b", r"\b(?:facts are facts|(?:the )?rules are (?:the )?rules)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:just )?(?:the|our) (?:policy|rules?)\s*(?:[.!]|$)",
         r"\bif you don'?t (?:change|do) (?:something|anything)\b[^.?!]{0,20}\bnothing (?:will|is going to|'s going to) change\b",
+        # Waving a fear away instead of hearing it ("There's nothing here to suggest that." to a
+        # patient who has just said what scares them). Not "no need to worry", which is
+        # often plain reassurance, nor "it's nothing to be ashamed of".
+        r"\b(?:there'?s|there is) nothing (?:here )?to (?:suggest|worry about)\b", r"\bnothing (?:at all )?to worry about\b",
+        r"\byou'?re worrying (?:about|over) nothing\b", r"\bi wouldn'?t worry about (?:it|that|this)\b",
+        # Not what others said ("how frustrating it is to keep being told it's nothing").
+        r"(?<!told )(?<!say )(?<!says )(?<!said )(?<!saying )\bit'?s (?:probably |almost certainly |most likely )?nothing(?: serious)?\s*[.!]",
     ),
     *phrase_rules(
         "agreement", C, 0.8,
