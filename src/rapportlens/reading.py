@@ -8,6 +8,7 @@ from typing import Any
 
 from . import plugins
 from .errors import InputError, OptionError
+from .language import english_share, looks_english, not_english_note
 from .model import Conversation, Role
 from .readers.base import Reader
 from .roles import assign_roles
@@ -121,6 +122,11 @@ def _finish(conv: Conversation, file_notices, practitioners, clients, peers: boo
             + "; ".join(f"{s.name} = {s.role} ({s.role_basis})" for s in inferred)
             + ". Set them with --practitioner NAME"
         )
+    share = english_share(u.text for u in conv.utterances)
+    if not looks_english(share):
+        conv.warn(f"{not_english_note(share)}: the behaviour codes, the risk phrases and risk model, the rupture "
+                  "finder and the scores read English only, so their results here mean little, and finding no risk "
+                  "language says nothing; talk share, turn-taking and timing still hold")
     if len(conv.speakers) > 1 and not any(s.role is Role.PRACTITIONER for s in conv.speakers):
         # Say what that leaves of the analysis rather than show unqualified numbers.
         conv.warn("no speaker has the practitioner role (a peer conversation): everyone is coded with the "

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
 from .coding.rules import question_form
+from .language import looks_english, not_english_note
 from .model import Conversation, Role, counted, fmt_seconds
 from .rapport.feedback import STATE_WORDS
 from .rapport.group_view import group_tables
@@ -121,6 +122,11 @@ class Summary:
             return
         flags = self.f["risk"]
         if not flags:
+            share = self.f.get("text.english_share")
+            if not looks_english(share):
+                yield self.wrap(Text(f"risk: not assessed: {not_english_note(share)}, and the risk phrases and model "
+                                     "read English only", style="bold yellow"))
+                return
             yield self.wrap(Text("risk: no risk language found (this is not a risk assessment)", style="dim"))
             return
         unsure = [r for r in flags if is_unsure(r)]

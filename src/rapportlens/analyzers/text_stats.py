@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..features import Level, declare
+from ..language import ENGLISH_SHARE, english_share
 from ..model import Conversation
 from ..pipeline import Analyzer
 
@@ -16,6 +17,14 @@ WORDS = declare(
     unit="words",
 )
 
+ENGLISH = declare(
+    "text.english_share", Level.CONVERSATION, "float",
+    "Share of the conversation's words that are common English function words (0-1): every model, phrase "
+    f"list and score here reads English, and under {ENGLISH_SHARE} the transcript does not look like English "
+    "(English conversations in the shared data: 0.44 or more). Null under 30 words.",
+    nullable=True,
+)
+
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
@@ -25,8 +34,10 @@ def count_words(text: str) -> int:
 
 class TextStats(Analyzer):
     name = "text_stats"
-    description = "Counts the words of each utterance."
-    assigns = (WORDS.key,)
+    description = "Counts the words of each utterance, and how English the conversation's words are."
+    version = "v2"
+    assigns = (WORDS.key, ENGLISH.key)
 
     def apply(self, conversation: Conversation) -> None:
         conversation.features.assign(WORDS.key, [count_words(u.text) for u in conversation.utterances])
+        conversation.features.assign(ENGLISH.key, english_share(u.text for u in conversation.utterances))

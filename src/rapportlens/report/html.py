@@ -19,6 +19,7 @@ from .. import __version__
 from ..analyzers.disclosure import worth_showing
 from ..coding.codebook import codebook
 from ..features import declared
+from ..language import looks_english, not_english_note
 from ..model import Conversation, fmt_seconds
 from ..output import to_dict
 from ..rapport.feedback import STATE_WORDS
@@ -77,6 +78,8 @@ def context(conv: Conversation) -> dict[str, Any]:
         "risk": ([{**r, "found": how_found(r), "unsure": is_unsure(r)} for r in data["risk"]]
                  if data.get("risk") is not None else None),
         "unsure_below": UNSURE_BELOW,
+        "not_english": (None if looks_english(feats.get("text.english_share"))
+                        else not_english_note(feats["text.english_share"])),
         "scores": scores,
         "dimensions": feats.get("dimensions", {}),
         "dimension_chart": dimensions_chart(scores["dimensions"]) if scores else None,
