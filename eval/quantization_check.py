@@ -11,7 +11,9 @@ again to 7 bits: what re-quantizing an already shipped model gives). Why 7 bits:
 processors without VNNI (AVX2 only) onnxruntime multiplies unsigned 8-bit activations by
 signed 8-bit weights with an instruction whose 16-bit pair sums can saturate, so the same
 int8 model gives slightly different outputs there than on VNNI processors; with 7-bit
-weights the sums cannot saturate and every x86 processor computes the same integers.
+weights the sums cannot saturate and every x86 processor computes the same integers. (Since
+session 52 the shipped models keep their 8-bit grid and store the weights unsigned instead,
+which does the same without coarsening it: ``rapportlens.training.unsigned_weights``.)
 
 Prints, per variant and task, the nested macro-F1 (as `rapportlens train --cv` reports it),
 the encoder alone, and how often its argmax agrees with fp32. The int8 fold models are

@@ -53,6 +53,16 @@ def test_taking_the_floor_counts_but_a_backchannel_or_the_speakers_own_continuat
     assert x["speaker"] == "D" and x["interrupted_speaker"] == "P" and x["cue"] == "ends with '--'"
 
 
+def test_a_word_put_in_while_the_cut_off_speaker_carries_on_is_not_taking_the_floor():
+    pairs, _ = found([
+        ("P", "I'll be talking to Bill, uh-"),
+        ("D", "The gym."),
+        ("P", "-about the gym, but I haven't yet."),
+        ("D", "What's stopping you?"),
+    ])
+    assert pairs == []
+
+
 def test_a_marker_opening_the_next_turn_counts_it():
     pairs, _ = found([("P", "I was telling you about my week and"), ("D", "[interrupting] Sorry, we're out of time.")])
     assert pairs == [(1, 0)]

@@ -5,7 +5,7 @@ A transcript shows a cut-off turn by a dash at its end ("I was going to-", "and-
 utterance ends in punctuation, by a turn that stops on a word no sentence ends on ("My mum had
 a brain tumour, so I"). The next speaker then took the floor, unless all they said was a
 backchannel ("Mm-hmm."), or they went on with their own earlier sentence ("-and then he
-left"). A marker at the start of the next turn ("[interrupting] Sorry, but...") counts too.
+left"), or the cut-off speaker carried on with theirs right after ("-about the gym"). A marker at the start of the next turn ("[interrupting] Sorry, but...") counts too.
 Timed transcripts also give overlaps (``timing.overlap``), which this does not read: caption
 times lag speech by too much to tell an interruption from a quick reply.
 """
@@ -68,15 +68,18 @@ def interruptions(conversation: Conversation) -> list[dict[str, Any]]:
     ended = sum(bool(ENDS_FINISHED.search(u.text.rstrip())) for u in utts)
     punctuated = bool(utts) and ended / len(utts) >= PUNCTUATED
     out = []
-    for before, after in pairwise(utts):
+    for k, (before, after) in enumerate(pairwise(utts)):
         if before.speaker == after.speaker:
             continue
+        # The cut-off speaker carried on with their sentence right after ("uh-", "The gym.",
+        # "-about the gym"): the other only put in a word, and the floor stayed where it was.
+        resumed = k + 2 < len(utts) and utts[k + 2].speaker == before.speaker and OWN_CONTINUATION.match(utts[k + 2].text)
         opening = MARKER.match(after.text.lstrip())
         cue = f"marked {opening.group()}" if opening else cut_cue(before.text, punctuated)
         if cue is None:
             continue
         rest = MARKER.sub(" ", after.text)
-        if not opening and (BACKCHANNEL.match(rest) or OWN_CONTINUATION.match(after.text) or not rest.strip()):
+        if not opening and (BACKCHANNEL.match(rest) or OWN_CONTINUATION.match(after.text) or resumed or not rest.strip()):
             continue
         out.append({"utterance": after.index, "speaker": after.speaker, "interrupted": before.index,
                     "interrupted_speaker": before.speaker, "cue": cue})

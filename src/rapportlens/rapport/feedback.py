@@ -28,8 +28,8 @@ EARLY_MIN = 10  # utterances: in a short session the first fifth is one exchange
 DOMINANT_SHARE = 0.6
 # Cutting the client off is rushing at 2+ times and 3+ per 100 utterances: in a long session
 # an occasional cut-in is ordinary turn-taking. Chosen after reading AnnoMI's shared part
-# (docs/analyzers/feedback.md): by its labels, 2+ alone marked 19 % of high-quality sessions and
-# 31 % of low-quality ones, with the rate 6 % and 31 %.
+# (docs/analyzers/feedback.md): by its labels, 2+ alone marked 14 % of high-quality sessions and
+# 25 % of low-quality ones, with the rate 4 % and 25 %.
 INTERRUPTING = 2
 PRECISE_RISK = ("patterns", "answer")  # risk flag sources that end the count of question bursts
 INTERRUPTING_PER_100 = 3.0
@@ -100,9 +100,9 @@ def early_probes(conv: Conversation, v: View) -> list[tuple[int, str]]:
 def cut_offs(conv: Conversation, v: View) -> list[int]:
     """The practitioner's turns that took the floor from a client cut off mid-sentence
     (``interruptions``), except those that finish or reflect what the client was saying:
-    on AnnoMI, therapists in high-quality sessions cut in with reflections as often as with
-    anything else, those in low-quality ones never did, and with questions and advice
-    about four times as often (3.5 against 0.9 per 100 utterances; docs/feedback.md)."""
+    on AnnoMI, therapists in high-quality sessions cut in with reflections about as often as
+    with anything else, those in low-quality ones never did, and with questions and advice
+    over three times as often (3.7 against 1.0 per 100 utterances; docs/analyzers/feedback.md)."""
     givers, receivers = set(v.givers), set(v.receivers)
     return [x["utterance"] for x in conv.features.get("interruptions") or []
             if x["utterance"] in givers and x["interrupted"] in receivers
