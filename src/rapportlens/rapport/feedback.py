@@ -31,8 +31,8 @@ DOMINANT_SHARE = 0.6
 # (docs/analyzers/feedback.md): by its labels, 2+ alone marked 14 % of high-quality sessions and
 # 25 % of low-quality ones, with the rate 4 % and 25 %.
 INTERRUPTING = 2
-PRECISE_RISK = ("patterns", "answer")  # risk flag sources that end the count of question bursts
 INTERRUPTING_PER_100 = 3.0
+PRECISE_RISK = ("patterns", "answer")  # risk flag sources that end the count of question bursts
 LONG_DISCLOSURE = 40  # words
 _ANXIOUS = re.compile(r"\b(anxious|anxiety|worr(y|ied|ying)|nervous|scared|afraid|panic\w*|overwhelm\w*|"
                       r"on edge|dread\w*|avoid\w*|can't face|stress(ed|ful)?)\b", re.IGNORECASE)

@@ -40,8 +40,9 @@ UNSURE_BELOW = 0.3
 # A sentence after the first in a turn is also read after the sentence before it. When the
 # pair is not flagged, the flag is kept but shown as unsure: read alone, a fragment such as
 # "Like I'm carrying all of it." (after "I feel alone.") scored 0.997 for suicide, the pair
-# 0.003. On 2,500 ESConv seeker turns this moved 37 of 122 flags to unsure (mostly
-# breakups, work and money) and changed no holdout sentence's result (docs/analyzers/risk.md).
+# 0.003. On ESConv's 13,913 seeker turns the turns with a sure flag fell from 479 to 348
+# (mostly breakups, work and money moved to unsure), and no holdout sentence's result
+# changed (docs/analyzers/risk.md).
 # A flagged sentence also gets the next category when the model finds it at least half as
 # likely as the first: a gun held to one's own head read as self-harm rather than suicide,
 # and a reviewer is better served by both than by the wrong one alone.
