@@ -374,6 +374,11 @@ NOT_YOURS_TO_BEAR = r"^\W*(?:no,? )?you shouldn'?t have to\b"  # "No, you should
 # Dropping the practitioner's own suggestion ("Then let's leave the thought record."): whatever
 # words it shares with the suggestion, it gives way rather than going back to it; and
 # granting that the client should not have to bear it ("No, you shouldn't have to.").
+# Winding the conversation up ("Anything else?") asks nothing about what went wrong: a GP who
+# had waved away a patient's fear and heard "Okay. Fine." was credited with a repair for it.
+CLOSING = re.compile(r"^\W*(?:(?:okay|ok|right|so|alright|good)\W+)*(?:is there |was there )?anything else"
+                     r"(?: (?:(?:i|we) can (?:help (?:you )?with|do(?: for you)?)|(?:you (?:want|wanted|need|needed|'?d like) to "
+                     r"(?:ask|talk about|say|mention))))?(?: today| for now| at all)?\W*$", re.IGNORECASE)
 GIVING_WAY = re.compile(r"\blet'?s (?:leave|drop|park|forget|put aside|shelve) (?:the|that|this|those)\b|\bwe (?:can|could) (?:leave|drop|park|forget) (?:the|that|this)\b"
                         r"|\bi'?ll leave it there\b|" + BACKING_OFF +
                         r"|\byou don'?t have to (?:share|tell me|say|talk about|go into|explain)\b|\b(?:put|set|leave) (?:the|that|this|your) \w+ (?:to one side|aside)\b"

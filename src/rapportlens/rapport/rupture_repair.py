@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from ..model import Conversation, Role
 from .rupture_cues import (
     ACKNOWLEDGING_CUES,
+    CLOSING,
     DEFENDING,
     DIRECTIVE_CUES,
     EXPERIENCE,
@@ -166,7 +167,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     said = _stems(conv, r.utterances)
     for k, t in enumerate(practitioner_turns):
         text = _text(conv, t)
-        found = _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
+        found = [] if CLOSING.match(text) else _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
         # After "Let's look at your homework", a question about the homework follows the new
         # topic: it takes up the rupture only when it shares a word with it.
         if found and set(found) <= AGENDA_CHECKED and not (VALIDATED_REACTION.search(text) or GIVING_WAY.search(text) or MISSTEP.search(text)) and (
