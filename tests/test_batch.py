@@ -75,6 +75,10 @@ def test_tables_hold_scores_codes_and_counts(first_run):
         assert row["pitfalls"].split("; ")[0].split(" (")[0] == (f["pitfalls"][0]["pitfall"] if f["pitfalls"] else "")
         assert row["client_state"] == f["client_state"]["state"]
         assert row["disclosure_trend"] == f["features"]["disclosure.trend"]
+        assert row["interruptions"] == f["features"]["interruptions.count"]
+        assert row["percent_change_talk"] == f["features"]["mi.client_talk"]["percent_change"]
+        assert row["english_share"] == f["features"]["text.english_share"]
+        assert row["risk_unsure"] == sum(bool(r.get("unsure")) for r in f["risk"]) <= row["risk_flags"]
 
 
 def test_rerun_skips_what_is_done_and_picks_up_what_is_new(first_run, corpus, tmp_path):

@@ -17,6 +17,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from ..rapport.dimensions import DIMENSIONS
+from ..rapport.risk import is_unsure
 
 BATCH_ROWS = 500  # rows per write: memory stays flat however large the corpus
 MI_KEYS = ("mi.reflection_to_question", "mi.percent_complex_reflections", "mi.percent_open_questions")
@@ -24,14 +25,16 @@ MI_KEYS = ("mi.reflection_to_question", "mi.percent_complex_reflections", "mi.pe
 CONVERSATION_SCHEMA = pa.schema([
     ("id", pa.string()), ("source", pa.string()), ("position", pa.int32()), ("format", pa.string()),
     ("speakers", pa.string()), ("practitioners", pa.string()), ("utterances", pa.int32()),
-    ("turns", pa.int32()), ("duration_s", pa.float64()), ("overall", pa.float64()),
+    ("turns", pa.int32()), ("interruptions", pa.int32()), ("duration_s", pa.float64()), ("overall", pa.float64()),
     *[(d, pa.float64()) for d in DIMENSIONS],
     ("reflection_to_question", pa.float64()), ("percent_complex_reflections", pa.float64()),
-    ("percent_open_questions", pa.float64()), ("reflections", pa.int32()), ("questions", pa.int32()),
+    ("percent_open_questions", pa.float64()), ("percent_change_talk", pa.float64()),
+    ("reflections", pa.int32()), ("questions", pa.int32()),
     ("ruptures", pa.int32()), ("ruptures_repaired", pa.int32()), ("pitfalls", pa.string()),
     ("client_state", pa.string()), ("disclosure_change", pa.float64()), ("disclosure_trend", pa.string()),
-    ("risk_flags", pa.int32()),
-    ("risk_categories", pa.string()), ("score_model", pa.string()), ("coding_model", pa.string()),
+    ("risk_flags", pa.int32()), ("risk_unsure", pa.int32()),
+    ("risk_categories", pa.string()), ("english_share", pa.float64()), ("score_model", pa.string()),
+    ("coding_model", pa.string()),
 ])
 CODE = pa.struct([("code", pa.string()), ("confidence", pa.float64()), ("source", pa.string())])
 UTTERANCE_SCHEMA = pa.schema([
@@ -56,16 +59,19 @@ def conversation_row(result: dict[str, Any]) -> dict[str, Any]:
         "speakers": "; ".join(s["name"] for s in result["speakers"]),
         "practitioners": "; ".join(s["name"] for s in result["speakers"] if s["role"] == "practitioner"),
         "utterances": f.get("talk.utterance_count"), "turns": f.get("talk.turn_count"),
+        "interruptions": f.get("interruptions.count"),
         "duration_s": f.get("timing.duration"), "overall": scores.get("overall"),
         **{d: dims.get(d) for d in DIMENSIONS},
         **{k.split(".", 1)[1]: f.get(k) for k in MI_KEYS},
+        "percent_change_talk": (f.get("mi.client_talk") or {}).get("percent_change"),
         "reflections": mi.get("reflections"), "questions": mi.get("questions"),
         "ruptures": len(ruptures), "ruptures_repaired": sum(bool(r.get("repaired")) for r in ruptures),
         "pitfalls": "; ".join(p["pitfall"] + (f" ({', '.join(q['part'] for q in p['parts'])})" if p.get("parts") else "")
                               for p in result.get("pitfalls") or []),
         "client_state": (result.get("client_state") or {}).get("state"),
         "disclosure_change": f.get("disclosure.depth_change"), "disclosure_trend": f.get("disclosure.trend"),
-        "risk_flags": len(risk), "risk_categories": "; ".join(sorted({r["category"] for r in risk})),
+        "risk_flags": len(risk), "risk_unsure": sum(is_unsure(r) for r in risk),
+        "risk_categories": "; ".join(sorted({r["category"] for r in risk})), "english_share": f.get("text.english_share"),
         "score_model": scores.get("model"), "coding_model": analyzers.get("codes", {}).get("model"),
     }
 
