@@ -328,3 +328,6 @@ def test_the_summary_shows_the_clients_change_talk():
     talk = conv.features["mi.client_talk"]
     assert talk["change"] + talk["sustain"] >= 2
     assert f"client change talk {talk['percent_change']:.0f}% of change and sustain talk" in summarize(conv)
+    from rapportlens.report.html import render_html
+
+    assert f"Client change talk: <strong>{talk['percent_change']:.0f}%</strong>" in render_html(conv)

@@ -110,7 +110,8 @@ def context(conv: Conversation) -> dict[str, Any]:
 def _mi(feats: dict[str, Any]) -> dict[str, Any]:
     rows = [{"label": label, "value": None if feats[f"mi.{key}"] is None else fmt.format(feats[f"mi.{key}"]),
              "level": feats["mi.levels"].get(key), "reference": ref} for key, label, fmt, ref in MI_ROWS]
-    return {"counts": feats["mi.counts"], "rows": rows, "codes": feats.get("codes.counts", {})}
+    return {"counts": feats["mi.counts"], "rows": rows, "codes": feats.get("codes.counts", {}),
+            "client_talk": feats.get("mi.client_talk")}
 
 
 def _utterances(data: dict[str, Any]) -> list[dict[str, Any]]:
