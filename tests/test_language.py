@@ -35,7 +35,9 @@ def test_a_spanish_transcript_is_warned_about_and_its_risk_not_called_clear(tmp_
     text = summarize(conv)
     assert "risk: not assessed: the transcript does not look like English" in text
     assert "no risk language found" not in text
-    assert "Risk: not assessed" in render_html(conv) and "does not look like English" in render_html(conv)
+    assert "not meaningful here: the transcript does not look like English" in text
+    html = render_html(conv)
+    assert "Risk: not assessed" in html and "does not look like English" in html and "Not meaningful here" in html
 
 
 def test_an_english_transcript_gets_no_such_warning():

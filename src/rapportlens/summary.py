@@ -201,6 +201,9 @@ class Summary:
             return
         s = self.f["scores"]
         yield self.heading(f"Rapport {s['overall']:.0f}/100")
+        if not looks_english(share := self.f.get("text.english_share")):
+            yield self.wrap(Text(f"not meaningful here: {not_english_note(share)}, and the codes and the score "
+                                 "model read English only", style="bold yellow"))
         t = self.table(("", "left"), ("", "right"), ("", "left"))
         t.add_row(Text("overall", style="bold"), f"{s['overall']:.0f}", self.bar(s["overall"]))
         for name, value in s["dimensions"].items():
