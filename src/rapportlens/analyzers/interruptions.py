@@ -23,6 +23,7 @@ from ..pipeline import Analyzer
 
 _MARK = r"(?:interrupt(?:s|ed|ing|ion)?|cut off|cuts? (?:in|across)|crosstalk|cross-talk|talk(?:s|ing)? over|overlap(?:s|ping)?)"
 MARKER = re.compile(rf"[\[(]\s*{_MARK}[^\])]*[\])]", re.IGNORECASE)
+MARKER_AT_END = re.compile(rf"{MARKER.pattern}\s*$", re.IGNORECASE)
 # Not the nose of an emoticon (":-)", which ends many typed chat lines).
 DASH_END = re.compile(r"(?<![:;=8])(?:-{1,2}|[\u2014\u2013])\s*[\"'\u201d]*\s*$")
 # Words no finished sentence ends on: an article, a possessive, "I", "and", "but", "because".
@@ -51,11 +52,8 @@ COUNT = declare("interruptions.count", Level.CONVERSATION, "int", "Interruptions
 def cut_cue(text: str, punctuated: bool) -> str | None:
     """How ``text`` shows it was cut off, in words; None when it looks finished."""
     stripped = text.rstrip()
-    marker = None
-    for marker in MARKER.finditer(stripped):
-        pass
-    if marker and marker.end() == len(stripped):
-        return f"marked {marker.group()}"
+    if marker := MARKER_AT_END.search(stripped):
+        return f"marked {marker.group().strip()}"
     if m := DASH_END.search(stripped):
         return f"ends with '{m.group().strip()}'"
     if punctuated and not ENDS_FINISHED.search(stripped) and (m := DANGLING.search(stripped)):

@@ -96,7 +96,7 @@ class RiskFlag:
 def is_unsure(flag: dict) -> bool:
     """A model flag of confidence under ``UNSURE_BELOW``, or one the sentence before does not
     support (``RiskFlag.to_dict()`` form)."""
-    return flag.get("source") == "model" and (bool(flag.get("unsure")) or flag.get("confidence", 1.0) < UNSURE_BELOW)
+    return flag.get("source") == "model" and bool(flag.get("unsure"))
 
 
 def unsure_note(flag: dict) -> str:

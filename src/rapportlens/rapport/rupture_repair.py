@@ -87,7 +87,7 @@ def _came_back(conv: Conversation, rupture: Rupture, turn, words) -> bool:
 
 def _repair_codes(all_codes: dict[str, float], text: str = "", first: bool = False) -> list[str]:
     """The repair codes of one practitioner turn. A turn that goes on advising or criticising,
-    turns to another topic (``TOPIC_SHIFT``), looks on the bright side (``MINIMISING``) or
+    turns to another topic (``TOPIC_SHIFT``) or winds up (``CLOSING``), looks on the bright side (``MINIMISING``) or
     defends the practitioner (``DEFENDING``) acknowledges nothing unless it is an explicit
     repair, and a weak reflection counts only when no other act (information, advice, a
     question) is likelier: "Many people feel that way at first. The research is very
@@ -124,8 +124,8 @@ def _pushes_on(conv: Conversation, turn) -> bool:
 
 def _keeps_course(text: str) -> bool:
     """Whether the words push on whatever the codes say: advice or criticism worded in context,
-    a change of topic, the bright side, or defending oneself."""
-    return any(p.search(text) for p in (DIRECTIVE_CUES, TOPIC_SHIFT, MINIMISING, DEFENDING))
+    a change of topic, winding up ("Anything else?"), the bright side, or defending oneself."""
+    return any(p.search(text) for p in (DIRECTIVE_CUES, TOPIC_SHIFT, CLOSING, MINIMISING, DEFENDING))
 
 
 def _back_to_own_agenda(conv: Conversation, r: Rupture, turn) -> bool:
@@ -167,7 +167,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     said = _stems(conv, r.utterances)
     for k, t in enumerate(practitioner_turns):
         text = _text(conv, t)
-        found = [] if CLOSING.match(text) else _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
+        found = _repair_codes(_codes(conv, t.utterances), text, first=k == 0)
         # After "Let's look at your homework", a question about the homework follows the new
         # topic: it takes up the rupture only when it shares a word with it.
         if found and set(found) <= AGENDA_CHECKED and not (VALIDATED_REACTION.search(text) or GIVING_WAY.search(text) or MISSTEP.search(text)) and (
