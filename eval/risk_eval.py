@@ -24,7 +24,7 @@ def main() -> None:
     ap.add_argument("--quiet", action="store_true", help="only the totals")
     args = ap.parse_args()
     risk = Risk(use_model=not args.patterns_only)
-    tp = fp = fn = tn = wrong = extra = unsure_only = 0
+    tp = fp = fn = tn = wrong = extra = unsure_only = unsure_tp = 0
     with open(args.csv, newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     for row in rows:
@@ -32,7 +32,9 @@ def main() -> None:
                                        roles={"P": Role.PRACTITIONER, "C": Role.CLIENT})
         risk(conv)
         found = {f["category"]: f["source"] for f in conv.features["risk"]}
-        unsure_only += bool(found) and all(f.get("unsure") for f in conv.features["risk"])
+        only_unsure = bool(found) and all(f.get("unsure") for f in conv.features["risk"])
+        unsure_only += only_unsure
+        unsure_tp += only_unsure and row["category"] != "none"
         say = (lambda *a: None) if args.quiet else print
         if row["category"] == "none":
             fp += bool(found)
@@ -56,7 +58,8 @@ def main() -> None:
           f"recall {tp / max(1, tp + fn):.3f}, precision {tp / max(1, tp + fp):.3f} "
           f"(tp {tp}, fn {fn}, fp {fp}, tn {tn}; flagged under another category {wrong}); "
           f"recall with the written category required {(tp - wrong) / max(1, tp + fn):.3f}; "
-          f"flags in other categories on risk sentences {extra}")
+          f"flags in other categories on risk sentences {extra}; found only as the model's unsure flags: "
+          f"{unsure_tp} risk sentences, {unsure_only - unsure_tp} false alarms")
 
 
 if __name__ == "__main__":
