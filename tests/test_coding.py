@@ -57,6 +57,8 @@ def test_rules_find_the_codebook_examples(code, example):
     ("There's no need to worry about the forms, I'll fill them in with you.", P, "face_threat"),
     ("It's nothing like what happened last year.", P, "face_threat"),
     ("I can hear how frustrating it is to keep being told it's nothing.", P, "face_threat"),
+    ("We went over this last week, so today let's build on it.", P, "face_threat"),  # a recap
+    ("As I said, the tablets take a few weeks.", P, "face_threat"),
 ])
 def test_rules_leave_tricky_negatives_alone(text, role, absent):
     assert absent not in {h.code for h in apply_rules(text, role)}
@@ -82,6 +84,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("There's nothing here to suggest that. If it gets worse, come back.", "face_threat"),
     ("Honestly, I wouldn't worry about it.", "face_threat"),
     ("It's probably nothing.", "face_threat"),
+    ("No, no, it's twelve. We went over this last week.", "face_threat"),
+    ("How many times do I have to tell you?", "face_threat"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}

@@ -169,6 +169,14 @@ RULES: list[Rule] = [
         r"\byou'?re worrying (?:about|over) nothing\b", r"\bi wouldn'?t worry about (?:it|that|this)\b",
         # Not what others said ("how frustrating it is to keep being told it's nothing").
         r"(?<!told )(?<!say )(?<!says )(?<!said )(?<!saying )\bit'?s (?:probably |almost certainly |most likely )?nothing(?: serious)?\s*[.!]",
+        # Reproaching the client for not having learnt it yet ("No, it's twelve. We went over
+        # this last week."). Sentence-final, so a recap that goes on ("We went over this last
+        # week, so today...") is not taken for one; not "as I said", which AnnoMI's
+        # practitioners use plainly.
+        r"\bwe(?:'ve| have)? (?:already )?(?:been|gone|went) over (?:this|that|it)(?: (?:already|before|last (?:week|time|session)|(?:so )?many times))?\s*[.!]",
+        r"\bi(?:'ve| have)? (?:already )?told you (?:this |that )?(?:before|already|(?:so |a hundred |a million )?many times|a hundred times|a million times)\b",
+        r"\bhow many times (?:do|have|must) i (?:have to )?(?:tell|say|explain|remind)\b",
+        r"\byou should know (?:this|that|it) by now\b", r"\byou should know better\b",
     ),
     *phrase_rules(
         "agreement", C, 0.8,
