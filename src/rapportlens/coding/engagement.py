@@ -71,14 +71,19 @@ SHARED_WISH = re.compile(r"\bi(?:'d| would) (?:like|love) (?:for )?(?:us|we)\b|\
 QUESTION_START = re.compile(r"^\W*(?:how|what|when|where|which|who|why|do|does|did|is|are|can|could|should|would|will)\b", re.IGNORECASE)
 
 
-# The client asking for information ("And if it doesn't pass?", "How long will it take?"):
-# taking part, whatever words it shares with retreats ("if it doesn't..."); a sceptical one
+# The client asking for information ("And if it doesn't pass?", "How long will it take?"), in
+# one question or two ("So does anyone know what you do about rent when you've been sacked?
+# Is there help for that?", a group member asking the others): taking part, whatever words
+# it shares with retreats ("if it doesn't...") or complaints ("sacked"); a sceptical one
 # ("Is it even worth it?") is still read.
 INFO_QUESTION = re.compile(
     r"^\W*(?:(?:and|but|so|okay|ok|right)[,]?\s+)?(?:what if|if|what happens (?:if|when|after)|"
     r"how (?:long|often|much|many|soon|do|does|will|would|can|should)|is (?:it|that|this|there)|are there|"
     r"will (?:it|i|that|there)|would (?:it|i|that)|should i|do i|does (?:it|that)|when (?:will|do|does|should|can|would)|"
-    r"where (?:do|can|will|should)|which)\b(?![^?]*\b(?:really|even|actually|seriously|honestly|supposed|point|worth)\b)[^?]*\?\s*$",
+    r"where (?:do|can|will|should)|which|(?:does|do) (?:anyone|anybody|any of you) know)\b"
+    r"(?![^?]*\?[^?]*\b(?:really|even|actually|seriously|honestly|supposed|point|worth)\b)"
+    r"(?![^?]*\b(?:really|even|actually|seriously|honestly|supposed|point|worth)\b)[^?]*\?"
+    r"(?:\s*(?:is (?:it|that|this|there)|are there|will (?:it|that|there)|does (?:it|that)|how (?:long|much|many|do|does))\b[^?]*\?)?\s*$",
     re.IGNORECASE)
 
 

@@ -377,6 +377,11 @@ CONFRONTATION_RULES = phrase_rules(
     r"\b(?:can|could|will|would) you (?:please )?just (?:tell me what (?:to do|i should do)|give me (?:an )?answers?)\b",
     r"\byou (?:have|'ve got) no idea (?:what|how) (?:it'?s|it is|it feels|this is|this feels|i'?m|i am|i'?ve|i have|i feel)\b",
     r"\byou (?:have|'ve got) no idea\W*$", r"\beasy for you to say\b", r"\beasy to say,? when you\b",
+    # Pushing back on where the talk keeps going ("Can we not make this another hospital
+    # story?" in a group) and a group's talk faulted ("Nobody in here ever talks about money").
+    r"^\W*(?:(?:so|look|honestly|sorry|okay|ok)[,]?\s+)?can we (?:not|stop) (?:make|making) (?:this|it|everything) (?:another|yet another|all about|about)\b",
+    r"^\W*(?:(?:so|look|honestly|sorry|okay|ok)[,]?\s+)?can we (?:not|stop) (?:do|doing|going over) (?:this|that|the \w+(?: \w+)?) (?:again|every (?:week|time|session))\b",
+    r"\b(?:nobody|no one|no-one) (?:in here|here|in this (?:group|room)) (?:ever )?(?:talks|listens|asks|cares)\b",
     # Repeating oneself unheard ("It's my sister. I told you last week."), the practitioner's
     # whole profession blamed ("You doctors never believe anyone."), and the treatment
     # dismissed as pointless ("They make it worse, so what's the point?").

@@ -144,7 +144,7 @@ DIRECTIVE_CUES = _any(
     r"\b(?:it'?d|it would|that'?d|that would) be (?:a |such a )?(?:huge |real |terrible |big |total )?(?:waste|mistake)\b",
     # An instruction opening a sentence ("Pick up the prescription at the front desk.").
     r"(?:^|[.!]\s+)(?:(?:and|so|now|then|just)\s+)?(?:pick up|take|book|call|ring|go to|bring|fill in|fill out|complete|collect|make sure|get|make) "
-    r"(?:the|your|a|an|this|that|some)\b",
+    r"(?:the|your|a|an|this|that|some)\b(?! time\b)(?! (?:breath|moment|minute|second)\b)",
     # Pressure put as a condition or a verdict ("If you're serious about it, the drinking has to go.").
     r"\bif you(?:'re| are) (?:really )?serious about\b", r"\b(?:the|your|this|that|these|those|all (?:the|this|that)) \w+(?: \w+)? (?:has|have|needs?) to (?:go|stop|end|change)\b",
     r"\b(?:didn'?t|doesn'?t|won'?t|wouldn'?t|isn'?t going to|can'?t have) (?:really |exactly )?help(?:ed)? your (?:case|cause|chances)\b",
@@ -410,6 +410,10 @@ ACKNOWLEDGING_CUES = _any(
     r"\bwe (?:don'?t|do not) have to (?:start (?:there|with (?:that|it|this))|talk about (?:that|it|this)|go (?:there|into (?:that|it)))\b",
     r"\bwe (?:don'?t|do not) (?:have|need) to (?:talk about|discuss|go into|get into) \w+(?: \w+)? (?:today|now|right now|yet)\b",
     r"\bwe(?:'ll| will| can) go at your (?:own )?pace\b",
+    # Giving room after news that silences ("I don't know what to say." / "There's no need to
+    # say anything right now. Take your time.").
+    r"\b(?:there'?s|there is) no (?:need|pressure|rush|hurry) to (?:say|talk|answer|decide|respond|explain)\b",
+    r"\btake (?:all )?your time\b", r"\b(?:there'?s|there is) no (?:rush|hurry)\b",
     # Checking in on how the client seems ("You sound a bit flat today. Is something else going on?").
     r"\byou (?:sound|seem|look) (?:a bit |quite |very |really |a little )?(?:flat|quiet|distant|far away|distracted|somewhere else)\b|\bis something else going on\b",
     r"\byou (?:don'?t|do not) have to (?:talk about|tell me|say|answer|share|go into) (?:anything|that|it|this)\b", r"\b(?:it'?s|that'?s) (?:completely |totally |entirely )?up to you\b",

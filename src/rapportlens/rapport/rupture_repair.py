@@ -4,6 +4,7 @@ in the turns after it, and whether the client's engagement came back
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..model import Conversation, Role
@@ -145,6 +146,44 @@ def _back_to_own_agenda(conv: Conversation, r: Rupture, turn) -> bool:
     return bool(mine & own) and not mine & client
 
 
+# Honorifics are not how a speaker is called on in a group ("Dr. Patel", "Mrs. Greene").
+TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Sir", "Dame", "Rev", "Fr"}
+
+
+def _calling_names(conv: Conversation) -> dict[str, re.Pattern[str]]:
+    """Per speaker, a pattern for being called on by name: a capitalised word of their label
+    ("Mrs. Greene" -> Greene, "Jo") at the start of a sentence before a comma or a question
+    mark ("Priya, would you like to start?", "Mike?"), or after a comma at the end of one
+    ("Three times is great, Mike.") or the middle ("You're right, Mike, that came out..."). A
+    name said of someone ("I emailed Gary first") is not a call."""
+    out = {}
+    for s in conv.speakers:
+        words = [w for w in re.findall(r"[A-Z][a-z]+", s.name) if w not in TITLES]
+        if words:
+            name = "|".join(map(re.escape, words))
+            out[s.name] = re.compile(rf"(?:^|[.!?]\s+)(?:(?:so|and|okay|ok|right|now|well)[,]?\s+)?(?:{name})\s*[,?!]"
+                                     rf"|,\s*(?:{name})\s*(?:[.?!,]|$)", re.IGNORECASE)
+    return out
+
+
+def _turned_to_others(conv: Conversation, turn, speaker: str, names: dict[str, re.Pattern[str]], roles) -> bool:
+    """In a group, whether a practitioner's ``turn`` is meant for someone else than
+    ``speaker``: it calls on other members by name and not on them ("You didn't, Maria.
+    Grace, we haven't heard from you yet."), or, calling on nobody, it answers another
+    member's ordinary turn ("Just fine?" after Grace's "Fine."; not one that joined the
+    rupture, "Yeah, it's always like this."). What it acknowledges is not a repair of
+    ``speaker``'s rupture."""
+    text = _text(conv, turn)
+    called = {who for who, call in names.items() if call.search(text)}
+    if called:
+        return speaker not in called
+    before = [t for t in conv.turns if t.index < turn.index]
+    if not before or before[-1].speaker in (speaker, turn.speaker) or roles[before[-1].speaker] == Role.PRACTITIONER:
+        return False
+    codes = _codes(conv, before[-1].utterances)
+    return max(codes.get("confrontation", 0.0), codes.get("withdrawal", 0.0)) < CONFIDENCE
+
+
 def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     """The first engaged client turn after the rupture (recovery), and the acknowledging
     practitioner turn before it (repair): the first explicit repair, or else the first attempt
@@ -161,6 +200,9 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         r.recovered, r.recovery = True, back.utterances[0]
     else:
         practitioner_turns = practitioner_turns[:REPAIR_WINDOW]
+    if len(conv.speakers) >= 3:
+        names = _calling_names(conv)
+        practitioner_turns = [t for t in practitioner_turns if not _turned_to_others(conv, t, r.speaker, names, roles)]
     during = [t for t in turns if r.start < t.utterances[0] < r.utterances[-1] and roles[t.speaker] == Role.PRACTITIONER]
     shifted = any(_pushes_on(conv, t) for t in during)
     attempts = []
