@@ -293,3 +293,15 @@ def test_asking_the_clients_view_of_a_proposal_breaks_a_run_of_questions():
            ("T", "Which day suits you?"), ("C", "Thursday.")]
     assert not _bursts(run)
     assert _bursts([*run[:4], ("T", "Is she there on Mondays?"), ("C", "Sometimes."), *run[6:]])
+
+
+def test_a_reproach_is_answered_by_taking_the_view_seriously_and_advice_by_asking_first():
+    reproach = [("T", "What's the common denominator of three and four?"), ("C", "Seven?"),
+                ("T", "No, no, it's twelve. We went over this last week."), ("C", "Right.")] + LATER
+    conv, techniques = recommended(reproach)
+    assert [p["evidence"] for p in conv.features["pitfalls"] if p["pitfall"] == "face_threats"] == [[2]]
+    assert "take_their_view_seriously" in techniques and "ask_permission" not in techniques
+    scolding = [("C", "I drink most nights."), ("T", "Well, you need to stop drinking. It's your own fault."),
+                ("C", "Whatever.")] + LATER
+    conv, techniques = recommended(scolding)
+    assert "ask_permission" in techniques and "take_their_view_seriously" not in techniques

@@ -37,7 +37,7 @@ STRENGTHS = declare(
 
 class Feedback(Analyzer):
     name = "feedback"
-    version = "v5"
+    version = "v6"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
     requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
     assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key)

@@ -270,11 +270,14 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     f = conv.features
     needs: list[tuple[str, str, list[int]]] = []  # (reason key, why, evidence)
     pitfall_needs = []
+    v = View.whole(conv)
     for p in found:
         # A pitfall with parts (rushing) is answered part by part: a run of questions calls for
         # reflections, unasked advice for asking first, not the same advice for both.
         for key, reason, evidence in ([(f"{p['pitfall']}.{q['part']}", q["reason"], q["evidence"])
                                        for q in p["parts"]] if "parts" in p else [(p["pitfall"], p["reason"], p["evidence"])]):
+            if key == "face_threats" and any(_has(v, i, "advice") for i in evidence):
+                key = "face_threats.advising"  # answered by asking first, not as a reproach is
             pitfall_needs.append((key, f"{p['pitfall'].replace('_', ' ')}: {reason}", evidence))
     # The pitfalls that go with worse sessions in both AnnoMI and ESConv come first, then the
     # client's state (an estimate from their words), then the other pitfalls: a confrontational
@@ -295,7 +298,6 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     # practitioner's own pitfalls get an answer.
     options = [[(name, t, key, why, evidence) for name, t in techniques().items() if key in t["for"]]
                for key, why, evidence in needs]
-    v = View.whole(conv)
     fresh, already, seen = [], [], set()
     for rank in range(max(map(len, options), default=0)):
         for name, t, key, why, evidence in (o[rank] for o in options if rank < len(o)):
