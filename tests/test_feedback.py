@@ -305,3 +305,22 @@ def test_a_reproach_is_answered_by_taking_the_view_seriously_and_advice_by_askin
                 ("C", "Whatever.")] + LATER
     conv, techniques = recommended(scolding)
     assert "ask_permission" in techniques and "take_their_view_seriously" not in techniques
+
+
+def test_a_member_barely_heard_in_a_group_is_a_pitfall_with_its_own_technique():
+    from rapportlens import Role
+
+    said = "I had a hard week at work and my manager keeps changing the rota without telling anyone first."
+    pairs = [("Facilitator", "How has everyone's week been?")]
+    for _ in range(3):
+        pairs += [("Ana", said), ("Ben", said), ("Cat", said), ("Dee", "Okay."), ("Facilitator", "Thank you all.")]
+    roles = {"Facilitator": Role.PRACTITIONER, "Ana": Role.MEMBER, "Ben": Role.MEMBER, "Cat": Role.MEMBER,
+             "Dee": Role.MEMBER}
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles))
+    [quiet] = [p for p in conv.features["pitfalls"] if p["pitfall"] == "uneven_participation"]
+    assert quiet["reason"].startswith("Dee spoke 2% of the members' words (an even share would be 25%)")
+    assert all(conv.utterances[i].speaker == "Dee" for i in quiet["evidence"])
+    assert "draw_in_quieter_members" in [r["technique"] for r in conv.features["recommendations"]]
+    even = [(s, t if s != "Dee" else said) for s, t in pairs]
+    conv = rapportlens.analyze(Conversation.from_pairs(even, roles=roles))
+    assert "uneven_participation" not in [p["pitfall"] for p in conv.features["pitfalls"]]

@@ -14,7 +14,7 @@ from .text_stats import WORDS
 PITFALLS = declare(
     "pitfalls", Level.CONVERSATION, "list",
     "Pitfalls found (over_disclosure, rushing, assuming_shared_meaning, sympathy_instead_of_empathy, "
-    "face_threats, unrepaired_rupture), each with its evidence (utterance indices) and reason; rushing also "
+    "face_threats, uneven_participation (with two or more clients or group members), unrepaired_rupture), each with its evidence (utterance indices) and reason; rushing also "
     "lists its parts (question_bursts, early_advice, early_probing, interrupting, dominant_talk), each with evidence and reason.",
 )
 STATE = declare(

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
-from ..model import Conversation, counted
+from ..model import Conversation, Role, counted
 from .dimensions import COMPONENTS, EMPATHIC
 from .rupture_turns import heard_in_risk_words
 from .view import View
@@ -34,6 +34,11 @@ INTERRUPTING = 2
 INTERRUPTING_PER_100 = 3.0
 PRECISE_RISK = ("patterns", "answer")  # risk flag sources that end the count of question bursts
 LONG_DISCLOSURE = 40  # words
+# With two or more clients or members, one whose share of their words is under 40 % of an
+# even share has barely been heard (a fifth member at 8 % or less, one of a couple at 20 %).
+# Not fitted: AnnoMI and ESConv have one client each (docs/analyzers/feedback.md).
+QUIET_SHARE = 0.4
+QUIET_MIN_WORDS = 150  # the members' words below which shares say little
 _ANXIOUS = re.compile(r"\b(anxious|anxiety|worr(y|ied|ying)|nervous|scared|afraid|panic\w*|overwhelm\w*|"
                       r"on edge|dread\w*|avoid\w*|can't face|stress(ed|ful)?)\b", re.IGNORECASE)
 # Mistrust of the helper or the help, not of a third party: "I can't trust my sister" is a
@@ -211,11 +216,33 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
         add("face_threats", threats, f"{counted(len(threats), 'practitioner utterance')} that "
             + ("judges, blames or dismisses." if len(threats) == 1 else "judge, blame or dismiss."))
 
+    who = "member" if any(sp.role == Role.MEMBER for sp in conv.speakers) else "client"
+    quiet = quiet_members(conv, v, words)
+    if quiet:
+        even = 100 / len({conv.utterances[i].speaker for i in v.receivers})
+        add("uneven_participation", [i for _, _, utts in quiet for i in utts][:10],
+            ", ".join(f"{name} spoke {share:.0f}%" for name, share, _ in quiet)
+            + f" of the {who}s' words "
+            f"(an even share would be {even:.0f}%).")
+
     open_ruptures = [r for r in ruptures if not r["recovered"]]
     if open_ruptures:
         add("unrepaired_rupture", [i for r in open_ruptures for i in r["utterances"]],
-            f"{counted(len(open_ruptures), 'rupture')} after which the client's engagement did not come back.")
+            f"{counted(len(open_ruptures), 'rupture')} after which the {who}'s engagement did not come back.")
     return out
+
+
+def quiet_members(conv: Conversation, v: View, words) -> list[tuple[str, float, list[int]]]:
+    """With two or more non-practitioners, those whose share of their words is under
+    ``QUIET_SHARE`` of an even share: (name, share in %, their utterances)."""
+    said: dict[str, list[int]] = {}
+    for i in v.receivers:
+        said.setdefault(conv.utterances[i].speaker, []).append(i)
+    total = sum(words[i] for i in v.receivers)
+    if len(said) < 2 or not v.givers or total < QUIET_MIN_WORDS:
+        return []
+    shares = {name: 100 * sum(words[i] for i in utts) / total for name, utts in said.items()}
+    return [(name, shares[name], utts) for name, utts in said.items() if shares[name] < QUIET_SHARE * 100 / len(said)]
 
 
 STATES = ("anxious_avoidant", "mistrustful", "low_engagement")
