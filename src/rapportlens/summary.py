@@ -27,6 +27,7 @@ from .model import Conversation, Role, counted, fmt_seconds
 from .rapport.feedback import STATE_WORDS
 from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, unsure_note
+from .rapport.risk_follow_up import described
 from .rapport.ruptures import signal_words
 
 WIDTH = 80
@@ -139,6 +140,8 @@ class Summary:
             # ("Yes, I want him here." after "Is it alright if your son stays?").
             if r.get("source") == "model" and (asked := self._question_before(r["utterance"])):
                 body.append(f"  answering: \"{asked}\"\n", style="dim")
+            if (said := self._follow_up(r["utterance"])) and r is next(x for x in sure if x["utterance"] == r["utterance"]):
+                body.append(f"  then: {said}\n", style="bold red" if "did not" in said else "dim")
         if unsure:
             # Still flags, listed after the sure ones: most of them are ordinary distress.
             body.append(f"{'Also, the' if sure else 'The'} model is unsure about these (confidence under "
@@ -156,6 +159,15 @@ class Summary:
             title = f"RISK, model unsure: {n_unsure} utterance(s) worth a look"
         yield Panel(body, title=title, title_align="left", border_style="bold red" if n_sure else "yellow",
                     box=box.HEAVY if self.fancy else box.ASCII)
+
+    def _follow_up(self, utterance: int) -> str | None:
+        """How the practitioner answered a flagged utterance (``risk.follow_up``), in words."""
+        item = next((f for f in self.f.get("risk.follow_up") or [] if f["utterance"] == utterance), None)
+        if item is None:
+            return None
+        by = item["by"]
+        return described(item, None if by is None else self.conv.utterances[by].speaker,
+                         None if by is None else self.conv.utterances[by].text, QUOTE_CHARS)
 
     def session(self) -> Iterator[RenderableType]:
         f = self.f

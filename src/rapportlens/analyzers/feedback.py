@@ -6,6 +6,7 @@ from ..features import Level, declare
 from ..model import Conversation
 from ..pipeline import Analyzer
 from ..rapport.feedback import client_state, pitfalls, recommendations, strengths
+from ..rapport.risk_follow_up import follow_ups
 from .coding import CODES, LEVELS, PCR, POQ, RQ
 from .rapport import DIMS
 from .ruptures import RUPTURES
@@ -14,7 +15,8 @@ from .text_stats import WORDS
 PITFALLS = declare(
     "pitfalls", Level.CONVERSATION, "list",
     "Pitfalls found (over_disclosure, rushing, assuming_shared_meaning, sympathy_instead_of_empathy, "
-    "face_threats, uneven_participation (with two or more clients or group members), unrepaired_rupture), each with its evidence (utterance indices) and reason; rushing also "
+    "face_threats, uneven_participation (with two or more clients or group members), unrepaired_rupture, "
+    "risk_not_followed_up: a sure risk flag the practitioner's next two turns did not take up), each with its evidence (utterance indices) and reason; rushing also "
     "lists its parts (question_bursts, early_advice, early_probing, interrupting, dominant_talk), each with evidence and reason.",
 )
 STATE = declare(
@@ -28,6 +30,15 @@ RECOMMENDATIONS = declare(
     "phrasing, the utterances behind it, and already_done: where the practitioner already used it "
     "(such techniques come last).",
 )
+FOLLOW_UP = declare(
+    "risk.follow_up", Level.CONVERSATION, "list",
+    "For each utterance with risk flags, how the practitioner's next two turns answered it: utterance, "
+    "categories, sure (a flag that is not the model's unsure one), follow_up (asked: a direct question about "
+    "the risk; safety_step: crisis line, emergency, safety plan, someone with them, means put away; "
+    "acknowledged: a reflection, validation or check of understanding in the next turn; not_followed_up; "
+    "session_ended) and by (the practitioner utterance; for not_followed_up, the next one). Empty without the "
+    "risk analyzer. What was said, not whether it was enough.",
+)
 STRENGTHS = declare(
     "strengths", Level.CONVERSATION, "list",
     "Up to five things that went well, strongest first: dimensions scoring 65 or more, MI scores at the "
@@ -40,13 +51,15 @@ class Feedback(Analyzer):
     version = "v6"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
     requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
-    assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key)
+    assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key, FOLLOW_UP.key)
 
     # Also reads `interruptions` when the pipeline has that analyzer (the rushing part
     # `interrupting`); without it, that part is not looked for.
     def apply(self, conversation: Conversation) -> None:
         f = conversation.features
-        found = pitfalls(conversation, f[RUPTURES.key])
+        follow = follow_ups(conversation)
+        f.assign(FOLLOW_UP.key, follow)
+        found = pitfalls(conversation, f[RUPTURES.key], follow)
         state = client_state(conversation)
         f.assign(PITFALLS.key, found)
         f.assign(STATE.key, state)

@@ -16,6 +16,7 @@ from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation, Role, counted
 from .dimensions import COMPONENTS, EMPATHIC
+from .risk_follow_up import PRECISE, WINDOW
 from .rupture_turns import heard_in_risk_words
 from .view import View
 
@@ -32,7 +33,6 @@ DOMINANT_SHARE = 0.6
 # 25 % of low-quality ones, with the rate 4 % and 25 %.
 INTERRUPTING = 2
 INTERRUPTING_PER_100 = 3.0
-PRECISE_RISK = ("patterns", "answer")  # risk flag sources that end the count of question bursts
 LONG_DISCLOSURE = 40  # words
 # With two or more clients or members, one whose share of their words is under 40 % of an
 # even share has barely been heard (a fifth member at 8 % or less, one of a couple at 20 %).
@@ -125,7 +125,7 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     # burst to slow down. Only the precise flags count (a risk phrase, or an answer to a direct
     # question about risk): the model alone took "I don't know if I even want it" about a
     # promotion for suicidal ideation, and would have hidden a coach's burst of questions.
-    assessing = min((r["utterance"] for r in conv.features.get("risk") or [] if r.get("source") in PRECISE_RISK),
+    assessing = min((r["utterance"] for r in conv.features.get("risk") or [] if r.get("source") in PRECISE),
                     default=n)
     g_turns = [t for t in conv.turns if t.utterances[0] in giving and t.utterances[0] < assessing]
     run: list[int] = []
@@ -171,7 +171,8 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     return parts
 
 
-def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
+             follow: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     v = View.whole(conv)
     words = conv.features["text.words"]
     givers = v.givers
@@ -179,6 +180,16 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]]) -> list[dict[st
 
     def add(kind: str, evidence: list[int], reason: str) -> None:
         out.append({"pitfall": kind, "evidence": sorted(set(evidence)), "reason": reason})
+
+    # Risk language the practitioner did not take up (``risk_follow_up``): only the precise
+    # flags. On ESConv, 63 % of the sure flags were not taken up, and on reading they
+    # were mostly not risk ("Work can set you free from your own thoughts").
+    missed = [f for f in follow or [] if f["precise"] and f["follow_up"] == "not_followed_up"]
+    if missed:
+        where = ", ".join(str(f["utterance"]) for f in missed)
+        add("risk_not_followed_up", [i for f in missed for i in (f["utterance"], f["by"])],
+            f"risk language at {'utterance' if len(missed) == 1 else 'utterances'} {where} was not asked about, "
+            f"acknowledged or answered with a step towards safety in the next {WINDOW} practitioner turns.")
 
     disclosures = [i for i in givers if _has(v, i, "self_disclosure")]
     long_ones = [i for i in disclosures if words[i] >= LONG_DISCLOSURE]
@@ -250,6 +261,7 @@ STATE_WORDS = {"anxious_avoidant": "anxious or avoidant", "mistrustful": "mistru
 # Found more often in AnnoMI's low-quality sessions and with lower ESConv ratings
 # (docs/analyzers/feedback.md, "Accuracy").
 TIED_TO_WORSE = ("unrepaired_rupture", "face_threats", "assuming_shared_meaning")
+SAFETY_FIRST = ("risk_not_followed_up",)  # answered before anything else
 
 
 def _complains(conv: Conversation, v: View, i: int) -> bool:
@@ -310,12 +322,13 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     # client's state (an estimate from their words), then the other pitfalls: a confrontational
     # session was told to "slow the pace" for one "I don't know" before it was told to ask
     # before advising.
+    needs += [n for n in pitfall_needs if n[0] in SAFETY_FIRST]
     needs += [n for n in pitfall_needs if n[0] in TIED_TO_WORSE]
     if state["state"] != "none":
         needs.append((state["state"], (f"the client's language suggests they are "
                       f"{STATE_WORDS[state['state']]} (score {state['scores'][state['state']]:.2f})"),
                       state["evidence"]))
-    needs += [n for n in pitfall_needs if n[0] not in TIED_TO_WORSE]
+    needs += [n for n in pitfall_needs if n[0] not in TIED_TO_WORSE + SAFETY_FIRST]
     rq = f.get("mi.reflection_to_question")
     if rq is not None and rq < 1.0:
         needs.append(("few_reflections", f"{rq:.2f} reflections per question (MITI 4: 1.0 fair, 2.0 good)", []))

@@ -25,6 +25,7 @@ from ..output import to_dict
 from ..rapport.feedback import STATE_WORDS
 from ..rapport.group_view import group_tables
 from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure
+from ..rapport.risk_follow_up import described
 from ..rapport.ruptures import signal_words
 from ..summary import MI_ROWS
 from .charts import dimensions_chart, timeline_chart
@@ -69,14 +70,18 @@ def context(conv: Conversation) -> dict[str, Any]:
     ruptures = data.get("ruptures", [])
     timeline = data.get("timeline", [])
     scores = data.get("scores")
+    # How the practitioner answered each flagged utterance, said once per utterance.
+    follow = {f["utterance"]: described(f, conv.utterances[f["by"]].speaker if f["by"] is not None else None,
+                                        conv.utterances[f["by"]].text if f["by"] is not None else None)
+              for f in feats.get("risk.follow_up") or []}
     return {
         "version": __version__,
         "conv": data,
         "title": data["id"],
         "n": n,
         "duration": feats.get("timing.duration"),
-        "risk": ([{**r, "found": how_found(r), "unsure": is_unsure(r)} for r in data["risk"]]
-                 if data.get("risk") is not None else None),
+        "risk": ([{**r, "found": how_found(r), "unsure": is_unsure(r), "then": follow.get(r["utterance"])}
+                  for r in data["risk"]] if data.get("risk") is not None else None),
         "unsure_below": UNSURE_BELOW,
         "not_english": (None if looks_english(feats.get("text.english_share"))
                         else not_english_note(feats["text.english_share"])),

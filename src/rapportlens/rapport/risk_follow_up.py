@@ -1,0 +1,121 @@
+"""How the practitioner answered each utterance flagged for risk (SPEC sections 6 and 7).
+
+A supervisor reading a session with risk language wants to know first whether it was
+heard: did the practitioner ask about it directly, take a step towards safety, or at least
+acknowledge it, or did the talk move on ("Try to keep a regular sleep schedule" after "I
+think it would be easier if I didn't wake up")? Asking directly about suicide does not put
+the idea in anyone's head, and guidance for helpers in every setting asks for it.
+
+This reads the practitioner's next ``WINDOW`` turns after the flagged utterance. It says
+what was said, not whether it was enough: the risk itself still needs human review.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..coding.rules import question_form
+from ..model import Conversation, Role
+from .risk_answers import _SAFETY, _TOPIC
+from .rupture_cues import ACKNOWLEDGING_CUES
+from .rupture_turns import _stems
+from .view import View
+
+WINDOW = 2  # practitioner turns after the flag in which a response counts
+# Flags found by a risk phrase or as the answer to a direct question about risk. The model's
+# flags on ordinary support chats are mostly distress, not risk (docs/analyzers/risk.md), so
+# a practitioner who did not treat one as risk is not faulted for it.
+PRECISE = ("patterns", "answer")
+
+# A step towards safety: help now, someone with them, a plan, the means put away.
+SAFETY_STEP = re.compile(
+    r"\b(?:crisis (?:line|team|service|number|text line|cent(?:er|re))|help ?line|hotline|samaritans|lifeline|"
+    r"(?:call|ring|dial|text) (?:999|911|112|111|988|116 ?123|the police|an ambulance|emergency services|someone)|"
+    r"a ?& ?e|emergency (?:department|services|room)|urgent care|"
+    r"safety plan|keep (?:yourself )?safe|stay(?:ing)? safe|are you safe|safe (?:right )?now|"
+    r"(?:see|call|ring|contact|talk to|speak to) (?:your|a) (?:gp|doctor|crisis team|care coordinator)|"
+    r"someone (?:to be|who can be|who could be|who can stay|to stay) with you|"
+    r"(?:remove|lock (?:away|up)|put away|get rid of|hand (?:in|over)) (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun|means))\b",
+    re.IGNORECASE)
+# Taking up what was said, in the first turn (``_takes_up``): these codes, a worded
+# acknowledgement, or a question about its subject.
+ACKNOWLEDGING = ("reflection.simple", "reflection.complex", "reflection.feeling", "validation", "check_understanding")
+CONFIDENCE = 0.5
+TOPIC_STEM = 5  # letters a word shared with the flagged utterance needs to name its subject
+
+KINDS = {
+    "asked": "asked about it directly",
+    "safety_step": "took a step towards safety",
+    "acknowledged": "acknowledged it",
+    "not_followed_up": "did not take it up",
+    "session_ended": "no practitioner turn after it",
+}
+
+
+def _asks_about_risk(text: str) -> bool:
+    form = question_form(text)
+    asked = text[form.span[0]:form.span[1]] if form else ""
+    # "Are you thinking about ending your life?" in any sentence of the turn that asks.
+    questions = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?")] + [asked]
+    return any(rx.search(q) for q in questions if q for rx in (*_TOPIC.values(), _SAFETY))
+
+
+def _takes_up(conv: Conversation, v: View, j: int, said: set[str]) -> bool:
+    """Whether practitioner utterance ``j`` takes up what was said: a reflection, validation or
+    check of understanding, a worded acknowledgement ("That does sound painful."), or a
+    question about its subject ("So she knew about the incident but did nothing?")."""
+    text = conv.utterances[j].text
+    return (any(v.codes(j).get(c, {}).get("confidence", 0) >= CONFIDENCE for c in ACKNOWLEDGING)
+            or ACKNOWLEDGING_CUES.search(text) is not None
+            or (question_form(text) is not None and bool(said & _stems(conv, [j]))))
+
+
+def follow_ups(conv: Conversation, v: View | None = None) -> list[dict[str, Any]]:
+    """For each utterance the risk analyzer flagged: ``utterance``, its ``categories``,
+    ``sure`` (a flag that is not the model's unsure one), ``precise`` (a flag from the risk
+    phrases or a direct question's answer, ``PRECISE``), ``follow_up`` (a ``KINDS`` key)
+    and ``by`` (the practitioner utterance that did it, or the first one after the flag
+    when nothing did; None when the session ended)."""
+    v = v or View.whole(conv)
+    roles = {s.name: s.role for s in conv.speakers}
+    flagged: dict[int, dict[str, Any]] = {}
+    for f in conv.features.get("risk") or []:
+        item = flagged.setdefault(f["utterance"], {"utterance": f["utterance"], "categories": [], "sure": False,
+                                                   "precise": False})
+        if f["category"] not in item["categories"]:
+            item["categories"].append(f["category"])
+        item["sure"] = item["sure"] or not f.get("unsure")
+        item["precise"] = item["precise"] or f.get("source") in PRECISE
+    out = []
+    for i, item in sorted(flagged.items()):
+        after = [t for t in conv.turns if t.utterances[0] > i and roles[t.speaker] == Role.PRACTITIONER][:WINDOW]
+        kind, by = ("session_ended", None) if not after else ("not_followed_up", after[0].utterances[0])
+        said = {w for w in _stems(conv, [i]) if len(w) >= TOPIC_STEM}
+        for k, turn in enumerate(after):
+            found = next(((name, j) for j in turn.utterances for name, hit in (
+                ("asked", _asks_about_risk(conv.utterances[j].text)),
+                ("safety_step", SAFETY_STEP.search(conv.utterances[j].text) is not None),
+                ("acknowledged", k == 0 and _takes_up(conv, v, j, said))) if hit), None)
+            if found:
+                kind, by = found
+                break
+        out.append({**item, "follow_up": kind, "by": by})
+    return out
+
+
+def described(item: dict[str, Any], speaker: str | None = None, text: str | None = None, width: int = 70) -> str:
+    """A ``follow_ups`` item in words for reports: "Dr. Lee asked about it directly (utterance
+    9)", or for one not taken up, which turn came next and the start of what it said (``text``,
+    cut at a word to ``width`` characters)."""
+    if item["by"] is None:
+        return KINDS[item["follow_up"]]
+    who = speaker or "the practitioner"
+    if item["follow_up"] == "not_followed_up":
+        said = ""
+        if text:
+            text = " ".join(text.split())
+            cut = text if len(text) <= width else text[:width - 3].rsplit(" ", 1)[0].rstrip(",;:.") + "..."
+            said = f": \"{cut}\""
+        return f"{who} {KINDS['not_followed_up']} in the next {WINDOW} turns (utterance {item['by']}{said})"
+    return f"{who} {KINDS[item['follow_up']]} (utterance {item['by']})"

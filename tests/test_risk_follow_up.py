@@ -1,0 +1,64 @@
+"""How the practitioner answered utterances flagged for risk (``risk.follow_up``)."""
+
+import rapportlens
+from rapportlens import Conversation, Role
+from rapportlens.rapport.risk_follow_up import described
+from rapportlens.summary import summarize
+
+ROLES = {"T": Role.PRACTITIONER, "C": Role.CLIENT}
+DISCLOSED = [("T", "How have you been since last week?"),
+             ("C", "Honestly, some nights I think everyone would be better off without me.")]
+
+
+def followed(pairs):
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
+    return conv, conv.features["risk.follow_up"]
+
+
+def test_a_direct_question_about_the_risk_is_asking():
+    conv, [item, answer] = followed([*DISCLOSED, ("T", "Thank you for telling me. Are you having thoughts of suicide?"),
+                                     ("C", "Sometimes, yes.")])
+    assert (answer["utterance"], answer["follow_up"]) == (3, "session_ended")
+    assert item["utterance"] == 1 and item["categories"] == ["suicide"] and item["sure"]
+    assert (item["follow_up"], item["by"]) == ("asked", 2)
+    assert "risk_not_followed_up" not in [p["pitfall"] for p in conv.features["pitfalls"]]
+
+
+def test_a_step_towards_safety_counts_in_the_second_turn_too():
+    _, [item] = followed([*DISCLOSED, ("T", "Mm."), ("C", "Yeah."),
+                          ("T", "I'd like us to make a safety plan together before you leave today.")])
+    assert (item["follow_up"], item["by"]) == ("safety_step", 4)
+
+
+def test_moving_on_is_a_pitfall_answered_first_by_asking_directly():
+    conv, [item] = followed([*DISCLOSED, ("T", "Okay. Try to keep a regular sleep schedule and cut down on caffeine."),
+                             ("C", "Okay."), ("T", "Shall we book the next appointment for Tuesday?"), ("C", "Fine.")])
+    assert (item["follow_up"], item["by"]) == ("not_followed_up", 2)
+    [missed] = [p for p in conv.features["pitfalls"] if p["pitfall"] == "risk_not_followed_up"]
+    assert missed["evidence"] == [1, 2] and "utterance 1 was not asked about" in missed["reason"]
+    assert conv.features["recommendations"][0]["technique"] == "ask_directly"
+    text = " ".join(summarize(conv).replace("|", " ").split())
+    assert "then: T did not take it up in the next 2 turns (utterance 2: \"Okay. Try to keep" in text
+
+
+def test_a_flag_at_the_end_has_no_follow_up_and_no_pitfall():
+    conv, [item] = followed(DISCLOSED)
+    assert (item["follow_up"], item["by"]) == ("session_ended", None)
+    assert "risk_not_followed_up" not in [p["pitfall"] for p in conv.features["pitfalls"]]
+    assert described(item) == "no practitioner turn after it"
+
+
+def test_no_risk_no_follow_up():
+    _, items = followed([("T", "How was the week?"), ("C", "Good, I went swimming twice.")])
+    assert items == []
+
+
+def test_a_model_flag_not_taken_up_is_shown_but_is_no_pitfall():
+    # The model's flags on ordinary chats are mostly distress; only a risk phrase or an
+    # answer to a direct question makes the pitfall.
+    conv, [item] = followed([("T", "How was the drive in?"),
+                             ("C", "Sometimes I think about driving into the barrier on the motorway."),
+                             ("T", "The roadworks have been terrible this month."), ("C", "Yeah.")])
+    assert not item["precise"] and item["sure"] and item["follow_up"] == "not_followed_up"
+    assert "risk_not_followed_up" not in [p["pitfall"] for p in conv.features["pitfalls"]]
+    assert "then: T did not take it up" in " ".join(summarize(conv).replace("|", " ").split())
