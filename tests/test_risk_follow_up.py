@@ -62,3 +62,12 @@ def test_a_model_flag_not_taken_up_is_shown_but_is_no_pitfall():
     assert not item["precise"] and item["sure"] and item["follow_up"] == "not_followed_up"
     assert "risk_not_followed_up" not in [p["pitfall"] for p in conv.features["pitfalls"]]
     assert "then: T did not take it up" in " ".join(summarize(conv).replace("|", " ").split())
+
+
+def test_the_questions_of_a_risk_assessment_and_putting_the_means_away_count():
+    _, items = followed([("T", "When you say you can't go on, are you thinking about killing yourself?"),
+                         ("C", "Yeah. I've been thinking about it a lot."),
+                         ("T", "Thank you for telling me that. Have you thought about how you would do it?"),
+                         ("C", "I have pills saved up. I've been hoarding my tablets in the drawer."),
+                         ("T", "Would you be willing to put the pills somewhere else while we talk?")])
+    assert [(i["utterance"], i["follow_up"], i["by"]) for i in items] == [(1, "asked", 2), (3, "safety_step", 4)]

@@ -36,7 +36,18 @@ SAFETY_STEP = re.compile(
     r"safety plan|keep (?:yourself )?safe|stay(?:ing)? safe|are you safe|safe (?:right )?now|"
     r"(?:see|call|ring|contact|talk to|speak to) (?:your|a) (?:gp|doctor|crisis team|care coordinator)|"
     r"someone (?:to be|who can be|who could be|who can stay|to stay) with you|"
-    r"(?:remove|lock (?:away|up)|put away|get rid of|hand (?:in|over)) (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun|means))\b",
+    r"(?:remove|lock (?:away|up)|put away|get rid of|hand (?:in|over)|move) (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun|means)|"
+    r"put (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun) (?:somewhere|away|out|in))\b",
+    re.IGNORECASE)
+# The questions of a risk assessment that follow a disclosure without naming the risk again:
+# plan, method, means, timing, past attempts, who is with them ("Have you thought about how
+# you would do it?", "Is anyone with you right now?").
+ASSESSING = re.compile(
+    r"\b(?:have you (?:thought about|got|made|worked out) (?:how|a plan|when|where)|do you have (?:a plan|the (?:means|pills|tablets|rope|knife)|access to)|"
+    r"how (?:would|will|might) you do (?:it|that)|when (?:would|will|were) you (?:thinking|planning|going) (?:of|to) (?:do|doing) (?:it|that)|"
+    r"have you (?:ever )?(?:tried|attempted|done (?:this|that|it)) before|have you (?:taken|done|hurt yourself|harmed yourself)|"
+    r"(?:is|are) (?:anyone|someone|anybody) (?:with you|there with you|at home with you)|are you (?:on your own|alone) (?:right )?now|"
+    r"how (?:close|likely) are you to|how often (?:do|have) you (?:think|thought|had these thoughts))",
     re.IGNORECASE)
 # Taking up what was said, in the first turn (``_takes_up``): these codes, a worded
 # acknowledgement, or a question about its subject.
@@ -45,7 +56,7 @@ CONFIDENCE = 0.5
 TOPIC_STEM = 5  # letters a word shared with the flagged utterance needs to name its subject
 
 KINDS = {
-    "asked": "asked about it directly",
+    "asked": "asked about it directly",  # or asked the questions of a risk assessment
     "safety_step": "took a step towards safety",
     "acknowledged": "acknowledged it",
     "not_followed_up": "did not take it up",
@@ -58,7 +69,7 @@ def _asks_about_risk(text: str) -> bool:
     asked = text[form.span[0]:form.span[1]] if form else ""
     # "Are you thinking about ending your life?" in any sentence of the turn that asks.
     questions = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?")] + [asked]
-    return any(rx.search(q) for q in questions if q for rx in (*_TOPIC.values(), _SAFETY))
+    return any(rx.search(q) for q in questions if q for rx in (*_TOPIC.values(), _SAFETY, ASSESSING))
 
 
 def _takes_up(conv: Conversation, v: View, j: int, said: set[str]) -> bool:
