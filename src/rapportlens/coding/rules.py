@@ -159,7 +159,11 @@ RULES: list[Rule] = [
         r"\bi'?m sorry (?:that |if )?you feel (?:that way|like that)\b",
         r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
         # Closing the question with authority instead of hearing the objection.
-        r"\bthe (?:numbers|figures|facts|data|results|scales) (?:don'?t|do not|never) lie\b", r"\b(?:facts are facts|(?:the )?rules are (?:the )?rules)\b",
+        r"\bthe (?:numbers|figures|facts|data|results|scales|tests?|test results|bloods|blood tests|scans?|readings) (?:don'?t|do not|never) lie\b",
+        # Frightening the client into it ("You really need to cut down, or you're going to do
+        # serious damage.").
+        r"\bor (?:else )?you(?:'re| are|'ll| will) (?:going to |gonna )?(?:end up (?:in hospital|dead|on dialysis|in a wheelchair)|die\b|"
+        r"do (?:yourself )?(?:some )?(?:serious |real |permanent |lasting )?damage|regret it)", r"\b(?:facts are facts|(?:the )?rules are (?:the )?rules)\b",
         r"\b(?:that'?s|it'?s|that is|it is) (?:just )?(?:the|our) (?:policy|rules?)\s*(?:[.!]|$)",
         r"\bif you don'?t (?:change|do) (?:something|anything)\b[^.?!]{0,20}\bnothing (?:will|is going to|'s going to) change\b",
         # Waving a fear away instead of hearing it ("There's nothing here to suggest that." to a

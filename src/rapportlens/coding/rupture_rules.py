@@ -66,6 +66,8 @@ NAMED_RETREAT = (
 # When the practitioner said it ("something I said last week"), not to whom.
 WHEN_SAID = r"(?:,? (?:last \w+|earlier|before|just now|just then|there|today|in (?:our|the) last (?:session|meeting)))?,?"
 
+# A "but" later in the sentence or opening the next one takes back what came before.
+TAKEN_BACK = r"(?![^.?!]*\bbut\b)(?![^.?!]*[.?!]+\s*but\b)"
 REPAIR_RULES = phrase_rules(
     "repair", P, 0.75,
     r"\b(?:i'?m|i am) sorry(?: (?:if|that))?,? i\b", r"\b(?:i'?m|i am) (?:so |really |very )sorry,? i (?:assumed|misunderstood|misread|misheard|forgot|got (?:that|it|your \w+) wrong)\b",
@@ -204,9 +206,10 @@ REPAIR_RULES = phrase_rules(
     r"\bthat was (?:a bit |really |very |pretty )?(?:discouraging|dismissive|unkind|harsh|negative|patronising|patronizing|condescending) of me\b",
     # Owning not having thought of the client's circumstances ("I wasn't thinking about where you live").
     r"\bi wasn'?t (?:really )?thinking(?:\W*$|[.,;!]| (?:straight|clearly|about (?:where|how|what|who|your|you|that)|of (?:your|you|how|what)))",
-    r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b", r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b",
+    # Not when a "but" takes it back: "I'm not saying you are. But the tests don't lie." defends.
+    r"^\W*(?:no,? )?(?:i'?m|i am) not saying (?:that|it'?s|you)\b" + TAKEN_BACK, r"\b(?:that'?s|that is) not what i(?:'m| am| was) saying\b" + TAKEN_BACK,
     r"\b(?:i'?m|i am) not (?:trying to )?(?:having a go|getting at you|telling you off|criticising you|criticizing you|blaming you|judging you|"
-    r"punish(?:ing)? you|catch(?:ing)? you out|trick(?:ing)? you)\b",
+    r"punish(?:ing)? you|catch(?:ing)? you out|trick(?:ing)? you)\b" + TAKEN_BACK,
     r"\bi(?:'ve| have| was|'m| am)? (?:been )?\w+ing (?:[\w']+ ){0,4}(?:instead of|rather than) (?:asking|listening|hearing|checking)\b",
     r"\b(?:you'?re right|fair point|that'?s fair|fair enough)[,.;!]? i (?:haven'?t|hadn'?t|didn'?t|wasn'?t|don'?t)\b",
     r"\b(?:instead of|rather than) (?:asking|listening to|hearing|checking with|finding out|following) (?:you|about your|what you|how you|what it'?s like|what (?:worries|matters to|bothers|concerns) you|what'?s (?:happening|going on|wrong))\b",
@@ -217,7 +220,7 @@ REPAIR_RULES = phrase_rules(
     r"\bi (?:haven'?t|hadn'?t|didn'?t) (?:even )?(?:said|mentioned|told you|pointed out) (?:what|how much|anything (?:good|positive))\b",
     r"\byou(?:'ve| have)? (?:probably |likely |already )?heard (?:that|this|it|all that)(?: advice)? (?:a (?:hundred|thousand|million)|so many|many|lots of|plenty of) times\b",
     r"\b(?:i'?m|i am) here to (?:help|support|listen|understand|work with you)\b[^.?!]{0,30}\bnot (?:to )?(?:judge|blame|critici[sz]e|lecture|tell you off)\b",
-    r"\bi'?m not (?:here to )?(?:judging|blaming|criticising|criticizing|tell(?:ing)? you off|judge you|blame you|lectur(?:e|ing) you|have a go at you)\b",
+    r"\bi'?m not (?:here to )?(?:judging|blaming|criticising|criticizing|tell(?:ing)? you off|judge you|blame you|lectur(?:e|ing) you|have a go at you)\b" + TAKEN_BACK,
     r"\b(?:let'?s|i'?ll|i will) (?:scrap|drop|forget|park) (?:the|my|that|those) (?:advice|suggestions?|ideas?|plan)\b",
     r"(?:^|[.!?,]\s*)(?:let'?s |we can |just )?(?:forget|drop|park|scrap|shelve) (?:the|my|that|this) (?:\w+ )?(?:advice|suggestions?|idea|plan)\b",
     r"\b(?:it'?s|that'?s|it is|that is) (?:really |very )?(?:helpful|useful|good) (?:that you (?:told|tell) me|to (?:hear|know) that)\b(?! (?:you|it|things) )",

@@ -322,13 +322,14 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     # client's state (an estimate from their words), then the other pitfalls: a confrontational
     # session was told to "slow the pace" for one "I don't know" before it was told to ask
     # before advising.
-    needs += [n for n in pitfall_needs if n[0] in SAFETY_FIRST]
-    needs += [n for n in pitfall_needs if n[0] in TIED_TO_WORSE]
+    # A need's key may name a part ("face_threats.advising"); its pitfall decides the order.
+    needs += [n for n in pitfall_needs if n[0].split(".")[0] in SAFETY_FIRST]
+    needs += [n for n in pitfall_needs if n[0].split(".")[0] in TIED_TO_WORSE]
     if state["state"] != "none":
         needs.append((state["state"], (f"the client's language suggests they are "
                       f"{STATE_WORDS[state['state']]} (score {state['scores'][state['state']]:.2f})"),
                       state["evidence"]))
-    needs += [n for n in pitfall_needs if n[0] not in TIED_TO_WORSE + SAFETY_FIRST]
+    needs += [n for n in pitfall_needs if n[0].split(".")[0] not in TIED_TO_WORSE + SAFETY_FIRST]
     rq = f.get("mi.reflection_to_question")
     if rq is not None and rq < 1.0:
         needs.append(("few_reflections", f"{rq:.2f} reflections per question (MITI 4: 1.0 fair, 2.0 good)", []))
