@@ -58,3 +58,21 @@ def test_giving_room_after_news_that_silences_is_a_repair():
     ])
     assert found(conv) == [([1], 2)]
     assert not DIRECTIVE_CUES.search("Take your time.") and DIRECTIVE_CUES.search("Take your tablets with food.")
+
+
+def test_a_standoff_quotes_the_objection_as_well_as_the_answer_it_started_from():
+    from rapportlens.summary import summarize
+
+    conv = analyzed([
+        ("W", "Your liver tests came back higher than last time. How much are you drinking these days?"),
+        ("C", "Four, maybe five. Six on Fridays."),
+        ("W", "That's well over the recommended limit. You really need to cut down on the beer."),
+        ("C", "Everyone at work drinks more than me. I'm not an alcoholic."),
+        ("W", "I'm not saying you are. But the tests don't lie. You need to stop drinking on weeknights."),
+        ("C", "It's the only way I can switch off. The job's brutal."),
+    ])
+    [r] = conv.features["ruptures"]
+    assert r["signals"] == ["standoff"] and r["utterances"] == [1, 3] and r["repair"] is None
+    text = summarize(conv)
+    assert '1: "Four, maybe five. Six on Fridays."' in text
+    assert "3: \"Everyone at work drinks more than me. I'm not an alcoholic.\"" in text

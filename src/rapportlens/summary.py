@@ -332,6 +332,9 @@ class Summary:
                                                f"{models_only}; {after}; {back}"))
             # The words themselves, so a supervisor can judge the call without the transcript.
             said = Text(f"{span[0]}: \"{self._quote(span[0])}\"", style="dim")
+            if "standoff" in r["signals"] and len(span) > 1:
+                # A standoff starts with the answer the practitioner held against; the objection ends it.
+                said.append(f"\n{span[-1]}: \"{self._quote(span[-1])}\"")
             if r["repair"]:
                 said.append(f"\n{r['repair']['utterance']}: \"{self._quote(r['repair']['utterance'])}\"")
             yield self.wrap(said, indent=4)
