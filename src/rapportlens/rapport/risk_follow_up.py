@@ -47,13 +47,15 @@ ASSESSING = re.compile(
     r"how (?:would|will|might) you do (?:it|that)|when (?:would|will|were) you (?:thinking|planning|going) (?:of|to) (?:do|doing) (?:it|that)|"
     r"have you (?:ever )?(?:tried|attempted|done (?:this|that|it)) before|have you (?:taken|done|hurt yourself|harmed yourself)|"
     r"(?:is|are) (?:anyone|someone|anybody) (?:with you|there with you|at home with you)|are you (?:on your own|alone) (?:right )?now|"
-    r"how (?:close|likely) are you to|how often (?:do|have) you (?:think|thought|had these thoughts))",
+    r"how (?:close|likely) are you to|how often (?:do|have) you (?:think|thought|had these thoughts)|"
+    r"how (?:deep|bad|badly|many times)\b[^.?!]*\?|did (?:you|it) need (?:stitches|a doctor|medical|to go to hospital))",
     re.IGNORECASE)
 # Taking up what was said, in the first turn (``_takes_up``): these codes, a worded
 # acknowledgement, or a question about its subject.
 ACKNOWLEDGING = ("reflection.simple", "reflection.complex", "reflection.feeling", "validation", "check_understanding")
 CONFIDENCE = 0.5
 TOPIC_STEM = 5  # letters a word shared with the flagged utterance needs to name its subject
+LISTENING_WORDS = 2  # a practitioner turn this short only keeps the client talking ("Go on.")
 
 KINDS = {
     "asked": "asked about it directly",  # or asked the questions of a risk assessment
@@ -70,6 +72,13 @@ def _asks_about_risk(text: str) -> bool:
     # "Are you thinking about ending your life?" in any sentence of the turn that asks.
     questions = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?")] + [asked]
     return any(rx.search(q) for q in questions if q for rx in (*_TOPIC.values(), _SAFETY, ASSESSING))
+
+
+def _listening(conv: Conversation, v: View, turn) -> bool:
+    """A turn that only keeps the client talking ("Mm-hmm.", "Go on."): the client has the
+    floor still, so it is no answer yet and does not use up the window."""
+    return all(len(conv.utterances[j].text.split()) <= LISTENING_WORDS
+               or v.codes(j).get("backchannel", {}).get("confidence", 0) >= CONFIDENCE for j in turn.utterances)
 
 
 def _takes_up(conv: Conversation, v: View, j: int, said: set[str]) -> bool:
@@ -100,7 +109,8 @@ def follow_ups(conv: Conversation, v: View | None = None) -> list[dict[str, Any]
         item["precise"] = item["precise"] or f.get("source") in PRECISE
     out = []
     for i, item in sorted(flagged.items()):
-        after = [t for t in conv.turns if t.utterances[0] > i and roles[t.speaker] == Role.PRACTITIONER][:WINDOW]
+        after = [t for t in conv.turns if t.utterances[0] > i and roles[t.speaker] == Role.PRACTITIONER
+                 and not _listening(conv, v, t)][:WINDOW]
         kind, by = ("session_ended", None) if not after else ("not_followed_up", after[0].utterances[0])
         said = {w for w in _stems(conv, [i]) if len(w) >= TOPIC_STEM}
         for k, turn in enumerate(after):
