@@ -30,9 +30,9 @@ TOPICS = {
                  r"(?:people|someone|somebody|anyone|they)(?:'re| are| is)? (?:following|watching|spying on|out to get|controlling) you\b|"
                  r"messages (?:meant )?for you",
 }
-_TOPIC = {name: re.compile(rf"\b(?:{rx})", re.IGNORECASE) for name, rx in TOPICS.items()}
+TOPIC_QUESTIONS = {name: re.compile(rf"\b(?:{rx})", re.IGNORECASE) for name, rx in TOPICS.items()}
 # Asked the other way round: "Do you feel safe at home?" is answered with risk by anything but a yes.
-_SAFETY = re.compile(r"\b(?:(?:do|does|did) you (?:feel|think you'?re)|are you(?: feeling)?|is it) safe\b"
+SAFETY_QUESTION = re.compile(r"\b(?:(?:do|does|did) you (?:feel|think you'?re)|are you(?: feeling)?|is it) safe\b"
                      r"(?: (?:for you )?(?:at home|there|with (?:him|her|them)|to go home|going home))?", re.IGNORECASE)
 _AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|yup|of course|totally|completely|definitely|absolutely|i do|i am|i'?m fine|"
                      r"very|always)\b(?![^.?!]*\bbut\b)", re.IGNORECASE)
@@ -67,9 +67,9 @@ def risk_answers(conv: Conversation) -> list[RiskAnswer]:
         asked = text[form.span[0]:form.span[1]]
         first = turn.utterances[0]
         answer = conv.utterances[first].text
-        if (m := _SAFETY.search(asked)) and not _AFFIRM.search(answer):
+        if (m := SAFETY_QUESTION.search(asked)) and not _AFFIRM.search(answer):
             out.append(RiskAnswer(first, q, "abuse", m.group(0)))
         if _DENIAL.search(answer):
             continue
-        out += [RiskAnswer(first, q, name, m.group(0)) for name, rx in _TOPIC.items() if (m := rx.search(asked))]
+        out += [RiskAnswer(first, q, name, m.group(0)) for name, rx in TOPIC_QUESTIONS.items() if (m := rx.search(asked))]
     return out

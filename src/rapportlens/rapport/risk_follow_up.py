@@ -17,7 +17,7 @@ from typing import Any
 
 from ..coding.rules import question_form
 from ..model import Conversation, Role
-from .risk_answers import _SAFETY, _TOPIC
+from .risk_answers import SAFETY_QUESTION, TOPIC_QUESTIONS
 from .rupture_cues import ACKNOWLEDGING_CUES
 from .rupture_turns import _stems
 from .view import View
@@ -71,7 +71,7 @@ def _asks_about_risk(text: str) -> bool:
     asked = text[form.span[0]:form.span[1]] if form else ""
     # "Are you thinking about ending your life?" in any sentence of the turn that asks.
     questions = [s for s in re.split(r"(?<=[.!?])\s+", text) if s.rstrip().endswith("?")] + [asked]
-    return any(rx.search(q) for q in questions if q for rx in (*_TOPIC.values(), _SAFETY, ASSESSING))
+    return any(rx.search(q) for q in questions if q for rx in (*TOPIC_QUESTIONS.values(), SAFETY_QUESTION, ASSESSING))
 
 
 def _listening(conv: Conversation, v: View, turn) -> bool:
