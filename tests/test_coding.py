@@ -59,6 +59,9 @@ def test_rules_find_the_codebook_examples(code, example):
     ("I can hear how frustrating it is to keep being told it's nothing.", P, "face_threat"),
     ("We went over this last week, so today let's build on it.", P, "face_threat"),  # a recap
     ("As I said, the tablets take a few weeks.", P, "face_threat"),
+    ("I'm not saying you are. But the tests don't lie.", P, "repair"),  # taken back by "but"
+    ("I'm not blaming you, but you need to stop.", P, "repair"),
+    ("Did you go for it in the end?", P, "advice"),
 ])
 def test_rules_leave_tricky_negatives_alone(text, role, absent):
     assert absent not in {h.code for h in apply_rules(text, role)}
@@ -86,6 +89,9 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("It's probably nothing.", "face_threat"),
     ("No, no, it's twelve. We went over this last week.", "face_threat"),
     ("How many times do I have to tell you?", "face_threat"),
+    ("You really need to cut down, or you're going to do serious damage.", "face_threat"),
+    ("I'm not saying you are. But the tests don't lie.", "face_threat"),
+    ("Seriously, managers who care are rare. Just go for it.", "advice"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}

@@ -326,3 +326,14 @@ def test_a_member_barely_heard_in_a_group_is_a_pitfall_with_its_own_technique():
     even = [(s, t if s != "Dee" else said) for s, t in pairs]
     conv = rapportlens.analyze(Conversation.from_pairs(even, roles=roles))
     assert "uneven_participation" not in [p["pitfall"] for p in conv.features["pitfalls"]]
+
+
+def test_in_a_peer_group_the_pitfalls_speak_of_members_not_a_practitioner():
+    from rapportlens import Role
+
+    said = "I had a hard week at work and my manager keeps changing the rota without telling anyone first."
+    pairs = [(name, said) for _ in range(4) for name in ("Ana", "Ben", "Cat")] + [("Dee", "Okay.")] * 3
+    roles = {n: Role.MEMBER for n in ("Ana", "Ben", "Cat", "Dee")}
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles))
+    reasons = " ".join(p["reason"] for p in conv.features["pitfalls"])
+    assert "practitioner" not in reasons and "members' words" in reasons

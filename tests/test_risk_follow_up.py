@@ -71,3 +71,15 @@ def test_the_questions_of_a_risk_assessment_and_putting_the_means_away_count():
                          ("C", "I have pills saved up. I've been hoarding my tablets in the drawer."),
                          ("T", "Would you be willing to put the pills somewhere else while we talk?")])
     assert [(i["utterance"], i["follow_up"], i["by"]) for i in items] == [(1, "asked", 2), (3, "safety_step", 4)]
+
+
+def test_naming_how_it_must_feel_acknowledges():
+    _, [item] = followed([*DISCLOSED, ("T", "Wow. That does sound painful."), ("C", "It is.")])
+    assert (item["follow_up"], item["by"]) == ("acknowledged", 2)
+
+
+def test_a_backchannel_does_not_use_up_the_window():
+    _, [item] = followed([*DISCLOSED, ("T", "Mm-hmm."), ("C", "And I haven't told anyone."), ("T", "Go on."),
+                          ("C", "That's it really."),
+                          ("T", "Thank you for telling me. Are you having thoughts of ending your life?")])
+    assert (item["follow_up"], item["by"]) == ("asked", 6)

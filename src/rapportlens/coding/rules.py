@@ -133,6 +133,8 @@ RULES: list[Rule] = [
         r"^\W*(?:(?:and|also|so|then|just|now)[,]?\s+)*(?:cut (?:down|back|out)|reduce|limit|quit|eat (?:less|more)|drink (?:less|more)) (?:on |the |your |some |a )?\w+",
         r"\bwouldn'?t it be (?:better|easier|wiser|safer) (?:to|if you)\b",
         r"\bmaybe you (?:could|can|should) (?:try|start|talk|call|ask|look)\b",
+        # Urging a decision the client is still weighing ("Seriously... Just go for it.").
+        r"(?:^|(?<=[.!?] ))\W*(?:(?:so|honestly|seriously|just)[,]?\s+)*(?:just )?go for it\b",
         r"\byou (?:can'?t|cannot|mustn'?t|shouldn'?t) (?:just |simply |really |keep )?(?:skip|stop|ignore|miss|keep|carry on|go on|leave)"
         r" (?:it|them|this|that|the|your|taking|going|doing)\b",
     ),

@@ -181,6 +181,9 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
     def add(kind: str, evidence: list[int], reason: str) -> None:
         out.append({"pitfall": kind, "evidence": sorted(set(evidence)), "reason": reason})
 
+    # In a peer group (no practitioner) the pitfalls are the group's own: say "member".
+    giver = "practitioner" if any(sp.role == Role.PRACTITIONER for sp in conv.speakers) else "member"
+
     # Risk language the practitioner did not take up (``risk_follow_up``): only the precise
     # flags. On ESConv, 63 % of the sure flags were not taken up, and on reading they
     # were mostly not risk ("Work can set you free from your own thoughts").
@@ -194,8 +197,8 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
     disclosures = [i for i in givers if _has(v, i, "self_disclosure")]
     long_ones = [i for i in disclosures if words[i] >= LONG_DISCLOSURE]
     if len(disclosures) >= 3 or long_ones:
-        how_many = (f"a practitioner self-disclosure {LONG_DISCLOSURE}+ words long" if len(disclosures) == 1 else
-                    counted(len(disclosures), "practitioner self-disclosure")
+        how_many = (f"a {giver} self-disclosure {LONG_DISCLOSURE}+ words long" if len(disclosures) == 1 else
+                    counted(len(disclosures), f"{giver} self-disclosure")
                     + (f", {len(long_ones)} of them {LONG_DISCLOSURE}+ words long" if long_ones else ""))
         add("over_disclosure", disclosures, how_many + ": the focus may move away from the client.")
 
@@ -213,7 +216,7 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
         sure = f" at confidence 0.5 or more ({coded} coded in all)" if coded != len(reflections) else ""
         add("assuming_shared_meaning", telling[:10],
             f"no checks of understanding and {counted(len(reflections), 'reflection')}{sure} "
-            f"in {len(givers)} practitioner utterances.")
+            f"in {len(givers)} {giver} utterances.")
 
     sympathy = [i for i in givers if _has(v, i, "sympathy")]
     empathic = [i for i in givers if any(_has(v, i, c) for c in EMPATHIC)]
@@ -224,7 +227,7 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
 
     threats = [i for i in givers if _has(v, i, "face_threat")]
     if threats:
-        add("face_threats", threats, f"{counted(len(threats), 'practitioner utterance')} that "
+        add("face_threats", threats, f"{counted(len(threats), f'{giver} utterance')} that "
             + ("judges, blames or dismisses." if len(threats) == 1 else "judge, blame or dismiss."))
 
     who = "member" if any(sp.role == Role.MEMBER for sp in conv.speakers) else "client"

@@ -54,6 +54,10 @@ ASSESSING = re.compile(
 # acknowledgement, or a question about its subject.
 ACKNOWLEDGING = ("reflection.simple", "reflection.complex", "reflection.feeling", "validation", "check_understanding")
 CONFIDENCE = 0.5
+# Naming how it must feel ("That does sound painful."), which the rupture cues leave out.
+SOUNDS_HARD = re.compile(r"\b(?:that|it|this) (?:does |must |really |must really )?(?:sound|sounds|be|feel|feels) (?:so |really |very |incredibly )?"
+                         r"(?:painful|hard|awful|terrible|frightening|scary|difficult|heavy|exhausting|lonely|overwhelming|unbearable)\b",
+                         re.IGNORECASE)
 TOPIC_STEM = 5  # letters a word shared with the flagged utterance needs to name its subject
 LISTENING_WORDS = 2  # a practitioner turn this short only keeps the client talking ("Go on.")
 
@@ -87,7 +91,7 @@ def _takes_up(conv: Conversation, v: View, j: int, said: set[str]) -> bool:
     question about its subject ("So she knew about the incident but did nothing?")."""
     text = conv.utterances[j].text
     return (any(v.codes(j).get(c, {}).get("confidence", 0) >= CONFIDENCE for c in ACKNOWLEDGING)
-            or ACKNOWLEDGING_CUES.search(text) is not None
+            or ACKNOWLEDGING_CUES.search(text) is not None or SOUNDS_HARD.search(text) is not None
             or (question_form(text) is not None and bool(said & _stems(conv, [j]))))
 
 
