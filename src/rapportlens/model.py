@@ -204,6 +204,13 @@ def fmt_seconds(seconds: float) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
+def clip(text: str, width: int, trailing: str = ",;:") -> str:
+    """``text`` on one line, cut at a word to at most ``width`` characters with "..." (and
+    without ``trailing`` punctuation before it) when longer: for quoting an utterance."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[:width - 3].rsplit(" ", 1)[0].rstrip(trailing) + "..."
+
+
 def counted(n: int, noun: str) -> str:
     """'1 reflection', '3 reflections'."""
     return f"{n} {noun}" + ("" if n == 1 else "s")

@@ -23,7 +23,7 @@ from rich.text import Text
 from .analyzers.disclosure import worth_showing
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
-from .model import Conversation, Role, counted, fmt_seconds
+from .model import Conversation, Role, clip, counted, fmt_seconds
 from .rapport.feedback import STATE_WORDS
 from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, unsure_note
@@ -133,6 +133,7 @@ class Summary:
         unsure = [r for r in flags if is_unsure(r)]
         sure = [r for r in flags if not is_unsure(r)]
         body = Text()
+        told: set[int] = set()  # utterances already given what the practitioner did next
         for r in sure:
             body.append(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}\n", style="bold")
             body.append(f"  \"{r['evidence']}\" ({how_found(r)})\n")
@@ -140,8 +141,12 @@ class Summary:
             # ("Yes, I want him here." after "Is it alright if your son stays?").
             if r.get("source") == "model" and (asked := self._question_before(r["utterance"])):
                 body.append(f"  answering: \"{asked}\"\n", style="dim")
-            if (said := self._follow_up(r["utterance"])) and r is next(x for x in sure if x["utterance"] == r["utterance"]):
-                body.append(f"  then: {said}\n", style="bold red" if "did not" in said else "dim")
+            if r["utterance"] not in told and (item := self._follow_up(r["utterance"])):
+                told.add(r["utterance"])
+                by = item["by"]
+                said = described(item, None if by is None else self.conv.utterances[by].speaker,
+                                 None if by is None else self.conv.utterances[by].text, QUOTE_CHARS)
+                body.append(f"  then: {said}\n", style="bold red" if item["follow_up"] == "not_followed_up" else "dim")
         if unsure:
             # Still flags, listed after the sure ones: most of them are ordinary distress.
             body.append(f"{'Also, the' if sure else 'The'} model is unsure about these (confidence under "
@@ -160,14 +165,9 @@ class Summary:
         yield Panel(body, title=title, title_align="left", border_style="bold red" if n_sure else "yellow",
                     box=box.HEAVY if self.fancy else box.ASCII)
 
-    def _follow_up(self, utterance: int) -> str | None:
-        """How the practitioner answered a flagged utterance (``risk.follow_up``), in words."""
-        item = next((f for f in self.f.get("risk.follow_up") or [] if f["utterance"] == utterance), None)
-        if item is None:
-            return None
-        by = item["by"]
-        return described(item, None if by is None else self.conv.utterances[by].speaker,
-                         None if by is None else self.conv.utterances[by].text, QUOTE_CHARS)
+    def _follow_up(self, utterance: int) -> dict | None:
+        """How the practitioner answered a flagged utterance (``risk.follow_up``)."""
+        return next((f for f in self.f.get("risk.follow_up") or [] if f["utterance"] == utterance), None)
 
     def session(self) -> Iterator[RenderableType]:
         f = self.f
@@ -379,8 +379,7 @@ class Summary:
         return self._quote(index - 1) if role == Role.PRACTITIONER and question_form(before.text) else None
 
     def _quote(self, index: int, width: int = QUOTE_CHARS) -> str:
-        text = " ".join(self.conv.utterances[index].text.split())
-        return text if len(text) <= width else text[:width - 3].rsplit(" ", 1)[0].rstrip(",;:") + "..."
+        return clip(self.conv.utterances[index].text, width)
 
     @staticmethod
     def _at(evidence: list[int]) -> str:

@@ -231,9 +231,8 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
             + ("judges, blames or dismisses." if len(threats) == 1 else "judge, blame or dismiss."))
 
     who = "member" if any(sp.role == Role.MEMBER for sp in conv.speakers) else "client"
-    quiet = quiet_members(conv, v, words)
+    even, quiet = quiet_members(conv, v, words)
     if quiet:
-        even = 100 / len({conv.utterances[i].speaker for i in v.receivers})
         add("uneven_participation", [i for _, _, utts in quiet for i in utts][:10],
             ", ".join(f"{name} spoke {share:.0f}%" for name, share, _ in quiet)
             + f" of the {who}s' words "
@@ -246,17 +245,18 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
     return out
 
 
-def quiet_members(conv: Conversation, v: View, words) -> list[tuple[str, float, list[int]]]:
-    """With two or more non-practitioners, those whose share of their words is under
-    ``QUIET_SHARE`` of an even share: (name, share in %, their utterances)."""
+def quiet_members(conv: Conversation, v: View, words) -> tuple[float, list[tuple[str, float, list[int]]]]:
+    """The even share of the non-practitioners' words (in %) and, with two or more of them,
+    those whose share is under ``QUIET_SHARE`` of it: (name, share in %, their utterances)."""
     said: dict[str, list[int]] = {}
     for i in v.receivers:
         said.setdefault(conv.utterances[i].speaker, []).append(i)
+    even = 100 / max(1, len(said))
     total = sum(words[i] for i in v.receivers)
     if len(said) < 2 or not v.givers or total < QUIET_MIN_WORDS:
-        return []
+        return even, []
     shares = {name: 100 * sum(words[i] for i in utts) / total for name, utts in said.items()}
-    return [(name, shares[name], utts) for name, utts in said.items() if shares[name] < QUIET_SHARE * 100 / len(said)]
+    return even, [(name, shares[name], utts) for name, utts in said.items() if shares[name] < QUIET_SHARE * even]
 
 
 STATES = ("anxious_avoidant", "mistrustful", "low_engagement")

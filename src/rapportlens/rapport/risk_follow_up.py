@@ -16,7 +16,7 @@ import re
 from typing import Any
 
 from ..coding.rules import question_form
-from ..model import Conversation, Role
+from ..model import Conversation, Role, clip
 from .risk_answers import SAFETY_QUESTION, TOPIC_QUESTIONS
 from .rupture_cues import ACKNOWLEDGING_CUES
 from .rupture_turns import _stems
@@ -137,10 +137,7 @@ def described(item: dict[str, Any], speaker: str | None = None, text: str | None
         return KINDS[item["follow_up"]]
     who = speaker or "the practitioner"
     if item["follow_up"] == "not_followed_up":
-        said = ""
-        if text:
-            text = " ".join(text.split())
-            cut = text if len(text) <= width else text[:width - 3].rsplit(" ", 1)[0].rstrip(",;:.") + "..."
-            said = f": \"{cut}\""
+        # "...health...." reads badly: a full stop goes before the dots too.
+        said = f": \"{clip(text, width, ',;:.')}\"" if text else ""
         return f"{who} {KINDS['not_followed_up']} in the next {WINDOW} turns (utterance {item['by']}{said})"
     return f"{who} {KINDS[item['follow_up']]} (utterance {item['by']})"

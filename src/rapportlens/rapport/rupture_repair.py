@@ -177,10 +177,12 @@ def _turned_to_others(conv: Conversation, turn, speaker: str, names: dict[str, r
     called = {who for who, call in names.items() if call.search(text)}
     if called:
         return speaker not in called
-    before = [t for t in conv.turns if t.index < turn.index]
-    if not before or before[-1].speaker in (speaker, turn.speaker) or roles[before[-1].speaker] == Role.PRACTITIONER:
+    if turn.index == 0:
         return False
-    codes = _codes(conv, before[-1].utterances)
+    before = conv.turns[turn.index - 1]
+    if before.speaker in (speaker, turn.speaker) or roles[before.speaker] == Role.PRACTITIONER:
+        return False
+    codes = _codes(conv, before.utterances)
     return max(codes.get("confrontation", 0.0), codes.get("withdrawal", 0.0)) < CONFIDENCE
 
 

@@ -80,8 +80,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "title": data["id"],
         "n": n,
         "duration": feats.get("timing.duration"),
-        "risk": ([{**r, "found": how_found(r), "unsure": is_unsure(r), "then": follow.get(r["utterance"])}
-                  for r in data["risk"]] if data.get("risk") is not None else None),
+        "risk": _risk(data["risk"], follow) if data.get("risk") is not None else None,
         "unsure_below": UNSURE_BELOW,
         "not_english": (None if looks_english(feats.get("text.english_share"))
                         else not_english_note(feats["text.english_share"])),
@@ -110,6 +109,20 @@ def context(conv: Conversation) -> dict[str, Any]:
         "analyzers": data["provenance"]["analyzers"],
         "warnings": data["warnings"],
     }
+
+
+def _risk(flags: list[dict[str, Any]], follow: dict[int, str]) -> list[dict[str, Any]]:
+    """The risk flags for the template; what the practitioner did next goes with the first
+    sure flag of each utterance."""
+    told: set[int] = set()
+    out = []
+    for r in flags:
+        unsure = is_unsure(r)
+        then = None if unsure or r["utterance"] in told else follow.get(r["utterance"])
+        if not unsure:
+            told.add(r["utterance"])
+        out.append({**r, "found": how_found(r), "unsure": unsure, "then": then})
+    return out
 
 
 def _mi(feats: dict[str, Any]) -> dict[str, Any]:
