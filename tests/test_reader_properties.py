@@ -30,6 +30,9 @@ FRAGMENTS = {
     "chat": ['{"messages": [', '{"role": "user", "content": "hi"}', '{"role": "assistant", "content": "hello"}',
              '{"role": "system", "content": "x"}', '{"role": "user", "content": [{"type": "text", "text": "a"}]}',
              "]}", ",", "\n", '"name": "Sam"', "[", "{}", "null", '"content": 3'],
+    "jsonrows": ['{"speaker": "A", "text": "hi"}', '{"author": "B", "message": "hello", "role": "client"}',
+                 '{"role": "user", "content": "x"}', '"start": "00:00:0x"', '"conversation_id": 2', "\n", ",",
+                 "[", "]", "{}", "null", '"text": [1]', '"speaker": ""', '"role": "critic"'],
 }
 
 inputs = {
@@ -42,7 +45,8 @@ inputs = {
     for name, frags in FRAGMENTS.items()
 }
 SUFFIX = {"text": ".txt", "csv": ".csv", "json": ".json", "vtt": ".vtt", "srt": ".srt",
-          "annomi": ".csv", "esconv": ".jsonl", "chat": ".jsonl"}
+          "annomi": ".csv", "esconv": ".jsonl", "chat": ".jsonl",
+          "jsonrows": ".jsonl"}
 
 
 def check(path: Path, fmt: str | None) -> None:

@@ -268,3 +268,61 @@ def test_a_chat_message_without_text_is_an_error_naming_it(tmp_path, run):
     result = run("analyze", path)
     assert result.exit_code == 2 and "messages[1]: needs 'role' (user or assistant)" in result.stderr
     assert "line 1" in result.stderr
+
+
+def test_json_rows_one_message_per_line(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text(
+        '{"author": "listener", "role": "listener", "message": "hey, whats on your mind?", "ts": 3}\n'
+        '{"author": "sky", "role": "user", "message": "idk just low lately", "ts": 9, "mood": null}\n'
+        '{"author": "listener", "message": "low how?", "ts": "00:00:12"}\n'
+    )
+    (conv,) = rapportlens.read(path)
+    assert conv.format == "jsonrows" and conv.id == "export"
+    assert [(u.speaker, u.text, u.start) for u in conv.utterances] == [
+        ("listener", "hey, whats on your mind?", 3.0), ("sky", "idk just low lately", 9.0),
+        ("listener", "low how?", 12.0)]
+    assert roles(conv) == {"listener": ("practitioner", False), "sky": ("client", False)}
+    assert conv.utterances[0].line == 1 and conv.utterances[2].line == 3
+
+
+def test_json_rows_array_split_by_conversation_keeps_other_keys(tmp_path):
+    import json
+
+    rows = [{"session": "a", "speaker": "T", "text": "How are you?", "code": "question"},
+            {"session": "a", "speaker": "C", "text": "Fine."},
+            {"session": "b", "speaker": "T", "text": "Welcome back.", "tags": ["x"]},
+            {"session": "b", "speaker": "C", "text": "Thanks."}]
+    path = tmp_path / "rows.json"
+    path.write_text(json.dumps(rows, indent=1))
+    first, second = rapportlens.read(path)
+    assert (first.id, second.id) == ("a", "b") and first.format == "jsonrows"
+    assert first.utterances[0].meta == {"code": "question"} and second.utterances[0].meta == {"tags": '["x"]'}
+
+
+def test_json_rows_errors_name_the_item_and_the_fix(tmp_path, run):
+    path = tmp_path / "rows.json"
+    path.write_text('[{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "yo", "role": "critic"}]')
+    result = run("analyze", path)
+    assert result.exit_code == 2 and "unknown role 'critic' in key 'role'" in result.stderr
+    assert "item [1]" in result.stderr
+    path.write_text('[{"speaker": "A", "text": "hi"}, 3]')
+    result = run("analyze", path, "--format", "jsonrows")
+    assert result.exit_code == 2 and "item [1]: an utterance must be a JSON object, not int" in result.stderr
+    path.write_text('{"speaker": "A", "text": "hi"}')
+    result = run("analyze", path, "--format", "jsonrows")
+    assert result.exit_code == 2 and "one object per line (.jsonl) or an array" in result.stderr
+    path.write_text('[{"who": "A", "said": "hi"}, {"who": "B", "said": "hello"}]')
+    result = run("analyze", path, "--format", "jsonrows", "-o", "text_column=body")
+    assert result.exit_code == 2 and "there is no key 'body' (the text key you asked for)" in result.stderr
+    assert "use one of the keys: who, said" in result.stderr
+
+
+def test_our_schema_and_chat_logs_are_not_read_as_rows(data, tmp_path):
+    from rapportlens.reading import detect_format
+
+    chat = '{"messages": [{"role": "user", "content": "hi"}]}'
+    ours = '{"schema_version": "1", "utterances": [{"speaker": "A", "text": "hi"}]}'
+    assert detect_format(tmp_path / "x.jsonl", chat) == "chat"
+    assert detect_format(tmp_path / "x.jsonl", ours) == "json"
+    assert detect_format(tmp_path / "x.jsonl", '{"role": "user", "content": "hi"}') == "jsonrows"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +21,7 @@ COLUMN_NAMES = {
     "text": ("text", "utterance", "utterance_text", "said", "content", "transcript", "message",
              "dialogue", "dialog", "sentence", "body", "line"),
     "role": ("role", "speaker_role", "speaker_type", "interlocutor_role"),
-    "start": ("start", "start_time", "start_seconds", "begin", "begin_time", "timestamp", "time"),
+    "start": ("start", "start_time", "start_seconds", "begin", "begin_time", "timestamp", "time", "ts"),
     "end": ("end", "end_time", "end_seconds", "stop", "stop_time"),
     "conversation": ("conversation_id", "conversation", "transcript_id", "session_id", "session",
                      "dialog_id", "dialogue_id", "conv_id", "call_id"),
@@ -32,7 +32,7 @@ def _norm(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", header.strip().lower()).strip("_")
 
 
-def find_column(fields: list[str], kind: str, given: str | None, path: str) -> str | None:
+def find_column(fields: list[str], kind: str, given: str | None, path: str, item: str = "column") -> str | None:
     """The header for `kind`: the one named by the user, else the first recognised name."""
     if given:
         if given in fields:
@@ -41,21 +41,22 @@ def find_column(fields: list[str], kind: str, given: str | None, path: str) -> s
         if _norm(given) in by_norm:
             return by_norm[_norm(given)]
         raise InputError(
-            f"there is no column {given!r} (the {kind} column you asked for)", path=path, line=1,
-            where="header", fix=f"use one of the columns: {', '.join(fields)}",
+            f"there is no {item} {given!r} (the {kind} {item} you asked for)", path=path,
+            line=1 if item == "column" else None, where="header" if item == "column" else None,
+            fix=f"use one of the {item}s: {', '.join(fields)}",
         )
     by_norm = {_norm(f): f for f in fields}
     return next((by_norm[n] for n in COLUMN_NAMES[kind] if n in by_norm), None)
 
 
-def _time(value: str | None, path: str, line: int, column: str) -> float | None:
+def _time(value: str | None, here: dict[str, Any], field: str) -> float | None:
     if value is None or not value.strip():
         return None
     try:
         return parse_timecode(value, allow_seconds=True)
     except TimecodeError as e:
         raise InputError(
-            f"{e} in column {column!r}", path=path, line=line,
+            f"{e} in {field}", **here,
             fix="write times as seconds (12.5) or HH:MM:SS(.mmm)",
         ) from None
 
@@ -150,48 +151,59 @@ class DelimitedReader(Reader):
             delimiter = "\t"
         rows = iter_rows(text, path, delimiter)
         fields = read_header(rows, path)
-        cols = {k: find_column(fields, k, options.get(f"{k}_column"), path) for k in COLUMN_NAMES}
-        if cols["speaker"] is None and cols["role"] is not None:
-            cols["speaker"] = cols["role"]  # a file that only says "therapist"/"client" per row
-        for kind in ("text", "speaker"):
-            if cols[kind] is None:
-                raise InputError(
-                    f"no {kind} column among: {', '.join(fields)}", path=path, line=1, where="header",
-                    fix=f"rename the column to '{COLUMN_NAMES[kind][0]}', or pass "
-                    f"--option {kind}_column=NAME",
-                )
-        groups: dict[str, list[Record]] = {}
-        stem = Path(path).stem or "stdin"
-        # Columns RapportLens does not interpret (codes, notes, ids) travel along in meta.
-        extra = [f for f in fields if f not in cols.values()]
-        for line, row in rows:
-            speaker = row[cols["speaker"]].strip()
-            if not speaker:
-                raise InputError(
-                    f"the speaker cell (column {cols['speaker']!r}) is empty", path=path, line=line,
-                    fix="fill in who said this row",
-                )
-            role = None
-            if cols["role"] and row[cols["role"]].strip():
-                role = role_from_value(row[cols["role"]])
-                if role is None:
-                    raise InputError(
-                        f"unknown role {row[cols['role']]!r} in column {cols['role']!r}", path=path,
-                        line=line, fix="use practitioner, client or member (or therapist, patient, ...)",
-                    )
-            record = Record(
-                speaker,
-                row[cols["text"]],
-                _time(row.get(cols["start"] or ""), path, line, cols["start"] or ""),
-                _time(row.get(cols["end"] or ""), path, line, cols["end"] or ""),
-                line,
-                f"row at line {line}",
-                role,
-                {k: row[k] for k in extra if row[k].strip()},
+        yield from conversations_from_rows(((line, f"row at line {line}", row) for line, row in rows),
+                                           fields, options, path, self.name)
+
+
+def conversations_from_rows(rows: Iterable[tuple[int | None, str, dict[str, str]]], fields: list[str], options: dict[str, Any],
+                            path: str, format: str, item: str = "column") -> Iterator[Conversation]:
+    """Utterance rows (line, place, {field: text}) as conversations, fields found by name or option;
+    ``item`` is what a field is called in messages ("column", or "key" for JSON rows)."""
+    cols = {k: find_column(fields, k, options.get(f"{k}_column"), path, item) for k in COLUMN_NAMES}
+    if cols["speaker"] is None and cols["role"] is not None:
+        cols["speaker"] = cols["role"]  # a file that only says "therapist"/"client" per row
+    for kind in ("text", "speaker"):
+        if cols[kind] is None:
+            raise InputError(
+                f"no {kind} {item} among: {', '.join(fields)}", path=path, line=1 if item == "column" else None,
+                where="header" if item == "column" else None,
+                fix=f"rename the {item} to '{COLUMN_NAMES[kind][0]}', or pass "
+                f"--option {kind}_column=NAME",
             )
-            key = row[cols["conversation"]].strip() if cols["conversation"] else stem
-            groups.setdefault(key, []).append(record)
-        if not groups:
-            raise InputError("the file has a header but no rows", path=path, fix="add the utterances")
-        for key, records in groups.items():
-            yield assemble(records, id=key, path=path, format=self.name, role_basis="role column")
+    groups: dict[str, list[Record]] = {}
+    stem = Path(path).stem or "stdin"
+    # Fields RapportLens does not interpret (codes, notes, ids) travel along in meta.
+    extra = [f for f in fields if f not in cols.values()]
+    for line, place, row in rows:
+        here = {"path": path, "line": line, "where": None if line else place}
+        speaker = row.get(cols["speaker"], "").strip()
+        if not speaker:
+            raise InputError(
+                f"the speaker ({item} {cols['speaker']!r}) is empty", **here,
+                fix="fill in who said this row",
+            )
+        role = None
+        if cols["role"] and row.get(cols["role"], "").strip():
+            role = role_from_value(row[cols["role"]])
+            if role is None:
+                raise InputError(
+                    f"unknown role {row[cols['role']]!r} in {item} {cols['role']!r}", **here,
+                    fix="use practitioner, client or member (or therapist, patient, ...)",
+                )
+        record = Record(
+            speaker,
+            row.get(cols["text"], ""),
+            _time(row.get(cols["start"] or ""), here, f"{item} {cols['start']!r}"),
+            _time(row.get(cols["end"] or ""), here, f"{item} {cols['end']!r}"),
+            line,
+            place,
+            role,
+            {k: row[k] for k in extra if row.get(k, "").strip()},
+        )
+        key = row.get(cols["conversation"], "").strip() if cols["conversation"] else stem
+        groups.setdefault(key, []).append(record)
+    if not groups:
+        raise InputError("the file has a header but no rows" if item == "column" else "the file has no rows",
+                         path=path, fix="add the utterances")
+    for key, records in groups.items():
+        yield assemble(records, id=key, path=path, format=format, role_basis=f"role {item}")
