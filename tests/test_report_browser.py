@@ -129,7 +129,7 @@ def test_keyboard_reaches_the_skip_link_and_the_code_tooltips(loaded):
 def test_evidence_links_scroll_to_the_utterance(loaded):
     d = loaded["driver"]
     d.get(loaded["path"].as_uri())
-    link = d.find_element(By.CSS_SELECTOR, "#feedback a[href^='#u-'], #risk a[href^='#u-']")
+    link = d.find_element(By.CSS_SELECTOR, "#feedback a[href^='#u-'], #risk a[href^='#u-'], #overview a[href^='#u-']")
     target = link.get_attribute("href").split("#")[1]
     d.execute_script("arguments[0].click()", link)
     top = d.execute_script(f"return document.getElementById('{target}').getBoundingClientRect().top")

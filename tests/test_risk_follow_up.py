@@ -83,3 +83,20 @@ def test_a_backchannel_does_not_use_up_the_window():
                           ("C", "That's it really."),
                           ("T", "Thank you for telling me. Are you having thoughts of ending your life?")])
     assert (item["follow_up"], item["by"]) == ("asked", 6)
+
+
+def test_asking_directly_and_steps_towards_safety_are_a_strength():
+    conv, _ = followed([*DISCLOSED, ("T", "Thank you for telling me. Are you thinking about killing yourself?"),
+                        ("C", "Sometimes, yes."),
+                        ("T", "Could you put the pills somewhere else tonight, and call the crisis line if it gets worse?"),
+                        ("C", "Okay.")])
+    top = conv.features["strengths"][0]
+    assert top["strength"] == "risk_taken_up" and top["evidence"] == [2, 4]
+    assert top["reason"] == "asked about it directly and took 1 step towards safety"
+
+
+def test_risk_left_without_a_response_is_no_strength():
+    conv, _ = followed([*DISCLOSED, ("T", "Let's look at your sleep diary."), ("C", "Okay."),
+                        ("T", "Try to keep a regular bedtime."), ("C", "Okay."),
+                        ("T", "And if it gets worse, call the crisis line.")])
+    assert "risk_taken_up" not in [s["strength"] for s in conv.features["strengths"]]

@@ -188,3 +188,34 @@ def test_a_risky_sentence_after_an_ordinary_one_stays_sure():
     [read_after] = [f for f in flags if "in_context" in f]
     assert read_after["evidence"] == "I've written letters to everyone I love." and read_after["category"] == "suicide"
     assert read_after["in_context"] > 0.5 and not read_after.get("unsure")
+
+
+@pytest.mark.parametrize("text,discount", [
+    ("I've hurt my wrist.", True), ("I twisted my ankle at netball.", True),
+    ("I hurt my wrist when he pushed me.", False), ("I hurt my arm on purpose.", False),
+    ("I've hurt my arm again.", False), ("He hurt my arm.", False),
+])
+def test_an_injury_told_as_an_accident_is_not_read_as_self_harm(text, discount):
+    assert discounted(text) is discount
+
+
+def test_two_categories_for_one_sentence_are_one_entry_in_the_summary_and_the_report():
+    from rapportlens.rapport.risk import how_found, merged_flags
+    from rapportlens.report.html import render_html
+    from rapportlens.summary import summarize
+
+    flags = [{"utterance": 3, "evidence": "He'll go mad.", "label": "harm to others", "source": "model", "confidence": 0.9},
+             {"utterance": 3, "evidence": "He'll go mad.", "label": "abuse or safeguarding concern", "source": "model",
+              "confidence": 0.9},
+             {"utterance": 3, "evidence": "he grabs me", "label": "abuse or safeguarding concern", "source": "patterns"}]
+    merged = merged_flags(flags, how_found)
+    assert [(r["evidence"], labels) for r, labels in merged] == [
+        ("He'll go mad.", "harm to others; abuse or safeguarding concern"), ("he grabs me", "abuse or safeguarding concern")]
+    conv = client_says("Please don't say anything. He'll go mad if he finds out I told someone.")
+    cats = [f["category"] for f in conv.features["risk"]]
+    assert len(cats) == 2  # the model names two categories for this sentence
+    import rapportlens
+
+    rapportlens.analyze(conv)
+    assert summarize(conv).count("He'll go mad if he finds out") == 1
+    assert render_html(conv).count("go mad if he finds out") == 2  # the flag, and the transcript

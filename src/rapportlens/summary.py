@@ -24,9 +24,9 @@ from .analyzers.disclosure import worth_showing
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
 from .model import Conversation, Role, clip, counted, fmt_seconds
-from .rapport.feedback import STATE_WORDS
+from .rapport.feedback import STATE_WORDS, whose_words
 from .rapport.group_view import group_tables
-from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, unsure_note
+from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags, unsure_note
 from .rapport.risk_follow_up import described
 from .rapport.ruptures import signal_words
 
@@ -134,8 +134,8 @@ class Summary:
         sure = [r for r in flags if not is_unsure(r)]
         body = Text()
         told: set[int] = set()  # utterances already given what the practitioner did next
-        for r in sure:
-            body.append(f"utterance {r['utterance']} ({r['speaker']}): {r['label']}\n", style="bold")
+        for r, labels in merged_flags(sure, how_found):
+            body.append(f"utterance {r['utterance']} ({r['speaker']}): {labels}\n", style="bold")
             body.append(f"  \"{r['evidence']}\" ({how_found(r)})\n")
             # The model reads the sentence alone; the question it answers often settles it
             # ("Yes, I want him here." after "Is it alright if your son stays?").
@@ -152,8 +152,8 @@ class Summary:
             body.append(f"{'Also, the' if sure else 'The'} model is unsure about these (confidence under "
                         f"{UNSURE_BELOW:.1f}, or not flagged when read after the sentence before); read them "
                         "in context:\n", style="bold")
-            for r in unsure:
-                body.append(f"  utterance {r['utterance']} ({r['speaker']}, {r['label']}): \"{r['evidence']}\" "
+            for r, labels in merged_flags(unsure, unsure_note):
+                body.append(f"  utterance {r['utterance']} ({r['speaker']}, {labels}): \"{r['evidence']}\" "
                             f"({unsure_note(r)})\n")
         body.rstrip()
         n_sure = len({r["utterance"] for r in sure})
@@ -357,7 +357,7 @@ class Summary:
         cs = f["client_state"]
         if cs["state"] != "none":
             yield self.wrap(Text.assemble(f"client state: {STATE_WORDS.get(cs['state'], cs['state'])} "
-                                          f"(score {cs['scores'][cs['state']]:.2f}, from the client's words)",
+                                          f"(score {cs['scores'][cs['state']]:.2f}, from {whose_words(self.conv, cs['evidence'])} words)",
                                           self._at(cs["evidence"])))
         recs = f["recommendations"][:3]
         if recs:

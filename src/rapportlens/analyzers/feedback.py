@@ -41,14 +41,15 @@ FOLLOW_UP = declare(
 )
 STRENGTHS = declare(
     "strengths", Level.CONVERSATION, "list",
-    "Up to five things that went well, strongest first: dimensions scoring 65 or more, MI scores at the "
-    "MITI 'good' threshold and repaired ruptures; each with strength, title, reason and evidence (utterances).",
+    "Up to five things that went well, strongest first: risk language taken up (risk_taken_up: asked about "
+    "directly, or steps towards safety, with no phrase or answer flag left without a response), dimensions "
+    "scoring 65 or more, MI scores at the MITI 'good' threshold and repaired ruptures; each with strength, title, reason and evidence (utterances).",
 )
 
 
 class Feedback(Analyzer):
     name = "feedback"
-    version = "v6"
+    version = "v7"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
     requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
     assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key, FOLLOW_UP.key)
@@ -64,4 +65,4 @@ class Feedback(Analyzer):
         f.assign(PITFALLS.key, found)
         f.assign(STATE.key, state)
         f.assign(RECOMMENDATIONS.key, recommendations(conversation, found, state))
-        f.assign(STRENGTHS.key, strengths(conversation, f[RUPTURES.key]))
+        f.assign(STRENGTHS.key, strengths(conversation, f[RUPTURES.key], follow=follow))

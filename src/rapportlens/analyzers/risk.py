@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..features import Level, declare
 from ..model import Conversation, Role
 from ..pipeline import Analyzer
-from ..rapport.risk import REVIEW, RiskFlag, assess_many, category_label, model_card
+from ..rapport.risk import REVIEW, RiskFlag, assess_many, category_label, is_unsure, model_card
 from ..rapport.risk_answers import risk_answers
 
 RISK = declare(
@@ -13,7 +13,8 @@ RISK = declare(
     f"Utterances with risk language ({REVIEW}): utterance index, speaker, category (suicide, self_harm, "
     "harm_to_others, abuse, psychosis), label, evidence (the words that matched, or the sentence the risk "
     "model flagged, or the whole answer), span, source (patterns, model, or answer: the reply to a practitioner's "
-    "direct question about that risk, with question: its utterance and asked: its words) and, for the model, its "
+    "direct question about that risk, or to a question probing a flagged disclosure (plan, method, means, "
+    "timing, past attempts), with question: its utterance and asked: its words) and, for the model, its "
     "confidence; for a sentence after the first in its turn, in_context: its confidence when read after the "
     "sentence before; unsure: true under 0.3 confidence or when that pair is not flagged (still a flag; shown "
     "after the sure ones).",
@@ -26,7 +27,7 @@ class Risk(Analyzer):
     # The practitioner's own words ("have you thought about suicide?") are questions, not disclosures.
     assigns = (RISK.key,)
 
-    version = "v9"
+    version = "v10"
 
     def __init__(self, use_model: bool = True) -> None:
         self.use_model = use_model
@@ -40,10 +41,14 @@ class Risk(Analyzer):
         for u, found in zip(scanned, assess_many([u.text for u in scanned], self.use_model)):
             flags += [{"utterance": u.index, "speaker": u.speaker, **f.to_dict()} for f in found]
         # An answer to a direct question about risk ("Just sometimes at night.") confirms what
-        # was asked, in words no detector reads as risk on their own.
-        have = {(f["utterance"], f["category"]) for f in flags}
-        for a in risk_answers(conversation):
+        # was asked, in words no detector reads as risk on their own; an answer to a probing
+        # question ("How would you do it?") confirms the disclosure it follows up. It is sure
+        # where the model was unsure of the same words.
+        have = {(f["utterance"], f["category"]) for f in flags if not is_unsure(f)}
+        for a in risk_answers(conversation, have):
             if (a.utterance, a.category) not in have:
+                have.add((a.utterance, a.category))
+                flags = [f for f in flags if (f["utterance"], f["category"]) != (a.utterance, a.category)]
                 u = conversation.utterances[a.utterance]
                 flag = RiskFlag(a.category, category_label(a.category), u.text, (0, len(u.text)), "answer")
                 flags.append({"utterance": a.utterance, "speaker": u.speaker, **flag.to_dict(),

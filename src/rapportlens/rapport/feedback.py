@@ -12,12 +12,14 @@ from functools import lru_cache
 from importlib.resources import files
 from typing import Any
 
+from ..coding.invitation import DECLINE, PERMISSION
 from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation, Role, counted
 from .dimensions import COMPONENTS, EMPATHIC
-from .risk_follow_up import PRECISE, WINDOW
+from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW
 from .rupture_turns import heard_in_risk_words
+from .shared_meaning import clarifying, unexplained_terms
 from .view import View
 
 AGAINST = {c.name: c.against for c in COMPONENTS}
@@ -171,6 +173,37 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     return parts
 
 
+def shared_meaning_parts(conv: Conversation, v: View, giver: str) -> list[dict[str, Any]]:
+    """The signs of assuming shared meaning in a session without checks of understanding:
+    few reflections (``no_checks``), the client asking what was meant (``client_asked``:
+    twice, or once with unexplained terms) and abbreviations the client never used
+    (``unexplained_terms``); each with evidence and reason."""
+    givers = v.givers
+    if any(_has(v, i, "check_understanding") for i in givers):
+        return []
+    parts: list[dict[str, Any]] = []
+    reflections = [i for i in givers if _reflects(v, i)]
+    if len(givers) >= 10 and len(reflections) < 0.1 * len(givers):
+        telling = [i for i in givers if _has(v, i, "advice") or _has(v, i, "information")]
+        # The MI summary counts every reflection coded; say which count this is when they differ.
+        coded = len(v.with_code(givers, "reflection.simple", "reflection.complex", "reflection.feeling"))
+        sure = f" at confidence 0.5 or more ({coded} coded in all)" if coded != len(reflections) else ""
+        parts.append({"part": "no_checks", "evidence": telling[:10],
+                      "reason": f"no checks of understanding and {counted(len(reflections), 'reflection')}{sure} "
+                                f"in {len(givers)} {giver} utterances"})
+    asked = clarifying(conv, v)
+    terms, where = unexplained_terms(conv, v)
+    if len(asked) >= 2 or (asked and terms):
+        parts.append({"part": "client_asked", "evidence": asked,
+                      "reason": f"the {'client' if giver == 'practitioner' else 'other member'} had to ask what was "
+                                f"meant {counted(len(asked), 'time')}, and understanding was never checked"})
+    if terms:
+        parts.append({"part": "unexplained_terms", "evidence": where[:10],
+                      "reason": f"{counted(len(terms), 'abbreviation')} the client never used went unexplained: "
+                                + ", ".join(terms[:6]) + (", ..." if len(terms) > 6 else "")})
+    return parts
+
+
 def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
              follow: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     v = View.whole(conv)
@@ -207,16 +240,11 @@ def pitfalls(conv: Conversation, ruptures: list[dict[str, Any]],
         add("rushing", [i for p in parts for i in p["evidence"]], "; ".join(p["reason"] for p in parts) + ".")
         out[-1]["parts"] = parts
 
-    checks = [i for i in givers if _has(v, i, "check_understanding")]
-    reflections = [i for i in givers if _reflects(v, i)]
-    if len(givers) >= 10 and not checks and len(reflections) < 0.1 * len(givers):
-        telling = [i for i in givers if _has(v, i, "advice") or _has(v, i, "information")]
-        # The MI summary counts every reflection coded; say which count this is when they differ.
-        coded = len(v.with_code(givers, "reflection.simple", "reflection.complex", "reflection.feeling"))
-        sure = f" at confidence 0.5 or more ({coded} coded in all)" if coded != len(reflections) else ""
-        add("assuming_shared_meaning", telling[:10],
-            f"no checks of understanding and {counted(len(reflections), 'reflection')}{sure} "
-            f"in {len(givers)} {giver} utterances.")
+    shared = shared_meaning_parts(conv, v, giver)
+    if shared:
+        add("assuming_shared_meaning", [i for p in shared for i in p["evidence"]][:10],
+            "; ".join(p["reason"] for p in shared) + ".")
+        out[-1]["parts"] = shared
 
     sympathy = [i for i in givers if _has(v, i, "sympathy")]
     empathic = [i for i in givers if any(_has(v, i, c) for c in EMPATHIC)]
@@ -283,7 +311,11 @@ def client_state(conv: Conversation) -> dict[str, Any]:
         return {"state": "none", "scores": {}, "evidence": []}
     text = {i: conv.utterances[i].text for i in theirs}
     anxious = [i for i in theirs if _ANXIOUS.search(text[i]) or _has(v, i, "withdrawal")]
-    mistrust = [i for i in theirs if _MISTRUST.search(text[i]) or _complains(conv, v, i)]
+    # Mistrust of the practitioner: in a group, not what one member says straight back to
+    # another ("You never answer." from a father to his son).
+    us = conv.utterances
+    to_member = {i for i in theirs if i and i - 1 in text and us[i - 1].speaker != us[i].speaker}
+    mistrust = [i for i in theirs if i not in to_member and (_MISTRUST.search(text[i]) or _complains(conv, v, i))]
     mean_words = sum(words[i] for i in theirs) / len(theirs)
     engaged = [i for i in theirs if _has(v, i, "elaboration") or _has(v, i, "disclosure")]
     scores = {
@@ -297,6 +329,16 @@ def client_state(conv: Conversation) -> dict[str, Any]:
     if scores[best] < 0.4:
         return {"state": "none", "scores": scores, "evidence": []}
     return {"state": best, "scores": scores, "evidence": sorted(evidence[best])[:10]}
+
+
+def whose_words(conv: Conversation, evidence: list[int]) -> str:
+    """Whose words an estimate came from: "the client's", or with several clients or members
+    their names ("Jake's", "Mum and Dad's", "some members'")."""
+    us = conv.utterances
+    speakers = list(dict.fromkeys(us[i].speaker for i in evidence))
+    if len({us[i].speaker for i in View.whole(conv).receivers}) < 2 or not speakers:
+        return "the client's"
+    return " and ".join(speakers) + "'s" if len(speakers) <= 2 else "some members'"
 
 
 def _shown(conv: Conversation, v: View, technique: dict[str, Any]) -> list[int]:
@@ -329,7 +371,7 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     needs += [n for n in pitfall_needs if n[0].split(".")[0] in SAFETY_FIRST]
     needs += [n for n in pitfall_needs if n[0].split(".")[0] in TIED_TO_WORSE]
     if state["state"] != "none":
-        needs.append((state["state"], (f"the client's language suggests they are "
+        needs.append((state["state"], (f"{whose_words(conv, state['evidence'])} language suggests they are "
                       f"{STATE_WORDS[state['state']]} (score {state['scores'][state['state']]:.2f})"),
                       state["evidence"]))
     needs += [n for n in pitfall_needs if n[0].split(".")[0] not in TIED_TO_WORSE + SAFETY_FIRST]
@@ -362,16 +404,75 @@ STRONG = 65  # a dimension at or above this (0-100) is named as a strength
 MI_LABELS = {"reflection_to_question": ("Reflections outnumber questions", "{:.2f} reflections per question"),
              "percent_complex_reflections": ("Complex reflections", "{:.0f}% of reflections are complex"),
              "percent_open_questions": ("Open questions", "{:.0f}% of questions are open")}
+# An MI score is a strength only over this many of what it divides: 2 reflections to 1
+# question is "good" by MITI's ratio and says little about a 14-utterance discharge talk.
+MI_BASE = {"reflection_to_question": "reflections", "percent_complex_reflections": "reflections",
+           "percent_open_questions": "questions"}
+MI_STRENGTH_MIN = 4
 MI_CODES = {"reflection_to_question": ("reflection.simple", "reflection.complex"),
             "percent_complex_reflections": ("reflection.complex",),
             "percent_open_questions": ("question.open",)}
 
 
-def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5) -> list[dict[str, Any]]:
-    """What went well, strongest first: high dimensions, MI scores at the 'good' threshold and
-    ruptures that were repaired; each with the utterances behind it."""
+def risk_taken_up(conv: Conversation, follow: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The strength of meeting risk language head-on: direct questions about it and steps
+    towards safety after the first sure flag, when no precise flag went without a response."""
+    sure = [f for f in follow if f["sure"]]
+    if not sure or any(f["precise"] and f["follow_up"] == "not_followed_up" for f in sure):
+        return None
+    asked = sorted({f["by"] for f in sure if f["follow_up"] == "asked"})
+    v = View.whole(conv)
+    steps = [i for i in v.givers if i > sure[0]["utterance"] and SAFETY_STEP.search(conv.utterances[i].text)]
+    parts = ([f"asked about it directly{'' if len(asked) == 1 else f' {len(asked)} times'}"] if asked else []) + (
+             [f"took {counted(len(steps), 'step')} towards safety"] if steps else [])
+    if not parts:
+        return None
+    return {"strength": "risk_taken_up", "title": "Took up the risk",
+            "reason": " and ".join(parts), "evidence": sorted({*asked, *steps})[:10]}
+
+
+RISE = 20  # points of change talk's share from the first half to the second that count as a rise
+
+
+def asked_before_advising(conv: Conversation, v: View) -> dict[str, Any] | None:
+    """Asking leave before advising or informing ("Would it be alright if I told you about some
+    things that help?"), when the client did not turn it down."""
+    us = conv.utterances
+    asked = []
+    for i in v.givers:
+        if PERMISSION.search(us[i].text):
+            reply = next((j for j in range(i + 1, len(us)) if j in set(v.receivers)), None)
+            if reply is not None and not DECLINE.search(us[reply].text):
+                asked.append(i)
+    if not asked:
+        return None
+    return {"strength": "asked_before_advising", "title": "Asked before advising",
+            "reason": f"asked leave before giving advice or information{'' if len(asked) == 1 else f' {len(asked)} times'}, "
+                      "and was not turned down", "evidence": asked[:10]}
+
+
+def change_talk_rose(conv: Conversation, v: View) -> dict[str, Any] | None:
+    """The client's change talk taking a larger share of change and sustain talk in the second
+    half than in the first (by ``RISE`` points or more, ending at half or more): in MI, the
+    client's own language moving towards change is what the session is for."""
+    talk = conv.features.get("mi.client_talk") or {}
+    first, second = talk.get("first_half"), talk.get("second_half")
+    if first is None or second is None or second - first < RISE or second < 50:
+        return None
+    half = len(conv.utterances) / 2
+    evidence = [i for i in v.with_code(v.receivers, "change_talk") if i >= half]
+    return {"strength": "change_talk_rose", "title": "Change talk grew",
+            "reason": f"the client's change talk rose from {first:.0f}% of change and sustain talk in the first half "
+                      f"to {second:.0f}% in the second", "evidence": evidence[:10]}
+
+
+def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5,
+              follow: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """What went well, strongest first: risk language taken up (``risk_taken_up``), high
+    dimensions, MI scores at the 'good' threshold, asking before advising, change talk that
+    grew and ruptures that were repaired; each with the utterances behind it."""
     f = conv.features
-    out: list[dict[str, Any]] = []
+    out: list[dict[str, Any]] = [s for s in [risk_taken_up(conv, follow or [])] if s]
     dims = f.get("dimensions") or {}
     for name, d in sorted(dims.items(), key=lambda kv: -(kv[1]["score"] or 0)):
         if d["score"] is None or d["score"] < STRONG:
@@ -384,12 +485,14 @@ def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5
                     "evidence": d["evidence"][:10]})
     levels = f.get("mi.levels") or {}
     v = View.whole(conv)
+    counts = f.get("mi.counts") or {}
     for key, level in levels.items():
-        if level == "good":
+        if level == "good" and counts.get(MI_BASE[key], 0) >= MI_STRENGTH_MIN:
             title, fmt = MI_LABELS[key]
             out.append({"strength": f"mi.{key}", "title": title,
                         "reason": fmt.format(f[f"mi.{key}"]) + " (MITI: good)",
                         "evidence": v.with_code(v.givers, *MI_CODES[key])[:10]})
+    out += [x for x in (asked_before_advising(conv, v), change_talk_rose(conv, v)) if x]
     for r in ruptures:
         if r["repair"] and r["recovered"]:
             out.append({"strength": "repair", "title": "Repaired a rupture",

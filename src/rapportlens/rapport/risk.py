@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
@@ -106,6 +106,17 @@ def unsure_note(flag: dict) -> str:
     if flag.get("in_context") is not None and flag.get("confidence", 0) >= UNSURE_BELOW:
         said += f" alone, {flag['in_context']:.2f} after the sentence before"
     return said
+
+
+def merged_flags(flags: list[dict], how: Callable[[dict], str]) -> list[tuple[dict, str]]:
+    """Flags of one utterance with the same evidence found the same way (``how``; the model
+    naming two categories for one sentence) as one entry: the first flag and the labels
+    joined ("harm to others; abuse or safeguarding concern")."""
+    seen: dict[tuple, tuple[dict, list[str]]] = {}
+    for r in flags:
+        entry = seen.setdefault((r["utterance"], r["evidence"], how(r)), (r, []))
+        entry[1].append(r["label"])
+    return [(r, "; ".join(labels)) for r, labels in seen.values()]
 
 
 def how_found(flag: dict) -> str:

@@ -10,6 +10,7 @@ plainly denies ("No.", "No, never.", "Not at all.").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -36,6 +37,23 @@ SAFETY_QUESTION = re.compile(r"\b(?:(?:do|does|did) you (?:feel|think you'?re)|a
                      r"(?: (?:for you )?(?:at home|there|with (?:him|her|them)|to go home|going home))?", re.IGNORECASE)
 _AFFIRM = re.compile(r"^\W*(?:yes|yeah|yep|yup|of course|totally|completely|definitely|absolutely|i do|i am|i'?m fine|"
                      r"very|always)\b(?![^.?!]*\bbut\b)", re.IGNORECASE)
+# The questions of a risk assessment that follow a disclosure without naming the risk again.
+# Probing the risk: plan, method, means, timing, past attempts, how often, how close, how
+# bad ("Have you thought about how you would do it?"); an answer that does not deny confirms
+# the disclosure before it ("I've got pills saved up.").
+PROBING = re.compile(
+    r"\b(?:have you (?:thought about|got|made|worked out) (?:how|a plan|when|where)|do you have (?:a plan|the (?:means|pills|tablets|rope|knife)|access to)|"
+    r"how (?:would|will|might) you do (?:it|that)|when (?:would|will|were) you (?:thinking|planning|going) (?:of|to) (?:do|doing) (?:it|that)|"
+    r"have you (?:ever )?(?:tried|attempted|done (?:this|that|it)) before|"
+    r"have you (?:taken (?:anything|any(?: of)? (?:the |them|pills|tablets))|done anything to yourself|hurt yourself|harmed yourself|cut yourself)|"
+    r"how (?:close|likely) are you to|how often (?:do|have) you (?:think|thought|had these thoughts)|"
+    r"how (?:deep|bad|badly|many times)\b[^.?!]*\?|did (?:you|it) need (?:stitches|a doctor|medical|to go to hospital))",
+    re.IGNORECASE)
+# Who is with them: part of the assessment, but the answer ("My mum's downstairs.") is no risk.
+WHO_IS_WITH = re.compile(r"\b(?:(?:is|are) (?:anyone|someone|anybody) (?:with you|there with you|at home with you)|"
+                         r"are you (?:on your own|alone) (?:right )?now)", re.IGNORECASE)
+ASSESSING = re.compile(f"{PROBING.pattern}|{WHO_IS_WITH.pattern}", re.IGNORECASE)
+PROBED_WITHIN = 8  # utterances from a flagged disclosure to a probing question that follows it up
 # A plain denial, with nothing after it that takes it back ("No, but sometimes...").
 _DENIAL = re.compile(
     r"^\W*(?:no+|nope|nah|never|not at all|not really|not ever|no way|god,? no|of course not|definitely not|"
@@ -52,11 +70,14 @@ class RiskAnswer:
     asked: str  # the words of the question that name the risk
 
 
-def risk_answers(conv: Conversation) -> list[RiskAnswer]:
-    """Each client turn that answers a practitioner's question about risk without denying it."""
+def risk_answers(conv: Conversation, flagged: Iterable[tuple[int, str]] = ()) -> list[RiskAnswer]:
+    """Each client turn that answers a practitioner's question about risk without denying it.
+    ``flagged``: (utterance, category) already flagged; a probing question ("How would you do
+    it?") asks about the latest of them, or of the answers found here, within ``PROBED_WITHIN``."""
     roles = {s.name: s.role for s in conv.speakers}
     turns = conv.turns
-    out = []
+    seen = sorted(flagged)
+    out: list[RiskAnswer] = []
     for prev, turn in pairwise(turns):
         if roles[prev.speaker] != Role.PRACTITIONER or roles[turn.speaker] == Role.PRACTITIONER:
             continue
@@ -71,5 +92,12 @@ def risk_answers(conv: Conversation) -> list[RiskAnswer]:
             out.append(RiskAnswer(first, q, "abuse", m.group(0)))
         if _DENIAL.search(answer):
             continue
-        out += [RiskAnswer(first, q, name, m.group(0)) for name, rx in TOPIC_QUESTIONS.items() if (m := rx.search(asked))]
+        named = [RiskAnswer(first, q, name, m.group(0)) for name, rx in TOPIC_QUESTIONS.items() if (m := rx.search(asked))]
+        # A question back ("What will they do?") answers something else.
+        if not named and (m := PROBING.search(asked)) and question_form(answer) is None:
+            before = [(u, c) for u, c in seen + [(a.utterance, a.category) for a in out] if q - PROBED_WITHIN <= u < q]
+            latest = max((u for u, _ in before), default=None)
+            words = asked[m.start():].rstrip(" ?")
+            named = [RiskAnswer(first, q, c, words) for c in dict.fromkeys(c for u, c in before if u == latest)]
+        out += named
     return out

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..coding.rules import question_form
 from ..model import Conversation, Role, clip
-from .risk_answers import SAFETY_QUESTION, TOPIC_QUESTIONS
+from .risk_answers import ASSESSING, SAFETY_QUESTION, TOPIC_QUESTIONS
 from .rupture_cues import ACKNOWLEDGING_CUES
 from .rupture_turns import _stems
 from .view import View
@@ -38,17 +38,6 @@ SAFETY_STEP = re.compile(
     r"someone (?:to be|who can be|who could be|who can stay|to stay) with you|"
     r"(?:remove|lock (?:away|up)|put away|get rid of|hand (?:in|over)|move) (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun|means)|"
     r"put (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun) (?:somewhere|away|out|in))\b",
-    re.IGNORECASE)
-# The questions of a risk assessment that follow a disclosure without naming the risk again:
-# plan, method, means, timing, past attempts, who is with them ("Have you thought about how
-# you would do it?", "Is anyone with you right now?").
-ASSESSING = re.compile(
-    r"\b(?:have you (?:thought about|got|made|worked out) (?:how|a plan|when|where)|do you have (?:a plan|the (?:means|pills|tablets|rope|knife)|access to)|"
-    r"how (?:would|will|might) you do (?:it|that)|when (?:would|will|were) you (?:thinking|planning|going) (?:of|to) (?:do|doing) (?:it|that)|"
-    r"have you (?:ever )?(?:tried|attempted|done (?:this|that|it)) before|have you (?:taken|done|hurt yourself|harmed yourself)|"
-    r"(?:is|are) (?:anyone|someone|anybody) (?:with you|there with you|at home with you)|are you (?:on your own|alone) (?:right )?now|"
-    r"how (?:close|likely) are you to|how often (?:do|have) you (?:think|thought|had these thoughts)|"
-    r"how (?:deep|bad|badly|many times)\b[^.?!]*\?|did (?:you|it) need (?:stitches|a doctor|medical|to go to hospital))",
     re.IGNORECASE)
 # Taking up what was said, in the first turn (``_takes_up``): these codes, a worded
 # acknowledgement, or a question about its subject.

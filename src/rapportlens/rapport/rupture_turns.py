@@ -50,6 +50,10 @@ TALKED_THROUGH = 6  # words an answer to an explicit repair needs beyond this to
 
 
 RECOVERY_WORDS = 5  # fewer words than this ("The buses were cancelled.") is no coming back
+# Taking a step themselves ("Okay. Maybe I could call them." after "That's your decision to
+# make."): engaged in few words, whatever the speaker's usual length.
+COMMITTING = re.compile(r"\b(?:maybe |perhaps )?i(?:'ll| will| could| might| can|'m going to| am going to) "
+                        r"(?:try|give|call|ring|do|ask|talk|speak|go|make|book|start|look|think about)\b", re.IGNORECASE)
 
 
 def _codes(conv: Conversation, idx: tuple[int, ...]) -> dict[str, float]:
@@ -164,7 +168,7 @@ def _engaged(conv: Conversation, turn, usual: float, words) -> bool:
     marked = {c for c, p in all_codes.items() if p >= WEAK}
     n = _length(turn, words)
     return ((not marked & {"withdrawal", "confrontation"} or _talks_it_through(conv, turn, words))
-            and n >= RECOVERY_WORDS and (n >= 0.5 * usual or "elaboration" in codes))
+            and n >= RECOVERY_WORDS and (n >= 0.5 * usual or "elaboration" in codes or COMMITTING.search(_text(conv, turn)) is not None))
 
 
 def _continued(conv: Conversation, turn, roles, words) -> bool:

@@ -22,9 +22,9 @@ from ..features import declared
 from ..language import looks_english, not_english_note
 from ..model import Conversation, fmt_seconds
 from ..output import to_dict
-from ..rapport.feedback import STATE_WORDS
+from ..rapport.feedback import STATE_WORDS, whose_words
 from ..rapport.group_view import group_tables
-from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure
+from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags
 from ..rapport.risk_follow_up import described
 from ..rapport.ruptures import signal_words
 from ..summary import MI_ROWS
@@ -95,6 +95,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "strengths": data.get("strengths", []),
         "pitfalls": data.get("pitfalls", []),
         "client_state": data.get("client_state"),
+        "state_whose": whose_words(conv, (data.get("client_state") or {}).get("evidence", [])),
         "state_words": STATE_WORDS,
         "disclosure": ({"trend": feats["disclosure.trend"], "by_third": feats["disclosure.depth_by_third"],
                         "evidence": feats.get("disclosure.deepest", [])}
@@ -112,16 +113,16 @@ def context(conv: Conversation) -> dict[str, Any]:
 
 
 def _risk(flags: list[dict[str, Any]], follow: dict[int, str]) -> list[dict[str, Any]]:
-    """The risk flags for the template; what the practitioner did next goes with the first
-    sure flag of each utterance."""
+    """The risk flags for the template, one entry per sentence and way of finding it; what the
+    practitioner did next goes with the first sure flag of each utterance."""
     told: set[int] = set()
     out = []
-    for r in flags:
+    for r, labels in merged_flags(flags, lambda f: f"{is_unsure(f)}{how_found(f)}"):
         unsure = is_unsure(r)
         then = None if unsure or r["utterance"] in told else follow.get(r["utterance"])
         if not unsure:
             told.add(r["utterance"])
-        out.append({**r, "found": how_found(r), "unsure": unsure, "then": then})
+        out.append({**r, "label": labels, "found": how_found(r), "unsure": unsure, "then": then})
     return out
 
 
