@@ -62,3 +62,26 @@ def test_python_dash_m_and_version(run):
 
     out = subprocess.run([sys.executable, "-m", "rapportlens", "--version"], capture_output=True, text=True, check=False)
     assert out.returncode == 0 and rapportlens.__version__ in out.stdout
+
+
+def test_a_folder_of_transcripts_is_each_of_them(run, data, tmp_path):
+    import shutil
+
+    (tmp_path / "sub").mkdir()
+    shutil.copy(data / "session.srt", tmp_path / "b.srt")
+    shutil.copy(data / "two_calls.tsv", tmp_path / "sub" / "a.tsv")
+    (tmp_path / ".hidden.txt").write_text("A: hi\nB: hello\n")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+    shutil.copytree(data / "convokit_corpus", tmp_path / "corpus")
+    result = run("analyze", "--json", tmp_path)
+    assert result.exit_code == 0, result.output
+    ids = [json.loads(line)["id"] for line in result.stdout.strip().split("\n")]
+    # In path order; the ConvoKit folder is read whole, hidden and unknown files are left out.
+    corpus = [c.id for c in rapportlens.read(data / "convokit_corpus")]
+    assert ids == ["b", *corpus, "c1", "c2"]  # b.srt, corpus/, sub/a.tsv
+
+
+def test_an_empty_folder_is_an_error_that_says_what_counts(run, tmp_path):
+    result = run("analyze", tmp_path)
+    assert result.exit_code == 2
+    assert "the folder holds no transcripts" in result.stderr and ".vtt" in result.stderr

@@ -211,11 +211,18 @@ def test_two_categories_for_one_sentence_are_one_entry_in_the_summary_and_the_re
     merged = merged_flags(flags, how_found)
     assert [(r["evidence"], labels) for r, labels in merged] == [
         ("He'll go mad.", "harm to others; abuse or safeguarding concern"), ("he grabs me", "abuse or safeguarding concern")]
-    conv = client_says("Please don't say anything. He'll go mad if he finds out I told someone.")
+    conv = client_says("Nobody asks me anything.")
     cats = [f["category"] for f in conv.features["risk"]]
-    assert len(cats) == 2  # the model names two categories for this sentence
+    assert len(cats) == 2  # the model names two categories for this sentence, both unsure
     import rapportlens
 
     rapportlens.analyze(conv)
-    assert summarize(conv).count("He'll go mad if he finds out") == 1
-    assert render_html(conv).count("go mad if he finds out") == 2  # the flag, and the transcript
+    assert summarize(conv).split("utterances, ")[0].count("Nobody asks me anything") == 1  # the risk panel
+    assert render_html(conv).count("Nobody asks me anything") == 2  # the flag, and the transcript
+
+
+def test_a_sure_sentence_is_not_hidden_by_an_unsure_reading_of_the_whole_turn():
+    text = ("It's like nothing matters. I keep thinking there's no point to any of it. "
+            "I lie in bed and think it would be easier not to wake up.")
+    [flag] = [f for f in client_says(text).features["risk"] if f["category"] == "suicide"]
+    assert not flag.get("unsure") and flag["evidence"] == "I lie in bed and think it would be easier not to wake up."

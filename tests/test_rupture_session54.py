@@ -58,3 +58,43 @@ def test_taking_a_step_in_few_words_is_coming_back():
     ], roles={"Nurse": Role.PRACTITIONER, "Patient": Role.CLIENT})
     for r in conv.features["ruptures"]:
         assert r["recovered"] and r["recovery"] == 3
+
+
+def test_having_to_give_it_again_and_waving_aside_what_was_said_are_pushback():
+    from tests.rupture_helpers import C, coded
+
+    assert coded("I've given it twice already. It's 448 2291.", "confrontation", C)
+    assert coded("I know there's a fault. What I want to know is when it's getting fixed.", "confrontation", C)
+    assert not coded("I've given it some thought.", "confrontation", C)
+    conv = analyzed([
+        ("Agent", "Thanks for calling, you're speaking to Priya. How can I help?"),
+        ("Customer", "I've been without internet for four days. This is the third time I've called."),
+        ("Agent", "Can I take your account number please?"),
+        ("Customer", "I've given it twice already. It's 448 2291."),
+        ("Agent", "Thank you. I can see there's an open fault on your line."),
+        ("Customer", "I know there's a fault. What I want to know is when it's getting fixed. I work from home."),
+        ("Agent", "You're right, and I'm sorry. Having to explain it three times makes it worse. Let me sort it now."),
+        ("Customer", "Thank you. That would really help, I've got a deadline on Friday."),
+    ], roles={"Agent": Role.PRACTITIONER, "Customer": Role.CLIENT})
+    [r] = conv.features["ruptures"]
+    assert (r["start"], r["repair"]["utterance"], r["repaired"]) == (1, 6, True)
+
+
+def test_calling_the_judgement_unfair_is_pushback_and_running_down_work_a_face_threat():
+    from tests.rupture_helpers import C, coded
+
+    assert coded("I worked really hard on that. That's not fair.", "confrontation", C)
+    assert coded("That's so unfair!", "confrontation", C)
+    assert not coded("My sister got the house. That's not fair.", "confrontation", C)
+    assert not coded("It's not fair that my boss gets the credit.", "confrontation", C)
+    conv = analyzed([
+        ("Teacher", "Come in, Amira. I wanted to talk about your history essay."),
+        ("Student", "Okay."),
+        ("Teacher", "Honestly, it wasn't your best work. The argument was all over the place."),
+        ("Student", "I worked really hard on that. That's not fair."),
+        ("Teacher", "I'm sorry, that came out harsher than I meant. Can you tell me how you went about writing it?"),
+        ("Student", "I read the chapter twice and then just wrote. I didn't know how to find sources."),
+    ], roles={"Teacher": Role.PRACTITIONER, "Student": Role.CLIENT})
+    assert any(c["code"] == "face_threat" for c in conv.features["codes"][2])
+    [r] = conv.features["ruptures"]
+    assert (r["start"], r["repair"]["utterance"], r["repaired"]) == (3, 4, True)

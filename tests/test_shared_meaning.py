@@ -64,9 +64,9 @@ def test_terms_the_client_uses_too_are_shared():
     conv = Conversation.from_pairs([("N", "Your INR and eGFR are fine, and the ECG too."),
                                     ("P", "Good, my INR was high last time.")], roles=ROLES)
     assert unexplained_terms(conv, View.whole(conv)) == ([], [])  # two left: under the three needed
-    conv = Conversation.from_pairs([("N", "I am NOT saying you did it wrong. The CBT and the DBT group help, as does ACT."),
+    conv = Conversation.from_pairs([("N", "I am NOT saying you did it wrong. The CBT and the DBT group help with PTSD, as does ACT."),
                                     ("P", "Okay.")], roles=ROLES)
-    assert unexplained_terms(conv, View.whole(conv)) == (["CBT", "DBT", "ACT"], [0])
+    assert unexplained_terms(conv, View.whole(conv)) == (["CBT", "DBT", "PTSD"], [0])  # "ACT" is a word too
 
 
 def test_one_question_about_a_word_is_no_pitfall():
@@ -77,3 +77,10 @@ def test_one_question_about_a_word_is_no_pitfall():
 def test_thin_mi_scores_are_no_strength():
     conv, _ = shared(DISCHARGE)
     assert not [s for s in conv.features["strengths"] if s["strength"].startswith("mi.")]
+
+
+def test_shouting_and_words_in_capitals_are_not_terms():
+    conv = Conversation.from_pairs([("N", "WELL THERE AREN'T any PURPLE PANDAS, are there? LOVE that. OHHHH."),
+                                    ("P", "Ha."), ("N", "Don't GIVE UP, you're BEST at this, I SWEAR."), ("P", "Okay.")],
+                                   roles=ROLES)
+    assert unexplained_terms(conv, View.whole(conv)) == ([], [])

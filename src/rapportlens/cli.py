@@ -14,11 +14,11 @@ from typing import Any
 import click
 
 from . import __version__, plugins
-from .errors import RapportLensError
+from .errors import InputError, RapportLensError
 from .features import declared
 from .output import to_dict
 from .pipeline import default_pipeline
-from .reading import iter_read, readers
+from .reading import is_corpus_folder, iter_read, readers, transcript_extensions, walk_folder
 from .summary import console, print_summary
 from .training.settings import POOLINGS
 
@@ -65,6 +65,20 @@ def main() -> None:
     """RapportLens: how a conversation went between people, measured on your own machine."""
 
 
+def _transcripts(item: str, fmt: str | None) -> list[str]:
+    """``item``, or when it is a plain folder the transcripts in it (a folder a reader takes
+    whole, like a ConvoKit corpus, stays one input)."""
+    path = Path(item)
+    whole = fmt is not None and fmt in readers() and readers()[fmt].reads_directories
+    if item == "-" or not path.is_dir() or whole or is_corpus_folder(path):
+        return [item]
+    found = walk_folder(path)
+    if not found:
+        raise InputError("the folder holds no transcripts", path=path,
+                         fix="transcripts are found by extension: " + ", ".join(sorted(transcript_extensions())))
+    return [str(f) for f in found]
+
+
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 @reading_options
@@ -80,7 +94,7 @@ def main() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
 def analyze(files, fmt, options, practitioners, clients, peers, encoding, as_json, model, score_model, html_out,
             quiet) -> None:
-    """Analyse transcripts (FILE may be a folder, or - for standard input)."""
+    """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
     settings: dict = {}
     if model:
@@ -94,7 +108,14 @@ def analyze(files, fmt, options, practitioners, clients, peers, encoding, as_jso
         sys.exit(2)
     results = []
     failed = 0
-    for path in files:
+    paths = []
+    for item in files:
+        try:
+            paths += _transcripts(item, fmt)
+        except RapportLensError as e:
+            _fail(e)
+            failed += 1
+    for path in paths:
         try:
             # A file is all or nothing: a bad line 900 must not leave 899 lines looking complete.
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners,

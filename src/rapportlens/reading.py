@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,38 @@ def readers() -> dict[str, type[Reader]]:
 
 def _reader(name: str) -> Reader:
     return plugins.get(plugins.READERS, name)()
+
+
+def transcript_extensions() -> set[str]:
+    return {ext for cls in readers().values() for ext in cls.extensions}
+
+
+def is_corpus_folder(path: Path) -> bool:
+    """A folder that a folder reader (ConvoKit) reads as a whole."""
+    for cls in readers().values():
+        if cls.reads_directories and cls().sniff(path, "") > 0:
+            return True
+    return False
+
+
+def walk_folder(folder: Path, extensions: set[str] | None = None) -> list[Path]:
+    """The transcripts in ``folder`` and its subfolders: files with a reader's extension
+    (hidden ones left out), and folders a reader takes whole, in a stable order."""
+    extensions = transcript_extensions() if extensions is None else extensions
+    out = []
+    for root, dirs, names in os.walk(folder):
+        here = Path(root)
+        keep = []
+        for d in sorted(dirs):
+            if d.startswith("."):
+                continue
+            if is_corpus_folder(here / d):
+                out.append(here / d)
+            else:
+                keep.append(d)
+        dirs[:] = keep
+        out += [here / n for n in sorted(names) if not n.startswith(".") and Path(n).suffix.lower() in extensions]
+    return sorted(out)
 
 
 def detect_format(path: Path, head: str = "") -> str:

@@ -3,23 +3,10 @@
 from __future__ import annotations
 
 import glob
-import os
 from pathlib import Path
 
 from ..errors import InputError
-from ..reading import readers
-
-
-def transcript_extensions() -> set[str]:
-    return {ext for cls in readers().values() for ext in cls.extensions}
-
-
-def is_corpus_folder(path: Path) -> bool:
-    """A folder that a folder reader (ConvoKit) reads as a whole."""
-    for cls in readers().values():
-        if cls.reads_directories and cls().sniff(path, "") > 0:
-            return True
-    return False
+from ..reading import is_corpus_folder, transcript_extensions, walk_folder
 
 
 def discover(inputs: list[str]) -> list[Path]:
@@ -42,25 +29,8 @@ def discover(inputs: list[str]) -> list[Path]:
             if not path.exists():
                 raise InputError("no such file or folder", path=path, fix="check the path")
             if path.is_dir() and not is_corpus_folder(path):
-                for f in _walk(path, extensions):
+                for f in walk_folder(path, extensions):
                     found[f] = None
             else:
                 found[path] = None
     return list(found)
-
-
-def _walk(folder: Path, extensions: set[str]) -> list[Path]:
-    out = []
-    for root, dirs, names in os.walk(folder):
-        here = Path(root)
-        keep = []
-        for d in sorted(dirs):
-            if d.startswith("."):
-                continue
-            if is_corpus_folder(here / d):
-                out.append(here / d)
-            else:
-                keep.append(d)
-        dirs[:] = keep
-        out += [here / n for n in sorted(names) if not n.startswith(".") and Path(n).suffix.lower() in extensions]
-    return sorted(out)

@@ -183,6 +183,10 @@ RULES: list[Rule] = [
         r"\bi(?:'ve| have)? (?:already )?told you (?:this |that )?(?:before|already|(?:so |a hundred |a million )?many times|a hundred times|a million times)\b",
         r"\bhow many times (?:do|have|must) i (?:have to )?(?:tell|say|explain|remind)\b",
         r"\byou should know (?:this|that|it) by now\b", r"\byou should know better\b",
+        # Running down the client's work with nothing it did well ("Honestly, it wasn't your best
+        # work. The argument was all over the place.").
+        r"\b(?:it|this|that) (?:wasn'?t|isn'?t|was not|is not) (?:exactly )?your best(?: work| effort| attempt)?\b",
+        r"\b(?:your \w+|the (?:argument|essay|work|writing|answer|report)|it|this|that) (?:was|is) all over the place\b",
     ),
     *phrase_rules(
         "agreement", C, 0.8,

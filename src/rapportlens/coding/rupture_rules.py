@@ -389,6 +389,17 @@ CONFRONTATION_RULES = phrase_rules(
     # whole profession blamed ("You doctors never believe anyone."), and the treatment
     # dismissed as pointless ("They make it worse, so what's the point?").
     r"\bi (?:already )?told you (?:that )?(?:last (?:week|time|session)|before|already|earlier|twice|at the (?:start|beginning)|just now|a (?:minute|moment) ago|\w+ minutes ago)\b",
+    # Giving what was asked for again ("I've given it twice already."), and waving aside what
+    # the practitioner just said for what one came for ("I know there's a fault. What I want to
+    # know is when it's getting fixed.").
+    r"\bi(?:'ve| have)? (?:already )?(?:given|told|sent|explained) (?:it|that|this|them|you|all this)(?: to you)? (?:twice|three times|\w+ times|already)\b",
+    # Calling the practitioner's judgement unfair: the whole turn, or after defending one's own
+    # effort ("I worked really hard on that. That's not fair."); not "It's not fair that my
+    # boss..." nor "My sister got the house. That's not fair." (someone else's doing).
+    r"^\W*(?:but |well,? |no,? )?(?:that'?s|that is|this is) (?:(?:not|so not|really not|just not) |so un|really un|totally un)fair\W*$",
+    r"\bi (?:really )?(?:worked|tried|did|put|spent|have (?:worked|tried|done|put))\b[^?]{0,60}[.!]\s+(?:but )?(?:that'?s|that is|this is) "
+    r"(?:(?:not|so not|really not|just not) |so un|really un|totally un)fair\s*[.!]",
+    r"^\W*(?:yes,? |yeah,? )?i know (?:that|there'?s|it'?s|you|all that)\b[^.?!]{0,60}[.!]\s*(?:but )?what i (?:want|need|'d like) to (?:know|hear) is\b",
     # An account called a lie, and one's own word discounted ("That's a lie. I was in by ten.",
     # "So my word counts for nothing.").
     r"^\W*(?:that'?s|that is|this is) (?:a (?:lie|load of rubbish)|(?:a )?(?:lies|rubbish|nonsense|bollocks))\b",

@@ -404,10 +404,12 @@ STRONG = 65  # a dimension at or above this (0-100) is named as a strength
 MI_LABELS = {"reflection_to_question": ("Reflections outnumber questions", "{:.2f} reflections per question"),
              "percent_complex_reflections": ("Complex reflections", "{:.0f}% of reflections are complex"),
              "percent_open_questions": ("Open questions", "{:.0f}% of questions are open")}
-# An MI score is a strength only over this many of what it divides: 2 reflections to 1
-# question is "good" by MITI's ratio and says little about a 14-utterance discharge talk.
-MI_BASE = {"reflection_to_question": "reflections", "percent_complex_reflections": "reflections",
-           "percent_open_questions": "questions"}
+# An MI score is a strength only over this many of what it divides, coded at 0.5 or more: 2
+# reflections to 1 question is "good" by MITI's ratio and says little about a 14-utterance
+# discharge talk, nor do four weak reflections that were sympathy ("Oh you poor thing.").
+REFLECTIONS = ("reflection.simple", "reflection.complex")
+MI_BASE = {"reflection_to_question": REFLECTIONS, "percent_complex_reflections": REFLECTIONS,
+           "percent_open_questions": ("question.open", "question.closed")}
 MI_STRENGTH_MIN = 4
 MI_CODES = {"reflection_to_question": ("reflection.simple", "reflection.complex"),
             "percent_complex_reflections": ("reflection.complex",),
@@ -485,9 +487,9 @@ def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5
                     "evidence": d["evidence"][:10]})
     levels = f.get("mi.levels") or {}
     v = View.whole(conv)
-    counts = f.get("mi.counts") or {}
     for key, level in levels.items():
-        if level == "good" and counts.get(MI_BASE[key], 0) >= MI_STRENGTH_MIN:
+        sure = [i for i in v.givers if any(_has(v, i, c) for c in MI_BASE[key])]
+        if level == "good" and len(sure) >= MI_STRENGTH_MIN:
             title, fmt = MI_LABELS[key]
             out.append({"strength": f"mi.{key}", "title": title,
                         "reason": fmt.format(f[f"mi.{key}"]) + " (MITI: good)",

@@ -11,6 +11,7 @@ checks and reflections over ten practitioner utterances, had nothing to say abou
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..model import Conversation
 from .view import View
@@ -35,13 +36,35 @@ NOT_ASKING = re.compile(r"\bwhat(?:'s| is) (?:the (?:point|matter|problem|use|de
 ABBREVIATION = re.compile(r"\b(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Za-z]{2,6}s?\b")
 EVERYDAY = {"OK", "TV", "UK", "US", "USA", "PM", "AM", "ID", "DIY", "BBC", "CV", "PC", "IT", "OMG", "LOL", "ASAP",
             "FYI", "DVD", "CD", "NHS", "GP", "EU", "UN", "NYC", "LA", "ER", "IQ", "BMX", "MP", "PE", "ISBN", "VIP",
-            "TBH", "IDK", "BTW", "IMO", "AKA", "HR", "CEO", "SMS", "GPS", "PIN", "ATM", "RIP", "MRI"}
-# Ordinary words written in capitals for stress ("I am NOT saying that").
-SHOUTED = {"no", "not", "yes", "so", "very", "all", "never", "now", "is", "are", "was", "do", "did", "does",
-           "you", "me", "my", "we", "our", "your", "this", "that", "it", "and", "or", "but", "too", "more", "much",
-           "real", "really", "ever", "only", "just", "must", "can", "will", "had", "has", "have", "be", "to", "of",
-           "in", "on", "at", "he", "she", "they", "them", "his", "her", "what", "why", "how", "who", "stop", "huge"}
+            "TBH", "IDK", "BTW", "IMO", "AKA", "HR", "CEO", "SMS", "GPS", "PIN", "ATM", "RIP", "MRI", "COVID", "XYZ"}
+SHOUTING = 0.3  # an utterance with this share of its words in capitals is shouted, not abbreviated
 TERMS = 3  # distinct unexplained abbreviations that make a sign
+
+
+@cache
+def _words() -> frozenset[str]:
+    """Whole words of the shipped encoder's vocabulary: a word in capitals that is one of them
+    ("WELL", "LOVE", "AA") is stress or everyday, not a term to explain."""
+    try:
+        from tokenizers import Tokenizer
+
+        from ..coding.shared_weights import TOKENIZER, shared_dir
+
+        vocab = Tokenizer.from_file(str(shared_dir() / TOKENIZER)).get_vocab()
+    except Exception:  # noqa: BLE001 - without the vocabulary only the lists below apply
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha())
+
+
+def _term(word: str, known: set[str]) -> bool:
+    return (word.upper() not in known and word.lower() not in _words()
+            and re.search(r"(\w)\1\1", word) is None)  # "OHHHH"
+
+
+def _shouted(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    caps = [w for w in words if w.isupper()]
+    return len(caps) >= 3 and len(caps) >= SHOUTING * len(words)
 
 
 def clarifying(conv: Conversation, v: View) -> list[int]:
@@ -58,8 +81,10 @@ def unexplained_terms(conv: Conversation, v: View) -> tuple[list[str], list[int]
     terms: dict[str, None] = {}
     where: list[int] = []
     for i in v.givers:
-        found = [t for m in ABBREVIATION.finditer(conv.utterances[i].text)
-                 if (t := m.group(0).rstrip("s")).upper() not in known and t.lower() not in SHOUTED]
+        text = conv.utterances[i].text
+        if _shouted(text) and not re.search(r"[a-z][A-Z]", text):  # "eGFR" is no shouting
+            continue
+        found = [t for m in ABBREVIATION.finditer(text) if _term(t := m.group(0).rstrip("s"), known)]
         if found:
             terms.update(dict.fromkeys(found))
             where.append(i)
