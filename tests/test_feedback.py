@@ -337,3 +337,14 @@ def test_in_a_peer_group_the_pitfalls_speak_of_members_not_a_practitioner():
     conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=roles))
     reasons = " ".join(p["reason"] for p in conv.features["pitfalls"])
     assert "practitioner" not in reasons and "members' words" in reasons
+
+
+def test_one_utterance_is_no_client_state():
+    # "You always pick on me." once in a short talk scored mistrust 0.86 by itself.
+    once = [("T", "Your essay wasn't great."), ("C", "Whatever. You always pick on me."),
+            ("T", "Tell me how you wrote it."), ("C", "I read the chapter and then wrote it."),
+            ("T", "What would help next time?"), ("C", "Maybe a plan first.")]
+    state = analysed(once)["client_state"]
+    assert state["state"] == "none" and state["scores"]["mistrustful"] >= 0.4
+    twice = once[:4] + [("T", "Let's plan the next one."), ("C", "Why should I trust you? You always pick on me.")]
+    assert analysed(twice)["client_state"]["state"] == "mistrustful"

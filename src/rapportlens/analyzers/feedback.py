@@ -43,7 +43,10 @@ STRENGTHS = declare(
     "strengths", Level.CONVERSATION, "list",
     "Up to five things that went well, strongest first: risk language taken up (risk_taken_up: asked about "
     "directly, or steps towards safety, with no phrase or answer flag left without a response), dimensions "
-    "scoring 65 or more, MI scores at the MITI 'good' threshold and repaired ruptures; each with strength, title, reason and evidence (utterances).",
+    "scoring 65 or more, MI scores at the MITI 'good' threshold over four or more confident codes, "
+    "asked_before_advising (a permission question not turned down), change_talk_rose (change talk's share up "
+    "20 points or more from the first half to the second) and repaired ruptures; each with strength, title, "
+    "reason and evidence (utterances).",
 )
 
 

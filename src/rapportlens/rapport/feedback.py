@@ -288,6 +288,7 @@ def quiet_members(conv: Conversation, v: View, words) -> tuple[float, list[tuple
 
 
 STATES = ("anxious_avoidant", "mistrustful", "low_engagement")
+STATE_MIN_UTTERANCES = 2  # client utterances that show anxiety or mistrust before either is the state
 STATE_WORDS = {"anxious_avoidant": "anxious or avoidant", "mistrustful": "mistrustful", "low_engagement": "little engaged"}
 # Found more often in AnnoMI's low-quality sessions and with lower ESConv ratings
 # (docs/analyzers/feedback.md, "Accuracy").
@@ -325,7 +326,10 @@ def client_state(conv: Conversation) -> dict[str, Any]:
     }
     evidence = {"anxious_avoidant": anxious, "mistrustful": mistrust,
                 "low_engagement": sorted(theirs, key=lambda i: words[i])[:5]}
-    best = max(scores, key=scores.get)
+    # A state is a pattern in the client's words: one "You always pick on me." in a short talk
+    # scored mistrust 0.86 on its own.
+    eligible = [n for n in scores if n == "low_engagement" or len(evidence[n]) >= STATE_MIN_UTTERANCES]
+    best = max(eligible, key=scores.get)
     if scores[best] < 0.4:
         return {"state": "none", "scores": scores, "evidence": []}
     return {"state": best, "scores": scores, "evidence": sorted(evidence[best])[:10]}
@@ -440,17 +444,19 @@ def asked_before_advising(conv: Conversation, v: View) -> dict[str, Any] | None:
     """Asking leave before advising or informing ("Would it be alright if I told you about some
     things that help?"), when the client did not turn it down."""
     us = conv.utterances
+    theirs = v.receivers
     asked = []
     for i in v.givers:
         if PERMISSION.search(us[i].text):
-            reply = next((j for j in range(i + 1, len(us)) if j in set(v.receivers)), None)
+            reply = next((j for j in theirs if j > i), None)
             if reply is not None and not DECLINE.search(us[reply].text):
                 asked.append(i)
     if not asked:
         return None
-    return {"strength": "asked_before_advising", "title": "Asked before advising",
-            "reason": f"asked leave before giving advice or information{'' if len(asked) == 1 else f' {len(asked)} times'}, "
-                      "and was not turned down", "evidence": asked[:10]}
+    return {"strength": "asked_before_advising", "title": "Asked permission first",
+            "reason": f"asked leave before advising, informing or raising a subject"
+                      f"{'' if len(asked) == 1 else f' {len(asked)} times'}, and was not turned down",
+            "evidence": asked[:10]}
 
 
 def change_talk_rose(conv: Conversation, v: View) -> dict[str, Any] | None:
