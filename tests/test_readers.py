@@ -326,3 +326,27 @@ def test_our_schema_and_chat_logs_are_not_read_as_rows(data, tmp_path):
     assert detect_format(tmp_path / "x.jsonl", chat) == "chat"
     assert detect_format(tmp_path / "x.jsonl", ours) == "json"
     assert detect_format(tmp_path / "x.jsonl", '{"role": "user", "content": "hi"}') == "jsonrows"
+
+
+def test_dates_and_times_from_chat_exports_count_from_the_first(tmp_path):
+    path = tmp_path / "export.jsonl"
+    path.write_text('{"author": "Coach", "message": "Morning! How was the week?", "timestamp": "2026-11-30T09:00:05Z"}\n'
+                    '{"author": "Sam", "message": "Three runs.", "timestamp": "2026-11-30T10:01:10+01:00"}\n')
+    (conv,) = rapportlens.read(path)
+    assert [u.start for u in conv.utterances] == [0.0, 65.0]  # the second is 09:01:10 UTC
+    assert conv.meta["started_at"] == "2026-11-30T09:00:05Z"
+    csv = tmp_path / "slack.csv"
+    csv.write_text("user,text,ts\nT,How are you?,1701334805.5\nC,Fine.,1701334810\n")
+    (conv,) = rapportlens.read(csv)
+    assert [u.start for u in conv.utterances] == [0.0, 4.5]
+    assert conv.meta["started_at"].startswith("2023-11-30T09:00:05")
+
+
+def test_dates_mixed_with_offsets_or_impossible_dates_are_errors(tmp_path, run):
+    path = tmp_path / "calls.csv"
+    path.write_text("speaker,text,start\nT,Hi there.,2026-11-30 09:00\nC,Hello.,00:00:12\n")
+    result = run("analyze", path)
+    assert result.exit_code == 2 and "line 3" in result.stderr and "offset but other rows have dates" in result.stderr
+    path.write_text("speaker,text,start\nT,Hi there.,2026-02-30 09:00\nC,Hello.,2026-02-30 09:01\n")
+    result = run("analyze", path)
+    assert result.exit_code == 2 and "line 2" in result.stderr and "malformed date and time" in result.stderr

@@ -6,18 +6,21 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
 from ..model import Conversation
 from ..roles import role_from_value
-from ..timecodes import TimecodeError, parse_timecode
+from ..timecodes import EPOCH, TimecodeError, parse_datetime, parse_timecode
 from .base import Option, Reader, Record, assemble
 
 # Header names recognised without options, most specific first (compared after normalising).
 COLUMN_NAMES = {
-    "speaker": ("speaker", "speaker_name", "who", "name", "interlocutor", "participant", "author", "person"),
+    "speaker": ("speaker", "speaker_name", "who", "name", "interlocutor", "participant", "author", "person",
+                "sender", "user", "username", "user_name", "author_name"),
     "text": ("text", "utterance", "utterance_text", "said", "content", "transcript", "message",
              "dialogue", "dialog", "sentence", "body", "line"),
     "role": ("role", "speaker_role", "speaker_type", "interlocutor_role"),
@@ -50,15 +53,39 @@ def find_column(fields: list[str], kind: str, given: str | None, path: str, item
 
 
 def _time(value: str | None, here: dict[str, Any], field: str) -> float | None:
+    """Seconds into the recording, or for a date and time (or a Unix time) its Unix seconds,
+    which ``_from_first`` makes relative to the conversation's first."""
     if value is None or not value.strip():
         return None
     try:
-        return parse_timecode(value, allow_seconds=True)
+        when = parse_datetime(value)
+        return when if when is not None else parse_timecode(value, allow_seconds=True)
     except TimecodeError as e:
         raise InputError(
             f"{e} in {field}", **here,
-            fix="write times as seconds (12.5) or HH:MM:SS(.mmm)",
+            fix="write times as seconds (12.5), HH:MM:SS(.mmm) or a date and time (2026-11-30T09:00:05Z)",
         ) from None
+
+
+def _from_first(records: list[Record]) -> tuple[list[Record], dict[str, Any]]:
+    """Records whose times are dates (chat exports: 2026-11-30T09:00:05Z, or Unix seconds)
+    counted in seconds from the first of them, and meta saying when that was; other records
+    as they are. Dates and offsets mixed in one conversation are an error."""
+    times = [t for r in records for t in (r.start, r.end) if t is not None]
+    if not times or max(times) < EPOCH:
+        return records, {}
+    if min(times) < EPOCH:
+        r = next(r for r in records if any(t is not None and t < EPOCH for t in (r.start, r.end)))
+        raise InputError("this row's time is an offset but other rows have dates and times", path=None,
+                         line=r.line, where=None if r.line else r.where,
+                         fix="write every time in the conversation the same way")
+    origin = min(times)
+
+    def moved(t: float | None) -> float | None:
+        return None if t is None else round(t - origin, 3)
+
+    started = datetime.fromtimestamp(origin, UTC).isoformat().replace("+00:00", "Z")
+    return [replace(r, start=moved(r.start), end=moved(r.end)) for r in records], {"started_at": started}
 
 
 def read_header(rows: Iterator[tuple[int, dict[str, Any]]], path: str) -> list[str]:
@@ -206,4 +233,8 @@ def conversations_from_rows(rows: Iterable[tuple[int | None, str, dict[str, str]
         raise InputError("the file has a header but no rows" if item == "column" else "the file has no rows",
                          path=path, fix="add the utterances")
     for key, records in groups.items():
-        yield assemble(records, id=key, path=path, format=format, role_basis=f"role {item}")
+        try:
+            records, meta = _from_first(records)
+        except InputError as e:
+            raise e.located(path) from None
+        yield assemble(records, id=key, path=path, format=format, role_basis=f"role {item}", meta=meta or None)
