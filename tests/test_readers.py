@@ -350,3 +350,12 @@ def test_dates_mixed_with_offsets_or_impossible_dates_are_errors(tmp_path, run):
     path.write_text("speaker,text,start\nT,Hi there.,2026-02-30 09:00\nC,Hello.,2026-02-30 09:01\n")
     result = run("analyze", path)
     assert result.exit_code == 2 and "line 2" in result.stderr and "malformed date and time" in result.stderr
+
+
+def test_json_rows_read_message_parts_as_their_text(tmp_path):
+    path = tmp_path / "log.jsonl"
+    path.write_text('{"role": "assistant", "content": "Hi, what brings you here?"}\n'
+                    '{"role": "user", "content": [{"type": "text", "text": "i cant sleep"}, {"type": "image_url"}]}\n')
+    (conv,) = rapportlens.read(path)
+    assert [(u.speaker, u.text) for u in conv.utterances] == [("assistant", "Hi, what brings you here?"),
+                                                              ("user", "i cant sleep")]

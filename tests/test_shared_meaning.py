@@ -84,3 +84,14 @@ def test_shouting_and_words_in_capitals_are_not_terms():
                                     ("P", "Ha."), ("N", "Don't GIVE UP, you're BEST at this, I SWEAR."), ("P", "Okay.")],
                                    roles=ROLES)
     assert unexplained_terms(conv, View.whole(conv)) == ([], [])
+
+
+def test_a_peer_group_is_not_faulted_for_reflections_nobody_codes():
+    from rapportlens import read_text
+
+    text = "\n".join(f"{who}: {said}" for who, said in [
+        ("Ana", "So how did everyone get on with the assignment?"), ("Ben", "I haven't started. Rough week."),
+        ("Cara", "Same, I've done about half."), ("Ana", "No worries. Shall we split the work?")] * 4)
+    (conv,) = read_text(text, peers=True)
+    found = rapportlens.analyze(conv).features["pitfalls"]
+    assert "assuming_shared_meaning" not in [p["pitfall"] for p in found]

@@ -183,7 +183,9 @@ def shared_meaning_parts(conv: Conversation, v: View, giver: str) -> list[dict[s
         return []
     parts: list[dict[str, Any]] = []
     reflections = [i for i in givers if _reflects(v, i)]
-    if len(givers) >= 10 and len(reflections) < 0.1 * len(givers):
+    # Without a practitioner (a peer group) nobody is coded for reflections or checks, so
+    # their absence says nothing.
+    if giver == "practitioner" and len(givers) >= 10 and len(reflections) < 0.1 * len(givers):
         telling = [i for i in givers if _has(v, i, "advice") or _has(v, i, "information")]
         # The MI summary counts every reflection coded; say which count this is when they differ.
         coded = len(v.with_code(givers, "reflection.simple", "reflection.complex", "reflection.feeling"))

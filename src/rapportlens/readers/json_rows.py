@@ -13,6 +13,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Conversation
 from .base import Reader
+from .chat_messages import _text
 from .delimited import COLUMN_NAMES, DelimitedReader, _norm, conversations_from_rows
 from .native_json import is_jsonl, parse_documents
 
@@ -21,11 +22,15 @@ CONVERSATION_KEYS = {"utterances", "messages", "schema_version", "dialog", "dial
 
 
 def _cell(value: Any) -> str:
-    """A JSON value as a row cell: numbers and booleans as written, nested values as JSON."""
+    """A JSON value as a row cell: numbers and booleans as written, a list of message parts
+    as the text of its parts ([{"type": "text", "text": ...}], as chat APIs write content),
+    other nested values as JSON."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
+    if isinstance(value, list) and value and all(isinstance(p, dict) and "type" in p for p in value):
+        return _text(value) or ""
     return json.dumps(value, ensure_ascii=False)
 
 
