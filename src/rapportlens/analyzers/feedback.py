@@ -41,12 +41,12 @@ FOLLOW_UP = declare(
 )
 STRENGTHS = declare(
     "strengths", Level.CONVERSATION, "list",
-    "Up to five things that went well, strongest first: risk language taken up (risk_taken_up: asked about "
-    "directly, or steps towards safety, with no phrase or answer flag left without a response), dimensions "
-    "scoring 65 or more, MI scores at the MITI 'good' threshold over four or more confident codes, "
-    "asked_before_advising (a permission question not turned down), change_talk_rose (change talk's share up "
-    "20 points or more from the first half to the second) and repaired ruptures; each with strength, title, "
-    "reason and evidence (utterances).",
+    "Up to five things that went well: first what the practitioner did at a given moment (risk_taken_up: risk "
+    "language asked about directly or answered with steps towards safety, with no phrase or answer flag left "
+    "without a response; repair: a rupture repaired; checked_understanding; asked_before_advising: a permission "
+    "question not turned down; change_talk_rose: change talk's share up 20 points or more from the first half to "
+    "the second), then dimensions scoring 65 or more and MI scores at the MITI 'good' threshold over four or more "
+    "confident codes; each with strength, title, reason and evidence (utterances).",
 )
 
 

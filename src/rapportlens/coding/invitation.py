@@ -14,8 +14,11 @@ PERMISSION_PATTERNS = (
     r"\b(?:would|is|will) it be (?:all right|alright|ok|okay|fine)\b[^.?!]{0,15}\bif (?:i|we)\b",
     r"\bis it (?:all right|alright|ok|okay) if (?:i|we)\b", r"\bdo you mind if (?:i|we)\b",
     r"\b(?:may|can|could) i (?:share|offer|suggest|tell you|give you|ask you about)\b",
-    (r"\bwould you (?:like|want) (?:me to (?:share|suggest|tell you|give you|go over|explain)|(?:some|a few) "
-     r"(?:ideas|suggestions|tips|information|thoughts))\b"),
+    (r"\bwould you (?:like|want) (?:me to (?:share|suggest|tell you|give you|go over|go through|talk you through|"
+     r"walk you through|run through|explain)|(?:some|a few) (?:ideas|suggestions|tips|information|thoughts))\b"),
+    # Offering how news or information will come ("Would it help if I tell you the result
+    # straight away?").
+    r"\bwould it help (?:if (?:i|we)|to (?:hear|talk|go))\b",
     r"\bwould you be (?:interested in|open to) (?:hearing|some|a few)\b",
 )
 PERMISSION = re.compile("|".join(PERMISSION_PATTERNS), re.IGNORECASE)

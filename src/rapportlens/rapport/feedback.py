@@ -442,6 +442,18 @@ def risk_taken_up(conv: Conversation, follow: list[dict[str, Any]]) -> dict[str,
 RISE = 20  # points of change talk's share from the first half to the second that count as a rise
 
 
+def checked_understanding(v: View) -> dict[str, Any] | None:
+    """Checking that what was understood, or explained, landed ("Can I just check what you've
+    taken from what I've said so far, in your own words?"), which SPEC section 6 asks of
+    every session."""
+    checks = [i for i in v.givers if _has(v, i, "check_understanding")]
+    if not checks:
+        return None
+    return {"strength": "checked_understanding", "title": "Checked understanding",
+            "reason": f"checked what was understood{'' if len(checks) == 1 else f' {len(checks)} times'}",
+            "evidence": checks[:10]}
+
+
 def asked_before_advising(conv: Conversation, v: View) -> dict[str, Any] | None:
     """Asking leave before advising or informing ("Would it be alright if I told you about some
     things that help?"), when the client did not turn it down."""
@@ -478,11 +490,20 @@ def change_talk_rose(conv: Conversation, v: View) -> dict[str, Any] | None:
 
 def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5,
               follow: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
-    """What went well, strongest first: risk language taken up (``risk_taken_up``), high
-    dimensions, MI scores at the 'good' threshold, asking before advising, change talk that
-    grew and ruptures that were repaired; each with the utterances behind it."""
+    """What went well: first what the practitioner did at a given moment (risk language
+    taken up, ``risk_taken_up``; ruptures repaired; understanding checked; permission asked;
+    change talk that grew), then high dimensions and MI scores at the 'good' threshold; each
+    with the utterances behind it."""
     f = conv.features
+    v = View.whole(conv)
     out: list[dict[str, Any]] = [s for s in [risk_taken_up(conv, follow or [])] if s]
+    for r in ruptures:
+        if r["repair"] and r["recovered"]:
+            out.append({"strength": "repair", "title": "Repaired a rupture",
+                        "reason": (f"{r['kind']} at utterance {r['start']}, repaired at {r['repair']['utterance']}; "
+                                   f"engagement came back at {r['recovery']}"),
+                        "evidence": [r["start"], r["repair"]["utterance"], r["recovery"]]})
+    out += [x for x in (checked_understanding(v), asked_before_advising(conv, v), change_talk_rose(conv, v)) if x]
     dims = f.get("dimensions") or {}
     for name, d in sorted(dims.items(), key=lambda kv: -(kv[1]["score"] or 0)):
         if d["score"] is None or d["score"] < STRONG:
@@ -493,20 +514,11 @@ def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5
         out.append({"strength": name, "title": name.replace("_", " ").capitalize(),
                     "reason": f"{d['score']:.0f}/100, led by " + "; ".join(n.replace("_", " ") for _, n in top),
                     "evidence": d["evidence"][:10]})
-    levels = f.get("mi.levels") or {}
-    v = View.whole(conv)
-    for key, level in levels.items():
+    for key, level in (f.get("mi.levels") or {}).items():
         sure = [i for i in v.givers if any(_has(v, i, c) for c in MI_BASE[key])]
         if level == "good" and len(sure) >= MI_STRENGTH_MIN:
             title, fmt = MI_LABELS[key]
             out.append({"strength": f"mi.{key}", "title": title,
                         "reason": fmt.format(f[f"mi.{key}"]) + " (MITI: good)",
                         "evidence": v.with_code(v.givers, *MI_CODES[key])[:10]})
-    out += [x for x in (asked_before_advising(conv, v), change_talk_rose(conv, v)) if x]
-    for r in ruptures:
-        if r["repair"] and r["recovered"]:
-            out.append({"strength": "repair", "title": "Repaired a rupture",
-                        "reason": (f"{r['kind']} at utterance {r['start']}, repaired at {r['repair']['utterance']}; "
-                                   f"engagement came back at {r['recovery']}"),
-                        "evidence": [r["start"], r["repair"]["utterance"], r["recovery"]]})
     return out[:limit]
