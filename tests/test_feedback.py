@@ -348,3 +348,19 @@ def test_one_utterance_is_no_client_state():
     assert state["state"] == "none" and state["scores"]["mistrustful"] >= 0.4
     twice = once[:4] + [("T", "Let's plan the next one."), ("C", "Why should I trust you? You always pick on me.")]
     assert analysed(twice)["client_state"]["state"] == "mistrustful"
+
+
+def test_reflecting_and_a_small_experiment_already_done_go_last_with_where():
+    pairs = [
+        ("T", "Hi Jo, come in. There's no rush."), ("C", "Sorry, I'm shaky. I keep worrying I'll panic in here."),
+        ("T", "You're worried about it happening here, in front of me."),
+        ("C", "It happened on the bus. I avoid loads of things now. I'm scared all the time."),
+        ("T", "The fear has been taking more and more of your life."), ("C", "Exactly. I'm terrified of the gym now."),
+        ("T", "Would you be up for trying something small this week, just to see what happens?"),
+        ("C", "Maybe. I'm scared it'll go wrong, but I could try."),
+    ]
+    recs = analysed(pairs)["recommendations"]
+    done = {r["technique"]: r["already_done"] for r in recs}
+    assert done.get("small_experiments") == [6]
+    assert done.get("reflective_listening")
+    assert all(r["already_done"] for r in recs[recs.index(next(r for r in recs if r["already_done"])):])

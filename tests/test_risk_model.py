@@ -226,3 +226,17 @@ def test_a_sure_sentence_is_not_hidden_by_an_unsure_reading_of_the_whole_turn():
             "I lie in bed and think it would be easier not to wake up.")
     [flag] = [f for f in client_says(text).features["risk"] if f["category"] == "suicide"]
     assert not flag.get("unsure") and flag["evidence"] == "I lie in bed and think it would be easier not to wake up."
+
+
+@pytest.mark.parametrize("text", [
+    "My best friend told me she wants to kill herself and I don't know what to do.",
+    "He threatened to kill himself if I left.",
+    "My brother tried to end his life last year.",
+])
+def test_someone_elses_suicidal_words_are_flagged_as_suicide_by_the_phrases(text):
+    flags = client_says(text, use_model=False).features["risk"]
+    assert [f["category"] for f in flags if f["source"] == "patterns"][:1] == ["suicide"]
+
+
+def test_someone_elses_words_negated_are_not_flagged_by_the_phrases():
+    assert client_says("He has never tried to kill himself.", use_model=False).features["risk"] == []
