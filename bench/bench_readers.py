@@ -13,6 +13,7 @@ import csv
 import io
 import json
 import tempfile
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from timing import best_and_median
@@ -21,9 +22,24 @@ import rapportlens
 from rapportlens.pipeline import DEFAULT_ANALYZERS, Pipeline
 from rapportlens.plugins import ANALYZERS, get
 
+
+
+def _measures() -> Pipeline:
+    """The default analyzers that need neither the coding model nor what is built on its
+    codes; risk by its phrases alone (its model is a model too)."""
+    kept, have = [], set()
+    for name in DEFAULT_ANALYZERS:
+        analyzer = get(ANALYZERS, name)(use_model=False) if name == "risk" else get(ANALYZERS, name)()
+        if name != "codes" and set(analyzer.requires) <= have:
+            kept.append(analyzer)
+            have |= set(analyzer.assigns)
+    return Pipeline(kept)
+
+
 # The coding model is benchmarked on its own (bench_coding.py); here "analyze" means the
-# model-free measures, so the reader figures stay comparable across releases.
-MEASURES = Pipeline([get(ANALYZERS, n)() for n in DEFAULT_ANALYZERS if n != "codes"])
+# model-free measures (talk, timing, coordination, risk phrases...), so the reader figures
+# stay comparable across releases.
+MEASURES = _measures()
 
 SENTENCES = [
     "How have things been since we last met?",
@@ -55,7 +71,12 @@ def make(n: int) -> dict[str, str]:
     )
     doc = {"schema_version": "1", "utterances": [
         {"speaker": who, "text": said, "start": s, "end": e} for who, said, s, e in rows]}
-    return {"txt": text, "csv": buf.getvalue(), "vtt": vtt, "srt": srt, "json": json.dumps(doc)}
+    # A chat export: one message per line, with a date and time on each (the jsonrows reader).
+    start = datetime(2026, 11, 30, 9, tzinfo=UTC)
+    rows_jsonl = "\n".join(json.dumps({"author": who, "message": said,
+                                        "timestamp": (start + timedelta(seconds=s)).isoformat().replace("+00:00", "Z")})
+                           for who, said, s, _ in rows)
+    return {"txt": text, "csv": buf.getvalue(), "vtt": vtt, "srt": srt, "json": json.dumps(doc), "jsonl": rows_jsonl}
 
 
 def baseline(ext: str, text: str) -> int:
@@ -63,6 +84,8 @@ def baseline(ext: str, text: str) -> int:
         return sum(1 for _ in csv.reader(io.StringIO(text)))
     if ext == "json":
         return len(json.loads(text)["utterances"])
+    if ext == "jsonl":
+        return sum(1 for line in text.split("\n") if json.loads(line))
     return sum(1 for line in text.split("\n") if ":" in line)
 
 
