@@ -26,7 +26,7 @@ ROLES = {
 NOT_SPOKEN = ("system", "developer", "tool", "function")
 
 
-def _text(content: Any) -> str | None:
+def message_text(content: Any) -> str | None:
     """A message's words: a string, or the text parts of a list of parts (images and the like
     are not words); None when it is neither."""
     if isinstance(content, str):
@@ -68,7 +68,7 @@ class ChatMessagesReader(Reader):
                 if role in NOT_SPOKEN:
                     skipped += 1
                     continue
-                said = _text(m.get("content")) if isinstance(m, dict) else None
+                said = message_text(m.get("content")) if isinstance(m, dict) else None
                 if role not in ROLES or said is None:
                     raise InputError(
                         f"{where}, messages[{i}]: needs 'role' (user or assistant) and text 'content'", path=path,

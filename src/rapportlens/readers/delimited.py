@@ -31,7 +31,7 @@ COLUMN_NAMES = {
 }
 
 
-def _norm(header: str) -> str:
+def normalised_name(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", header.strip().lower()).strip("_")
 
 
@@ -40,15 +40,15 @@ def find_column(fields: list[str], kind: str, given: str | None, path: str, item
     if given:
         if given in fields:
             return given
-        by_norm = {_norm(f): f for f in fields}
-        if _norm(given) in by_norm:
-            return by_norm[_norm(given)]
+        by_norm = {normalised_name(f): f for f in fields}
+        if normalised_name(given) in by_norm:
+            return by_norm[normalised_name(given)]
         raise InputError(
             f"there is no {item} {given!r} (the {kind} {item} you asked for)", path=path,
             line=1 if item == "column" else None, where="header" if item == "column" else None,
             fix=f"use one of the {item}s: {', '.join(fields)}",
         )
-    by_norm = {_norm(f): f for f in fields}
+    by_norm = {normalised_name(f): f for f in fields}
     return next((by_norm[n] for n in COLUMN_NAMES[kind] if n in by_norm), None)
 
 
@@ -169,7 +169,7 @@ class DelimitedReader(Reader):
         # Without a .csv/.tsv name, only a header that names a text column makes this CSV:
         # "Therapist: Hi, how are you?" has a comma too.
         first = head.split("\n", 1)[0]
-        fields = [_norm(f) for f in first.split(sniff_delimiter(path, first))]
+        fields = [normalised_name(f) for f in first.split(sniff_delimiter(path, first))]
         return 0.6 if len(fields) > 1 and set(fields) & set(COLUMN_NAMES["text"]) else 0.0
 
     def read_text(self, text: str, path: str, **options: Any) -> Iterator[Conversation]:

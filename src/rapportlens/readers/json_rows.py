@@ -13,8 +13,8 @@ from typing import Any
 from ..errors import InputError
 from ..model import Conversation
 from .base import Reader
-from .chat_messages import _text
-from .delimited import COLUMN_NAMES, DelimitedReader, _norm, conversations_from_rows
+from .chat_messages import message_text
+from .delimited import COLUMN_NAMES, DelimitedReader, conversations_from_rows, normalised_name
 from .native_json import is_jsonl, parse_documents
 
 # Keys that make an object a whole conversation (our schema, chat "messages"), not one row.
@@ -30,7 +30,7 @@ def _cell(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, list) and value and all(isinstance(p, dict) and "type" in p for p in value):
-        return _text(value) or ""
+        return message_text(value) or ""
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -48,7 +48,7 @@ def _first_object(head: str) -> dict[str, Any] | None:
 
 
 def looks_like_row(doc: dict[str, Any]) -> bool:
-    keys = {_norm(k) for k in doc}
+    keys = {normalised_name(k) for k in doc}
     return (not keys & CONVERSATION_KEYS and bool(keys & set(COLUMN_NAMES["text"]))
             and bool(keys & (set(COLUMN_NAMES["speaker"]) | set(COLUMN_NAMES["role"]))))
 
