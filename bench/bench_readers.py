@@ -23,7 +23,6 @@ from rapportlens.pipeline import DEFAULT_ANALYZERS, Pipeline
 from rapportlens.plugins import ANALYZERS, get
 
 
-
 def _measures() -> Pipeline:
     """The default analyzers that need neither the coding model nor what is built on its
     codes; risk by its phrases alone (its model is a model too)."""
