@@ -240,3 +240,13 @@ def test_someone_elses_suicidal_words_are_flagged_as_suicide_by_the_phrases(text
 
 def test_someone_elses_words_negated_are_not_flagged_by_the_phrases():
     assert client_says("He has never tried to kill himself.", use_model=False).features["risk"] == []
+
+
+@pytest.mark.parametrize("text,flagged", [
+    ("I've picked the bridge, I just haven't picked the day.", True),
+    ("I found a spot where I could jump.", True),
+    ("We picked a place for the wedding, and the day.", False),
+    ("We found a nice spot to have lunch.", False),
+])
+def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
+    assert bool(client_says(text, use_model=False).features["risk"]) is flagged
