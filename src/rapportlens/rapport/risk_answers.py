@@ -5,6 +5,10 @@ night." holds no risk words of its own, so neither the phrase patterns nor the s
 (which reads each sentence alone) flags it; yet it confirms the risk the question named. A
 client's turn right after such a question is flagged in the question's category unless it
 plainly denies ("No.", "No, never.", "Not at all.").
+
+The questions that follow a disclosure up without naming it again ("Have you thought about how
+you would do it?") are answered in the same way: "I've got pills saved up." is flagged in the
+category of the disclosure it follows up (``PROBING``).
 """
 
 from __future__ import annotations
@@ -67,7 +71,7 @@ class RiskAnswer:
     utterance: int  # the client's answer
     question: int  # the practitioner's question
     category: str
-    asked: str  # the words of the question that name the risk
+    asked: str  # the words of the question that name the risk, or probe it (from those words on)
 
 
 def risk_answers(conv: Conversation, flagged: Iterable[tuple[int, str]] = ()) -> list[RiskAnswer]:
