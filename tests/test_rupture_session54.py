@@ -98,3 +98,18 @@ def test_calling_the_judgement_unfair_is_pushback_and_running_down_work_a_face_t
     assert any(c["code"] == "face_threat" for c in conv.features["codes"][2])
     [r] = conv.features["ruptures"]
     assert (r["start"], r["repair"]["utterance"], r["repaired"]) == (3, 4, True)
+
+
+def test_a_complaint_one_partner_makes_to_the_other_is_no_rupture():
+    conv = analyzed([
+        ("Therapist", "It sounds like money has become a sore spot for both of you."),
+        ("Daniel", "Yeah. I just feel like whatever I say is wrong."),
+        ("Maya", "Because you never listen! You just shut down and go on your phone."),
+        ("Therapist", "Maya, what happens for you when Daniel goes quiet?"),
+        ("Maya", "I feel alone. Like I'm carrying all of it."),
+        ("Daniel", "Whatever. I don't see how talking about it helps."),
+        ("Therapist", "I may have moved too quickly there, Daniel. Tell me what felt off."),
+        ("Daniel", "It's just that we've done this before with another counsellor and nothing changed."),
+    ], roles={"Therapist": Role.PRACTITIONER, "Maya": M, "Daniel": M})
+    # Maya's "you" is Daniel; Daniel's doubt about the talking is about the help itself.
+    assert [(r["speaker"], r["start"]) for r in conv.features["ruptures"]] == [("Daniel", 5)]

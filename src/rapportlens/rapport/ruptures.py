@@ -22,6 +22,7 @@ in ``rupture_pushback``, and the repair and recovery after a rupture in ``ruptur
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from statistics import median
 from typing import Any
@@ -68,6 +69,7 @@ from .rupture_turns import (
     heard_in_risk_words,
 )
 
+SECOND_PERSON = re.compile(r"\byou(?:'re|'ve|'ll|'d|r|rs|rself)?\b", re.IGNORECASE)
 SHORT_RATIO = 0.35  # a turn this fraction of the client's usual length or less is "sudden shortening"
 USUAL_MIN_WORDS = 12  # ... when the usual length is at least this
 VALENCE_DROP = 0.5
@@ -147,6 +149,10 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             # engagement model learned from answers to a practitioner, so only the rules judge it.
             said = {h.code for i in t.utterances for h in apply_rules(conv.utterances[i].text, roles[t.speaker])
                     if h.confidence >= CONFIDENCE}
+            # Even a rule's complaint is about that member when it says "you" ("Because you never
+            # listen! You just shut down and go on your phone." from a wife to her husband).
+            if SECOND_PERSON.search(_text(conv, t)):
+                said.discard("confrontation")
             signals = [c for c in signals if c in said]
         signals = [c for c in signals if not heard_in_risk_words(conv, t.utterances, c)]
         recent = past[-5:]
