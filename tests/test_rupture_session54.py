@@ -113,3 +113,17 @@ def test_a_complaint_one_partner_makes_to_the_other_is_no_rupture():
     ], roles={"Therapist": Role.PRACTITIONER, "Maya": M, "Daniel": M})
     # Maya's "you" is Daniel; Daniel's doubt about the talking is about the help itself.
     assert [(r["speaker"], r["start"]) for r in conv.features["ruptures"]] == [("Daniel", 5)]
+
+
+def test_a_complaint_to_the_facilitator_about_another_member_still_counts():
+    from rapportlens.rapport.ruptures import SECOND_PERSON
+
+    assert SECOND_PERSON.search("Why do you always let her go on?")
+    conv = analyzed([
+        ("Facilitator", "Maria, how was your week?"),
+        ("Maria", "Long. My sister visited, and then the boiler broke, and then work called me in on Sunday."),
+        ("Tom", "Why do you always let her go on? I'm sick of never getting a word in."),
+        ("Facilitator", "You're right, Tom, I should have made space. What's been happening for you?"),
+        ("Tom", "The job centre stopped my payments and I don't know what to do about rent."),
+    ], roles={"Facilitator": Role.PRACTITIONER, "Maria": M, "Tom": M})
+    assert [(r["speaker"], r["start"]) for r in conv.features["ruptures"]] == [("Tom", 2)]

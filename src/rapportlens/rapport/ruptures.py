@@ -149,9 +149,13 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
             # engagement model learned from answers to a practitioner, so only the rules judge it.
             said = {h.code for i in t.utterances for h in apply_rules(conv.utterances[i].text, roles[t.speaker])
                     if h.confidence >= CONFIDENCE}
-            # Even a rule's complaint is about that member when it says "you" ("Because you never
-            # listen! You just shut down and go on your phone." from a wife to her husband).
-            if SECOND_PERSON.search(_text(conv, t)):
+            # Even a rule's complaint is about that member when it says "you" and does not speak
+            # of them ("Because you never listen! You just shut down and go on your phone." from a
+            # wife to her husband; not "Why do you always let her go on?" to the facilitator).
+            text = _text(conv, t)
+            of_them = re.compile(rf"\b(?:she|he|her|him|hers|his|{'|'.join(map(re.escape, prev.speaker.split()))})\b",
+                                 re.IGNORECASE)
+            if SECOND_PERSON.search(text) and not of_them.search(text):
                 said.discard("confrontation")
             signals = [c for c in signals if c in said]
         signals = [c for c in signals if not heard_in_risk_words(conv, t.utterances, c)]
