@@ -100,3 +100,10 @@ def test_risk_left_without_a_response_is_no_strength():
                         ("T", "Try to keep a regular bedtime."), ("C", "Okay."),
                         ("T", "And if it gets worse, call the crisis line.")])
     assert "risk_taken_up" not in [s["strength"] for s in conv.features["strengths"]]
+
+
+def test_asking_in_the_second_turn_outranks_acknowledging_in_the_first():
+    _, [item, *_] = followed([("T", "How did you hurt your arm?"), ("C", "He grabs me sometimes. Pushes."),
+                              ("T", "Thank you for telling me. That must have been frightening."), ("C", "Yeah."),
+                              ("T", "Do you feel safe going home today?"), ("C", "I don't know.")])
+    assert (item["follow_up"], item["by"]) == ("asked", 4)

@@ -106,14 +106,16 @@ def follow_ups(conv: Conversation, v: View | None = None) -> list[dict[str, Any]
                  and not _listening(conv, v, t)][:WINDOW]
         kind, by = ("session_ended", None) if not after else ("not_followed_up", after[0].utterances[0])
         said = {w for w in _stems(conv, [i]) if len(w) >= TOPIC_STEM}
-        for k, turn in enumerate(after):
-            found = next(((name, j) for j in turn.utterances for name, hit in (
-                ("asked", _asks_about_risk(conv.utterances[j].text)),
-                ("safety_step", SAFETY_STEP.search(conv.utterances[j].text) is not None),
-                ("acknowledged", k == 0 and _takes_up(conv, v, j, said))) if hit), None)
-            if found:
-                kind, by = found
-                break
+        # The strongest response in the window: acknowledging it first and asking directly in
+        # the next turn ("That must have been frightening." / "Do you feel safe going home
+        # today?") is asking.
+        mine = [(k, j) for k, turn in enumerate(after) for j in turn.utterances]
+        tests = (("asked", lambda k, j: _asks_about_risk(conv.utterances[j].text)),
+                 ("safety_step", lambda k, j: SAFETY_STEP.search(conv.utterances[j].text) is not None),
+                 ("acknowledged", lambda k, j: k == 0 and _takes_up(conv, v, j, said)))
+        found = next(((name, j) for name, hit in tests for k, j in mine if hit(k, j)), None)
+        if found:
+            kind, by = found
         out.append({**item, "follow_up": kind, "by": by})
     return out
 
