@@ -136,3 +136,14 @@ def test_a_long_session_says_where_rapport_was_lowest_and_highest():
     low, high = windows[1], windows[2]
     assert (f"over time: lowest 20 at utterances {low['start']}-{low['end']}, highest 80 at "
             f"{high['start']}-{high['end']}") in " ".join(summarize(conv).split())
+
+
+def test_a_dated_chat_says_when_it_started(tmp_path):
+    import rapportlens
+    from rapportlens.summary import summarize
+
+    path = tmp_path / "chat.jsonl"
+    path.write_text('{"author": "Coach", "message": "Morning! How was the week?", "ts": "2026-11-30T09:00:05Z"}\n'
+                    '{"author": "Sam", "message": "Not bad, three runs.", "ts": "2026-11-30T09:01:10Z"}\n')
+    (conv,) = rapportlens.read(path)
+    assert "2 utterances, 2 turns, 00:01:05 long, started 2026-11-30 09:00:05 UTC" in summarize(rapportlens.analyze(conv))

@@ -175,6 +175,8 @@ class Summary:
         length = f"{f['talk.utterance_count']} utterances, {f['talk.turn_count']} turns"
         if timed is not None:
             length += f", {fmt_seconds(timed)[:8]} long"
+        if started := (self.conv.meta or {}).get("started_at"):
+            length += f", started {str(started).replace('T', ' ').replace('Z', ' UTC')}"
         yield self.wrap(length)
         has_latency = any(v is not None for v in f["timing.mean_latency"].values())
         cols = [("speaker", "left"), ("role", "left"), ("share", "right"), ("utts", "right"),
