@@ -109,11 +109,10 @@ def follow_ups(conv: Conversation, v: View | None = None) -> list[dict[str, Any]
         # The strongest response in the window: acknowledging it first and asking directly in
         # the next turn ("That must have been frightening." / "Do you feel safe going home
         # today?") is asking.
-        mine = [(k, j) for k, turn in enumerate(after) for j in turn.utterances]
-        tests = (("asked", lambda k, j: _asks_about_risk(conv.utterances[j].text)),
-                 ("safety_step", lambda k, j: SAFETY_STEP.search(conv.utterances[j].text) is not None),
-                 ("acknowledged", lambda k, j: k == 0 and _takes_up(conv, v, j, said)))
-        found = next(((name, j) for name, hit in tests for k, j in mine if hit(k, j)), None)
+        mine = [(k, j, conv.utterances[j].text) for k, turn in enumerate(after) for j in turn.utterances]
+        found = (next((("asked", j) for _, j, text in mine if _asks_about_risk(text)), None)
+                 or next((("safety_step", j) for _, j, text in mine if SAFETY_STEP.search(text)), None)
+                 or next((("acknowledged", j) for k, j, _ in mine if k == 0 and _takes_up(conv, v, j, said)), None))
         if found:
             kind, by = found
         out.append({**item, "follow_up": kind, "by": by})
