@@ -85,3 +85,26 @@ def test_an_empty_folder_is_an_error_that_says_what_counts(run, tmp_path):
     result = run("analyze", tmp_path)
     assert result.exit_code == 2
     assert "the folder holds no transcripts" in result.stderr and ".vtt" in result.stderr
+
+
+def test_reports_for_a_folder_get_an_index_and_never_share_a_file(run, data, tmp_path):
+    import shutil
+
+    corpus = tmp_path / "in"
+    (corpus / "a").mkdir(parents=True)
+    (corpus / "b").mkdir()
+    for sub in ("a", "b"):
+        shutil.copy(data / "session.srt", corpus / sub / "session.srt")
+    (corpus / "risky.txt").write_text("Therapist: How have you been?\nClient: Honestly I think everyone would be "
+                                      "better off without me.\nTherapist: Let's look at your sleep diary.\n"
+                                      "Client: Okay.\n")
+    out = tmp_path / "reports"
+    result = run("analyze", corpus, "--html", out)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in out.iterdir()) == ["index.html", "risky.html", "session-2.html", "session.html"]
+    index = (out / "index.html").read_text()
+    assert index.count('href="session.html"') == 1 and index.count('href="session-2.html"') == 1
+    # Risk comes first, with the conversation whose risk was not taken up.
+    assert index.index("Needs human review") < index.index("Conversations")
+    assert '<a href="risky.html#risk">risky</a>' in index and "1 not taken up" in index
+    assert "<script" not in index and "http" not in index.split("</head>")[1]

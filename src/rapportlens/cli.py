@@ -246,6 +246,7 @@ def _batch_summary(con, result) -> None:
 
 def _write_reports(results: list, out: Path, quiet: bool) -> None:
     from .report import (  # matplotlib loads only when a report is asked for
+        render_index,
         report_filename,
         write_html,
     )
@@ -254,7 +255,13 @@ def _write_reports(results: list, out: Path, quiet: bool) -> None:
         targets = [(results[0], out)]
     else:
         out.mkdir(parents=True, exist_ok=True)
-        targets = [(conv, out / f"{report_filename(conv)}.html") for conv in results]
+        # Two conversations with one id (session.txt in two folders) must not share a report.
+        taken: dict[str, int] = {}
+        targets = []
+        for conv in results:
+            name = report_filename(conv)
+            taken[name] = taken.get(name, 0) + 1
+            targets.append((conv, out / (f"{name}.html" if taken[name] == 1 else f"{name}-{taken[name]}.html")))
     for conv, path in targets:
         try:
             write_html(conv, path)
@@ -262,6 +269,11 @@ def _write_reports(results: list, out: Path, quiet: bool) -> None:
             raise click.ClickException(f"cannot write the report {path}: {e.strerror}. Choose another path with --html.")
         if not quiet:
             click.echo(f"report: {path}", err=True)
+    if len(targets) > 1:
+        index = out / "index.html"
+        index.write_text(render_index(targets, out), encoding="utf-8")
+        if not quiet:
+            click.echo(f"index of the reports: {index}", err=True)
 
 
 @main.command()
