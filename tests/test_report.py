@@ -133,7 +133,7 @@ def test_cli_writes_one_report_or_a_folder(run, data, tmp_path):
     folder = tmp_path / "reports"
     result = run("analyze", data / "two_calls.tsv", "--html", folder)
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == ["c1.html", "c2.html"]
+    assert sorted(p.name for p in folder.iterdir()) == ["c1.html", "c2.html", "index.html"]
     assert f"report: {folder / 'c1.html'}" in result.stderr
 
 
