@@ -359,3 +359,10 @@ def test_json_rows_read_message_parts_as_their_text(tmp_path):
     (conv,) = rapportlens.read(path)
     assert [(u.speaker, u.text) for u in conv.utterances] == [("assistant", "Hi, what brings you here?"),
                                                               ("user", "i cant sleep")]
+
+
+def test_json_rows_are_recognised_when_the_first_item_has_nested_values(tmp_path):
+    path = tmp_path / "rows.json"
+    path.write_text('[{"speaker": "A", "text": "hi", "meta": {"x": 1}}, {"speaker": "B", "text": "hello"}]')
+    (conv,) = rapportlens.read(path)
+    assert conv.format == "jsonrows" and conv.utterances[0].meta == {"meta": '{"x": 1}'}

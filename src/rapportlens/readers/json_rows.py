@@ -5,7 +5,6 @@ Keys are recognised by the same names as CSV columns (speaker, text, role, start
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -35,13 +34,16 @@ def _cell(value: Any) -> str:
 
 
 def _first_object(head: str) -> dict[str, Any] | None:
+    """The first JSON object of a file's head: its first line (JSONL) or an array's first item,
+    nested values and all."""
     first = head.lstrip()
-    candidate = first.split("\n", 1)[0] if first.startswith("{") else None
-    if candidate is None and first.startswith("["):
-        found = re.search(r"\{[^{}]*\}", first)
-        candidate = found.group(0) if found else None
     try:
-        doc = json.loads(candidate) if candidate else None
+        if first.startswith("{"):
+            doc = json.loads(first.split("\n", 1)[0])
+        elif first.startswith("["):
+            doc, _ = json.JSONDecoder().raw_decode(first[1:].lstrip())
+        else:
+            return None
     except json.JSONDecodeError:
         return None
     return doc if isinstance(doc, dict) else None

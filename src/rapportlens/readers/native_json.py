@@ -94,7 +94,7 @@ class NativeJsonReader(Reader):
                 where = " ".join(p for p in (label, _pointer(error.absolute_path)) if p)
                 raise InputError(
                     f"{where}: {error.message}", path=path, line=line,
-                    fix="see docs/formats.md for the schema (schema_version \"1\")",
+                    fix="see docs/formats.md for the schema (schema_version \"1\"); for one object per utterance (a chat export) use --format jsonrows",
                 )
             yield self._conversation(doc, path, line, label, f"{stem}-{n + 1}" if n or label else stem)
 
