@@ -204,6 +204,13 @@ def fmt_seconds(seconds: float) -> str:
     return f"{h:02d}:{m:02d}:{s:02d}.{ms:03d}"
 
 
+def started_at(conv: Conversation) -> str | None:
+    """When a dated conversation began (``meta.started_at``, from a chat export's dates) in
+    words for reports: "2026-11-30 09:00:05 UTC"; None when its times are offsets."""
+    started = (conv.meta or {}).get("started_at")
+    return str(started).replace("T", " ").replace("Z", " UTC") if started else None
+
+
 def clip(text: str, width: int, trailing: str = ",;:") -> str:
     """``text`` on one line, cut at a word to at most ``width`` characters with "..." (and
     without ``trailing`` punctuation before it) when longer: for quoting an utterance."""

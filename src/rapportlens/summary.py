@@ -23,7 +23,7 @@ from rich.text import Text
 from .analyzers.disclosure import worth_showing
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
-from .model import Conversation, Role, clip, counted, fmt_seconds
+from .model import Conversation, Role, clip, counted, fmt_seconds, started_at
 from .rapport.feedback import STATE_WORDS, whose_words
 from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags, unsure_note
@@ -143,9 +143,7 @@ class Summary:
                 body.append(f"  answering: \"{asked}\"\n", style="dim")
             if r["utterance"] not in told and (item := self._follow_up(r["utterance"])):
                 told.add(r["utterance"])
-                by = item["by"]
-                said = described(item, None if by is None else self.conv.utterances[by].speaker,
-                                 None if by is None else self.conv.utterances[by].text, QUOTE_CHARS)
+                said = described(item, self.conv, QUOTE_CHARS)
                 body.append(f"  then: {said}\n", style="bold red" if item["follow_up"] == "not_followed_up" else "dim")
         if unsure:
             # Still flags, listed after the sure ones: most of them are ordinary distress.
@@ -175,8 +173,8 @@ class Summary:
         length = f"{f['talk.utterance_count']} utterances, {f['talk.turn_count']} turns"
         if timed is not None:
             length += f", {fmt_seconds(timed)[:8]} long"
-        if started := (self.conv.meta or {}).get("started_at"):
-            length += f", started {str(started).replace('T', ' ').replace('Z', ' UTC')}"
+        if started := started_at(self.conv):
+            length += f", started {started}"
         yield self.wrap(length)
         has_latency = any(v is not None for v in f["timing.mean_latency"].values())
         cols = [("speaker", "left"), ("role", "left"), ("share", "right"), ("utts", "right"),

@@ -417,19 +417,18 @@ REFLECTIONS = ("reflection.simple", "reflection.complex")
 MI_BASE = {"reflection_to_question": REFLECTIONS, "percent_complex_reflections": REFLECTIONS,
            "percent_open_questions": ("question.open", "question.closed")}
 MI_STRENGTH_MIN = 4
-MI_CODES = {"reflection_to_question": ("reflection.simple", "reflection.complex"),
+MI_CODES = {"reflection_to_question": REFLECTIONS,
             "percent_complex_reflections": ("reflection.complex",),
             "percent_open_questions": ("question.open",)}
 
 
-def risk_taken_up(conv: Conversation, follow: list[dict[str, Any]]) -> dict[str, Any] | None:
+def risk_taken_up(conv: Conversation, v: View, follow: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The strength of meeting risk language head-on: direct questions about it and steps
     towards safety after the first sure flag, when no precise flag went without a response."""
     sure = [f for f in follow if f["sure"]]
     if not sure or any(f["precise"] and f["follow_up"] == "not_followed_up" for f in sure):
         return None
     asked = sorted({f["by"] for f in sure if f["follow_up"] == "asked"})
-    v = View.whole(conv)
     steps = [i for i in v.givers if i > sure[0]["utterance"] and SAFETY_STEP.search(conv.utterances[i].text)]
     parts = ([f"asked about it directly{'' if len(asked) == 1 else f' {len(asked)} times'}"] if asked else []) + (
              [f"took {counted(len(steps), 'step')} towards safety"] if steps else [])
@@ -496,7 +495,7 @@ def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5
     with the utterances behind it."""
     f = conv.features
     v = View.whole(conv)
-    out: list[dict[str, Any]] = [s for s in [risk_taken_up(conv, follow or [])] if s]
+    out: list[dict[str, Any]] = [s for s in [risk_taken_up(conv, v, follow or [])] if s]
     for r in ruptures:
         if r["repair"] and r["recovered"]:
             out.append({"strength": "repair", "title": "Repaired a rupture",

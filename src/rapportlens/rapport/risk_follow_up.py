@@ -119,12 +119,14 @@ def follow_ups(conv: Conversation, v: View | None = None) -> list[dict[str, Any]
     return out
 
 
-def described(item: dict[str, Any], speaker: str | None = None, text: str | None = None, width: int = 70) -> str:
+def described(item: dict[str, Any], conv: Conversation | None = None, width: int = 70) -> str:
     """A ``follow_ups`` item in words for reports: "Dr. Lee asked about it directly (utterance
-    9)", or for one not taken up, which turn came next and the start of what it said (``text``,
-    cut at a word to ``width`` characters)."""
+    9)", or for one not taken up, which turn came next and the start of what it said (cut at a
+    word to ``width`` characters); who and what come from ``conv`` when given."""
     if item["by"] is None:
         return KINDS[item["follow_up"]]
+    by = conv.utterances[item["by"]] if conv is not None else None
+    speaker, text = (by.speaker, by.text) if by is not None else (None, None)
     who = speaker or "the practitioner"
     if item["follow_up"] == "not_followed_up":
         # "...health...." reads badly: a full stop goes before the dots too.

@@ -35,6 +35,11 @@ def normalised_name(header: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", header.strip().lower()).strip("_")
 
 
+def _header(item: str) -> dict[str, Any]:
+    """Where a missing field is reported: a CSV's header; a JSON file's keys have no one place."""
+    return {"line": 1, "where": "header"} if item == "column" else {}
+
+
 def find_column(fields: list[str], kind: str, given: str | None, path: str, item: str = "column") -> str | None:
     """The header for `kind`: the one named by the user, else the first recognised name."""
     if given:
@@ -44,8 +49,7 @@ def find_column(fields: list[str], kind: str, given: str | None, path: str, item
         if normalised_name(given) in by_norm:
             return by_norm[normalised_name(given)]
         raise InputError(
-            f"there is no {item} {given!r} (the {kind} {item} you asked for)", path=path,
-            line=1 if item == "column" else None, where="header" if item == "column" else None,
+            f"there is no {item} {given!r} (the {kind} {item} you asked for)", path=path, **_header(item),
             fix=f"use one of the {item}s: {', '.join(fields)}",
         )
     by_norm = {normalised_name(f): f for f in fields}
@@ -67,7 +71,7 @@ def _time(value: str | None, here: dict[str, Any], field: str) -> float | None:
         ) from None
 
 
-def _from_first(records: list[Record]) -> tuple[list[Record], dict[str, Any]]:
+def _from_first(records: list[Record], path: str) -> tuple[list[Record], dict[str, Any]]:
     """Records whose times are dates (chat exports: 2026-11-30T09:00:05Z, or Unix seconds)
     counted in seconds from the first of them, and meta saying when that was; other records
     as they are. Dates and offsets mixed in one conversation are an error."""
@@ -76,7 +80,7 @@ def _from_first(records: list[Record]) -> tuple[list[Record], dict[str, Any]]:
         return records, {}
     if min(times) < EPOCH:
         r = next(r for r in records if any(t is not None and t < EPOCH for t in (r.start, r.end)))
-        raise InputError("this row's time is an offset but other rows have dates and times", path=None,
+        raise InputError("this row's time is an offset but other rows have dates and times", path=path,
                          line=r.line, where=None if r.line else r.where,
                          fix="write every time in the conversation the same way")
     origin = min(times)
@@ -192,8 +196,7 @@ def conversations_from_rows(rows: Iterable[tuple[int | None, str, dict[str, str]
     for kind in ("text", "speaker"):
         if cols[kind] is None:
             raise InputError(
-                f"no {kind} {item} among: {', '.join(fields)}", path=path, line=1 if item == "column" else None,
-                where="header" if item == "column" else None,
+                f"no {kind} {item} among: {', '.join(fields)}", path=path, **_header(item),
                 fix=f"rename the {item} to '{COLUMN_NAMES[kind][0]}', or pass "
                 f"--option {kind}_column=NAME",
             )
@@ -233,8 +236,5 @@ def conversations_from_rows(rows: Iterable[tuple[int | None, str, dict[str, str]
         raise InputError("the file has a header but no rows" if item == "column" else "the file has no rows",
                          path=path, fix="add the utterances")
     for key, records in groups.items():
-        try:
-            records, meta = _from_first(records)
-        except InputError as e:
-            raise e.located(path) from None
+        records, meta = _from_first(records, path)
         yield assemble(records, id=key, path=path, format=format, role_basis=f"role {item}", meta=meta or None)

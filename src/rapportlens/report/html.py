@@ -20,7 +20,7 @@ from ..analyzers.disclosure import worth_showing
 from ..coding.codebook import codebook
 from ..features import declared
 from ..language import looks_english, not_english_note
-from ..model import Conversation, fmt_seconds
+from ..model import Conversation, fmt_seconds, started_at
 from ..output import to_dict
 from ..rapport.feedback import STATE_WORDS, whose_words
 from ..rapport.group_view import group_tables
@@ -71,15 +71,14 @@ def context(conv: Conversation) -> dict[str, Any]:
     timeline = data.get("timeline", [])
     scores = data.get("scores")
     # How the practitioner answered each flagged utterance, said once per utterance.
-    follow = {f["utterance"]: described(f, conv.utterances[f["by"]].speaker if f["by"] is not None else None,
-                                        conv.utterances[f["by"]].text if f["by"] is not None else None)
-              for f in feats.get("risk.follow_up") or []}
+    follow = {f["utterance"]: described(f, conv) for f in feats.get("risk.follow_up") or []}
     return {
         "version": __version__,
         "conv": data,
         "title": data["id"],
         "n": n,
         "duration": feats.get("timing.duration"),
+        "started": started_at(conv),
         "risk": _risk(data["risk"], follow) if data.get("risk") is not None else None,
         "unsure_below": UNSURE_BELOW,
         "not_english": (None if looks_english(feats.get("text.english_share"))
@@ -117,7 +116,7 @@ def _risk(flags: list[dict[str, Any]], follow: dict[int, str]) -> list[dict[str,
     practitioner did next goes with the first sure flag of each utterance."""
     told: set[int] = set()
     out = []
-    for r, labels in merged_flags(flags, lambda f: f"{is_unsure(f)}{how_found(f)}"):
+    for r, labels in merged_flags(flags, how_found):
         unsure = is_unsure(r)
         then = None if unsure or r["utterance"] in told else follow.get(r["utterance"])
         if not unsure:
