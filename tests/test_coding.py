@@ -92,6 +92,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("You really need to cut down, or you're going to do serious damage.", "face_threat"),
     ("I'm not saying you are. But the tests don't lie.", "face_threat"),
     ("Seriously, managers who care are rare. Just go for it.", "advice"),
+    ("Those are real strengths. What would get it to a five?", "affirmation"),
+    ("That sounds like a plan you came up with yourself.", "affirmation"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):
     assert code in {h.code for h in apply_rules(text, P)}
@@ -260,6 +262,14 @@ def test_coder_without_a_model_uses_rules_only():
     codes = Coder(None).code([Item(P, "Did you sleep? It makes sense that you're tired.")])[0]
     assert {c.code for c in codes} == {"question.closed", "validation"}
     assert all(c.source == "rules" for c in codes)
+
+
+def test_a_judging_word_the_client_just_used_is_no_face_threat():
+    said = "Client: I worry I'll say it wrong and look stupid."
+    echo = Coder(None).code([Item(P, "So there's a fear of looking stupid in front of senior people.", said)])[0]
+    own = Coder(None).code([Item(P, "That was a stupid thing to say.", "Client: I told him to leave.")])[0]
+    assert "face_threat" not in {c.code for c in echo}
+    assert "face_threat" in {c.code for c in own}
 
 
 def test_analysis_never_imports_torch(tmp_path):

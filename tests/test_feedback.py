@@ -133,6 +133,18 @@ def test_dominant_talk_calls_for_sharing_the_floor_not_for_less_self_disclosure(
     assert "share_the_floor" in techniques and "keep_focus_on_client" not in techniques
 
 
+def test_long_answers_to_the_clients_own_questions_are_not_dominant_talk():
+    asked = [("C", "How long before the tablets start working?"),
+             ("T", ("Usually two to four weeks before you notice a difference, sometimes up to six, and some "
+                    "people feel a little more anxious in the first week or two.")),
+             ("C", "Can I drink on them?"),
+             ("T", ("It's best to avoid alcohol, at least at first, because it can make you drowsy and it works "
+                    "against what the tablets are doing for your mood.")),
+             ("C", "Okay, thanks.")]
+    conv, _ = recommended(asked)
+    assert "dominant_talk" not in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
+
+
 def state(pairs):
     conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
     return conv.features["client_state"]
@@ -293,6 +305,15 @@ def test_asking_the_clients_view_of_a_proposal_breaks_a_run_of_questions():
            ("T", "Which day suits you?"), ("C", "Thursday.")]
     assert not _bursts(run)
     assert _bursts([*run[:4], ("T", "Is she there on Mondays?"), ("C", "Sometimes."), *run[6:]])
+
+
+def test_affirming_the_answer_breaks_a_run_of_questions():
+    scaling = [("T", "How confident are you, from one to ten?"), ("C", "Maybe a four."),
+               ("T", "What makes it a four?"), ("C", "I know the numbers better than anyone."),
+               ("T", "Those are real strengths. What would get it to a five?"), ("C", "Writing my point down first."),
+               ("T", "Which meeting could you try it in?"), ("C", "Monday's.")]
+    assert not _bursts(scaling)
+    assert _bursts([*scaling[:4], ("T", "What would get it to a five?"), *scaling[5:]])
 
 
 def test_a_reproach_is_answered_by_taking_the_view_seriously_and_advice_by_asking_first():

@@ -107,3 +107,22 @@ def test_asking_in_the_second_turn_outranks_acknowledging_in_the_first():
                               ("T", "Thank you for telling me. That must have been frightening."), ("C", "Yeah."),
                               ("T", "Do you feel safe going home today?"), ("C", "I don't know.")])
     assert (item["follow_up"], item["by"]) == ("asked", 4)
+
+
+def test_thanking_the_client_for_saying_it_acknowledges_it():
+    _, [item] = followed([*DISCLOSED, ("T", "Thank you for telling me, I know that's not easy to say out loud."),
+                          ("C", "Yeah."), ("T", "Shall we look at the week ahead?")])
+    assert (item["follow_up"], item["by"]) == ("acknowledged", 2)
+
+
+def test_asking_what_a_voice_says_assesses_signs_of_psychosis():
+    _, [item, *_] = followed([("T", "How have you been sleeping?"),
+                              ("C", "Badly. I hear voices at night telling me I'm worthless."),
+                              ("T", "When you hear them, what do they say to you?"), ("C", "That I should go.")])
+    assert item["categories"] == ["psychosis"] and (item["follow_up"], item["by"]) == ("asked", 2)
+
+
+def test_asking_about_harm_to_the_body_assesses_self_harm():
+    _, [item] = followed([("T", "What happens after you eat?"), ("C", "I make myself sick after I eat. Every day now."),
+                          ("T", "Have you fainted or had any chest pains?"), ("C", "No.")])
+    assert "self_harm" in item["categories"] and (item["follow_up"], item["by"]) == ("asked", 2)

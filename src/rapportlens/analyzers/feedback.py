@@ -52,7 +52,7 @@ STRENGTHS = declare(
 
 class Feedback(Analyzer):
     name = "feedback"
-    version = "v7"
+    version = "v8"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
     requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
     assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key, FOLLOW_UP.key)

@@ -27,7 +27,7 @@ class Risk(Analyzer):
     # The practitioner's own words ("have you thought about suicide?") are questions, not disclosures.
     assigns = (RISK.key,)
 
-    version = "v10"
+    version = "v11"
 
     def __init__(self, use_model: bool = True) -> None:
         self.use_model = use_model

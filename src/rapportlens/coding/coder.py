@@ -7,6 +7,7 @@ Every code keeps its evidence span and the reason it was given.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -25,6 +26,8 @@ from .rules import Hit, apply_rules, question_form
 from .sentences import codable_sentences, sentence_act
 
 DEFAULT_MODEL = "annomi-minilm"
+WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # words of a rule's match, to find them said just before
+SELF = {"i", "i'm", "i'd", "i'll", "i've"}
 SECONDARY = 0.35  # a second act from the same head is coded when this likely
 SENTENCE_MIN = 0.6  # a sentence read alone adds its act when the model is this sure of it
 SENTENCE_ACTS = {"reflection": "@reflection_subtype", "question": "@question_subtype"}
@@ -215,6 +218,8 @@ class Coder:
         if form and not has_question_head:
             add(Code(form.code, form.confidence, "rules", form.span, form.reason))
         for hit in apply_rules(text, item.role):
+            if hit.code == "face_threat" and _echoed(text[hit.span[0]:hit.span[1]], item.context):
+                continue
             add(_from_hit(hit))
         for code, found in (by_model or {}).items():
             if code == "repair" and code in codes:
@@ -223,6 +228,16 @@ class Coder:
         if len(codes) > 1:
             codes.pop("other", None)  # "other" means none of the above
         return sorted(codes.values(), key=lambda c: -c.confidence)
+
+
+def _echoed(words: str, context: str) -> bool:
+    """Whether every word of a rule's match was said just before: "So there's a fear of
+    looking stupid" after "I worry I'll look stupid" gives the client's own word back, which
+    judges nobody. A match that speaks of the practitioner ("I understand, but") is their own
+    stance, whatever words came before."""
+    said = set(WORD.findall(context.lower()))
+    own = WORD.findall(words.lower())
+    return bool(own) and own[0] not in SELF and all(w in said for w in own)
 
 
 def _from_hit(hit: Hit) -> Code:

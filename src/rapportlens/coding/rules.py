@@ -43,6 +43,7 @@ RULES: list[Rule] = [
         # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
         r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",
         r"\b(?:that'?s|that is|it'?s|it is|this is) (?:a lot|so much|an awful lot|a great deal) to (?:hear|take in|process|absorb|deal with|carry|cope with|handle)\b",
+        r"\b(?:that'?s|that is|it'?s|it is|this is) (?:a lot|so much|an awful lot|a great deal) (?:all )?(?:at once|in one go)\b",
         r"\b(?:your|the|this) (?:pain|feelings?|fear|worry|anger|experience|distress|symptoms) (?:is|are) (?:very |absolutely |completely )?(?:real|valid|genuine)\b",
         r"^\W*(?:of course|absolutely|sure)[,.!]? that'?s (?:completely|totally|perfectly|absolutely) (?:okay|ok|fine|alright|all right)\s*(?:[.!,;]|$)",
     ),
@@ -56,6 +57,9 @@ RULES: list[Rule] = [
         r"\bdon'?t be (?:too |so )?hard on yourself\b", r"\byou did (?:great|well|the right thing|everything you could)",
         r"\byou'?re doing (?:fine|really well|brilliantly|everything right|all the right things)\b",
         r"\bthat'?s exactly (?:right|the right thing|what (?:to do|you should do))\b",
+        # Naming what the client has going for them ("Those are real strengths.").
+        r"\b(?:those|these|that|this)(?:'s| is| are) (?:real |genuine |great |important |big |really )?(?:strengths?|assets?)\b",
+        r"\b(?:a plan|an idea|a way|something) you (?:came up with|worked out|found) (?:yourself|on your own|for yourself)\b",
     ),
     *phrase_rules(
         "self_disclosure", P, 0.75,

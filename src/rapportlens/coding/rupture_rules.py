@@ -292,7 +292,10 @@ REPAIR_RULES = phrase_rules(
     # Owning the rush to a fix and the overload ("I also jumped to a fix before I
     # understood", "That's a lot of changes in one go, and I've hardly asked you anything").
     r"\bi (?:also |just |kind of |sort of |keep |kept )?(?:jumped|jumping|rushed|rushing|leapt|leaping|went (?:straight|right)|going (?:straight|right)) (?:in )?(?:to|into|for) (?:a |the )?(?:fix|fixes|solution|solutions|answers?|advice|conclusions?)\b",
-    r"\bthat'?s (?:a lot|too much|loads)(?: of (?:\w+ )?(?:changes|things|suggestions|advice|information|ideas|news))? (?:in one go|at once|all at once|to take in|to throw at you)\b",
+    # Not bare "that's a lot all at once" after the client lists their troubles: that is
+    # validation ("exams, my parents fighting constantly, and my gf dumped me").
+    r"\bthat'?s (?:a lot|too much|loads) of (?:\w+ )?(?:changes|things|suggestions|advice|information|ideas|news) (?:in one go|at once|all at once|to take in|to throw at you)\b",
+    r"\bthat'?s (?:a lot|too much|loads)(?: of (?:\w+ )?\w+)? to throw at you\b",
     r"\bi(?:'ve| have)? (?:hardly|barely|not even|never even) (?:asked|checked with|listened to) (?:you|what you|how you)\b",
     r"\bi(?:'ve| have)? let you down\b", r"\bi (?:pushed|pressed|ploughed|steamrolled|barrelled|charged) (?:straight |right )?(?:past|on|ahead|through|over)\b",
     r"\bi notice(?:d)? (?:that )?we(?:'ve| have)? (?:moved|went|gone|skipped|jumped|rushed|got) (?:quite |very |really |a bit )?(?:quickly |fast )?(?:away from|past|over|on from|off)\b",

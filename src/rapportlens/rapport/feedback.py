@@ -134,9 +134,11 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     bursts: list[list[int]] = []
     for t in g_turns:
         asks = any(_asks(conv, v, i) for i in t.utterances)
-        # Asking the client's view of a proposal ("How does that sound?") shares the decision;
-        # it breaks a run as a reflection does.
-        if asks and not any(_reflects(v, i) or _has(v, i, "collaboration") for i in t.utterances):
+        # Asking the client's view of a proposal ("How does that sound?") shares the decision,
+        # and an affirmation ("Those are real strengths. What would get it to a five?") shows
+        # the answer was taken in: each breaks a run as a reflection does.
+        if asks and not any(_reflects(v, i) or _has(v, i, "collaboration") or _has(v, i, "affirmation")
+                            for i in t.utterances):
             run.append(t.utterances[-1])
         else:
             if len(run) >= BURST:
@@ -167,7 +169,11 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     if len(cut) >= INTERRUPTING and 100 * len(cut) / n >= INTERRUPTING_PER_100:
         part("interrupting", cut, f"cut the client off mid-sentence {counted(len(cut), 'time')} "
              f"({100 * len(cut) / n:.0f} per 100 utterances), with something other than a reflection")
-    if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n:
+    # A client who asks as many questions as the practitioner is being answered ("Can I drink
+    # on them?" to a pharmacist): the long turns are theirs to ask for.
+    client_asks = sum(question_form(conv.utterances[i].text) is not None for i in v.receivers)
+    led_by_client = client_asks >= max(1, sum(_asks(conv, v, i) for i in givers))
+    if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n and not led_by_client:
         part("dominant_talk", sorted(givers, key=lambda i: -words[i])[:3],
              f"the practitioner spoke {share:.0%} of the words")
     return parts

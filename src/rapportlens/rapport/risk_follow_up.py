@@ -13,6 +13,7 @@ what was said, not whether it was enough: the risk itself still needs human revi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from ..coding.rules import question_form
@@ -47,6 +48,22 @@ CONFIDENCE = 0.5
 SOUNDS_HARD = re.compile(r"\b(?:that|it|this) (?:does |must |really |must really )?(?:sound|sounds|be|feel|feels) (?:so |really |very |incredibly )?"
                          r"(?:painful|hard|awful|terrible|frightening|scary|difficult|heavy|exhausting|lonely|overwhelming|unbearable)\b",
                          re.IGNORECASE)
+# Thanking the client for saying it ("Thank you for telling me, I know that's not easy to say
+# out loud."): hearing a disclosure as one, which the rupture cues have no need of.
+DISCLOSURE_HEARD = re.compile(
+    r"\b(?:thank you|thanks) (?:so much |very much |for |)(?:for )?(?:telling|sharing|being (?:so )?(?:honest|open)|trusting)\b"
+    r"|\bi'?m (?:really |so )?glad (?:that )?you (?:told|said|shared|mentioned|felt able)\b"
+    r"|\b(?:that|it)(?:'s| is| can'?t be| must not be|'s not| is not| isn'?t) (?:an? )?(?:easy|hard|difficult) (?:thing )?to (?:say|tell|talk about|share|admit)\b",
+    re.IGNORECASE)
+# Questions that assess a disclosure in its own terms without the words of ``TOPIC_QUESTIONS``:
+# what a voice says or tells them to do, and the harm done to the body by self-harm or
+# purging ("Have you fainted or had chest pains?").
+EXPLORING = {
+    "psychosis": re.compile(r"\b(?:what|does|do|did|has|have)\b[^.?!]{0,20}\b(?:it|he|she|they|the voices?|the man|the woman)\b"
+                            r"[^.?!]{0,20}\b(?:say|says|said|saying|tell|tells|told|telling)\b[^.?!]*\?", re.IGNORECASE),
+    "self_harm": re.compile(r"\b(?:fainted|faint|fainting|passed out|blacked out|chest pains?|palpitations|dizzy|stitches|wounds?|"
+                            r"bleeding|infected|scars?|burns?)\b[^.?!]*\?", re.IGNORECASE),
+}
 TOPIC_STEM = 5  # letters a word shared with the flagged utterance needs to name its subject
 LISTENING_WORDS = 2  # a practitioner turn this short only keeps the client talking ("Go on.")
 
@@ -59,7 +76,9 @@ KINDS = {
 }
 
 
-def _asks_about_risk(text: str) -> bool:
+def _asks_about_risk(text: str, categories: Sequence[str] = ()) -> bool:
+    if any(EXPLORING[c].search(text) for c in categories if c in EXPLORING):
+        return True
     form = question_form(text)
     asked = text[form.span[0]:form.span[1]] if form else ""
     # "Are you thinking about ending your life?" in any sentence of the turn that asks.
@@ -76,11 +95,12 @@ def _listening(conv: Conversation, v: View, turn) -> bool:
 
 def _takes_up(conv: Conversation, v: View, j: int, said: set[str]) -> bool:
     """Whether practitioner utterance ``j`` takes up what was said: a reflection, validation or
-    check of understanding, a worded acknowledgement ("That does sound painful."), or a
+    check of understanding, a worded acknowledgement ("That does sound painful.", "Thank you
+    for telling me."), or a
     question about its subject ("So she knew about the incident but did nothing?")."""
     text = conv.utterances[j].text
     return (any(v.codes(j).get(c, {}).get("confidence", 0) >= CONFIDENCE for c in ACKNOWLEDGING)
-            or ACKNOWLEDGING_CUES.search(text) is not None or SOUNDS_HARD.search(text) is not None
+            or any(rx.search(text) for rx in (ACKNOWLEDGING_CUES, SOUNDS_HARD, DISCLOSURE_HEARD))
             or (question_form(text) is not None and bool(said & _stems(conv, [j]))))
 
 
@@ -110,7 +130,7 @@ def follow_ups(conv: Conversation, v: View | None = None) -> list[dict[str, Any]
         # the next turn ("That must have been frightening." / "Do you feel safe going home
         # today?") is asking.
         mine = [(k, j, conv.utterances[j].text) for k, turn in enumerate(after) for j in turn.utterances]
-        found = (next((("asked", j) for _, j, text in mine if _asks_about_risk(text)), None)
+        found = (next((("asked", j) for _, j, text in mine if _asks_about_risk(text, item["categories"])), None)
                  or next((("safety_step", j) for _, j, text in mine if SAFETY_STEP.search(text)), None)
                  or next((("acknowledged", j) for k, j, _ in mine if k == 0 and _takes_up(conv, v, j, said)), None))
         if found:

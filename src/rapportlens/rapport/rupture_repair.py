@@ -220,6 +220,15 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         shifted = shifted or (not found and _pushes_on(conv, t))
         if found:
             attempts.append((t, found))
+    # An explicit repair that names the practitioner's misstep, which the rupture went on
+    # through ("Sorry, I've gone straight into lecturing you" answered "Not really.", then "Just
+    # not being told off for once."), was still the attempt that began the way back. ("I know
+    # that's a lot to take in." answered "Is it." owns nothing: the attempt that brought the
+    # client back is the repair.)
+    inside = [(t, found) for t in during if MISSTEP.search(_text(conv, t))
+              and "repair" in (found := _repair_codes(_codes(conv, t.utterances), _text(conv, t)))
+              and not (len(conv.speakers) >= 3 and _turned_to_others(conv, t, r.speaker, _calling_names(conv), roles))]
+    attempts = inside[:1] + attempts
     if not attempts:
         return
     # An attempt the speaker still answered withdrawn ("Busy with what?" / "Stuff.") did not
