@@ -71,8 +71,8 @@ def test_unknown_practitioner_name(run, data):
 
 
 def test_unknown_format(run, data):
-    result = run("analyze", data / "session.csv", "--format", "docx")
-    assert result.exit_code == 2 and "unknown reader 'docx'" in result.stderr
+    result = run("analyze", data / "session.csv", "--format", "pdf")
+    assert result.exit_code == 2 and "unknown reader 'pdf'" in result.stderr
 
 
 def test_wrong_encoding_named(run, tmp_path):

@@ -33,7 +33,27 @@ FRAGMENTS = {
     "jsonrows": ['{"speaker": "A", "text": "hi"}', '{"author": "B", "message": "hello", "role": "client"}',
                  '{"role": "user", "content": "x"}', '"start": "00:00:0x"', '"conversation_id": 2', "\n", ",",
                  "[", "]", "{}", "null", '"text": [1]', '"speaker": ""', '"role": "critic"'],
+    # Paragraphs of a Word document (``_word`` builds the file).
+    "docx": ["Therapist: hi", "Client: fine", "Smith, Jane\t0:03", "0:0:0.0 --> 0:0:3.5", "Jane", "[00:01] x",
+             "Date: today", "", "B:", "\n"],
 }
+
+def _word(paragraphs: list[str], cut: int) -> bytes:
+    """A .docx holding ``paragraphs`` (characters XML cannot hold left out), cut short by ``cut``
+    bytes when ``cut`` is positive: a broken archive."""
+    import io
+
+    import docx
+
+    doc = docx.Document()
+    for text in paragraphs:
+        doc.add_paragraph("".join(c for c in text if c in "\t\n" or (" " <= c and c not in "\ufffe\uffff"
+                                                                      and not "\ud800" <= c <= "\udfff")))
+    out = io.BytesIO()
+    doc.save(out)
+    data = out.getvalue()
+    return data[:-cut] if cut > 0 else data
+
 
 inputs = {
     name: st.one_of(
@@ -42,11 +62,16 @@ inputs = {
             lambda parts: "".join(parts).encode("utf-8", "surrogatepass")
         ),
     )
-    for name, frags in FRAGMENTS.items()
+    for name, frags in FRAGMENTS.items() if name != "docx"
 }
+inputs["docx"] = st.one_of(
+    st.binary(max_size=200),
+    st.builds(_word, st.lists(st.one_of(st.sampled_from(FRAGMENTS["docx"]), st.text(max_size=12)), max_size=12),
+              st.sampled_from([0, 0, 0, 1, 100, 2000])),
+)
 SUFFIX = {"text": ".txt", "csv": ".csv", "json": ".json", "vtt": ".vtt", "srt": ".srt",
           "annomi": ".csv", "esconv": ".jsonl", "chat": ".jsonl",
-          "jsonrows": ".jsonl"}
+          "jsonrows": ".jsonl", "docx": ".docx"}
 
 
 def check(path: Path, fmt: str | None) -> None:

@@ -73,6 +73,26 @@ def detect_format(path: Path, head: str = "") -> str:
     return best
 
 
+# Documents people keep transcripts in that no reader reads, with what they are.
+UNREAD = {".doc": "a Word 97-2003 document", ".pdf": "a PDF", ".rtf": "a rich text document",
+          ".odt": "an OpenDocument text", ".pages": "a Pages document"}
+
+
+def _binary_format(path: Path) -> str | None:
+    """The reader of a file read as bytes (a Word document), chosen by its extension."""
+    scored = [(cls().sniff(path, ""), name) for name, cls in readers().items() if cls.binary]
+    score, best = max(scored, default=(0.0, None))
+    return best if score > 0 else None
+
+
+def _check_not_unread(path: Path, format: str | None) -> None:
+    kind = UNREAD.get(path.suffix.lower())
+    if kind and format is None:
+        raise InputError(f"this is {kind}, which RapportLens does not read", path=path,
+                         fix="save or export the transcript as .docx or plain text (.txt), "
+                             "one 'Name: text' line per utterance")
+
+
 def iter_read(
     path: str | Path,
     format: str | None = None,
@@ -102,12 +122,18 @@ def iter_read(
         except OSError as e:
             raise InputError(f"cannot read the file: {e.strerror}", path=path, fix="check its permissions") from None
         label = "<stdin>" if stdin else str(path)
-        text, file_notices = decode(data, label, encoding)
-        name = format or ("text" if stdin else detect_format(path, text[:8192]))
-        reader = _reader(name)
-        if reader.reads_directories:
-            raise OptionError(f"the {name} reader reads folders, but {label} is a file")
-        convs = reader.read_text(text, label, **reader.parse_options(options or {}))
+        name = format or (None if stdin else _binary_format(path))
+        if name is not None and _reader(name).binary:
+            reader = _reader(name)
+            convs, file_notices = reader.read_bytes(data, label, **reader.parse_options(options or {})), []
+        else:
+            _check_not_unread(path, format)
+            text, file_notices = decode(data, label, encoding)
+            name = format or ("text" if stdin else detect_format(path, text[:8192]))
+            reader = _reader(name)
+            if reader.reads_directories:
+                raise OptionError(f"the {name} reader reads folders, but {label} is a file")
+            convs = reader.read_text(text, label, **reader.parse_options(options or {}))
     for conv in convs:
         yield _finish(conv, file_notices, practitioners, clients, peers)
 

@@ -36,6 +36,7 @@ class Reader:
     extensions: ClassVar[tuple[str, ...]] = ()
     options: ClassVar[tuple[Option, ...]] = ()
     reads_directories: ClassVar[bool] = False
+    binary: ClassVar[bool] = False  # reads the file's bytes (:meth:`read_bytes`), not decoded text
 
     def sniff(self, path: Path, head: str) -> float:
         """How sure (0-1) this reader is that it reads `path`, whose text starts with `head`."""
@@ -43,6 +44,9 @@ class Reader:
 
     def read_text(self, text: str, path: str, **options: Any) -> Iterator[Conversation]:
         raise TypeError(f"the {self.name} reader reads folders, not single files")
+
+    def read_bytes(self, data: bytes, path: str, **options: Any) -> Iterator[Conversation]:
+        raise TypeError(f"the {self.name} reader reads text, not bytes")
 
     def read_dir(self, path: Path, encoding: str | None, **options: Any) -> Iterator[Conversation]:
         raise TypeError(f"the {self.name} reader reads files, not folders")

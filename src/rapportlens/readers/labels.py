@@ -14,7 +14,9 @@ _LABEL = re.compile(
     rf"^(?:>>\s*)?(?:{PREFIX})?{NAME}\s*(?:[\[(](?P<t3>{TIMEISH})[\])])?\s*:(?:\s+|$)(?P<text>.*)$",
     re.DOTALL,
 )
-_OTTER = re.compile(rf"^{NAME}\s+(?P<t4>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
+# Otter's and Teams' header lines may name people surname first ("Smith, Jane   0:03"); a
+# comma is too common in speech to allow before a "Name:" label's colon.
+_OTTER = re.compile(rf"^{NAME.replace('&', '&,')}\s+(?P<t4>\d{{1,2}}:\d{{2}}(?::\d{{2}})?)$")
 MAX_WORDS = 4
 
 
@@ -42,11 +44,22 @@ def name_like(name: str) -> bool:
     return all(w[0].isupper() or w[0].isdigit() or w[0] in "(#" for w in name.split())
 
 
+# A transcript's header fields ("Date: 3 March", "Location: Clinic 2"), said once, are not
+# speakers.
+HEADER_FIELDS = {"date", "time", "location", "place", "venue", "duration", "length", "recorded", "recording",
+                 "recorded on", "file", "file name", "filename", "audio file", "session", "session number",
+                 "interview", "interview date", "transcript", "transcribed by", "transcriber", "project", "study",
+                 "title", "subject", "topic", "notes", "present", "attendees", "participants", "consent", "setting",
+                 "mode", "language", "pseudonym", "participant id", "id"}
+
+
 def accepted(candidates: Iterable[Label | None]) -> set[str]:
     """Lower-cased names taken as speakers: used at least twice, or written like a name.
 
-    A one-off 'he said: ...' inside a long turn stays text; a one-off 'Dr. Lee: ...' is a speaker.
+    A one-off 'he said: ...' inside a long turn stays text; a one-off 'Dr. Lee: ...' is a speaker;
+    a one-off header field ('Date: 3 March') is not.
     """
     found = [c for c in candidates if c is not None]
     counts = Counter(c.name.lower() for c in found)
-    return {c.name.lower() for c in found if counts[c.name.lower()] >= 2 or name_like(c.name)}
+    return {c.name.lower() for c in found
+            if counts[c.name.lower()] >= 2 or (name_like(c.name) and c.name.lower() not in HEADER_FIELDS)}
