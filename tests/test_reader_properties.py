@@ -33,6 +33,8 @@ FRAGMENTS = {
     "jsonrows": ['{"speaker": "A", "text": "hi"}', '{"author": "B", "message": "hello", "role": "client"}',
                  '{"role": "user", "content": "x"}', '"start": "00:00:0x"', '"conversation_id": 2', "\n", ",",
                  "[", "]", "{}", "null", '"text": [1]', '"speaker": ""', '"role": "critic"'],
+    "whatsapp": ["12/03/2024, 14:05 - ", "[3/12/24, 2:05:12\u202fPM] ", "Sam: ", "<Media omitted>", "\n",
+                 "31/02/2024, 10:00 - A: x", "13/13/13, 99:99 - B: ", "\u200e", "image omitted", ": "],
     # Paragraphs of a Word document (``_word`` builds the file).
     "docx": ["Therapist: hi", "Client: fine", "Smith, Jane\t0:03", "0:0:0.0 --> 0:0:3.5", "Jane", "[00:01] x",
              "Date: today", "", "B:", "\n"],
@@ -71,7 +73,7 @@ inputs["docx"] = st.one_of(
 )
 SUFFIX = {"text": ".txt", "csv": ".csv", "json": ".json", "vtt": ".vtt", "srt": ".srt",
           "annomi": ".csv", "esconv": ".jsonl", "chat": ".jsonl",
-          "jsonrows": ".jsonl", "docx": ".docx"}
+          "jsonrows": ".jsonl", "docx": ".docx", "whatsapp": ".txt"}
 
 
 def check(path: Path, fmt: str | None) -> None:

@@ -58,7 +58,7 @@ def find_column(fields: list[str], kind: str, given: str | None, path: str, item
 
 def _time(value: str | None, here: dict[str, Any], field: str) -> float | None:
     """Seconds into the recording, or for a date and time (or a Unix time) its Unix seconds,
-    which ``_from_first`` makes relative to the conversation's first."""
+    which ``dated_from_first`` makes relative to the conversation's first."""
     if value is None or not value.strip():
         return None
     try:
@@ -71,7 +71,7 @@ def _time(value: str | None, here: dict[str, Any], field: str) -> float | None:
         ) from None
 
 
-def _from_first(records: list[Record], path: str) -> tuple[list[Record], dict[str, Any]]:
+def dated_from_first(records: list[Record], path: str) -> tuple[list[Record], dict[str, Any]]:
     """Records whose times are dates (chat exports: 2026-11-30T09:00:05Z, or Unix seconds)
     counted in seconds from the first of them, and meta saying when that was; other records
     as they are. Dates and offsets mixed in one conversation are an error."""
@@ -236,5 +236,5 @@ def conversations_from_rows(rows: Iterable[tuple[int | None, str, dict[str, str]
         raise InputError("the file has a header but no rows" if item == "column" else "the file has no rows",
                          path=path, fix="add the utterances")
     for key, records in groups.items():
-        records, meta = _from_first(records, path)
+        records, meta = dated_from_first(records, path)
         yield assemble(records, id=key, path=path, format=format, role_basis=f"role {item}", meta=meta or None)
