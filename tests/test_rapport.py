@@ -152,6 +152,25 @@ def test_timeline_windows_cover_every_utterance():
     assert [w["start"] for w in analysed_conv.features["timeline"]] == [0, 10, 20, 25]
 
 
+def _timed(gaps):
+    from rapportlens.model import Utterance
+
+    starts = [sum(gaps[:i]) for i in range(len(gaps) + 1)]
+    utts = [Utterance(i, "T" if i % 2 else "C", f"sentence number {i} here", t, t + 2.0) for i, t in enumerate(starts)]
+    return Conversation(utts, Conversation.from_pairs([("C", "a"), ("T", "b")], roles=ROLES).speakers, id="timed")
+
+
+def test_a_recording_gets_windows_of_minutes_and_a_chat_windows_of_utterances():
+    recording = _timed([6.0] * 44)  # 45 utterances over four and a half minutes
+    assert Timeline().spans(recording) == [(0, 20), (10, 30), (20, 40), (30, 45)]
+    chat = _timed([600.0] * 44)  # a message every ten minutes
+    assert Timeline().spans(chat) == [(0, 20), (10, 30), (20, 40), (25, 45)]
+    # A quick exchange, then nothing for two days, then another: only the windows with talk.
+    resumed = _timed([5.0] * 20 + [2 * 86400.0] + [5.0] * 20)
+    spans = Timeline().spans(resumed)
+    assert spans[0][0] == 0 and spans[-1][1] == 42 and all(b > a for a, b in spans) and len(spans) <= 8
+
+
 def test_summary_fits_80_columns():
     conv = analysed(REPAIRED)
     assert all(len(line) <= 80 for line in summarize(conv).splitlines())

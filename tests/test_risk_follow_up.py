@@ -126,3 +126,10 @@ def test_asking_about_harm_to_the_body_assesses_self_harm():
     _, [item] = followed([("T", "What happens after you eat?"), ("C", "I make myself sick after I eat. Every day now."),
                           ("T", "Have you fainted or had any chest pains?"), ("C", "No.")])
     assert "self_harm" in item["categories"] and (item["follow_up"], item["by"]) == ("asked", 2)
+
+
+def test_passing_a_disclosure_of_harm_to_the_safeguarding_lead_is_a_step_towards_safety():
+    _, [item] = followed([("T", "Has he ever hurt you?"), ("C", "He grabbed my arm once. It left a mark."),
+                          ("T", ("I want to be honest with you: because he's hurt you, I have to talk to our "
+                                "safeguarding lead. I won't do anything without telling you first."))])
+    assert (item["follow_up"], item["by"]) == ("safety_step", 2)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
+from itertools import pairwise
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 from ..features import Level, declare
@@ -66,9 +69,23 @@ class Rapport(Analyzer):
         conversation.features.assign(SCORES.key, _scores(self._model, dims, conversation))
 
 
+DENSE_GAP = 30.0  # seconds: the median gap between utterance starts of a recording, not a chat
+
+
+def timed_densely(conversation: Conversation) -> bool:
+    """Whether every utterance has a start time and the median gap between starts is at most
+    ``DENSE_GAP``: a recording, whose windows are minutes of talk. A chat export's messages
+    come minutes or hours apart, and two minutes of it hold one or two messages."""
+    starts = [u.start for u in conversation.utterances]
+    if not starts or any(t is None for t in starts):
+        return False
+    gaps = [b - a for a, b in pairwise(starts)]
+    return not gaps or median(gaps) <= DENSE_GAP
+
+
 class Timeline(Analyzer):
     name = "timeline"
-    version = "v3"
+    version = "v4"
     description = "Dimensions and the overall score per sliding window of utterances or seconds."
     requires = NEEDS
     assigns = (TIMELINE.key,)
@@ -81,19 +98,25 @@ class Timeline(Analyzer):
         self._model = load_score_model(score_model)
 
     def spans(self, conversation: Conversation) -> list[tuple[int, int]]:
-        """(start, stop) utterance ranges: by time when every utterance has a start time."""
+        """(start, stop) utterance ranges: by time when every utterance has a start time and the
+        talk is dense, as in a recording (``timed_densely``); else by utterances."""
         utts = conversation.utterances
         n = len(utts)
-        if n and all(u.start is not None for u in utts):
-            t0, t_end = utts[0].start, max(u.end if u.end is not None else u.start for u in utts)
-            spans, t = [], t0
-            while True:
+        if n and timed_densely(conversation):
+            # Only the windows that hold an utterance: a window of the grid starting at
+            # t0 + k * step holds a start s when s - seconds < t0 + k * step <= s.
+            # The last window is the first that reaches the end of the talk.
+            t0 = utts[0].start
+            t_end = max(u.end if u.end is not None else u.start for u in utts)
+            last = max(0, math.ceil((t_end - self.seconds - t0) / self.step_seconds))
+            grid = sorted({k for u in utts for k in range(math.floor((u.start - self.seconds - t0) / self.step_seconds) + 1,
+                                                           math.floor((u.start - t0) / self.step_seconds) + 1) if 0 <= k <= last})
+            spans = []
+            for k in grid:
+                t = t0 + k * self.step_seconds
                 idx = [u.index for u in utts if t <= u.start < t + self.seconds]
                 if idx:
                     spans.append((idx[0], idx[-1] + 1))
-                if t + self.seconds >= t_end:
-                    break
-                t += self.step_seconds
             return list(dict.fromkeys(spans))
         if n <= self.window:
             return [(0, n)] if n else []

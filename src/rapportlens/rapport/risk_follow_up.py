@@ -37,6 +37,9 @@ SAFETY_STEP = re.compile(
     r"safety plan|keep (?:yourself )?safe|stay(?:ing)? safe|are you safe|safe (?:right )?now|"
     r"(?:see|call|ring|contact|talk to|speak to) (?:your|a) (?:gp|doctor|crisis team|care coordinator)|"
     r"someone (?:to be|who can be|who could be|who can stay|to stay) with you|"
+    # Passing a disclosure of harm to those whose job is to act on it.
+    r"(?:our |the |a |my )?(?:designated )?safeguarding (?:lead|team|officer|referral|concern)|(?:children'?s|social) services|"
+    r"(?:make|making) a (?:safeguarding )?referral|"
     r"(?:remove|lock (?:away|up)|put away|get rid of|hand (?:in|over)|move) (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun|means)|"
     r"put (?:the |those |your |any )?(?:pills|tablets|medication|rope|knife|knives|blades|razors|gun) (?:somewhere|away|out|in))\b",
     re.IGNORECASE)
