@@ -93,6 +93,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("I'm not saying you are. But the tests don't lie.", "face_threat"),
     ("Seriously, managers who care are rare. Just go for it.", "advice"),
     ("Those are real strengths. What would get it to a five?", "affirmation"),
+    ("That's completely understandable. Would you like the main points first?", "validation"),
+    ("That's a really common worry. Can you say a bit more?", "validation"),
     ("That sounds like a plan you came up with yourself.", "affirmation"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):

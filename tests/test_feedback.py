@@ -145,6 +145,23 @@ def test_long_answers_to_the_clients_own_questions_are_not_dominant_talk():
     assert "dominant_talk" not in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
 
 
+def test_few_reflections_points_to_the_painful_moment_a_question_passed_over():
+    session = [("T", "How have meals been this week?"), ("C", "Fine. I'm eating."),
+               ("T", "What does a normal day look like?"), ("C", "An apple at lunch."),
+               ("T", "How does it feel when you eat more than that?"),
+               ("C", "Awful. I feel disgusting and ashamed after."),
+               ("T", "What time do you usually have lunch?"), ("C", "About one."),
+               ("T", "Do you eat with anyone?"), ("C", "Sometimes my friend.")]
+    conv, _ = recommended(session)
+    [item] = [r for r in conv.features["recommendations"] if r["technique"] == "reflective_listening"]
+    assert {5, 6} <= set(item["evidence"])
+    assert 'for instance "Awful. I feel disgusting and ashamed after." (utterance 5)' in item["why"]
+    # A moment answered with a reflection is no example.
+    reflected = [*session[:6], ("T", "So eating more leaves you feeling ashamed. What time is lunch?"), *session[7:]]
+    conv, _ = recommended(reflected)
+    assert all("for instance" not in r["why"] for r in conv.features["recommendations"])
+
+
 def state(pairs):
     conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
     return conv.features["client_state"]

@@ -37,8 +37,8 @@ RULES: list[Rule] = [
         r"\byour (?:\w+ )?(?:frustration|anger|worry|worries|fear|reaction|feelings?|upset|distress) (?:makes|make) (?:complete |total |perfect |a lot of )?sense\b",
         r"\byou(?:'ve| have) been (?:carrying|dealing with|going through|holding|juggling) (?:a lot|so much|an awful lot|too much)\b",
         r"\b(?:it|that) (?:can|must|would) (?:feel|seem|look) (?:like that|that way)\b(?![^.?!]*\bbut\b)",
-        r"\bthat'?s (?:so )?(?:understandable|valid)\b",
-        r"\b(?:that'?s|it'?s|that is|it is) an? (?:completely |totally |perfectly |very |really )?(?:understandable|natural|normal|reasonable)"
+        r"\bthat'?s (?:so |completely |totally |perfectly |entirely |very )?(?:understandable|valid)\b",
+        r"\b(?:that'?s|it'?s|that is|it is) an? (?:completely |totally |perfectly |very |really )?(?:understandable|natural|normal|reasonable|common)"
         r" (?:one|question|reaction|response|feeling|worry|concern|thing to (?:feel|ask|want|worry about))\b",
         # "That would wear anyone down.", "That's a lot to take in.": the reaction is what anyone would have.
         r"\b(?:that|it|this|which)(?:'d| would| could| will)(?: \w+){1,2} (?:anyone|anybody|most people)\b",

@@ -10,12 +10,13 @@ import re
 import tomllib
 from functools import lru_cache
 from importlib.resources import files
+from itertools import pairwise
 from typing import Any
 
 from ..coding.invitation import DECLINE, PERMISSION
 from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
-from ..model import Conversation, Role, counted
+from ..model import Conversation, Role, clip, counted
 from .dimensions import COMPONENTS, EMPATHIC
 from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW
 from .rupture_turns import heard_in_risk_words
@@ -29,6 +30,8 @@ QUESTION_WITH_FORM = 0.25  # a question code this sure counts when the words are
 EARLY = 0.2  # the first fifth of the session
 EARLY_MIN = 10  # utterances: in a short session the first fifth is one exchange, yet still early
 DOMINANT_SHARE = 0.6
+REFLECTING = "reflective_listening"  # the technique whose example moment ``missed_reflection`` finds
+FELT = 0.3  # negative valence of a client utterance that says a feeling a reflection could name
 # Cutting the client off is rushing at 2+ times and 3+ per 100 utterances: in a long session
 # an occasional cut-in is ordinary turn-taking. Chosen after reading AnnoMI's shared part
 # (docs/analyzers/feedback.md): by its labels, 2+ alone marked 14 % of high-quality sessions and
@@ -361,6 +364,30 @@ def _shown(conv: Conversation, v: View, technique: dict[str, Any]) -> list[int]:
             or any(w.search(conv.utterances[i].text) for w in words)]
 
 
+def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
+    """(client utterance, practitioner question) where a reflection fitted best and a question
+    came instead: of the client's utterances answered straight away by a practitioner turn
+    that asks and neither reflects nor validates, the one that disclosed most (disclosure
+    depth, then how painful its feeling, then its length), if it disclosed anything or said a
+    painful feeling (``FELT``): those are what a question passes over. Risk language is left out (there, asking directly is the job),
+    and so are the client's own questions. None when there is no such moment."""
+    valence, words = conv.features["affect.valence"], conv.features["text.words"]
+    givers, turns = set(v.givers), conv.turns
+    risky = {r["utterance"] for r in conv.features.get("risk") or []}
+    best, chosen = None, None
+    for turn, reply in pairwise(turns):
+        if turn.utterances[-1] in givers or reply.utterances[0] not in givers:
+            continue
+        if not any(_asks(conv, v, j) for j in reply.utterances) or any(
+                _reflects(v, j) or _has(v, j, "validation") for j in reply.utterances):
+            continue
+        for i in (i for i in turn.utterances if i not in risky and question_form(conv.utterances[i].text) is None):
+            key = (v.codes(i).get("disclosure", {}).get("depth") or 0, max(0.0, -valence[i]), words[i])
+            if (key[0] or key[1] >= FELT) and (best is None or key > best):
+                best, chosen = key, (i, reply.utterances[0])
+    return chosen
+
+
 def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict[str, Any],
                     limit: int = 5) -> list[dict[str, Any]]:
     f = conv.features
@@ -409,6 +436,13 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
                 item = {"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
                         "example": t["example"], "evidence": evidence[:10], "already_done": done[:10]}
                 (already if done else fresh).append(item)
+    # Where reflecting would have fitted, whatever need the technique answers (a run of
+    # questions, too few reflections): the moment a question passed over a painful one.
+    listening = next((r for r in fresh if r["technique"] == REFLECTING), None)
+    if listening is not None and (moment := missed_reflection(conv, v)) is not None:
+        said = clip(conv.utterances[moment[0]].text, 60)
+        listening["why"] += f"; for instance \"{said}\" (utterance {moment[0]}) was answered with a question"
+        listening["evidence"] = sorted({*listening["evidence"], *moment})[:10]
     return (fresh + already)[:limit]
 
 
