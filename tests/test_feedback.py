@@ -402,3 +402,33 @@ def test_reflecting_and_a_small_experiment_already_done_go_last_with_where():
     assert done.get("small_experiments") == [6]
     assert done.get("reflective_listening")
     assert all(r["already_done"] for r in recs[recs.index(next(r for r in recs if r["already_done"])):])
+
+
+SEMINAR_ROLES = {"Dr Price": Role.PRACTITIONER, "Tom": Role.MEMBER, "Aisha": Role.MEMBER, "Ben": Role.MEMBER,
+                 "Chloe": Role.MEMBER}
+SEMINAR = [
+    ("Dr Price", "What did everyone make of the reading on attachment theory?"),
+    ("Tom", "I thought it was really convincing, especially the strange situation study and how clear it was."),
+    ("Dr Price", "Thanks, Tom. Anyone else?"),
+    ("Tom", "Also the bit about internal working models, that was the best part honestly."),
+    ("Dr Price", "Let's hear from someone else. Aisha?"),
+    ("Aisha", "I was less convinced. It's all from one culture, isn't it?"),
+    ("Dr Price", "That's a really good point, Aisha. What do the rest of you think?"),
+    ("Tom", "I still think the basic idea holds up."),
+    ("Dr Price", "Ben, you've been quiet. What's your take?"),
+    ("Ben", "I didn't really get the internal working models bit."),
+    ("Dr Price", "Let Chloe have a go at explaining it, Tom."),
+    ("Chloe", "Is it what you learn as a baby about whether people will be there for you?"),
+    ("Dr Price", "Exactly that. Nicely put. Does that help, Ben?"),
+    ("Ben", "Yeah, that makes more sense."),
+]
+
+
+def test_handing_the_floor_on_in_a_group_is_no_run_of_questions_and_drawing_in_is_a_strength():
+    conv = rapportlens.analyze(Conversation.from_pairs(SEMINAR, roles=SEMINAR_ROLES))
+    parts = [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
+    assert "question_bursts" not in parts
+    [drawn] = [s for s in conv.features["strengths"] if s["strength"] == "drew_in_quieter"]
+    assert drawn["evidence"] == [4, 8, 10] and "Aisha, Ben and Chloe" in drawn["reason"]
+    assert "affirmation" in {c["code"] for c in conv.features["codes"][6]}
+    assert "affirmation" in {c["code"] for c in conv.features["codes"][12]}

@@ -60,6 +60,9 @@ RULES: list[Rule] = [
         # Naming what the client has going for them ("Those are real strengths.").
         r"\b(?:those|these|that|this)(?:'s| is| are) (?:real |genuine |great |important |big |really )?(?:strengths?|assets?)\b",
         r"\b(?:a plan|an idea|a way|something) you (?:came up with|worked out|found) (?:yourself|on your own|for yourself)\b",
+        # Crediting a contribution ("That's a really good point, Aisha.", "Nicely put.").
+        r"\b(?:that'?s|that is|what) an? (?:really |very |great |excellent )?(?:good|great|excellent|important|interesting) (?:point|observation)\b",
+        r"\b(?:nicely|well|beautifully) put\b",
     ),
     *phrase_rules(
         "self_disclosure", P, 0.75,

@@ -19,6 +19,7 @@ from ..coding.rules import question_form
 from ..model import Conversation, Role, clip, counted
 from .dimensions import COMPONENTS, EMPATHIC
 from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW
+from .rupture_repair import calling_names
 from .rupture_turns import heard_in_risk_words
 from .shared_meaning import clarifying, unexplained_terms
 from .view import View
@@ -30,6 +31,10 @@ QUESTION_WITH_FORM = 0.25  # a question code this sure counts when the words are
 EARLY = 0.2  # the first fifth of the session
 EARLY_MIN = 10  # utterances: in a short session the first fifth is one exchange, yet still early
 DOMINANT_SHARE = 0.6
+# A question put to the rest of a group rather than to the one who spoke.
+FLOOR_TO_OTHERS = re.compile(r"\b(?:anyone|anybody|someone|somebody) else\b|\bthe rest of (?:you|the group)\b|"
+                             r"\bwhat (?:do|does) (?:everyone|everybody|the group|others|the others|you all) think\b|"
+                             r"\bwho (?:can|could|would|wants to|else)\b|\blet'?s hear from\b|\bhave a go\b", re.IGNORECASE)
 REFLECTING = "reflective_listening"  # the technique whose example moment ``missed_reflection`` finds
 FELT = 0.3  # negative valence of a client utterance that says a feeling a reflection could name
 # Cutting the client off is rushing at 2+ times and 3+ per 100 utterances: in a long session
@@ -135,12 +140,18 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     g_turns = [t for t in conv.turns if t.utterances[0] in giving and t.utterances[0] < assessing]
     run: list[int] = []
     bursts: list[list[int]] = []
+    # In a group, handing the floor on ("Anyone else?", "Aisha?", "Ben, Chloe, you've been
+    # quiet. What's your take?") is facilitation, not questioning one client: it breaks a run.
+    members = {s.name for s in conv.speakers if s.role != Role.PRACTITIONER}
+    calls = [rx for name, rx in calling_names(conv).items() if name in members] if len(conv.speakers) >= 3 else []
     for t in g_turns:
-        asks = any(_asks(conv, v, i) for i in t.utterances)
+        text = " ".join(conv.utterances[i].text for i in t.utterances)
+        asks = any(_asks(conv, v, i) for i in t.utterances) and not (
+            calls and (FLOOR_TO_OTHERS.search(text) or any(rx.search(text) for rx in calls)))
         # Asking the client's view of a proposal ("How does that sound?") shares the decision,
-        # and an affirmation ("Those are real strengths. What would get it to a five?") shows
-        # the answer was taken in: each breaks a run as a reflection does.
-        if asks and not any(_reflects(v, i) or _has(v, i, "collaboration") or _has(v, i, "affirmation")
+        # and an affirmation ("Those are real strengths. What would get it to a five?") or a
+        # validation shows the answer was taken in: each breaks a run as a reflection does.
+        if asks and not any(_reflects(v, i) or any(_has(v, i, c) for c in ("collaboration", "affirmation", "validation"))
                             for i in t.utterances):
             run.append(t.utterances[-1])
         else:
@@ -493,6 +504,39 @@ def checked_understanding(v: View) -> dict[str, Any] | None:
             "evidence": checks[:10]}
 
 
+def drew_in_quieter(conv: Conversation, v: View) -> dict[str, Any] | None:
+    """In a group, calling by name on members who had said less than an even share so far,
+    who then answered ("Ben, Chloe, you've been quiet. What's your take?" / "I don't know. I
+    didn't really get..."): the answer to uneven participation, done."""
+    members = [s.name for s in conv.speakers if s.role != Role.PRACTITIONER]
+    if len(members) < 2:
+        return None
+    calls = {name: rx for name, rx in calling_names(conv).items() if name in members}
+    words, turns = conv.features["text.words"], conv.turns
+    said = dict.fromkeys(members, 0)
+    drawn: dict[str, int] = {}
+    for k, t in enumerate(turns):
+        speaker = conv.utterances[t.utterances[0]].speaker
+        if speaker in said:
+            said[speaker] += sum(words[i] for i in t.utterances)
+            continue
+        if t.utterances[0] not in v.givers or k + 1 >= len(turns):
+            continue
+        text = " ".join(conv.utterances[i].text for i in t.utterances)
+        even = sum(said.values()) / len(members)
+        nxt = conv.utterances[turns[k + 1].utterances[0]].speaker
+        for name, rx in calls.items():
+            if rx.search(text) and said[name] < even and nxt == name and name not in drawn:
+                drawn[name] = t.utterances[0]
+    if not drawn:
+        return None
+    names = list(drawn)
+    who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return {"strength": "drew_in_quieter", "title": "Drew in the quieter members",
+            "reason": f"called on {who}, who had said less than an even share, and heard them out",
+            "evidence": sorted(drawn.values())[:10]}
+
+
 def asked_before_advising(conv: Conversation, v: View) -> dict[str, Any] | None:
     """Asking leave before advising or informing ("Would it be alright if I told you about some
     things that help?"), when the client did not turn it down."""
@@ -542,7 +586,8 @@ def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5
                         "reason": (f"{r['kind']} at utterance {r['start']}, repaired at {r['repair']['utterance']}; "
                                    f"engagement came back at {r['recovery']}"),
                         "evidence": [r["start"], r["repair"]["utterance"], r["recovery"]]})
-    out += [x for x in (checked_understanding(v), asked_before_advising(conv, v), change_talk_rose(conv, v)) if x]
+    out += [x for x in (checked_understanding(v), asked_before_advising(conv, v), drew_in_quieter(conv, v),
+                        change_talk_rose(conv, v)) if x]
     dims = f.get("dimensions") or {}
     for name, d in sorted(dims.items(), key=lambda kv: -(kv[1]["score"] or 0)):
         if d["score"] is None or d["score"] < STRONG:

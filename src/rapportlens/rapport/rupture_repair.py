@@ -150,19 +150,21 @@ def _back_to_own_agenda(conv: Conversation, r: Rupture, turn) -> bool:
 TITLES = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Sir", "Dame", "Rev", "Fr"}
 
 
-def _calling_names(conv: Conversation) -> dict[str, re.Pattern[str]]:
+def calling_names(conv: Conversation) -> dict[str, re.Pattern[str]]:
     """Per speaker, a pattern for being called on by name: a capitalised word of their label
     ("Mrs. Greene" -> Greene, "Jo") at the start of a sentence before a comma or a question
     mark ("Priya, would you like to start?", "Mike?"), or after a comma at the end of one
-    ("Three times is great, Mike.") or the middle ("You're right, Mike, that came out..."). A
-    name said of someone ("I emailed Gary first") is not a call."""
+    ("Three times is great, Mike.") or the middle ("You're right, Mike, that came out..."), or
+    given the floor ("Let Chloe have a go, Tom."). A name said of someone ("I emailed Gary
+    first") is not a call."""
     out = {}
     for s in conv.speakers:
         words = [w for w in re.findall(r"[A-Z][a-z]+", s.name) if w not in TITLES]
         if words:
             name = "|".join(map(re.escape, words))
             out[s.name] = re.compile(rf"(?:^|[.!?]\s+)(?:(?:so|and|okay|ok|right|now|well)[,]?\s+)?(?:{name})\s*[,?!]"
-                                     rf"|,\s*(?:{name})\s*(?:[.?!,]|$)", re.IGNORECASE)
+                                     rf"|,\s*(?:{name})\s*(?:[.?!,]|$)"
+                                     rf"|\blet (?:{name}) (?:have a go|speak|answer|finish|come in)\b", re.IGNORECASE)
     return out
 
 
@@ -203,7 +205,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     else:
         practitioner_turns = practitioner_turns[:REPAIR_WINDOW]
     if len(conv.speakers) >= 3:
-        names = _calling_names(conv)
+        names = calling_names(conv)
         practitioner_turns = [t for t in practitioner_turns if not _turned_to_others(conv, t, r.speaker, names, roles)]
     during = [t for t in turns if r.start < t.utterances[0] < r.utterances[-1] and roles[t.speaker] == Role.PRACTITIONER]
     shifted = any(_pushes_on(conv, t) for t in during)
@@ -227,7 +229,7 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     # client back is the repair.)
     inside = [(t, found) for t in during if MISSTEP.search(_text(conv, t))
               and "repair" in (found := _repair_codes(_codes(conv, t.utterances), _text(conv, t)))
-              and not (len(conv.speakers) >= 3 and _turned_to_others(conv, t, r.speaker, _calling_names(conv), roles))]
+              and not (len(conv.speakers) >= 3 and _turned_to_others(conv, t, r.speaker, calling_names(conv), roles))]
     attempts = inside[:1] + attempts
     if not attempts:
         return

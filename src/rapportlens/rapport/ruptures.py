@@ -46,7 +46,7 @@ from .rupture_cues import (
     SELF_JUDGING,
 )
 from .rupture_pushback import _concedes_pushback, _owns_misstep, _read_as_rupture, _standoff
-from .rupture_repair import _calling_names, _came_back, _follow_up, _repair_codes, _turned_to_others
+from .rupture_repair import _came_back, _follow_up, _repair_codes, _turned_to_others, calling_names
 from .rupture_turns import (
     CONFIDENCE,
     MINIMAL_WORDS,
@@ -311,7 +311,7 @@ def _acknowledged(conv: Conversation, ruptures: list[Rupture], roles, words) -> 
     repair, it shows that the rupture went on through that turn."""
     turns = conv.turns
     changed: list[Rupture] = []
-    names = _calling_names(conv) if len(conv.speakers) >= 3 else {}
+    names = calling_names(conv) if len(conv.speakers) >= 3 else {}
     for k, t in enumerate(turns[1:], 1):
         prev = turns[k - 1]
         if roles[t.speaker] != Role.PRACTITIONER or roles[prev.speaker] == Role.PRACTITIONER:
