@@ -124,6 +124,12 @@ def cut_offs(conv: Conversation, v: View) -> list[int]:
             and not _reflects(v, x["utterance"]) and not _has(v, x["utterance"], "validation")]
 
 
+def member_calls(conv: Conversation) -> dict[str, re.Pattern[str]]:
+    """Per client or member, the pattern for being called on by name (``calling_names``)."""
+    members = {s.name for s in conv.speakers if s.role != Role.PRACTITIONER}
+    return {name: rx for name, rx in calling_names(conv).items() if name in members}
+
+
 def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     """The ways of rushing found (SPEC section 6), each with its own evidence and reason:
     question bursts (until risk language needing review appears), unasked advice before any
@@ -142,8 +148,7 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     bursts: list[list[int]] = []
     # In a group, handing the floor on ("Anyone else?", "Aisha?", "Ben, Chloe, you've been
     # quiet. What's your take?") is facilitation, not questioning one client: it breaks a run.
-    members = {s.name for s in conv.speakers if s.role != Role.PRACTITIONER}
-    calls = [rx for name, rx in calling_names(conv).items() if name in members] if len(conv.speakers) >= 3 else []
+    calls = list(member_calls(conv).values()) if len(conv.speakers) >= 3 else []
     for t in g_turns:
         text = " ".join(conv.utterances[i].text for i in t.utterances)
         asks = any(_asks(conv, v, i) for i in t.utterances) and not (
@@ -511,7 +516,7 @@ def drew_in_quieter(conv: Conversation, v: View) -> dict[str, Any] | None:
     members = [s.name for s in conv.speakers if s.role != Role.PRACTITIONER]
     if len(members) < 2:
         return None
-    calls = {name: rx for name, rx in calling_names(conv).items() if name in members}
+    calls = member_calls(conv)
     words, turns = conv.features["text.words"], conv.turns
     said = dict.fromkeys(members, 0)
     drawn: dict[str, int] = {}

@@ -204,8 +204,8 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
         r.recovered, r.recovery = True, back.utterances[0]
     else:
         practitioner_turns = practitioner_turns[:REPAIR_WINDOW]
-    if len(conv.speakers) >= 3:
-        names = calling_names(conv)
+    names = calling_names(conv) if len(conv.speakers) >= 3 else None
+    if names is not None:
         practitioner_turns = [t for t in practitioner_turns if not _turned_to_others(conv, t, r.speaker, names, roles)]
     during = [t for t in turns if r.start < t.utterances[0] < r.utterances[-1] and roles[t.speaker] == Role.PRACTITIONER]
     shifted = any(_pushes_on(conv, t) for t in during)
@@ -228,8 +228,8 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
     # that's a lot to take in." answered "Is it." owns nothing: the attempt that brought the
     # client back is the repair.)
     inside = [(t, found) for t in during if MISSTEP.search(_text(conv, t))
-              and "repair" in (found := _repair_codes(_codes(conv, t.utterances), _text(conv, t)))
-              and not (len(conv.speakers) >= 3 and _turned_to_others(conv, t, r.speaker, calling_names(conv), roles))]
+              and not (names is not None and _turned_to_others(conv, t, r.speaker, names, roles))
+              and "repair" in (found := _repair_codes(_codes(conv, t.utterances), _text(conv, t)))]
     attempts = inside[:1] + attempts
     if not attempts:
         return
