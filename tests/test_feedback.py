@@ -133,6 +133,21 @@ def test_dominant_talk_calls_for_sharing_the_floor_not_for_less_self_disclosure(
     assert "share_the_floor" in techniques and "keep_focus_on_client" not in techniques
 
 
+def test_dominant_talk_is_not_faulted_in_a_chat_export():
+    explaining = [("T", "Hi, thanks for messaging. What's on your mind tonight?"), ("C", "idk. stuff at home"),
+                  ("T", ("That sounds hard. Take your time, there's no rush at all, and you can tell me as much "
+                         "or as little as you like about what's going on at home.")), ("C", "ok"),
+                  ("T", ("Thanks for telling me. A lot of people who message us feel like that, and it makes "
+                         "sense. Would it help to talk about what happened most recently?")), ("C", "maybe")]
+    spoken = Conversation.from_pairs(explaining, roles=ROLES)
+    typed = Conversation.from_pairs(explaining, roles=ROLES)
+    typed.format = "whatsapp"
+
+    def parts(conv):
+        return [q["part"] for p in rapportlens.analyze(conv).features["pitfalls"] for q in p.get("parts", ())]
+    assert "dominant_talk" in parts(spoken) and "dominant_talk" not in parts(typed)
+
+
 def test_long_answers_to_the_clients_own_questions_are_not_dominant_talk():
     asked = [("C", "How long before the tablets start working?"),
              ("T", ("Usually two to four weeks before you notice a difference, sometimes up to six, and some "

@@ -31,6 +31,9 @@ QUESTION_WITH_FORM = 0.25  # a question code this sure counts when the words are
 EARLY = 0.2  # the first fifth of the session
 EARLY_MIN = 10  # utterances: in a short session the first fifth is one exchange, yet still early
 DOMINANT_SHARE = 0.6
+# Chat exports: in ESConv's text chats the supporters who wrote more were rated higher (4.48
+# against 4.26, docs/analyzers/feedback.md), so dominant talk is not faulted in typed talk.
+TYPED_FORMATS = {"whatsapp", "chat", "jsonrows", "esconv"}
 # A question put to the rest of a group rather than to the one who spoke.
 FLOOR_TO_OTHERS = re.compile(r"\b(?:anyone|anybody|someone|somebody) else\b|\bthe rest of (?:you|the group)\b|"
                              r"\bwhat (?:do|does) (?:everyone|everybody|the group|others|the others|you all) think\b|"
@@ -192,7 +195,8 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     # on them?" to a pharmacist): the long turns are theirs to ask for.
     client_asks = sum(question_form(conv.utterances[i].text) is not None for i in v.receivers)
     led_by_client = client_asks >= max(1, sum(_asks(conv, v, i) for i in givers))
-    if share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n and not led_by_client:
+    if (share > DOMINANT_SHARE and len(v.receivers) and len(givers) < n and not led_by_client
+            and conv.format not in TYPED_FORMATS):
         part("dominant_talk", sorted(givers, key=lambda i: -words[i])[:3],
              f"the practitioner spoke {share:.0%} of the words")
     return parts
