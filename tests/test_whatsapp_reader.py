@@ -70,3 +70,9 @@ def test_a_chat_of_media_only_is_an_error(tmp_path):
 def test_plain_text_transcripts_are_not_taken_for_whatsapp(tmp_path):
     (conv,) = read(tmp_path, "[00:00:01] Therapist: Hello.\n[00:00:04] Client: Hi.\n", name="s.txt")
     assert conv.format == "text"
+
+
+def test_a_whatsapp_export_piped_in_is_recognised(run):
+    result = run("analyze", "--json", "-", input=ANDROID.encode())
+    assert result.exit_code == 0, result.output
+    assert '"format": "whatsapp"' in result.stdout

@@ -129,7 +129,9 @@ def iter_read(
         else:
             _check_not_unread(path, format)
             text, file_notices = decode(data, label, encoding)
-            name = format or ("text" if stdin else detect_format(path, text[:8192]))
+            # Standard input has no extension: it is read as text unless its content says
+            # otherwise (a WhatsApp export piped in).
+            name = format or detect_format(Path("stdin.txt") if stdin else path, text[:8192])
             reader = _reader(name)
             if reader.reads_directories:
                 raise OptionError(f"the {name} reader reads folders, but {label} is a file")
