@@ -252,25 +252,20 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     assert bool(client_says(text, use_model=False).features["risk"]) is flagged
 
 
-@pytest.mark.parametrize("text,flagged", [
-    ("I stopped the tablets. They were poisoning me, I could taste it.", True),
-    ("I think the staff have been drugging me.", True),
-    ("They keep poisoning me.", True),
-    ("I'm worried the damp is poisoning me.", False),
-    ("The fumes were poisoning the fish.", False),
+@pytest.mark.parametrize("text,category", [
+    # Poisoning told as past or ongoing: signs of psychosis.
+    ("I stopped the tablets. They were poisoning me, I could taste it.", "psychosis"),
+    ("I think the staff have been drugging me.", "psychosis"),
+    ("They keep poisoning me.", "psychosis"),
+    ("I'm worried the damp is poisoning me.", None),
+    ("The fumes were poisoning the fish.", None),
+    # Purging told with the eating it follows: self-harm.
+    ("I make myself sick after meals.", "self_harm"),
+    ("After I eat I make myself throw up.", "self_harm"),
+    ("Sometimes I put my fingers down my throat.", "self_harm"),
+    ("I make myself sick with worry about the exams.", None),
+    ("I ate too much and felt sick afterwards.", None),
 ])
-def test_poisoning_told_as_past_or_ongoing_is_a_psychosis_phrase(text, flagged):
+def test_poisoning_and_purging_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
-    assert (["psychosis"] if flagged else []) == [f["category"] for f in flags]
-
-
-@pytest.mark.parametrize("text,flagged", [
-    ("I make myself sick after meals.", True),
-    ("After I eat I make myself throw up.", True),
-    ("Sometimes I put my fingers down my throat.", True),
-    ("I make myself sick with worry about the exams.", False),
-    ("I ate too much and felt sick afterwards.", False),
-])
-def test_purging_after_eating_is_a_self_harm_phrase(text, flagged):
-    flags = client_says(text, use_model=False).features["risk"]
-    assert (["self_harm"] if flagged else []) == [f["category"] for f in flags]
+    assert [f["category"] for f in flags] == ([category] if category else [])
