@@ -98,6 +98,20 @@ def test_the_host_who_opens_the_session_is_the_practitioner():
     assert "opens the session as host" in conv.speaker("Ms Reid").role_basis
 
 
+def test_opening_as_a_visitor_marks_a_client_though_they_ask_more():
+    # The parent thanks the teacher for seeing them and asks the most; the teacher asks once.
+    conv = assign_roles(Conversation.from_pairs([
+        ("Mrs Khan", "Thanks for seeing us. We wanted to talk about Zara's report."),
+        ("Mr Doyle", "Yes. Her effort has dropped a lot this term."),
+        ("Mr Khan", "She's been doing homework every night at the kitchen table."),
+        ("Mr Doyle", "Well, it's not reaching me. I've got nothing in my book since October."),
+        ("Mrs Khan", "So what happens to it? Where does it go?"),
+        ("Mr Doyle", "What are you noticing with Zara at home?"),
+    ]))
+    assert conv.speaker("Mr Doyle").role is Role.PRACTITIONER
+    assert conv.speaker("Mrs Khan").role is Role.MEMBER
+
+
 def test_talking_about_the_other_person_marks_the_practitioner():
     # Both ask once; the counsellor talks about "you", the client about "I".
     conv = assign_roles(Conversation.from_pairs([

@@ -42,3 +42,20 @@ def test_a_lot_at_once_said_of_the_clients_troubles_is_validation_not_owning_a_m
                       ("T", "That's a lot of suggestions in one go, and I've hardly asked you anything.")],
                      roles={"T": Role.PRACTITIONER, "C": Role.CLIENT})
     assert "repair" in {c["code"] for c in owned.features["codes"][2]}
+
+
+def test_defending_ones_familys_word_is_pushback_and_doubting_it_a_face_threat():
+    from tests.rupture_helpers import C, coded
+
+    assert coded("Our daughter is not a liar.", "confrontation", C)
+    assert coded("No. I'm not making it up.", "confrontation", C)
+    assert not coded("I'm not lying awake as much now.", "confrontation", C)
+    conv = analyzed([
+        ("Mrs Khan", "Thanks for seeing us. We wanted to talk about Zara's report."),
+        ("Mr Doyle", "Her effort has dropped a lot this term. She's not handing in homework."),
+        ("Mr Khan", "She's been doing homework every night at the kitchen table. We see her do it."),
+        ("Mr Doyle", "I'm just telling you what I've got. Maybe she's not being honest with you."),
+        ("Mr Khan", "Our daughter is not a liar."),
+    ], roles={"Mr Doyle": Role.PRACTITIONER, "Mrs Khan": Role.MEMBER, "Mr Khan": Role.MEMBER})
+    assert [r["start"] for r in conv.features["ruptures"]] == [4]
+    assert "face_threat" in {c["code"] for c in conv.features["codes"][3]}

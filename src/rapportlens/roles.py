@@ -67,6 +67,17 @@ _HOSTING = re.compile(
     r"(?:i'?m|i am|iam) here (?:to (?:help|listen|support)|for you))",
     re.IGNORECASE,
 )
+# Who opens as the visitor: "Thanks for seeing us. We wanted to talk about Zara's report." (a
+# parent at a teacher's meeting; asking "So what happens to it?" made her look the host), "I've
+# come about my back". Not "I wanted to talk about your results", which a host says too.
+_VISITING = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\b[^.?!]{0,40}?[.,!]*\s*)?"
+    r"(?:thank(?:s| you)(?: so much| very much)? for (?:seeing|having|meeting (?:with )?|fitting in|making time for) (?:me|us)\b|"
+    r"we (?:just )?(?:wanted|want|would like|'d like) to (?:talk|ask|speak) (?:to you |with you )?about\b|"
+    r"(?:i'?ve|i have|we'?ve|we have) come (?:in )?(?:about|because)\b|(?:i'?m|i am|we'?re|we are) here (?:about|because of) (?:my|our)\b)",
+    re.IGNORECASE,
+)
+VISITING_PENALTY = 1.0  # more than any difference in questions and pronouns (about -0.3..1.3)
 YOU_WEIGHT = 3  # per-word rates of "you" less "I" (about -0.1..0.1) weighed against the question share (0..1)
 
 
@@ -90,9 +101,10 @@ def _leads(conv: Conversation, name: str) -> tuple[bool, float, str]:
     words = max(1, len(text.split()))
     you, me = len(_YOU.findall(text)) / words, len(_ME.findall(text)) / words
     share = _question_share(conv, name)
-    return False, share + YOU_WEIGHT * (you - me), (
+    visiting = utts[0][0] < 3 and _VISITING.search(utts[0][1].text) is not None
+    return False, share + YOU_WEIGHT * (you - me) - (VISITING_PENALTY if visiting else 0.0), (
         f"asks questions in {share:.0%} of their utterances and says 'you' {100 * you:.1f} and 'I' "
-        f"{100 * me:.1f} times per 100 words")
+        f"{100 * me:.1f} times per 100 words" + (", but opens as a visitor" if visiting else ""))
 
 
 def _most_leading(conv: Conversation, names: list[str], order: list[str]) -> tuple[str, str]:

@@ -167,6 +167,8 @@ RULES: list[Rule] = [
         # The non-apology: sorry for the client's reaction, not for anything done.
         r"\bi'?m sorry (?:that |if )?you feel (?:that way|like that)\b",
         r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
+        # Doubting the client's or their family's word ("Maybe she's not being honest with you.").
+        r"\b(?:maybe|perhaps|probably|i think|i suspect) (?:she|he|they|you)(?:'s|'re| is| are) (?:not being (?:honest|truthful|straight)|lying|making (?:it|this|that) up)\b",
         # Closing the question with authority instead of hearing the objection.
         r"\bthe (?:numbers|figures|facts|data|results|scales|tests?|test results|bloods|blood tests|scans?|readings) (?:don'?t|do not|never) lie\b",
         # Frightening the client into it ("You really need to cut down, or you're going to do

@@ -407,6 +407,10 @@ CONFRONTATION_RULES = phrase_rules(
     # "So my word counts for nothing.").
     r"^\W*(?:that'?s|that is|this is) (?:a (?:lie|load of rubbish)|(?:a )?(?:lies|rubbish|nonsense|bollocks))\b",
     r"\bso (?:my|what i say|what i think)(?: \w+)? (?:counts|means|matters|is worth) (?:for )?(?:nothing|little)\b|\bmy word (?:counts|means|is worth) (?:for )?nothing\b",
+    # Defending one's own or one's family's word against being doubted ("Our daughter is not a
+    # liar." after "Maybe she's not being honest with you.").
+    r"\b(?:my|our) (?:son|daughter|child|kid|boy|girl|husband|wife|partner|mum|mother|dad|father) (?:is not|isn'?t|'s not) (?:a liar|lying|making (?:it|this|that) up)\b(?!\s+(?:awake|down|in bed|on|there|around|still|flat|low))",
+    r"^\W*(?:(?:no|look|honestly)[,.]?\s+)?(?:i'?m|i am) not (?:a liar|lying|making (?:it|this|that) up)\b(?!\s+(?:awake|down|in bed|on|there|around|still|flat|low))",
     # Disliked or disbelieved ("It feels like you just don't like me."), and the practitioner's
     # speech faulted ("I can't hear you when you mumble like that.").
     r"\byou (?:just )?(?:don'?t|do not) (?:like|believe|trust|respect|rate) me\b",
