@@ -148,18 +148,6 @@ def test_dominant_talk_is_not_faulted_in_a_chat_export():
     assert "dominant_talk" in parts(spoken) and "dominant_talk" not in parts(typed)
 
 
-def test_long_answers_to_the_clients_own_questions_are_not_dominant_talk():
-    asked = [("C", "How long before the tablets start working?"),
-             ("T", ("Usually two to four weeks before you notice a difference, sometimes up to six, and some "
-                    "people feel a little more anxious in the first week or two.")),
-             ("C", "Can I drink on them?"),
-             ("T", ("It's best to avoid alcohol, at least at first, because it can make you drowsy and it works "
-                    "against what the tablets are doing for your mood.")),
-             ("C", "Okay, thanks.")]
-    conv, _ = recommended(asked)
-    assert "dominant_talk" not in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
-
-
 def test_few_reflections_points_to_the_painful_moment_a_question_passed_over():
     session = [("T", "How have meals been this week?"), ("C", "Fine. I'm eating."),
                ("T", "What does a normal day look like?"), ("C", "An apple at lunch."),
