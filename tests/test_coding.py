@@ -96,6 +96,7 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("That's completely understandable. Would you like the main points first?", "validation"),
     ("That's a really common worry. Can you say a bit more?", "validation"),
     ("I'm just telling you what I've got. Maybe she's not being honest with you.", "face_threat"),
+    ("I can help you contact the council today. Would that be okay?", "collaboration"),
     ("That sounds like a plan you came up with yourself.", "affirmation"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):

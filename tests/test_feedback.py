@@ -435,3 +435,21 @@ def test_handing_the_floor_on_in_a_group_is_no_run_of_questions_and_drawing_in_i
     assert drawn["evidence"] == [4, 8, 10] and "Aisha, Ben and Chloe" in drawn["reason"]
     assert "affirmation" in {c["code"] for c in conv.features["codes"][6]}
     assert "affirmation" in {c["code"] for c in conv.features["codes"][12]}
+
+
+def test_asking_directly_after_a_hint_the_model_is_unsure_of_is_taking_up_the_risk():
+    call = [("T", "What's prompted you to call today?"),
+            ("C", "I've got bailiffs coming on Friday and three credit cards maxed out."),
+            ("T", "That sounds like a lot of pressure landing on you all at once."),
+            ("C", "It is. I can't sleep. Honestly I can't see a way out of it."),
+            ("T", "When you say you can't see a way out, have you had any thoughts of ending your life?"),
+            ("C", "No, nothing like that. I just mean I can't see how I'll ever pay it off."),
+            ("T", "Thank you for telling me. If that ever changes, you can call Samaritans any time. Have you got the letter?"),
+            ("C", "Yeah. It says Friday the 12th."),
+            ("T", "And what do you owe on the cards?"), ("C", "About six thousand.")]
+    conv = rapportlens.analyze(Conversation.from_pairs(call, roles=ROLES))
+    assert all(f.get("unsure") for f in conv.features["risk"])
+    [taken] = [s for s in conv.features["strengths"] if s["strength"] == "risk_taken_up"]
+    assert 4 in taken["evidence"]
+    # Three questions in a row, the first of them the direct question about risk: no burst.
+    assert "question_bursts" not in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]

@@ -95,6 +95,9 @@ RULES: list[Rule] = [
         r"\bwhat if we\b", r"\bwould (?:that|this) (?:fit|work) (?:for you|with (?:what|your|how))\b",
         # Asking the client's view of what was just proposed, or offering to act for them.
         r"\bhow does (?:that|this) sound\b",
+        # After a proposal in the same turn ("I can help you contact the council today... Would
+        # that be okay?"): three AnnoMI turns, all in high-quality sessions.
+        r"[.!]\s+(?:would|will|is) (?:that|this) (?:be )?(?:ok(?:ay)?|alright|all right|fine)(?: (?:for|with) you)?\s*\?",
         r"\bdoes (?:that|this) sound (?:ok(?:ay)?|alright|all right|good|fair|reasonable|doable|manageable|like a plan)\b",
         r"\bhow would you feel about (?:that|this|trying|us|me)\b", r"\bwould it help if i\b",
         r"\b(?:i'?d like|i want) (?:for )?us to\b",

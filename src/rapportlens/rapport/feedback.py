@@ -18,7 +18,7 @@ from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation, Role, clip, counted
 from .dimensions import COMPONENTS, EMPATHIC
-from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW
+from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW, asks_about_risk
 from .rupture_repair import calling_names
 from .rupture_turns import heard_in_risk_words
 from .shared_meaning import clarifying, unexplained_terms
@@ -154,7 +154,9 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     calls = list(member_calls(conv).values()) if len(conv.speakers) >= 3 else []
     for t in g_turns:
         text = " ".join(conv.utterances[i].text for i in t.utterances)
-        asks = any(_asks(conv, v, i) for i in t.utterances) and not (
+        # Asking directly about risk is never rushing (SPEC section 7), even after a hint the
+        # model is unsure of ("Have you had any thoughts of ending your life?").
+        asks = any(_asks(conv, v, i) for i in t.utterances) and not asks_about_risk(text) and not (
             calls and (FLOOR_TO_OTHERS.search(text) or any(rx.search(text) for rx in calls)))
         # Asking the client's view of a proposal ("How does that sound?") shares the decision,
         # and an affirmation ("Those are real strengths. What would get it to a five?") or a
@@ -482,12 +484,18 @@ MI_CODES = {"reflection_to_question": REFLECTIONS,
 
 def risk_taken_up(conv: Conversation, v: View, follow: list[dict[str, Any]]) -> dict[str, Any] | None:
     """The strength of meeting risk language head-on: direct questions about it and steps
-    towards safety after the first sure flag, when no precise flag went without a response."""
+    towards safety after the first sure flag (or the first unsure one asked about), when no
+    precise flag went without a response."""
     sure = [f for f in follow if f["sure"]]
-    if not sure or any(f["precise"] and f["follow_up"] == "not_followed_up" for f in sure):
+    if any(f["precise"] and f["follow_up"] == "not_followed_up" for f in sure):
         return None
-    asked = sorted({f["by"] for f in sure if f["follow_up"] == "asked"})
-    steps = [i for i in v.givers if i > sure[0]["utterance"] and SAFETY_STEP.search(conv.utterances[i].text)]
+    # A hint the model is unsure of, asked about directly ("I can't see a way out of it." /
+    # "Have you had any thoughts of ending your life?"), is met head-on all the same.
+    met = sure or [f for f in follow if f["follow_up"] == "asked"]
+    if not met:
+        return None
+    asked = sorted({f["by"] for f in met if f["follow_up"] == "asked"})
+    steps = [i for i in v.givers if i > met[0]["utterance"] and SAFETY_STEP.search(conv.utterances[i].text)]
     parts = ([f"asked about it directly{'' if len(asked) == 1 else f' {len(asked)} times'}"] if asked else []) + (
              [f"took {counted(len(steps), 'step')} towards safety"] if steps else [])
     if not parts:

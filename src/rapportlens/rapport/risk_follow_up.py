@@ -79,7 +79,7 @@ KINDS = {
 }
 
 
-def _asks_about_risk(text: str, categories: Sequence[str] = ()) -> bool:
+def asks_about_risk(text: str, categories: Sequence[str] = ()) -> bool:
     if any(EXPLORING[c].search(text) for c in categories if c in EXPLORING):
         return True
     form = question_form(text)
@@ -133,7 +133,7 @@ def follow_ups(conv: Conversation, v: View | None = None) -> list[dict[str, Any]
         # the next turn ("That must have been frightening." / "Do you feel safe going home
         # today?") is asking.
         mine = [(k, j, conv.utterances[j].text) for k, turn in enumerate(after) for j in turn.utterances]
-        found = (next((("asked", j) for _, j, text in mine if _asks_about_risk(text, item["categories"])), None)
+        found = (next((("asked", j) for _, j, text in mine if asks_about_risk(text, item["categories"])), None)
                  or next((("safety_step", j) for _, j, text in mine if SAFETY_STEP.search(text)), None)
                  or next((("acknowledged", j) for k, j, _ in mine if k == 0 and _takes_up(conv, v, j, said)), None))
         if found:
