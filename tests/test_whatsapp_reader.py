@@ -10,7 +10,7 @@ ANDROID = """12/03/2024, 14:05 - Messages and calls are end-to-end encrypted. No
 12/03/2024, 14:05 - Sam: hey, you around?
 12/03/2024, 14:06 - Jo (Support): Hi Sam, yes I am. How are you doing today?
 12/03/2024, 14:08 - Sam: not great tbh
-had another row with my dad
+had another row with my dad <This message was edited>
 12/03/2024, 14:09 - Sam: <Media omitted>
 13/03/2024, 09:10 - Jo (Support): That sounds hard. What happened?
 """

@@ -34,6 +34,8 @@ PLACEHOLDER = re.compile(
     r"^(?:<media omitted>|<attached: [^>]*>|(?:image|video|audio|sticker|gif|document|contact card) omitted|"
     r"this message was deleted|you deleted this message|null|<this message was edited>|missed (?:voice|video) call|"
     r"poll:.*|location: https?://\S+)$", re.IGNORECASE)
+# The mark newer exports put after an edited message: not what was said.
+EDITED = re.compile(r"\s*<this message was edited>\s*$", re.IGNORECASE)
 SNIFF_LINES = 10  # lines looked at to recognise an export
 # Marks that the export puts around names and times (left-to-right marks, narrow spaces).
 _INVISIBLE = str.maketrans({"\u200e": "", "\u200f": "", "\u202a": "", "\u202c": "", "\u202f": " ", "\u00a0": " "})
@@ -123,6 +125,8 @@ class WhatsAppReader(Reader):
                 raise InputError(f"this message's date or time cannot be read ({e})", path=path, line=number,
                                  fix="pass -o dayfirst=false if the dates are month first (12/31/2024)") from None
             records.append(Record(said.group("name").strip(), said.group("text").strip(), when, None, number))
+        for r in records:
+            r.text = EDITED.sub("", r.text)
         kept = [r for r in records if not PLACEHOLDER.match(r.text.strip())]
         placeholders = len(records) - len(kept)
         if not kept:
