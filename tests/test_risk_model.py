@@ -265,7 +265,13 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("Sometimes I put my fingers down my throat.", "self_harm"),
     ("I make myself sick with worry about the exams.", None),
     ("I ate too much and felt sick afterwards.", None),
+    # Acute danger: an overdose by its size, a ligature on, at a height now.
+    ("i just took 20 paracetamol", "suicide"),
+    ("ive taken a load of pills", "suicide"),
+    ("I have the rope round my neck", "suicide"),
+    ("im on the bridge now", "suicide"),
+    ("I'm on the bridge, be there in five.", None),
 ])
-def test_poisoning_and_purging_phrases(text, category):
+def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
     assert [f["category"] for f in flags] == ([category] if category else [])
