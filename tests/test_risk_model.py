@@ -271,6 +271,11 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("I have the rope round my neck", "suicide"),
     ("im on the bridge now", "suicide"),
     ("I'm on the bridge, be there in five.", None),
+    ("i'm going to jump", "suicide"),
+    ("I'm going to jump in the shower.", None),
+    ("this is my last message", "suicide"),
+    ("This is my last message before the exam, wish me luck.", None),
+    ("god is telling me i'm special and need to save everyone", "psychosis"),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
