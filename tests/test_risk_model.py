@@ -276,6 +276,11 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("this is my last message", "suicide"),
     ("This is my last message before the exam, wish me luck.", None),
     ("god is telling me i'm special and need to save everyone", "psychosis"),
+    ("I don't see myself being around for Christmas.", "suicide"),
+    ("I can't see myself being here in ten years, I'd like to live abroad.", None),
+    ("The kids would get the life insurance, so at least I'd be useful.", "suicide"),
+    ("The TV knows what I'm thinking before I do.", "psychosis"),
+    ("My wife always knows what I'm thinking.", None),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
