@@ -281,6 +281,13 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("The kids would get the life insurance, so at least I'd be useful.", "suicide"),
     ("The TV knows what I'm thinking before I do.", "psychosis"),
     ("My wife always knows what I'm thinking.", None),
+    # Young people's chat words.
+    ("honestly i just want to kms", "suicide"),
+    ("i wanna unalive myself", "suicide"),
+    ("kms if i fail this test lol", None),
+    ("I ran 5 kms today.", None),
+    ("ive been sh again", "self_harm"),
+    ("i cut yesterday, not deep", "self_harm"),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
