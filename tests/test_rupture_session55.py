@@ -49,6 +49,7 @@ def test_defending_ones_familys_word_is_pushback_and_doubting_it_a_face_threat()
 
     assert coded("Our daughter is not a liar.", "confrontation", C)
     assert coded("No. I'm not making it up.", "confrontation", C)
+    assert coded("Can we talk about something that actually matters?", "confrontation", C)
     assert not coded("I'm not lying awake as much now.", "confrontation", C)
     conv = analyzed([
         ("Mrs Khan", "Thanks for seeing us. We wanted to talk about Zara's report."),

@@ -388,6 +388,9 @@ CONFRONTATION_RULES = phrase_rules(
     r"^\W*(?:(?:so|look|honestly|sorry|okay|ok)[,]?\s+)?can we (?:not|stop) (?:make|making) (?:this|it|everything) (?:another|yet another|all about|about)\b",
     r"^\W*(?:(?:so|look|honestly|sorry|okay|ok)[,]?\s+)?can we (?:not|stop) (?:do|doing|going over) (?:this|that|the \w+(?: \w+)?) (?:again|every (?:week|time|session))\b",
     r"\b(?:nobody|no one|no-one) (?:in here|here|in this (?:group|room)) (?:ever )?(?:talks|listens|asks|cares)\b",
+    # Asking for talk that matters, as if this did not ("Can we talk about something that
+    # actually matters?").
+    r"\b(?:can|could) we (?:talk|get) (?:about|on to) (?:something|what) (?:that )?(?:actually|really) (?:matters|is important|helps)\b",
     # Repeating oneself unheard ("It's my sister. I told you last week."), the practitioner's
     # whole profession blamed ("You doctors never believe anyone."), and the treatment
     # dismissed as pointless ("They make it worse, so what's the point?").
