@@ -288,6 +288,11 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("I ran 5 kms today.", None),
     ("ive been sh again", "self_harm"),
     ("i cut yesterday, not deep", "self_harm"),
+    # Found on risk_holdout7's first run.
+    ("i told my best mate he can have my guitar after im gone", "suicide"),
+    ("I wrote a letter to my daughter for her eighteenth birthday.", None),
+    ("i scratched my arm on the brambles walking the dog", None),
+    ("I burned my arm on the cooker on purpose.", "self_harm"),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
