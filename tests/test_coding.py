@@ -62,6 +62,9 @@ def test_rules_find_the_codebook_examples(code, example):
     ("I'm not saying you are. But the tests don't lie.", P, "repair"),  # taken back by "but"
     ("I'm not blaming you, but you need to stop.", P, "repair"),
     ("Did you go for it in the end?", P, "advice"),
+    # Free recall asked of a witness, not teach-back; an invitation, not blame.
+    ("In your own words, tell me everything you remember about Saturday night.", P, "check_understanding"),
+    ("Why don't you tell me what's been happening?", P, "face_threat"),
 ])
 def test_rules_leave_tricky_negatives_alone(text, role, absent):
     assert absent not in {h.code for h in apply_rules(text, role)}
@@ -97,6 +100,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("That's a really common worry. Can you say a bit more?", "validation"),
     ("I'm just telling you what I've got. Maybe she's not being honest with you.", "face_threat"),
     ("I can help you contact the council today. Would that be okay?", "collaboration"),
+    ("I'll read back what I've written so you can check it's right.", "check_understanding"),
+    ("Why didn't you call us straight away?", "face_threat"),
     ("That sounds like a plan you came up with yourself.", "affirmation"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):

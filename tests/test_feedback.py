@@ -453,3 +453,19 @@ def test_asking_directly_after_a_hint_the_model_is_unsure_of_is_taking_up_the_ri
     assert 4 in taken["evidence"]
     # Three questions in a row, the first of them the direct question about risk: no burst.
     assert "question_bursts" not in [q["part"] for p in conv.features["pitfalls"] for q in p.get("parts", ())]
+
+
+def test_a_face_threat_owned_straight_away_has_naming_the_tension_already_done():
+    interview = [("T", "You said one of them started shouting. What did he look like?"),
+                 ("C", "Tall, shaved head, a grey hoodie."),
+                 ("T", "Why didn't you call us straight away?"),
+                 ("C", "I did! I called 999 while I was holding her head. Are you saying I didn't?"),
+                 ("T", "No, I'm sorry, that came out wrong. I can see from the log you called at 11.07."),
+                 ("C", "Oh. No, it all happened so fast.")]
+    conv, _ = recommended(interview)
+    assert "face_threats" in [p["pitfall"] for p in conv.features["pitfalls"]]
+    [named] = [r for r in conv.features["recommendations"] if r["technique"] == "repair"]
+    assert named["already_done"] == [4]
+    unowned = [*interview[:4], ("T", "Well, it's in the log either way."), interview[5]]
+    conv, _ = recommended(unowned)
+    assert [r["already_done"] for r in conv.features["recommendations"] if r["technique"] == "repair"] == [[]]

@@ -126,7 +126,14 @@ RULES: list[Rule] = [
         r"\b(?:do|did) i understand (?:you )?correctly\b", r"\bif i understand (?:you )?correctly\b",
         # Chunk and check: whether what was just explained landed ("Does that all make sense?").
         r"\bdoes (?:that|this|all that|that all|everything|it all) make sense\b", r"\bis (?:that|this|everything) clear\b",
-        r"\b(?:tell|say) (?:it |that |them )?back to me\b", r"\bin your own words\b",
+        r"\b(?:tell|say) (?:it |that |them )?back to me\b",
+        # Teach-back, not free recall ("In your own words, tell me everything you remember about
+        # Saturday night" to a witness asks for an account).
+        r"\b(?:what|how)\b[^.?!]{0,60}\bin your own words\b",
+        r"\bin your own words\b[^.?!]{0,60}\b(?:what|how) (?:i|we|you'?ll|you will|you'?re going to|you(?:'ve| have) (?:taken|understood))\b",
+        # Reading back what was written down for the client to check.
+        r"\b(?:read|say|go over) (?:it |that |this |everything |what i'?ve (?:written|got) )?back (?:to you )?(?:so (?:that )?you can|to make sure|to check)\b",
+        r"\bso (?:that )?you can check (?:it'?s|that'?s|that it'?s|i'?ve got (?:it|that|everything)) (?:right|correct)\b",
     ),
     *phrase_rules(
         "advice", P, 0.7,
@@ -170,6 +177,9 @@ RULES: list[Rule] = [
         # The non-apology: sorry for the client's reaction, not for anything done.
         r"\bi'?m sorry (?:that |if )?you feel (?:that way|like that)\b",
         r"\bi'?m (?:just|only) trying to (?:help|get you to|make you)\b",
+        # Blame put as a question ("Why didn't you call us straight away?"); not the invitation
+        # "Why don't you tell me...".
+        r"\bwhy (?:didn'?t|did not|hadn'?t|haven'?t|wasn'?t|weren'?t) you\b",
         # Doubting the client's or their family's word ("Maybe she's not being honest with you.").
         r"\b(?:maybe|perhaps|probably|i think|i suspect) (?:she|he|they|you)(?:'s|'re| is| are) (?:not being (?:honest|truthful|straight)|lying|making (?:it|this|that) up)\b",
         # Closing the question with authority instead of hearing the objection.

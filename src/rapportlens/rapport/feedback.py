@@ -38,7 +38,9 @@ TYPED_FORMATS = {"whatsapp", "chat", "jsonrows", "esconv"}
 FLOOR_TO_OTHERS = re.compile(r"\b(?:anyone|anybody|someone|somebody) else\b|\bthe rest of (?:you|the group)\b|"
                              r"\bwhat (?:do|does) (?:everyone|everybody|the group|others|the others|you all) think\b|"
                              r"\bwho (?:can|could|would|wants to|else)\b|\blet'?s hear from\b|\bhave a go\b", re.IGNORECASE)
-REFLECTING = "reflective_listening"  # the technique whose example moment ``missed_reflection`` finds
+REFLECTING = "reflective_listening"
+REPAIRING = "repair"  # the technique "Name the tension and invite feedback"  # the technique whose example moment ``missed_reflection`` finds
+DISCLOSED = 2  # disclosure depth of a feeling (1 is an opinion: "The left, I think.")
 FELT = 0.3  # negative valence of a client utterance that says a feeling a reflection could name
 # Cutting the client off is rushing at 2+ times and 3+ per 100 utterances: in a long session
 # an occasional cut-in is ordinary turn-taking. Chosen after reading AnnoMI's shared part
@@ -388,8 +390,8 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
     """(client utterance, practitioner question) where a reflection fitted best and a question
     came instead: of the client's utterances answered straight away by a practitioner turn
     that asks and neither reflects nor validates, the one that disclosed most (disclosure
-    depth, then how painful its feeling, then its length), if it disclosed anything or said a
-    painful feeling (``FELT``): those are what a question passes over. Risk language is left out (there, asking directly is the job),
+    depth, then how painful its feeling, then its length), if it disclosed a feeling or more
+    (``DISCLOSED``) or said a painful one (``FELT``): those are what a question passes over. Risk language is left out (there, asking directly is the job),
     and so are the client's own questions. None when there is no such moment."""
     valence, words = conv.features["affect.valence"], conv.features["text.words"]
     givers, turns = set(v.givers), conv.turns
@@ -403,9 +405,23 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
             continue
         for i in (i for i in turn.utterances if i not in risky and question_form(conv.utterances[i].text) is None):
             key = (v.codes(i).get("disclosure", {}).get("depth") or 0, max(0.0, -valence[i]), words[i])
-            if (key[0] or key[1] >= FELT) and (best is None or key > best):
+            if (key[0] >= DISCLOSED or key[1] >= FELT) and (best is None or key > best):
                 best, chosen = key, (i, reply.utterances[0])
     return chosen
+
+
+def _owned_after(conv: Conversation, v: View, threats: list[int]) -> list[int]:
+    """The practitioner's explicit repairs that own each face threat within their next
+    ``WINDOW`` turns ("Why didn't you call us straight away?" / "I did!" / "No, I'm sorry, that
+    came out wrong."): naming the tension was done. Empty unless every threat was owned."""
+    giving, owned = set(v.givers), []
+    for i in threats:
+        after = [t for t in conv.turns if t.utterances[0] > i and t.utterances[0] in giving][:WINDOW]
+        found = next((j for t in after for j in t.utterances if _has(v, j, "repair")), None)
+        if found is None:
+            return []
+        owned.append(found)
+    return sorted(set(owned))
 
 
 def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict[str, Any],
@@ -452,7 +468,8 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
                 # without me telling you first" to a mistrustful teenager) is no news to them:
                 # it goes after the others, saying where it was done. Not for a pitfall's
                 # answer: the pitfall says it was done too little.
-                done = _shown(conv, v, t) if key in STATES or key == "always" else []
+                done = (_shown(conv, v, t) if key in STATES or key == "always"
+                        else _owned_after(conv, v, evidence) if name == REPAIRING and key.startswith("face_threats") else [])
                 item = {"technique": name, "title": t["title"], "why": why, "advice": t["advice"],
                         "example": t["example"], "evidence": evidence[:10], "already_done": done[:10]}
                 (already if done else fresh).append(item)
