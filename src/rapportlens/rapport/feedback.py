@@ -38,8 +38,8 @@ TYPED_FORMATS = {"whatsapp", "chat", "jsonrows", "esconv"}
 FLOOR_TO_OTHERS = re.compile(r"\b(?:anyone|anybody|someone|somebody) else\b|\bthe rest of (?:you|the group)\b|"
                              r"\bwhat (?:do|does) (?:everyone|everybody|the group|others|the others|you all) think\b|"
                              r"\bwho (?:can|could|would|wants to|else)\b|\blet'?s hear from\b|\bhave a go\b", re.IGNORECASE)
-REFLECTING = "reflective_listening"
-REPAIRING = "repair"  # the technique "Name the tension and invite feedback"  # the technique whose example moment ``missed_reflection`` finds
+REFLECTING = "reflective_listening"  # the technique whose example moment ``missed_reflection`` finds
+REPAIRING = "repair"  # the technique "Name the tension and invite feedback"
 DISCLOSED = 2  # disclosure depth of a feeling (1 is an opinion: "The left, I think.")
 FELT = 0.3  # negative valence of a client utterance that says a feeling a reflection could name
 # Cutting the client off is rushing at 2+ times and 3+ per 100 utterances: in a long session
@@ -391,8 +391,9 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
     came instead: of the client's utterances answered straight away by a practitioner turn
     that asks and neither reflects nor validates, the one that disclosed most (disclosure
     depth, then how painful its feeling, then its length), if it disclosed a feeling or more
-    (``DISCLOSED``) or said a painful one (``FELT``): those are what a question passes over. Risk language is left out (there, asking directly is the job),
-    and so are the client's own questions. None when there is no such moment."""
+    (``DISCLOSED``) or said a painful one (``FELT``): those are what a question passes over.
+    Risk language is left out (there, asking directly is the job), and so are the client's own
+    questions. None when there is no such moment."""
     valence, words = conv.features["affect.valence"], conv.features["text.words"]
     givers, turns = set(v.givers), conv.turns
     risky = {r["utterance"] for r in conv.features.get("risk") or []}
