@@ -80,6 +80,8 @@ KINDS = {
 
 
 def asks_about_risk(text: str, categories: Sequence[str] = ()) -> bool:
+    """Whether ``text`` asks directly about risk: a question naming it or probing it, or, for a
+    flag of one of ``categories``, a question assessing it in its own terms (``EXPLORING``)."""
     if any(EXPLORING[c].search(text) for c in categories if c in EXPLORING):
         return True
     form = question_form(text)
@@ -99,8 +101,8 @@ def _listening(conv: Conversation, v: View, turn) -> bool:
 def _takes_up(conv: Conversation, v: View, j: int, said: set[str]) -> bool:
     """Whether practitioner utterance ``j`` takes up what was said: a reflection, validation or
     check of understanding, a worded acknowledgement ("That does sound painful.", "Thank you
-    for telling me."), or a
-    question about its subject ("So she knew about the incident but did nothing?")."""
+    for telling me."), or a question about its subject ("So she knew about the incident but
+    did nothing?")."""
     text = conv.utterances[j].text
     return (any(v.codes(j).get(c, {}).get("confidence", 0) >= CONFIDENCE for c in ACKNOWLEDGING)
             or any(rx.search(text) for rx in (ACKNOWLEDGING_CUES, SOUNDS_HARD, DISCLOSURE_HEARD))
