@@ -102,6 +102,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("I can help you contact the council today. Would that be okay?", "collaboration"),
     ("I'll read back what I've written so you can check it's right.", "check_understanding"),
     ("Why didn't you call us straight away?", "face_threat"),
+    ("That's a really honest reflection. It's common to feel that pull.", "affirmation"),
+    ("That's a really honest reflection. It's common to feel that pull.", "validation"),
     ("That sounds like a plan you came up with yourself.", "affirmation"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):

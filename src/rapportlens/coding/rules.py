@@ -32,7 +32,7 @@ RULES: list[Rule] = [
         "validation", P, 0.8,
         r"\bmakes? (?:total |complete |perfect |a lot of )?sense\b[^.?!]{0,25}\b(?:you|that|why|to feel)",
         r"\b(?:anyone|anybody|most people|no wonder|of course you)\b[^.?!]{0,50}\b(?:feel|felt|would|be|are|were)\b",
-        r"\bit'?s (?:completely |totally |perfectly |so )?(?:understandable|natural|normal|okay|ok|human) (?:to|that|you)\b",
+        r"\bit'?s (?:completely |totally |perfectly |so |very |really |quite )?(?:understandable|natural|normal|okay|ok|human|common) (?:to|that|you)\b",
         r"\byour (?:feelings|reaction|anger|fear|sadness) (?:is|are) (?:valid|understandable|natural)",
         r"\byour (?:\w+ )?(?:frustration|anger|worry|worries|fear|reaction|feelings?|upset|distress) (?:makes|make) (?:complete |total |perfect |a lot of )?sense\b",
         r"\byou(?:'ve| have) been (?:carrying|dealing with|going through|holding|juggling) (?:a lot|so much|an awful lot|too much)\b",
@@ -63,6 +63,7 @@ RULES: list[Rule] = [
         # Crediting a contribution ("That's a really good point, Aisha.", "Nicely put.").
         r"\b(?:that'?s|that is|what) an? (?:really |very |great |excellent )?(?:good|great|excellent|important|interesting) (?:point|observation)\b",
         r"\b(?:nicely|well|beautifully) put\b",
+        r"\b(?:that'?s|that is|what) an? (?:really |very )?(?:honest|brave|thoughtful) (?:reflection|answer|thing to say|admission)\b",
     ),
     *phrase_rules(
         "self_disclosure", P, 0.75,

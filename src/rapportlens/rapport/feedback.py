@@ -389,7 +389,7 @@ def _shown(conv: Conversation, v: View, technique: dict[str, Any]) -> list[int]:
 def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
     """(client utterance, practitioner question) where a reflection fitted best and a question
     came instead: of the client's utterances answered straight away by a practitioner turn
-    that asks and neither reflects nor validates, the one that disclosed most (disclosure
+    that asks and neither reflects, validates nor affirms, the one that disclosed most (disclosure
     depth, then how painful its feeling, then its length), if it disclosed a feeling or more
     (``DISCLOSED``) or said a painful one (``FELT``): those are what a question passes over.
     Risk language is left out (there, asking directly is the job), and so are the client's own
@@ -402,7 +402,7 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
         if turn.utterances[-1] in givers or reply.utterances[0] not in givers:
             continue
         if not any(_asks(conv, v, j) for j in reply.utterances) or any(
-                _reflects(v, j) or _has(v, j, "validation") for j in reply.utterances):
+                _reflects(v, j) or _has(v, j, "validation") or _has(v, j, "affirmation") for j in reply.utterances):
             continue
         for i in (i for i in turn.utterances if i not in risky and question_form(conv.utterances[i].text) is None):
             key = (v.codes(i).get("disclosure", {}).get("depth") or 0, max(0.0, -valence[i]), words[i])
