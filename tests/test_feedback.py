@@ -469,3 +469,15 @@ def test_a_face_threat_owned_straight_away_has_naming_the_tension_already_done()
     unowned = [*interview[:4], ("T", "Well, it's in the log either way."), interview[5]]
     conv, _ = recommended(unowned)
     assert [r["already_done"] for r in conv.features["recommendations"] if r["technique"] == "repair"] == [[]]
+
+
+def test_handing_the_floor_to_another_member_passes_no_moment_over():
+    roles = {"Dr Shah": Role.PRACTITIONER, "Mum": Role.MEMBER, "Mia": Role.MEMBER}
+    visit = [("Dr Shah", "What can I do for you today?"),
+             ("Mum", "She's not eating properly and she's lost a lot of weight. I'm worried sick."),
+             ("Dr Shah", "Thanks for bringing her in. Mia, how do you see it?"),
+             ("Mia", "I'm fine. Mum's overreacting."),
+             ("Dr Shah", "Have you lost weight?"), ("Mia", "A bit."),
+             ("Dr Shah", "When did it start?"), ("Mia", "September.")]
+    conv = rapportlens.analyze(Conversation.from_pairs(visit, roles=roles))
+    assert all("worried sick" not in r["why"] for r in conv.features["recommendations"])

@@ -397,9 +397,15 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
     valence, words = conv.features["affect.valence"], conv.features["text.words"]
     givers, turns = set(v.givers), conv.turns
     risky = {r["utterance"] for r in conv.features.get("risk") or []}
+    calls = member_calls(conv) if len(conv.speakers) >= 3 else {}
     best, chosen = None, None
     for turn, reply in pairwise(turns):
         if turn.utterances[-1] in givers or reply.utterances[0] not in givers:
+            continue
+        # In a group, a reply that hands the floor to another member ("Thanks for bringing her
+        # in. Mia, how do you see it?" after the mother's worry) passes nothing over.
+        said, speaker = " ".join(conv.utterances[j].text for j in reply.utterances), turn.speaker
+        if any(rx.search(said) for name, rx in calls.items() if name != speaker):
             continue
         if not any(_asks(conv, v, j) for j in reply.utterances) or any(
                 _reflects(v, j) or _has(v, j, "validation") or _has(v, j, "affirmation") for j in reply.utterances):
