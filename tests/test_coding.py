@@ -104,6 +104,8 @@ def test_rules_leave_tricky_negatives_alone(text, role, absent):
     ("Why didn't you call us straight away?", "face_threat"),
     ("That's a really honest reflection. It's common to feel that pull.", "affirmation"),
     ("That's a really honest reflection. It's common to feel that pull.", "validation"),
+    ("Great, twice is good going. Tell me about Tuesday.", "affirmation"),
+    ("From eighty to forty. That's a real shift, and you did that yourself.", "affirmation"),
     ("That sounds like a plan you came up with yourself.", "affirmation"),
 ])
 def test_rules_read_service_and_home_visit_wordings(text, code):

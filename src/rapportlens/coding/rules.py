@@ -63,6 +63,8 @@ RULES: list[Rule] = [
         # Crediting a contribution ("That's a really good point, Aisha.", "Nicely put.").
         r"\b(?:that'?s|that is|what) an? (?:really |very |great |excellent )?(?:good|great|excellent|important|interesting) (?:point|observation)\b",
         r"\b(?:nicely|well|beautifully) put\b",
+        # Crediting what the client did ("twice is good going", "you did that yourself").
+        r"\b(?:good|great) going\b", r"\byou did (?:that|it|this) (?:yourself|all by yourself|on your own)\b",
         r"\b(?:that'?s|that is|what) an? (?:really |very )?(?:honest|brave|thoughtful) (?:reflection|answer|thing to say|admission)\b",
     ),
     *phrase_rules(
