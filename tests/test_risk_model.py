@@ -297,3 +297,17 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
     assert [f["category"] for f in flags] == ([category] if category else [])
+
+
+def test_a_phrase_typed_across_messages_is_flagged_on_the_message_where_it_ends():
+    conv = Conversation.from_pairs([("P", "how are you doing tonight?"), ("C", "sometimes i think"),
+                                    ("C", "everyone would be better off"), ("C", "without me"),
+                                    ("P", "thanks for telling me.")],
+                                   roles={"P": Role.PRACTITIONER, "C": Role.CLIENT})
+    Risk(use_model=False)(conv)
+    [flag] = conv.features["risk"]
+    assert (flag["utterance"], flag["category"], flag["source"]) == (3, "suicide", "patterns")
+    assert flag["evidence"] == "better off without me" and flag["span"] == [0, 10]
+    # Within one message it is found there, once.
+    one = client_says("everyone would be better off without me", use_model=False)
+    assert [(f["utterance"], f["category"]) for f in one.features["risk"]] == [(1, "suicide")]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from ..features import Level, declare
 from ..model import Conversation, Role
 from ..pipeline import Analyzer
-from ..rapport.risk import REVIEW, RiskFlag, assess_many, category_label, is_unsure, model_card
+from ..rapport.risk import (
+    REVIEW,
+    RiskFlag,
+    assess_many,
+    category_label,
+    is_unsure,
+    model_card,
+    pattern_flags,
+)
 from ..rapport.risk_answers import risk_answers
 
 RISK = declare(
@@ -40,6 +48,7 @@ class Risk(Analyzer):
         flags = []
         for u, found in zip(scanned, assess_many([u.text for u in scanned], self.use_model)):
             flags += [{"utterance": u.index, "speaker": u.speaker, **f.to_dict()} for f in found]
+        flags = _across_messages(conversation, roles, flags)
         # An answer to a direct question about risk ("Just sometimes at night.") confirms what
         # was asked, in words no detector reads as risk on their own; an answer to a probing
         # question ("How would you do it?") confirms the disclosure it follows up. It is sure
@@ -55,3 +64,27 @@ class Risk(Analyzer):
                               "question": a.question, "asked": a.asked})
         flags.sort(key=lambda f: f["utterance"])
         conversation.features.assign(RISK.key, flags)
+
+
+def _across_messages(conversation: Conversation, roles, flags: list[dict]) -> list[dict]:
+    """``flags`` with the risk phrases that run across the messages of one turn ("sometimes i
+    think" / "everyone would be better off" / "without me", as people type in chats), each on
+    the message where it ends; a phrase's flag replaces the model's unsure one there."""
+    sure = {(f["utterance"], f["category"]) for f in flags if not is_unsure(f)}
+    for turn in conversation.turns:
+        if roles[turn.speaker] == Role.PRACTITIONER or len(turn.utterances) < 2:
+            continue
+        texts = [conversation.utterances[i].text for i in turn.utterances]
+        starts = [sum(len(t) + 1 for t in texts[:k]) for k in range(len(texts))]
+        for found in pattern_flags(" ".join(texts)):
+            a, b = found.span
+            first = max(k for k, start in enumerate(starts) if start <= a)
+            last = max(k for k, start in enumerate(starts) if start < b)
+            i = turn.utterances[last]
+            if first == last or (i, found.category) in sure:
+                continue  # inside one message, found there already
+            sure.add((i, found.category))
+            flags = [f for f in flags if (f["utterance"], f["category"]) != (i, found.category)]
+            flag = RiskFlag(found.category, found.label, found.evidence, (0, b - starts[last]))
+            flags.append({"utterance": i, "speaker": turn.speaker, **flag.to_dict()})
+    return flags
