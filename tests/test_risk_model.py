@@ -293,6 +293,11 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("I wrote a letter to my daughter for her eighteenth birthday.", None),
     ("i scratched my arm on the brambles walking the dog", None),
     ("I burned my arm on the cooker on purpose.", "self_harm"),
+    # An older person's words.
+    ("I've had enough of this life. I'm ready to go.", "suicide"),
+    ("I've been thinking it's time I went to join my wife.", "suicide"),
+    ("We went to join my husband at the pub after work.", None),
+    ("My nephew has my bank card and I don't know where the money goes.", "abuse"),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
