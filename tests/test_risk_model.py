@@ -298,6 +298,9 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("I've been thinking it's time I went to join my wife.", "suicide"),
     ("We went to join my husband at the pub after work.", None),
     ("My nephew has my bank card and I don't know where the money goes.", "abuse"),
+    ("My boyfriend is 24 and I'm 14, he says it's fine because we love each other.", "abuse"),
+    ("I'm 14 and he's 19.", "abuse"),
+    ("My boyfriend is 24 and I'm 23.", None),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
