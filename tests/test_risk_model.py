@@ -301,6 +301,7 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("My boyfriend is 24 and I'm 14, he says it's fine because we love each other.", "abuse"),
     ("I'm 14 and he's 19.", "abuse"),
     ("My boyfriend is 24 and I'm 23.", None),
+    ("Someone's living in my loft, I hear them at night, but nobody else does.", "psychosis"),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
