@@ -159,6 +159,8 @@ def test_few_reflections_points_to_the_painful_moment_a_question_passed_over():
     [item] = [r for r in conv.features["recommendations"] if r["technique"] == "reflective_listening"]
     assert {5, 6} <= set(item["evidence"])
     assert 'for instance "Awful. I feel disgusting and ashamed after." (utterance 5)' in item["why"]
+    assert item["moment"] == {"utterance": 5, "answered_by": 6, "reflection": "So you feel disgusting and ashamed after."}
+    assert item["why"].endswith('a simple reflection there: "So you feel disgusting and ashamed after."')
     # A moment answered with a reflection is no example.
     reflected = [*session[:6], ("T", "So eating more leaves you feeling ashamed. What time is lunch?"), *session[7:]]
     conv, _ = recommended(reflected)

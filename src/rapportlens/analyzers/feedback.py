@@ -28,7 +28,8 @@ RECOMMENDATIONS = declare(
     "recommendations", Level.CONVERSATION, "list",
     "Up to five techniques to try: technique, title, why (from this session), advice, an example "
     "phrasing, the utterances behind it, and already_done: where the practitioner already used it "
-    "(such techniques come last).",
+    "(such techniques come last); for reflecting, moment: the client's utterance a question passed over "
+    "(utterance, answered_by, and reflection: a simple reflection made of the client's own words, or null).",
 )
 FOLLOW_UP = declare(
     "risk.follow_up", Level.CONVERSATION, "list",
@@ -44,7 +45,8 @@ STRENGTHS = declare(
     "Up to five things that went well: first what the practitioner did at a given moment (risk_taken_up: risk "
     "language asked about directly or answered with steps towards safety, with no phrase or answer flag left "
     "without a response; repair: a rupture repaired; checked_understanding; asked_before_advising: a permission "
-    "question not turned down; change_talk_rose: change talk's share up 20 points or more from the first half to "
+    "question not turned down; drew_in_quieter: group members who had said less called on by name, who then "
+    "answered; change_talk_rose: change talk's share up 20 points or more from the first half to "
     "the second), then dimensions scoring 65 or more and MI scores at the MITI 'good' threshold over four or more "
     "confident codes; each with strength, title, reason and evidence (utterances).",
 )

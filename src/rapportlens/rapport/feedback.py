@@ -18,6 +18,7 @@ from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation, Role, clip, counted
 from .dimensions import COMPONENTS, EMPATHIC
+from .reflecting import simple_reflection
 from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW, asks_about_risk
 from .rupture_repair import calling_names
 from .rupture_turns import heard_in_risk_words
@@ -487,6 +488,11 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
         said = clip(conv.utterances[moment[0]].text, 60)
         listening["why"] += f"; for instance \"{said}\" (utterance {moment[0]}) was answered with a question"
         listening["evidence"] = sorted({*listening["evidence"], *moment})[:10]
+        # The client's own words given back: what a simple reflection there could have been.
+        reflection = simple_reflection(conv.utterances[moment[0]].text)
+        listening["moment"] = {"utterance": moment[0], "answered_by": moment[1], "reflection": reflection}
+        if reflection:
+            listening["why"] += f"; a simple reflection there: \"{reflection}\""
     return (fresh + already)[:limit]
 
 
