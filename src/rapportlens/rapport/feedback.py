@@ -21,7 +21,7 @@ from .dimensions import COMPONENTS, EMPATHIC
 from .reflecting import simple_reflection
 from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW, asks_about_risk
 from .rupture_repair import calling_names
-from .rupture_turns import heard_in_risk_words
+from .rupture_turns import _text, heard_in_risk_words
 from .shared_meaning import clarifying, unexplained_terms
 from .view import View
 
@@ -131,7 +131,10 @@ def cut_offs(conv: Conversation, v: View) -> list[int]:
 
 
 def member_calls(conv: Conversation) -> dict[str, re.Pattern[str]]:
-    """Per client or member, the pattern for being called on by name (``calling_names``)."""
+    """In a group (three speakers or more), per client or member, the pattern for being called
+    on by name (``calling_names``); none in a one-to-one talk, where nobody else is called on."""
+    if len(conv.speakers) < 3:
+        return {}
     members = {s.name for s in conv.speakers if s.role != Role.PRACTITIONER}
     return {name: rx for name, rx in calling_names(conv).items() if name in members}
 
@@ -154,9 +157,9 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
     bursts: list[list[int]] = []
     # In a group, handing the floor on ("Anyone else?", "Aisha?", "Ben, Chloe, you've been
     # quiet. What's your take?") is facilitation, not questioning one client: it breaks a run.
-    calls = list(member_calls(conv).values()) if len(conv.speakers) >= 3 else []
+    calls = list(member_calls(conv).values())
     for t in g_turns:
-        text = " ".join(conv.utterances[i].text for i in t.utterances)
+        text = _text(conv, t)
         # Asking directly about risk is never rushing (SPEC section 7), even after a hint the
         # model is unsure of ("Have you had any thoughts of ending your life?").
         asks = any(_asks(conv, v, i) for i in t.utterances) and not asks_about_risk(text) and not (
@@ -398,15 +401,15 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
     valence, words = conv.features["affect.valence"], conv.features["text.words"]
     givers, turns = set(v.givers), conv.turns
     risky = {r["utterance"] for r in conv.features.get("risk") or []}
-    calls = member_calls(conv) if len(conv.speakers) >= 3 else {}
+    calls = member_calls(conv)
     best, chosen = None, None
     for turn, reply in pairwise(turns):
         if turn.utterances[-1] in givers or reply.utterances[0] not in givers:
             continue
         # In a group, a reply that hands the floor to another member ("Thanks for bringing her
         # in. Mia, how do you see it?" after the mother's worry) passes nothing over.
-        said, speaker = " ".join(conv.utterances[j].text for j in reply.utterances), turn.speaker
-        if any(rx.search(said) for name, rx in calls.items() if name != speaker):
+        said = _text(conv, reply)
+        if any(rx.search(said) for name, rx in calls.items() if name != turn.speaker):
             continue
         if not any(_asks(conv, v, j) for j in reply.utterances) or any(
                 _reflects(v, j) or _has(v, j, "validation") or _has(v, j, "affirmation") for j in reply.utterances):
@@ -567,7 +570,7 @@ def drew_in_quieter(conv: Conversation, v: View) -> dict[str, Any] | None:
             continue
         if t.utterances[0] not in v.givers or k + 1 >= len(turns):
             continue
-        text = " ".join(conv.utterances[i].text for i in t.utterances)
+        text = _text(conv, t)
         even = sum(said.values()) / len(members)
         nxt = conv.utterances[turns[k + 1].utterances[0]].speaker
         for name, rx in calls.items():

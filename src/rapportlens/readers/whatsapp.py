@@ -32,7 +32,7 @@ _SENDER = re.compile(r"^(?P<name>[^:]{1,60}?):\s(?P<text>.*)$", re.DOTALL)
 # What the export writes for what was not typed: media, deleted messages, polls...
 PLACEHOLDER = re.compile(
     r"^(?:<media omitted>|<attached: [^>]*>|(?:image|video|audio|sticker|gif|document|contact card) omitted|"
-    r"this message was deleted|you deleted this message|null|<this message was edited>|missed (?:voice|video) call|"
+    r"this message was deleted|you deleted this message|null|missed (?:voice|video) call|"
     r"poll:.*|location: https?://\S+)$", re.IGNORECASE)
 # The mark newer exports put after an edited message: not what was said.
 EDITED = re.compile(r"\s*<this message was edited>\s*$", re.IGNORECASE)
@@ -107,7 +107,7 @@ class WhatsAppReader(Reader):
         if day_first is None:
             day_first = True if told is None else told
         records: list[Record] = []
-        notices = placeholders = 0
+        notices = 0
         starts = dict(found)
         for number, raw in enumerate(lines, start=1):
             m = starts.get(number)
