@@ -15,7 +15,7 @@ def test_analyze_json_has_the_documented_keys(run, data):
     assert first["start"] == 1.0 and first["end"] == 4.5
     assert out["features"]["talk.utterance_count"] == 7
     assert out["features"]["timing.overlap_count"] == 1
-    assert out["provenance"]["analyzers"][0]["analyzer"] == "text_stats.v2"
+    assert out["provenance"]["analyzers"][0]["analyzer"] == "text_stats.v3"
 
 
 def test_several_conversations_are_one_json_object_per_line(run, data):

@@ -60,7 +60,7 @@ def test_missing_prerequisite_is_a_table_before_any_data():
 
 
 def test_two_analyzers_assigning_one_key_is_refused():
-    with pytest.raises(PipelineError, match="already assigned by text_stats.v2"):
+    with pytest.raises(PipelineError, match="already assigned by text_stats.v3"):
         Pipeline([ANALYZERS["text_stats"](), ANALYZERS["text_stats"]()])
 
 

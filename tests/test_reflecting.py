@@ -19,3 +19,14 @@ from rapportlens.rapport.reflecting import simple_reflection
 ])
 def test_the_clients_last_first_person_sentence_is_given_back(said, reflection):
     assert simple_reflection(said) == reflection
+
+
+@pytest.mark.parametrize("said,reflection", [
+    # The transcriber's notes are not the client's words; nor is a trailing "honestly".
+    ("Yeah. Yeah it was. [pause] I cried in the car park a few times, honestly.",
+     "So you cried in the car park a few times."),
+    ("[laughs] I was so nervous (inaudible) beforehand.", "So you were so nervous beforehand."),
+    ("I don't know, I guess. I feel stuck, you know.", "So you feel stuck."),
+])
+def test_notes_and_trailing_fillers_are_left_out(said, reflection):
+    assert simple_reflection(said) == reflection

@@ -10,6 +10,8 @@ from typing import Any
 from . import plugins
 from .errors import InputError, OptionError
 from .language import english_share, looks_english, not_english_note
+from .notes import kinds as note_kinds_of
+from .notes import spoken
 from .model import Conversation, Role
 from .readers.base import Reader
 from .roles import assign_roles
@@ -163,6 +165,12 @@ def _read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
+UNHEARD_KINDS = {"unheard", "overlap"}
+# Worth a warning: a tenth of the session, and more than the odd slip.
+UNHEARD_SHARE = 0.10
+UNHEARD_MIN = 3
+
+
 def _finish(conv: Conversation, file_notices, practitioners, clients, peers: bool = False) -> Conversation:
     if not conv.utterances:
         raise InputError(
@@ -183,7 +191,13 @@ def _finish(conv: Conversation, file_notices, practitioners, clients, peers: boo
             + "; ".join(f"{s.name} = {s.role} ({s.role_basis})" for s in inferred)
             + ". Set them with --practitioner NAME"
         )
-    share = english_share(u.text for u in conv.utterances)
+    unheard = [u.index for u in conv.utterances if UNHEARD_KINDS & set(note_kinds_of(u.text))]
+    if len(unheard) >= UNHEARD_MIN and len(unheard) >= UNHEARD_SHARE * len(conv.utterances):
+        conv.warn(f"{len(unheard)} of {len(conv.utterances)} utterances ({len(unheard) / len(conv.utterances):.0%}) "
+                  "have words the transcriber could not make out or did not transcribe ([inaudible], [crosstalk]), "
+                  f"first at utterance {unheard[0]}: what was said there is not coded, so the codes and scores rest on "
+                  "part of the session; a fuller transcript gives firmer figures")
+    share = english_share(spoken(u.text) for u in conv.utterances)
     if not looks_english(share):
         conv.warn(f"{not_english_note(share)}: the behaviour codes, the risk phrases and risk model, the rupture "
                   "finder and the scores read English only, so their results here mean little, and finding no risk "

@@ -197,6 +197,7 @@ class Summary:
             idx = f["monologue.longest_utterances"]
             span = f"utterance {idx[0]}" if len(idx) == 1 else f"utterances {idx[0]}-{idx[-1]}"
             yield self.wrap(f"longest monologue: {f['monologue.longest_speaker']}, {words} words ({span})")
+        yield from self.noted()
         cuts: dict[tuple[str, str], list[int]] = {}
         for x in f.get("interruptions") or []:
             cuts.setdefault((x["speaker"], x["interrupted_speaker"]), []).append(x["utterance"])
@@ -207,6 +208,26 @@ class Summary:
             lat = f["timing.mean_latency_all"]
             yield self.wrap(f"overlaps: {f['timing.overlap_count']}; mean response latency: "
                             + ("-" if lat is None else f"{lat:.2f} s"))
+
+    def noted(self) -> Iterator[RenderableType]:
+        """What the transcriber noted besides the words (``nonverbal``): laughter, crying, and
+        words nobody could make out, which the codes cannot read."""
+        f = self.f
+        if "nonverbal.laughter" not in f:
+            return
+        laughed = {n: at for n, at in f["nonverbal.laughter"].items() if at}
+        parts = []
+        if laughed:
+            parts += [f"{n} laughed {counted(len(at), 'time')}{self._at(at)}" for n, at in laughed.items()]
+            if shared := f["nonverbal.shared_laughter"]:
+                parts.append(f"laughed together {counted(len(shared), 'time')}"
+                             f"{self._at(sorted({i for m in shared for i in m}))}")
+        if crying := f["nonverbal.crying"]:
+            parts.append(f"crying{self._at(crying)}")
+        if unheard := f["nonverbal.unheard"]:
+            parts.append(f"words not made out in {counted(len(unheard), 'utterance')}{self._at(unheard)}")
+        if parts:
+            yield self.item("noted:", Text("; ".join(parts)))
 
     def scores(self) -> Iterator[RenderableType]:
         if "scores" not in self.f:

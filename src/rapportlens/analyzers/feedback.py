@@ -47,14 +47,15 @@ STRENGTHS = declare(
     "without a response; repair: a rupture repaired; checked_understanding; asked_before_advising: a permission "
     "question not turned down; drew_in_quieter: group members who had said less called on by name, who then "
     "answered; change_talk_rose: change talk's share up 20 points or more from the first half to "
-    "the second), then dimensions scoring 65 or more and MI scores at the MITI 'good' threshold over four or more "
+    "the second; laughed_together: laughter shared by the practitioner and a client, from the transcriber's "
+    "notes or typed, not nervous), then dimensions scoring 65 or more and MI scores at the MITI 'good' threshold over four or more "
     "confident codes; each with strength, title, reason and evidence (utterances).",
 )
 
 
 class Feedback(Analyzer):
     name = "feedback"
-    version = "v8"
+    version = "v9"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
     requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
     assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key, FOLLOW_UP.key)

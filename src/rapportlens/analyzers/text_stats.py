@@ -7,13 +7,15 @@ import re
 from ..features import Level, declare
 from ..language import ENGLISH_SHARE, english_share
 from ..model import Conversation
+from ..notes import spoken
 from ..pipeline import Analyzer
 
 WORDS = declare(
     "text.words",
     Level.UTTERANCE,
     "int",
-    "Number of words in the utterance (runs of letters, digits and apostrophes).",
+    "Number of words said in the utterance (runs of letters, digits and apostrophes), without the "
+    "transcriber's notes ('[laughs]', '(inaudible)'; rapportlens.notes).",
     unit="words",
 )
 
@@ -35,9 +37,10 @@ def count_words(text: str) -> int:
 class TextStats(Analyzer):
     name = "text_stats"
     description = "Counts the words of each utterance, and how English the conversation's words are."
-    version = "v2"
+    version = "v3"
     assigns = (WORDS.key, ENGLISH.key)
 
     def apply(self, conversation: Conversation) -> None:
-        conversation.features.assign(WORDS.key, [count_words(u.text) for u in conversation.utterances])
-        conversation.features.assign(ENGLISH.key, english_share(u.text for u in conversation.utterances))
+        said = [spoken(u.text) for u in conversation.utterances]
+        conversation.features.assign(WORDS.key, [count_words(t) for t in said])
+        conversation.features.assign(ENGLISH.key, english_share(said))

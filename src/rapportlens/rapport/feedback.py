@@ -401,6 +401,7 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
     valence, words = conv.features["affect.valence"], conv.features["text.words"]
     givers, turns = set(v.givers), conv.turns
     risky = {r["utterance"] for r in conv.features.get("risk") or []}
+    cried = set(conv.features.get("nonverbal.crying") or [])  # tears noted show a feeling, said or not
     calls = member_calls(conv)
     best, chosen = None, None
     for turn, reply in pairwise(turns):
@@ -415,7 +416,8 @@ def missed_reflection(conv: Conversation, v: View) -> tuple[int, int] | None:
                 _reflects(v, j) or _has(v, j, "validation") or _has(v, j, "affirmation") for j in reply.utterances):
             continue
         for i in (i for i in turn.utterances if i not in risky and question_form(conv.utterances[i].text) is None):
-            key = (v.codes(i).get("disclosure", {}).get("depth") or 0, max(0.0, -valence[i]), words[i])
+            depth = v.codes(i).get("disclosure", {}).get("depth") or 0
+            key = (max(depth, DISCLOSED) if i in cried else depth, max(0.0, -valence[i]), words[i])
             if (key[0] >= DISCLOSED or key[1] >= FELT) and (best is None or key > best):
                 best, chosen = key, (i, reply.utterances[0])
     return chosen
@@ -537,6 +539,8 @@ def risk_taken_up(conv: Conversation, v: View, follow: list[dict[str, Any]]) -> 
             "reason": " and ".join(parts), "evidence": sorted({*asked, *steps})[:10]}
 
 
+NERVOUS = re.compile(r"[(\[*][^)\]*]*\b(?:nervous|awkward|uncomfortabl|uneas|sarcastic|bitter|hollow|forced)"
+                     r"[^)\]*]*[)\]*]", re.IGNORECASE)
 RISE = 20  # points of change talk's share from the first half to the second that count as a rise
 
 
@@ -583,6 +587,21 @@ def drew_in_quieter(conv: Conversation, v: View) -> dict[str, Any] | None:
     return {"strength": "drew_in_quieter", "title": "Drew in the quieter members",
             "reason": f"called on {who}, who had said less than an even share, and heard them out",
             "evidence": sorted(drawn.values())[:10]}
+
+
+def laughed_together(conv: Conversation, v: View) -> dict[str, Any] | None:
+    """Laughter shared between the practitioner and a client (``nonverbal.shared_laughter``;
+    "[laughs] The dog ate my homework sheet." / "[laughs] That's a new one."): positivity, one of
+    the three parts of rapport, shown by both at once. Nervous laughter is not counted."""
+    shared = conv.features.get("nonverbal.shared_laughter") or []
+    us, givers = conv.utterances, set(v.givers)
+    moments = [m for m in shared if (m[0] == m[1] or (m[0] in givers) != (m[1] in givers))
+               and not any(NERVOUS.search(us[i].text) for i in m)]
+    if not moments:
+        return None
+    return {"strength": "laughed_together", "title": "Laughed together",
+            "reason": f"shared laughter {'once' if len(moments) == 1 else f'{len(moments)} times'}",
+            "evidence": sorted({i for m in moments for i in m})[:10]}
 
 
 def asked_before_advising(conv: Conversation, v: View) -> dict[str, Any] | None:
@@ -635,7 +654,7 @@ def strengths(conv: Conversation, ruptures: list[dict[str, Any]], limit: int = 5
                                    f"engagement came back at {r['recovery']}"),
                         "evidence": [r["start"], r["repair"]["utterance"], r["recovery"]]})
     out += [x for x in (checked_understanding(v), asked_before_advising(conv, v), drew_in_quieter(conv, v),
-                        change_talk_rose(conv, v)) if x]
+                        change_talk_rose(conv, v), laughed_together(conv, v)) if x]
     dims = f.get("dimensions") or {}
     for name, d in sorted(dims.items(), key=lambda kv: -(kv[1]["score"] or 0)):
         if d["score"] is None or d["score"] < STRONG:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ..coding.sentences import sentence_spans
+from ..notes import spoken
 
 MAX_WORDS = 15  # a longer sentence given back whole is a recital, not a reflection
 # First person to second, longest forms first; "I was" takes "you were".
@@ -21,12 +22,17 @@ _FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b", re.IGNOR
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|you're|you've|you'd|you'll)\b", re.IGNORECASE)
 
 
+_TRAILING = re.compile(r"(?:,\s*(?:honestly|really|to be honest|you know|i guess|like|though|anyway|"
+                       r"tbh|lol|haha\w*))+$", re.IGNORECASE)
+
+
 def simple_reflection(text: str) -> str | None:
     """"So you ..." from the last sentence of ``text`` that speaks in the first person, has
     no "you" and is at most ``MAX_WORDS`` words; None when no sentence does."""
-    normal = text.replace("\u2019", "'")
+    normal = spoken(text).replace("\u2019", "'")
     for a, b in reversed(sentence_spans(normal)):
-        sentence = normal[a:b].strip().rstrip(".!")
+        # "..., honestly" is how it was said, not what.
+        sentence = _TRAILING.sub("", normal[a:b].strip().rstrip(".!"))
         if (not _FIRST_PERSON.search(sentence) or _SECOND_PERSON.search(sentence) or sentence.endswith("?")
                 or len(sentence.split()) > MAX_WORDS):
             continue

@@ -145,6 +145,9 @@ def _utterances(data: dict[str, Any]) -> list[dict[str, Any]]:
             marks.setdefault(r["repair"]["utterance"], []).append("repair")
         if r["trigger"] is not None:
             marks.setdefault(r["trigger"], []).append(f"possible trigger of rupture at {r['start']}")
+    feats = data["features"]
+    for a, b in feats.get("nonverbal.shared_laughter") or []:
+        marks.setdefault(b, []).append("laughed together" if a == b else f"laughed together with {a}")
     out = []
     for u in data["utterances"]:
         codes = []
