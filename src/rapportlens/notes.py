@@ -20,20 +20,20 @@ from functools import lru_cache
 # The kinds a note can be, most specific first; each pattern must match the note's whole text
 # (after the modifiers and a time code are set aside).
 KINDS: tuple[tuple[str, str], ...] = (
-    ("laughter", r"(?:laugh|chuckl|giggl|snicker|snort)\w*|laughter"),
-    ("crying", r"cr(?:y|ies|ied|ying)|sob\w*|tearful|tears?(?: up)?|in tears|teary|weep\w*|sniffl\w*|"
-               r"(?:voice )?(?:breaks|breaking|cracks|cracking|shaking|wobbles)|(?:gets |getting |becomes? )?emotional"),
-    ("sigh", r"sigh\w*|exhales?|deep breath|breathes? (?:out|in|deeply)"),
-    ("silence", r"pauses?|silence|silent|quiet|no (?:answer|reply|response)|says nothing|\.|\d+\.\d+|"
-                r"\d+ ?(?:s|secs?|seconds?)"),
-    ("unheard", r"inaudible|unintelligible|indistinct|unclear|incomprehensible|muffled|\?+|"
-                r"(?:words? )?(?:not|can'?t be) (?:heard|made out)|foreign language|other language"),
-    ("overlap", r"cross ?talk|overlap\w*(?: speech| talk)?|over ?talk\w*|talking over (?:each other|one another)|"
-                r"simultaneous speech|both (?:talk|speak)\w*(?: at once)?"),
-    ("gesture", r"nods?|nodding|shrugs?|shrugging|smiles?|smiling|grins?|grinning|frowns?|frowning|"
-                r"shakes? (?:\w+ )?head|shaking (?:\w+ )?head|rolls? (?:\w+ )?eyes|looks? (?:away|down)|gestures?"),
-    ("sound", r"cough\w*|clears? (?:\w+ )?throat|sniff\w*|groans?|scoffs?|gasps?|yawns?|tuts?|whistles?|"
-              r"(?:phone|alarm|bell) (?:rings?|ringing|buzz\w*)|background noise|noise|door \w+|knock\w*|applause|music"),
+    ("laughter", (r"(?:laugh|chuckl|giggl|snicker|snort)\w*|laughter")),
+    ("crying", (r"cr(?:y|ies|ied|ying)|sob\w*|tearful|tears?(?: up)?|in tears|teary|weep\w*|sniffl\w*|"
+               r"(?:voice )?(?:breaks|breaking|cracks|cracking|shaking|wobbles)|(?:gets |getting |becomes? )?emotional")),
+    ("sigh", (r"sigh\w*|exhales?|deep breath|breathes? (?:out|in|deeply)")),
+    ("silence", (r"pauses?|silence|silent|quiet|no (?:answer|reply|response)|says nothing|\.|\d+\.\d+|"
+                r"\d+ ?(?:s|secs?|seconds?)")),
+    ("unheard", (r"inaudible|unintelligible|indistinct|unclear|incomprehensible|muffled|\?+|"
+                r"(?:words? )?(?:not|can'?t be) (?:heard|made out)|foreign language|other language")),
+    ("overlap", (r"cross ?talk|overlap\w*(?: speech| talk)?|over ?talk\w*|talking over (?:each other|one another)|"
+                r"simultaneous speech|both (?:talk|speak)\w*(?: at once)?")),
+    ("gesture", (r"nods?|nodding|shrugs?|shrugging|smiles?|smiling|grins?|grinning|frowns?|frowning|"
+                r"shakes? (?:\w+ )?head|shaking (?:\w+ )?head|rolls? (?:\w+ )?eyes|looks? (?:away|down)|gestures?")),
+    ("sound", (r"cough\w*|clears? (?:\w+ )?throat|sniff\w*|groans?|scoffs?|gasps?|yawns?|tuts?|whistles?|"
+              r"(?:phone|alarm|bell) (?:rings?|ringing|buzz\w*)|background noise|noise|door \w+|knock\w*|applause|music")),
 )
 # Words that may stand around a note's core: who ("both laugh", "client laughs"), how ("laughs
 # nervously", "long pause"), and a time ("inaudible 00:01:23", "pause 5 seconds").

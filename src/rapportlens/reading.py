@@ -10,9 +10,9 @@ from typing import Any
 from . import plugins
 from .errors import InputError, OptionError
 from .language import english_share, looks_english, not_english_note
+from .model import Conversation, Role
 from .notes import kinds as note_kinds_of
 from .notes import spoken
-from .model import Conversation, Role
 from .readers.base import Reader
 from .roles import assign_roles
 from .textio import decode
