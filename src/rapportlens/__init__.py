@@ -3,6 +3,12 @@
 >>> import rapportlens
 >>> conv = rapportlens.read("session.txt")[0]          # doctest: +SKIP
 >>> rapportlens.analyze(conv).features["talk.share"]   # doctest: +SKIP
+
+Several sessions of one client, followed over time:
+
+>>> from rapportlens.output import to_dict
+>>> sessions = [to_dict(rapportlens.analyze(c)) for p in paths for c in rapportlens.read(p)]  # doctest: +SKIP
+>>> rapportlens.build_series(sessions).trend("overall").direction  # doctest: +SKIP
 """
 
 from importlib.metadata import PackageNotFoundError, version
@@ -18,6 +24,7 @@ from .model import Conversation, Role, Speaker, Turn, Utterance
 from .pipeline import Analyzer, Pipeline, default_pipeline
 from .reading import iter_read, read, read_text
 from .roles import assign_roles
+from .series import Series, build_series
 
 
 def analyze(conversation: Conversation, pipeline: Pipeline | None = None) -> Conversation:
@@ -27,7 +34,7 @@ def analyze(conversation: Conversation, pipeline: Pipeline | None = None) -> Con
 
 __all__ = [
     "Analyzer", "Conversation", "Feature", "FeatureError", "InputError", "Level", "Notice",
-    "OptionError", "Pipeline", "PipelineError", "RapportLensError", "Role", "Speaker", "Turn",
-    "Utterance", "__version__", "analyze", "assign_roles", "declare", "declared",
+    "OptionError", "Pipeline", "PipelineError", "RapportLensError", "Role", "Series", "Speaker", "Turn",
+    "Utterance", "__version__", "analyze", "assign_roles", "build_series", "declare", "declared",
     "default_pipeline", "iter_read", "read", "read_text",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import textwrap
 import time
@@ -194,6 +195,99 @@ def batch(inputs, out, fmt, options, practitioners, clients, peers, encoding, jo
     _batch_summary(con, result)
     if result.failures:
         sys.exit(2)
+
+
+def _natural(path: str) -> list:
+    """Sort key that puts session2 before session10."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", path)]
+
+
+def _read_results(path: str) -> list[dict]:
+    """The results in a batch run's ``results.jsonl`` (or an ``analyze --json`` output), in order."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as e:
+                raise InputError(f"not a JSON line ({e.msg})", path=path, line=n,
+                                 fix="pass results.jsonl from `rapportlens batch` or the output of "
+                                     "`rapportlens analyze --json` with several files (one object per line)") from None
+            if not isinstance(item, dict) or "features" not in item:
+                raise InputError("not an analysis result (no 'features')", path=path, line=n,
+                                 fix="pass results.jsonl from `rapportlens batch`")
+            out.append(item)
+    if not out:
+        raise InputError("no results in the file", path=path, fix="pass results.jsonl from `rapportlens batch`")
+    # A batch run appends results as they finish: put them back in file and position order.
+    return sorted(out, key=lambda r: (_natural(str((r.get("batch") or {}).get("source", ""))),
+                                      (r.get("batch") or {}).get("position", 0)))
+
+
+@main.command()
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
+@reading_options
+@click.option("--results", "results_path", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Read analysed sessions from a batch run's results.jsonl instead of transcripts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the series as one JSON object.")
+@click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="Coding model folder written by `rapportlens train` (default: the shipped model).")
+@click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+              help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
+@click.option("--quiet", "-q", is_flag=True, help="Do not print warnings or progress.")
+def trend(files, fmt, options, practitioners, clients, peers, encoding, results_path, as_json, model, score_model,
+          quiet) -> None:
+    """Follow one client or practitioner over several sessions, in the order given (a folder's
+    transcripts in natural name order: session2 before session10): per session the headline
+    figures, then which measures rose or fell and what came back."""
+    from .series import build_series
+    from .series_summary import summarize_series
+
+    if bool(files) == bool(results_path):
+        raise click.UsageError("give the sessions' transcripts, or --results FILE, not both or neither")
+    try:
+        if results_path:
+            results = _read_results(results_path)
+        else:
+            results = _analyse_sessions(files, fmt, options, practitioners, clients, peers, encoding, model,
+                                        score_model, quiet)
+    except RapportLensError as e:
+        _fail(e)
+        sys.exit(2)
+    series = build_series(results, order="ordered by file name, then position in the file" if results_path
+                          else "in the order given, a folder's files by name")
+    if as_json:
+        click.echo(json.dumps(series.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(summarize_series(series))
+
+
+def _analyse_sessions(files, fmt, options, practitioners, clients, peers, encoding, model, score_model,
+                      quiet) -> list[dict]:
+    """Every session in ``files`` analysed, as results; a file that fails stops the series,
+    since a series with a session missing would show a trend that is not there."""
+    settings: dict = {}
+    if model:
+        settings["codes"] = {"model": model}
+    if score_model:
+        settings["rapport"] = settings["timeline"] = {"score_model": score_model}
+    pipeline = default_pipeline(settings)
+    paths = []
+    for item in files:
+        paths += sorted(_transcripts(item, fmt), key=_natural) if Path(item).is_dir() else [item]
+    results = []
+    with _progress(len(paths), "analysing sessions", not quiet) as bar:
+        for path in paths:
+            for conv in iter_read(path, fmt, encoding=encoding, practitioners=practitioners, clients=clients,
+                                  options=_parse_options(options), peers=peers):
+                results.append(to_dict(pipeline(conv)))
+                if not quiet:
+                    for notice in conv.notices:
+                        click.echo(f"warning: {notice}", err=True)
+            bar.update(1)
+    return results
 
 
 @contextmanager

@@ -1,0 +1,95 @@
+"""The readable summary of a series of sessions (``rapportlens trend``), for 80 columns."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from .series import MIN_SESSIONS, STEPS, Recurring, Series
+from .summary import Summary, console
+
+SHOWN = 10  # sessions side by side in 80 columns
+KIND_WORDS = {"pitfall": "pitfall", "rupture": "rupture", "risk": "risk language", "strength": "strength"}
+
+
+def _num(value: float | None, fmt: str = "{:.0f}") -> str:
+    return "-" if value is None else fmt.format(value)
+
+
+def _measure_name(measure: str) -> str:
+    name = measure.split(".", 1)[-1]
+    return {"overall": "overall", "reflection_to_question": "reflections per question", "percent_complex_reflections":
+            "complex reflections (%)", "percent_open_questions": "open questions (%)",
+            "percent_change_talk": "client change talk (%)"}.get(name, name.replace("_", " "))
+
+
+def _recurring_line(r: Recurring) -> str:
+    shown = r.pattern.startswith("session") or r.pattern == "every session"
+    return f"{KIND_WORDS[r.kind]} {r.title}: {r.pattern}" + (
+        "" if shown else f" ({', '.join(map(str, r.sessions))})")
+
+
+class SeriesSummary(Summary):
+    def __init__(self, series: Series, fancy: bool) -> None:
+        self.series = series
+        self.fancy = fancy
+
+    def render(self) -> RenderableType:
+        s = self.series
+        parts: list[RenderableType] = [Text(f"Series of {len(s.sessions)} sessions, {s.order}",
+                                            style="bold")]
+        for section in (self.notes, self.sessions, self.recurring):
+            parts.extend(section())
+        return Group(*parts)
+
+    def notes(self) -> Iterator[RenderableType]:
+        for note in self.series.notes:
+            yield self.item("!", Text(note, style="yellow"))
+
+    def sessions(self) -> Iterator[RenderableType]:
+        """One row per measure, one column per session (the last ``SHOWN`` when there are more),
+        and the measure's trend over all of them."""
+        s = self.series
+        points = s.sessions[-SHOWN:]
+        t = self.table(("", "left"), *((str(p.number), "right") for p in points), ("trend", "left"))
+        for trend in s.trends:
+            fmt = "{:.2f}" if trend.measure == "mi.reflection_to_question" else "{:.0f}"
+            values = trend.values[-SHOWN:]
+            t.add_row(_measure_name(trend.measure), *(_num(v, fmt) for v in values), trend.direction or "-")
+        t.add_row("ruptures", *(str(p.ruptures) for p in points), "")
+        t.add_row("  repaired", *(str(p.repaired) if p.ruptures else "-" for p in points), "")
+        t.add_row("risk (sure)", *(str(p.risk_sure) for p in points), "")
+        t.add_row("risk (unsure only)", *(str(p.risk_unsure) for p in points), "")
+        yield self.wrap(t)
+        if len(s.sessions) > SHOWN:
+            yield self.wrap(Text(f"the last {SHOWN} of {len(s.sessions)} sessions are shown; trends use them all "
+                                 "(--json has every session)", style="dim"))
+        if len(s.sessions) >= MIN_SESSIONS:
+            (per, total), (rq_per, rq_total) = STEPS["scale"], STEPS["ratio"]
+            yield self.wrap(Text(f"trend: rising or falling by {per:g} points per session (least-squares slope) and "
+                                 f"{total:g} from the first session to the last (reflections per question: {rq_per:g} "
+                                 f"and {rq_total:g}); a description of these sessions, not a statistical test",
+                                 style="dim"))
+        for p in points:
+            where = p.source or ""
+            yield self.wrap(Text(f"{p.number}: {p.id}" + (f" ({where})" if where and where != p.id else "")
+                                 + (f", {p.started}" if p.started else ""), style="dim"))
+
+    def recurring(self) -> Iterator[RenderableType]:
+        items = self.series.recurring
+        if not items:
+            return
+        yield self.heading("Across the sessions")
+        for kind in ("risk", "rupture", "pitfall", "strength"):
+            for r in (r for r in items if r.kind == kind):
+                yield self.item("+" if kind == "strength" else "!", Text(_recurring_line(r)))
+
+
+def summarize_series(series: Series) -> str:
+    """The series summary as plain text."""
+    out = io.StringIO()
+    console(out, plain=True).print(SeriesSummary(series, fancy=False).render())
+    return "\n".join(line.rstrip() for line in out.getvalue().rstrip("\n").splitlines())
