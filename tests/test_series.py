@@ -92,15 +92,15 @@ def test_different_names_and_too_few_sessions_are_said():
 
 
 SESSIONS = [
-    "Therapist: What brings you in today?\nJo: My GP sent me. I don't know why I'm here.\n"
-    "Therapist: You need to cut down, it's obviously a problem.\nJo: Right. Fine.\n"
-    "Therapist: How many drinks a day? Do you drink in the mornings?\nJo: Sometimes. Whatever.\n",
-    "Therapist: How has the week been?\nJo: Better. I only drank on three nights.\n"
-    "Therapist: Three nights instead of every night. That took effort.\nJo: It did. I was proud of it.\n"
-    "Therapist: You were proud of yourself.\nJo: Yeah. I want to keep going.\n",
-    "Therapist: How did the gym go?\nJo: Really well. I've not had a drink since Sunday.\n"
-    "Therapist: Since Sunday. You sound pleased.\nJo: I am. I want to be there for my sister's kids.\n"
-    "Therapist: Being there for them matters to you.\nJo: It does. I'm going to stick with it.\n",
+    ("Therapist: What brings you in today?\nJo: My GP sent me. I don't know why I'm here.\n"
+     "Therapist: You need to cut down, it's obviously a problem.\nJo: Right. Fine.\n"
+     "Therapist: How many drinks a day? Do you drink in the mornings?\nJo: Sometimes. Whatever.\n"),
+    ("Therapist: How has the week been?\nJo: Better. I only drank on three nights.\n"
+     "Therapist: Three nights instead of every night. That took effort.\nJo: It did. I was proud of it.\n"
+     "Therapist: You were proud of yourself.\nJo: Yeah. I want to keep going.\n"),
+    ("Therapist: How did the gym go?\nJo: Really well. I've not had a drink since Sunday.\n"
+     "Therapist: Since Sunday. You sound pleased.\nJo: I am. I want to be there for my sister's kids.\n"
+     "Therapist: Being there for them matters to you.\nJo: It does. I'm going to stick with it.\n"),
 ]
 
 

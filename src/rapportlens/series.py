@@ -88,7 +88,9 @@ class Series:
 
 def session_point(result: dict[str, Any], number: int) -> SessionPoint:
     """The headline figures of one result (``to_dict`` form)."""
-    from .rapport.risk import is_unsure  # its phrase tables load slowly; `import rapportlens` need not wait
+    from .rapport.risk import (
+        is_unsure,  # its phrase tables load slowly; `import rapportlens` need not wait
+    )
 
     feats = result.get("features", {})
     scores = result.get("scores") or {}
