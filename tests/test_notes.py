@@ -92,15 +92,15 @@ def test_notes_are_not_counted_as_words(session):
 def test_shared_laughter_is_a_strength_with_its_utterances(session):
     strength = next(s for s in session.features["strengths"] if s["strength"] == "laughed_together")
     assert strength["evidence"] == [1, 2, 7]
-    assert "2 times" in strength["reason"]
+    assert strength["reason"] == "shared laughter twice"
 
 
 def test_the_summary_says_what_was_noted(session):
     from rapportlens.summary import summarize
 
     text = " ".join(summarize(session).split())
-    assert "C laughed 2 times (utterances 1, 7)" in text
-    assert "laughed together 2 times (utterances 1, 2, 7)" in text
+    assert "T laughed once (utterance 2)" in text and "C laughed twice (utterances 1, 7)" in text
+    assert "laughed together twice (utterances 1, 2, 7)" in text
     assert "crying (utterance 3)" in text
     assert "words not made out in 1 utterance (utterance 5)" in text
 

@@ -1,6 +1,7 @@
 """Sessions over time (``rapportlens.series``) and ``rapportlens trend``."""
 
 import json
+import re
 
 import pytest
 
@@ -152,3 +153,24 @@ def test_trend_refuses_what_it_cannot_read(run, folder, tmp_path):
     assert r.exit_code == 2 and "give the sessions' transcripts, or --results FILE" in r.stderr
     r = run("trend", folder, "--results", bad)
     assert r.exit_code == 2
+
+
+def test_the_html_page_has_the_chart_table_and_risk_first():
+    from rapportlens.report.series import render_series
+
+    s = build_series([result(1, 35, 30, 0.4), result(2, 55, 45, 0.9, risk=[(4, "self_harm")]),
+                      result(3, 80, 60, 1.5, pitfalls=["rushing"])])
+    html = render_series(s)
+    assert "<svg" in html and "Scores by session" in html
+    assert "Needs human review: risk language in session 2" in html
+    assert "rising <span class=\"note\">(+22.5 per session)</span>" in html
+    assert "Risk language: self harm</strong>: session 2 only" in html
+    assert "Pitfall: rushing</strong>: session 3 only (the last)" in html
+    assert html.index("Risk language: self harm") < html.index("Pitfall: rushing")
+    assert not re.search(r"(?:src|href)=\"https?:", html)  # nothing fetched
+
+
+def test_trend_writes_the_html_page(run, folder, tmp_path):
+    out = tmp_path / "jo.html"
+    r = run("trend", "-q", folder, "--html", out)
+    assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -236,9 +236,11 @@ def _read_results(path: str) -> list[dict]:
               help="Coding model folder written by `rapportlens train` (default: the shipped model).")
 @click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Also write the series as a self-contained HTML page, with a chart of the scores by session.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings or progress.")
 def trend(files, fmt, options, practitioners, clients, peers, encoding, results_path, as_json, model, score_model,
-          quiet) -> None:
+          html_out, quiet) -> None:
     """Follow one client or practitioner over several sessions, in the order given (a folder's
     transcripts in natural name order: session2 before session10): per session the headline
     figures, then which measures rose or fell and what came back."""
@@ -258,6 +260,12 @@ def trend(files, fmt, options, practitioners, clients, peers, encoding, results_
         sys.exit(2)
     series = build_series(results, order="ordered by file name, then position in the file" if results_path
                           else "in the order given, a folder's files by name")
+    if html_out:
+        from .report.series import write_series_html
+
+        written = write_series_html(series, html_out)
+        if not quiet:
+            click.echo(f"wrote {written}", err=True)
     if as_json:
         click.echo(json.dumps(series.to_dict(), indent=2, ensure_ascii=False))
     else:

@@ -223,5 +223,10 @@ def counted(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
+def times(n: int) -> str:
+    """'once', 'twice', '3 times'."""
+    return {1: "once", 2: "twice"}.get(n, f"{n} times")
+
+
 def _rebuild(utterances, speakers, id, source, format, meta, notices) -> Conversation:
     return Conversation(utterances, speakers, id=id, source=source, format=format, meta=meta, notices=notices)

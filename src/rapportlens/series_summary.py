@@ -19,7 +19,7 @@ def _num(value: float | None, fmt: str = "{:.0f}") -> str:
     return "-" if value is None else fmt.format(value)
 
 
-def _measure_name(measure: str) -> str:
+def measure_name(measure: str) -> str:
     name = measure.split(".", 1)[-1]
     return {"overall": "overall", "reflection_to_question": "reflections per question", "percent_complex_reflections":
             "complex reflections (%)", "percent_open_questions": "open questions (%)",
@@ -58,7 +58,7 @@ class SeriesSummary(Summary):
         for trend in s.trends:
             fmt = "{:.2f}" if trend.measure == "mi.reflection_to_question" else "{:.0f}"
             values = trend.values[-SHOWN:]
-            t.add_row(_measure_name(trend.measure), *(_num(v, fmt) for v in values), trend.direction or "-")
+            t.add_row(measure_name(trend.measure), *(_num(v, fmt) for v in values), trend.direction or "-")
         t.add_row("ruptures", *(str(p.ruptures) for p in points), "")
         t.add_row("  repaired", *(str(p.repaired) if p.ruptures else "-" for p in points), "")
         t.add_row("risk (sure)", *(str(p.risk_sure) for p in points), "")

@@ -23,7 +23,7 @@ from rich.text import Text
 from .analyzers.disclosure import worth_showing
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
-from .model import Conversation, Role, clip, counted, fmt_seconds, started_at
+from .model import Conversation, Role, clip, counted, fmt_seconds, started_at, times
 from .rapport.feedback import STATE_WORDS, whose_words
 from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags, unsure_note
@@ -218,9 +218,9 @@ class Summary:
         laughed = {n: at for n, at in f["nonverbal.laughter"].items() if at}
         parts = []
         if laughed:
-            parts += [f"{n} laughed {counted(len(at), 'time')}{self._at(at)}" for n, at in laughed.items()]
+            parts += [f"{n} laughed {times(len(at))}{self._at(at)}" for n, at in laughed.items()]
             if shared := f["nonverbal.shared_laughter"]:
-                parts.append(f"laughed together {counted(len(shared), 'time')}"
+                parts.append(f"laughed together {times(len(shared))}"
                              f"{self._at(sorted({i for m in shared for i in m}))}")
         if crying := f["nonverbal.crying"]:
             parts.append(f"crying{self._at(crying)}")

@@ -16,7 +16,7 @@ from typing import Any
 from ..coding.invitation import DECLINE, PERMISSION
 from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
-from ..model import Conversation, Role, clip, counted
+from ..model import Conversation, Role, clip, counted, times
 from .dimensions import COMPONENTS, EMPATHIC
 from .reflecting import simple_reflection
 from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW, asks_about_risk
@@ -600,7 +600,7 @@ def laughed_together(conv: Conversation, v: View) -> dict[str, Any] | None:
     if not moments:
         return None
     return {"strength": "laughed_together", "title": "Laughed together",
-            "reason": f"shared laughter {'once' if len(moments) == 1 else f'{len(moments)} times'}",
+            "reason": f"shared laughter {times(len(moments))}",
             "evidence": sorted({i for m in moments for i in m})[:10]}
 
 

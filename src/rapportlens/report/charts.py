@@ -89,3 +89,25 @@ def timeline_chart(timeline: list[dict[str, Any]], ruptures: list[dict[str, Any]
                 marked.add("p")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=8, frameon=False, ncols=5)
         return _svg(fig, "timechart")
+
+
+def series_chart(sessions: list[int], lines: dict[str, list[float | None]]) -> str:
+    """Scores per session: the overall score bold, the dimensions thin, each with its own
+    marker and line style, labelled at its last session as well as in the legend."""
+    styles = [(BLUE, "-", "s", 2.2)] + [(c, ls, m, 1.1) for c, ls, m in (
+        (ORANGE, "--", "D"), (GREEN, "-.", "^"), (VERMILLION, ":", "v"), (PURPLE, "--", "o"),
+        (SKY, "-.", "P"), (GREY, ":", "X"), (ORANGE, "-", "*"))]
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(7.2, 3.0))
+        ax = fig.add_subplot()
+        for (name, ys), (colour, style, marker, width) in zip(lines.items(), styles):
+            values = [float("nan") if v is None else v for v in ys]
+            ax.plot(sessions, values, color=colour, linestyle=style, marker=marker, markersize=5,
+                    linewidth=width, label=name.replace("_", " "))
+        ax.set_ylim(0, 105)
+        ax.set_xticks(sessions)
+        ax.set_xlim(sessions[0] - 0.3, sessions[-1] + 0.3)
+        ax.set_xlabel("session")
+        ax.set_ylabel("score (0-100)")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=8, frameon=False, ncols=4)
+        return _svg(fig, "serieschart")

@@ -1,0 +1,30 @@
+"""The HTML page of a series of sessions (``rapportlens trend --html``): one offline file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import __version__
+from ..series import MIN_SESSIONS, STEPS, Series
+from ..series_summary import measure_name
+from .charts import series_chart
+from .html import _environment
+
+
+def render_series(series: Series) -> str:
+    numbers = [p.number for p in series.sessions]
+    lines = {"overall": [p.overall for p in series.sessions]}
+    for t in series.trends:
+        if t.measure.startswith("dimensions."):
+            lines[t.measure.split(".", 1)[1]] = list(t.values)
+    chart = series_chart(numbers, lines) if len(numbers) >= 2 else None
+    rows = [{"name": measure_name(t.measure), "by_session": t.values, "direction": t.direction,
+             "slope": t.slope, "ratio": t.measure == "mi.reflection_to_question"} for t in series.trends]
+    return _environment().get_template("series.html.j2").render(
+        series=series, rows=rows, chart=chart, version=__version__, min_sessions=MIN_SESSIONS, steps=STEPS)
+
+
+def write_series_html(series: Series, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_text(render_series(series), encoding="utf-8")
+    return path
