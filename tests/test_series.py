@@ -68,7 +68,7 @@ def test_a_series_follows_figures_and_what_came_back():
     assert found["risk", "self_harm"].pattern == "since session 2"
     assert found["strength", "repair"].title == "Repair"
     assert [p.repaired for p in s.sessions] == [0, 0, 1]
-    assert not s.notes
+    assert not s.notes and s.follows == "the client Jo with T"
 
 
 def test_a_strength_in_one_session_is_not_listed_but_a_pitfall_is():
@@ -85,11 +85,18 @@ def test_unsure_risk_flags_are_counted_apart():
     assert (point.risk_sure, point.risk_unsure, point.risk_categories) == (1, 1, ("self_harm",))
 
 
-def test_different_names_and_too_few_sessions_are_said():
-    s = build_series([result(1, 50, 50, 1.0), result(2, 60, 50, 1.0, client="Sam")])
-    assert any("client is not named the same" in n and "Sam in session 2" in n for n in s.notes)
-    assert any("trends need 3 or more" in n for n in s.notes)
-    assert s.trend("overall").direction is None
+def test_who_is_followed_is_said_and_a_series_of_strangers_is_warned_about():
+    same = build_series([result(1, 50, 50, 1.0), result(2, 60, 50, 1.0), result(3, 60, 50, 1.0)])
+    assert same.follows == "the client Jo with T" and not same.notes
+    practitioner = build_series([result(1, 50, 50, 1.0), result(2, 60, 50, 1.0, client="Sam")])
+    assert practitioner.follows == "the practitioner T, with 2 clients"
+    assert [n for n in practitioner.notes if "named the same" in n] == []
+    strangers = build_series([result(1, 50, 50, 1.0), result(2, 60, 50, 1.0, client="Sam", therapist="Lee")])
+    assert strangers.follows == ""
+    assert any("client is not named the same" in n and "Sam in session 2" in n and "Lee in session 2" in n
+               for n in strangers.notes)
+    assert any("trends need 3 or more" in n for n in strangers.notes)
+    assert strangers.trend("overall").direction is None
 
 
 SESSIONS = [
@@ -118,7 +125,8 @@ def test_trend_reads_a_folder_in_natural_order(run, folder):
     r = run("trend", "-q", folder)
     assert r.exit_code == 0, r.output
     out = r.stdout
-    assert out.startswith("Series of 3 sessions, in the order given, a folder's files by name")
+    assert " ".join(out.split()).startswith(
+        "Series of 3 sessions of the client Jo with Therapist, in the order given, a folder's files by name")
     assert "1: session1" in out and "2: session2" in out and "3: session10" in out
     assert "reflections per question" in out and "trend" in out
 

@@ -77,9 +77,11 @@ class Series:
     recurring: list[Recurring] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the reader should know (who changed...)
     order: str = "in the order given"
+    follows: str = ""  # who is in every session, in words; empty when no one is
+
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": __version__, "order": self.order, "sessions": [asdict(s) for s in self.sessions], "trends": [asdict(t) for t in self.trends],
+        return {"version": __version__, "order": self.order, "follows": self.follows, "sessions": [asdict(s) for s in self.sessions], "trends": [asdict(t) for t in self.trends],
                 "recurring": [asdict(r) for r in self.recurring], "notes": list(self.notes)}
 
     def trend(self, measure: str) -> Trend | None:
@@ -169,17 +171,24 @@ def _recurring(kind: str, found: Iterable[tuple[int, Sequence[str]]], total: int
             for name, ns in where.items() if len(ns) >= least]
 
 
-def _who_changed(points: Sequence[SessionPoint]) -> list[str]:
-    """A note for each role whose speakers are not the same in every session: a series is meant
-    to follow one client or one practitioner, and names written differently split it."""
-    notes = []
-    for role, names in (("practitioner", [p.practitioners for p in points]),
-                        ("client", [p.clients for p in points])):
-        if len({n for n in names if n}) > 1:
-            shown = "; ".join(f"{', '.join(n) or 'none'} in session {i}" for i, n in enumerate(names, 1))
-            notes.append(f"the {role} is not named the same in every session ({shown}): check that these sessions "
-                         "belong together, or that names are spelled the same (--practitioner, --client)")
-    return notes
+def _followed(points: Sequence[SessionPoint]) -> tuple[str, list[str]]:
+    """Who the series follows, in words ("the client Jo", "the practitioner Sam, with 3
+    clients"), and a warning when no one is in every session: a series is meant to follow
+    one client or one practitioner, and names written differently split it."""
+    names = {"practitioner": [p.practitioners for p in points], "client": [p.clients for p in points]}
+    same = {role: len(set(ns)) == 1 and bool(ns[0]) for role, ns in names.items()}
+    if same["client"] and same["practitioner"]:
+        return f"the client {', '.join(names['client'][0])} with {', '.join(names['practitioner'][0])}", []
+    for role, other in (("client", "practitioner"), ("practitioner", "client")):
+        if same[role]:
+            others = list(dict.fromkeys(n for ns in names[other] for n in ns))
+            return f"the {role} {', '.join(names[role][0])}, with {len(others)} {other}s", []
+    warnings = []
+    for role, ns in names.items():
+        shown = "; ".join(f"{', '.join(n) or 'none'} in session {i}" for i, n in enumerate(ns, 1))
+        warnings.append(f"the {role} is not named the same in every session ({shown})")
+    return "", [" and ".join(warnings) + ": check that these sessions belong together, or that names are spelled "
+                "the same (--practitioner, --client)"]
 
 
 def build_series(results: Sequence[dict[str, Any]], order: str = "in the order given") -> Series:
@@ -198,7 +207,7 @@ def build_series(results: Sequence[dict[str, Any]], order: str = "in the order g
                  + _recurring("risk", ((p.number, p.risk_categories) for p in points), n)
                  + _recurring("strength", ((p.number, p.strengths) for p in points), n, least=2,
                               titles={x["strength"]: x.get("title") for r in results for x in r.get("strengths") or []}))
-    notes = _who_changed(points)
+    follows, notes = _followed(points)
     if n < MIN_SESSIONS:
         notes.append(f"{n} session(s): trends need {MIN_SESSIONS} or more, so only the sessions are listed")
-    return Series(points, trends, recurring, notes, order)
+    return Series(points, trends, recurring, notes, order, follows)

@@ -39,7 +39,8 @@ class SeriesSummary(Summary):
 
     def render(self) -> RenderableType:
         s = self.series
-        parts: list[RenderableType] = [Text(f"Series of {len(s.sessions)} sessions, {s.order}",
+        parts: list[RenderableType] = [Text(f"Series of {len(s.sessions)} sessions" + (f" of {s.follows}" if s.follows else "")
+                                            + f", {s.order}",
                                             style="bold")]
         for section in (self.notes, self.sessions, self.recurring):
             parts.extend(section())
