@@ -80,7 +80,7 @@ def test_the_summary_and_the_feedback_name_a_practitioner_who_keeps_cutting_in()
         ("P", "Not really, no."),
     ], roles=ROLES))
     text = summarize(conv)
-    assert "cut off: D took the floor from P mid-sentence 2 times (utterances 4, 6)" in text
+    assert "cut off: D took the floor from P mid-sentence twice (utterances 4, 6)" in text
     [rushing] = [p for p in conv.features["pitfalls"] if p["pitfall"] == "rushing"]
     [part] = [p for p in rushing["parts"] if p["part"] == "interrupting"]
     assert part["evidence"] == [4, 6]

@@ -202,7 +202,7 @@ class Summary:
         for x in f.get("interruptions") or []:
             cuts.setdefault((x["speaker"], x["interrupted_speaker"]), []).append(x["utterance"])
         for (who, whom), at in cuts.items():
-            yield self.wrap(f"cut off: {who} took the floor from {whom} mid-sentence {counted(len(at), 'time')}"
+            yield self.wrap(f"cut off: {who} took the floor from {whom} mid-sentence {times(len(at))}"
                             f"{self._at(at)}")
         if timed is not None and f["timing.timed_share"] > 0:
             lat = f["timing.mean_latency_all"]

@@ -197,7 +197,7 @@ def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:
         part("early_probing", [i for i, _ in probes], f"probing early into {subjects} before the client raised it")
     cut = cut_offs(conv, v)
     if len(cut) >= INTERRUPTING and 100 * len(cut) / n >= INTERRUPTING_PER_100:
-        part("interrupting", cut, f"cut the client off mid-sentence {counted(len(cut), 'time')} "
+        part("interrupting", cut, f"cut the client off mid-sentence {times(len(cut))} "
              f"({100 * len(cut) / n:.0f} per 100 utterances), with something other than a reflection")
     # Answering the client's own questions at length still counts: leaving those turns out
     # ("Can I drink on them?" to a pharmacist) cut AnnoMI's low-quality sessions flagged from
@@ -233,7 +233,7 @@ def shared_meaning_parts(conv: Conversation, v: View, giver: str) -> list[dict[s
     if len(asked) >= 2 or (asked and terms):
         parts.append({"part": "client_asked", "evidence": asked,
                       "reason": f"the {'client' if giver == 'practitioner' else 'other member'} had to ask what was "
-                                f"meant {counted(len(asked), 'time')}, and understanding was never checked"})
+                                f"meant {times(len(asked))}, and understanding was never checked"})
     if terms:
         parts.append({"part": "unexplained_terms", "evidence": where[:10],
                       "reason": f"{counted(len(terms), 'abbreviation')} the client never used went unexplained: "
