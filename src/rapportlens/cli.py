@@ -272,6 +272,51 @@ def trend(files, fmt, options, practitioners, clients, peers, encoding, results_
         click.echo(summarize_series(series))
 
 
+@main.command()
+@click.option("--practitioner", "-p", "practitioners", multiple=True, required=True, metavar="NAME",
+              help="The speaker who runs the conversation (an agent, a coach; repeatable). Everyone else is a client.")
+@click.option("--group", is_flag=True, help="Everyone else is a member of a group, not a client.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per utterance (JSON Lines), for a program.")
+@click.option("--recent", type=click.IntRange(min=2), default=20, show_default=True, metavar="N",
+              help="Utterances the recent scores read.")
+def live(practitioners, group, as_json, recent) -> None:
+    """Analyse a conversation as it happens: read `Name: text` lines from standard input (as a
+    program writes them, or `tail -f` of a transcript) and print, after each, its codes, any
+    risk at once, ruptures as they begin and are repaired, and the recent rapport score."""
+    from .live import LiveSession
+
+    session = LiveSession(list(practitioners), group=group, recent=recent)
+    for n, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        name, sep, text = line.partition(":")
+        if not sep or not name.strip() or not text.strip() or len(name) > 60:
+            click.echo(f"warning: line {n}: not 'Name: text', left out: {line.strip()[:60]!r}", err=True)
+            continue
+        try:
+            update = session.add(name, text)
+        except RapportLensError as e:
+            click.echo(f"warning: line {n}: {e}", err=True)
+            continue
+        click.echo(json.dumps(update.to_dict(), ensure_ascii=False) if as_json else _live_line(update))
+
+
+def _live_line(update) -> str:
+    """One utterance's update: its codes and the recent score, then any risk and ruptures under it."""
+    out = []
+    for r in update.risk:
+        sure = "RISK, model unsure" if r.get("unsure") else "!! RISK, needs human review"
+        out.append(f"  {sure}: {r['label']} ({r['source']}): \"{r['evidence']}\"")
+    for r in update.ruptures:
+        out.append(f"  rupture ({r['kind']}) repaired here" if r["repair"] and r["repair"]["utterance"] == update.utterance
+                   else f"  rupture ({r['kind']}) begins")
+    codes = ", ".join(c["code"] for c in update.codes) or "-"
+    rec = update.recent["overall"]
+    head = (f"[{update.utterance}] {update.speaker}: {codes} | recent {'-' if rec is None else f'{rec:.0f}'}"
+            f" (utterances {update.recent['start']}-{update.recent['end']})")
+    return "\n".join([head, *out])
+
+
 def _analyse_sessions(files, fmt, options, practitioners, clients, peers, encoding, model, score_model,
                       quiet) -> list[dict]:
     """Every session in ``files`` analysed, as results; a file that fails stops the series,

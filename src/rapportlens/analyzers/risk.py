@@ -41,12 +41,13 @@ class Risk(Analyzer):
         self.use_model = use_model
         # Provenance: which risk model, and how well it did (docs/analyzers/risk.md).
         self.model = model_card() if use_model else None
+        self._assess = assess_many  # a live session swaps in one that remembers what it has read
 
     def apply(self, conversation: Conversation) -> None:
         roles = {s.name: s.role for s in conversation.speakers}
         scanned = [u for u in conversation.utterances if roles[u.speaker] != Role.PRACTITIONER]
         flags = []
-        for u, found in zip(scanned, assess_many([u.text for u in scanned], self.use_model)):
+        for u, found in zip(scanned, self._assess([u.text for u in scanned], self.use_model)):
             flags += [{"utterance": u.index, "speaker": u.speaker, **f.to_dict()} for f in found]
         flags = _across_messages(conversation, roles, flags)
         # An answer to a direct question about risk ("Just sometimes at night.") confirms what

@@ -1,0 +1,88 @@
+"""Live analysis, utterance by utterance (``rapportlens.live``, ``rapportlens live``)."""
+
+import json
+
+import pytest
+
+import rapportlens
+from rapportlens import Conversation, InputError, Role
+from rapportlens.live import LiveSession
+
+TALK = [
+    ("Agent", "Hi, I'm here to listen. What's on your mind today?"),
+    ("User", "Work has been awful. My manager criticises everything I do."),
+    ("Agent", "That sounds exhausting. What happened most recently?"),
+    ("User", "He shouted at me in a meeting. I just froze."),
+    ("Agent", "You should stand up for yourself next time."),
+    ("User", "Whatever. Not like it matters."),
+    ("Agent", "Sorry, I jumped to advice there. It sounds like that meeting really hurt."),
+    ("User", "Yeah. Some nights I just want to go to sleep and not wake up."),
+]
+
+
+@pytest.fixture(scope="module")
+def updates():
+    live = LiveSession("Agent")
+    return live, [live.add(s, t) for s, t in TALK]
+
+
+def test_live_gives_what_analyze_gives_for_the_conversation_so_far(updates):
+    _, ups = updates
+    whole = rapportlens.analyze(Conversation.from_pairs(TALK, roles={"Agent": Role.PRACTITIONER, "User": Role.CLIENT}))
+    assert [u.codes for u in ups] == whole.features["codes"]
+    assert ups[-1].overall == pytest.approx(whole.features["scores"]["overall"])
+    assert ups[-1].conversation.features["ruptures"] == whole.features["ruptures"]
+
+
+def test_each_utterance_is_coded_once(updates):
+    live, _ = updates
+    coder = next(a._coder for a in live.pipeline.analyzers if a.name == "codes")
+    assert len(coder.done) == len(TALK)
+
+
+def test_risk_and_ruptures_come_with_the_utterance_that_brings_them(updates):
+    _, ups = updates
+    assert [r["kind"] for r in ups[5].ruptures] == ["withdrawal"] and not ups[5].ruptures[0]["repair"]
+    assert ups[6].ruptures[0]["repair"]["utterance"] == 6  # the same rupture, now repaired
+    assert not ups[7].ruptures
+    assert ups[7].needs_review and ups[7].risk[0]["category"] == "suicide"
+    assert not any(u.risk for u in ups[:7])
+
+
+def test_recent_scores_read_the_last_utterances():
+    live = LiveSession("Agent", recent=4)
+    for s, t in TALK:
+        up = live.add(s, t)
+    assert (up.recent["start"], up.recent["end"]) == (4, 7)
+    assert set(up.recent["dimensions"]) >= {"empathy", "attentiveness"}
+    assert json.loads(json.dumps(up.to_dict()))["recent"]["end"] == 7
+
+
+@pytest.mark.parametrize("call,message", [
+    (lambda live: live.add("", "hello"), "the speaker is empty"),
+    (lambda live: live.add("User", "   "), "the text is empty"),
+])
+def test_bad_utterances_are_refused_with_the_fix(call, message):
+    with pytest.raises(InputError, match=message):
+        call(LiveSession("Agent"))
+
+
+def test_times_must_go_forwards_and_the_practitioner_be_named():
+    live = LiveSession("Agent")
+    live.add("Agent", "Hello.", start=10.0)
+    with pytest.raises(InputError, match="before the previous utterance"):
+        live.add("User", "Hi.", start=5.0)
+    with pytest.raises(InputError, match="needs the practitioner's name"):
+        LiveSession("")
+
+
+def test_the_live_command_reads_lines_and_prints_updates(run):
+    text = "\n".join(f"{s}: {t}" for s, t in TALK[4:]) + "\nnot a line of talk\n"
+    r = run("live", "-p", "Agent", input=text)
+    assert r.exit_code == 0
+    assert "[1] User: " in r.stdout and "rupture (withdrawal) begins" in r.stdout
+    assert "rupture (withdrawal) repaired here" in r.stdout
+    assert "!! RISK, needs human review: suicidal ideation or intent" in r.stdout
+    assert "line 5: not 'Name: text', left out" in r.stderr
+    lines = [json.loads(x) for x in run("live", "-p", "Agent", "--json", input=text).stdout.splitlines()]
+    assert [x["utterance"] for x in lines] == [0, 1, 2, 3] and lines[3]["needs_review"] is True
