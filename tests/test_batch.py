@@ -79,6 +79,10 @@ def test_tables_hold_scores_codes_and_counts(first_run):
         assert row["percent_change_talk"] == f["features"]["mi.client_talk"]["percent_change"]
         assert row["english_share"] == f["features"]["text.english_share"]
         assert row["risk_unsure"] == sum(bool(r.get("unsure")) for r in f["risk"]) <= row["risk_flags"]
+        assert row["shared_laughter"] == len(f["features"]["nonverbal.shared_laughter"])
+        assert row["unheard"] == len(f["features"]["nonverbal.unheard"])
+    assert all(u["notes"] == "" or set(u["notes"].split("; ")) <= {
+        "laughter", "crying", "sigh", "silence", "unheard", "overlap", "gesture", "sound"} for u in utts)
 
 
 def test_rerun_skips_what_is_done_and_picks_up_what_is_new(first_run, corpus, tmp_path):

@@ -32,6 +32,7 @@ CONVERSATION_SCHEMA = pa.schema([
     ("reflections", pa.int32()), ("questions", pa.int32()),
     ("ruptures", pa.int32()), ("ruptures_repaired", pa.int32()), ("pitfalls", pa.string()),
     ("client_state", pa.string()), ("disclosure_change", pa.float64()), ("disclosure_trend", pa.string()),
+    ("laughter", pa.int32()), ("shared_laughter", pa.int32()), ("unheard", pa.int32()),
     ("risk_flags", pa.int32()), ("risk_unsure", pa.int32()),
     ("risk_categories", pa.string()), ("english_share", pa.float64()), ("score_model", pa.string()),
     ("coding_model", pa.string()),
@@ -41,7 +42,7 @@ UTTERANCE_SCHEMA = pa.schema([
     ("conversation", pa.string()), ("source", pa.string()), ("utterance", pa.int32()),
     ("speaker", pa.string()), ("role", pa.string()), ("start", pa.float64()), ("end", pa.float64()),
     ("text", pa.string()), ("words", pa.int32()), ("valence", pa.float64()),
-    ("codes", pa.list_(CODE)), ("risk", pa.string()),
+    ("codes", pa.list_(CODE)), ("risk", pa.string()), ("notes", pa.string()),
 ])
 
 
@@ -70,6 +71,8 @@ def conversation_row(result: dict[str, Any]) -> dict[str, Any]:
                               for p in result.get("pitfalls") or []),
         "client_state": (result.get("client_state") or {}).get("state"),
         "disclosure_change": f.get("disclosure.depth_change"), "disclosure_trend": f.get("disclosure.trend"),
+        "laughter": sum(len(s.get("nonverbal.laughter") or []) for s in result["speakers"]),
+        "shared_laughter": len(f.get("nonverbal.shared_laughter") or []), "unheard": len(f.get("nonverbal.unheard") or []),
         "risk_flags": len(risk), "risk_unsure": sum(is_unsure(r) for r in risk),
         "risk_categories": "; ".join(sorted({r["category"] for r in risk})), "english_share": f.get("text.english_share"),
         "score_model": scores.get("model"), "coding_model": analyzers.get("codes", {}).get("model"),
@@ -89,6 +92,7 @@ def utterance_rows(result: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "codes": [{"code": c["code"], "confidence": c["confidence"], "source": c["source"]}
                       for c in u.get("codes", [])],
             "risk": "; ".join(risk.get(u["index"], [])),
+            "notes": "; ".join(u.get("nonverbal.notes") or []),
         }
 
 
