@@ -66,6 +66,16 @@ def main() -> None:
     """RapportLens: how a conversation went between people, measured on your own machine."""
 
 
+def _model_settings(model: str | None, score_model: str | None) -> dict:
+    """The default pipeline's settings for ``--model`` and ``--score-model``."""
+    settings: dict = {}
+    if model:
+        settings["codes"] = {"model": model}
+    if score_model:
+        settings["rapport"] = settings["timeline"] = {"score_model": score_model}
+    return settings
+
+
 def _transcripts(item: str, fmt: str | None) -> list[str]:
     """``item``, or when it is a plain folder the transcripts in it (a folder a reader takes
     whole, like a ConvoKit corpus, stays one input)."""
@@ -97,13 +107,8 @@ def analyze(files, fmt, options, practitioners, clients, peers, encoding, as_jso
             quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
-    settings: dict = {}
-    if model:
-        settings["codes"] = {"model": model}
-    if score_model:
-        settings["rapport"] = settings["timeline"] = {"score_model": score_model}
     try:
-        pipeline = default_pipeline(settings)
+        pipeline = default_pipeline(_model_settings(model, score_model))
     except RapportLensError as e:
         _fail(e)
         sys.exit(2)
@@ -321,12 +326,7 @@ def _analyse_sessions(files, fmt, options, practitioners, clients, peers, encodi
                       quiet) -> list[dict]:
     """Every session in ``files`` analysed, as results; a file that fails stops the series,
     since a series with a session missing would show a trend that is not there."""
-    settings: dict = {}
-    if model:
-        settings["codes"] = {"model": model}
-    if score_model:
-        settings["rapport"] = settings["timeline"] = {"score_model": score_model}
-    pipeline = default_pipeline(settings)
+    pipeline = default_pipeline(_model_settings(model, score_model))
     paths = []
     for item in files:
         paths += sorted(_transcripts(item, fmt), key=_natural) if Path(item).is_dir() else [item]
