@@ -302,6 +302,22 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("I'm 14 and he's 19.", "abuse"),
     ("My boyfriend is 24 and I'm 23.", None),
     ("Someone's living in my loft, I hear them at night, but nobody else does.", "psychosis"),
+    # Session 55's gaps that neither detector found.
+    ("He said it's our little secret and I mustn't tell mum.", "abuse"),
+    ("My teacher messages me on Snapchat and tells me not to tell anyone.", "abuse"),
+    ("She told me not to tell anyone about the surprise party.", None),
+    ("It's our secret recipe, my nan said.", None),
+    ("i'm done. goodbye", "suicide"),
+    ("I'm done with this assignment finally", None),
+    ("Thanks, I'm done. Bye!", None),
+    ("I think my stepmum puts something in my tea.", "psychosis"),
+    ("My food tastes of metal because they're putting things in it.", "psychosis"),
+    ("i can't trust my food anymore", "psychosis"),
+    ("She puts something in my tea to sweeten it, honey I think.", None),
+    ("I don't trust the food at that restaurant.", None),
+    ("Someone must have put something in my drink at the club.", "abuse"),
+    ("I've thought about putting bleach in his coffee.", "harm_to_others"),
+    ("I'd never put something in her tea, I'm just angry.", None),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
