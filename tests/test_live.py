@@ -83,6 +83,17 @@ def test_the_live_command_reads_lines_and_prints_updates(run):
     assert "[1] User: " in r.stdout and "rupture (withdrawal) begins" in r.stdout
     assert "rupture (withdrawal) repaired here" in r.stdout
     assert "!! RISK, needs human review: suicidal ideation or intent" in r.stdout
-    assert "line 5: not 'Name: text', left out" in r.stderr
+    assert "line 5: not 'Name: text' nor a JSON object with speaker and text, left out" in r.stderr
     lines = [json.loads(x) for x in run("live", "-p", "Agent", "--json", input=text).stdout.splitlines()]
     assert [x["utterance"] for x in lines] == [0, 1, 2, 3] and lines[3]["needs_review"] is True
+
+
+def test_the_live_command_reads_json_objects_with_times(run):
+    lines = [json.dumps({"speaker": "Agent", "text": "How are you today?", "start": 0.0, "end": 1.5}),
+             json.dumps({"speaker": "User", "text": "Not bad thanks.", "start": 2.0}),
+             json.dumps({"speaker": "User", "text": "Earlier, sorry.", "start": 1.0}),
+             json.dumps({"text": "no speaker"})]
+    r = run("live", "-p", "Agent", "--json", input="\n".join(lines) + "\n")
+    assert [json.loads(x)["utterance"] for x in r.stdout.splitlines()] == [0, 1]
+    assert "line 3: " in r.stderr and "before the previous utterance" in r.stderr
+    assert "line 4: not 'Name: text' nor a JSON object" in r.stderr

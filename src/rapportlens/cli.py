@@ -285,25 +285,45 @@ def trend(files, fmt, options, practitioners, clients, peers, encoding, results_
 @click.option("--recent", type=click.IntRange(min=2), default=20, show_default=True, metavar="N",
               help="Utterances the recent scores read.")
 def live(practitioners, group, as_json, recent) -> None:
-    """Analyse a conversation as it happens: read `Name: text` lines from standard input (as a
-    program writes them, or `tail -f` of a transcript) and print, after each, its codes, any
-    risk at once, ruptures as they begin and are repaired, and the recent rapport score."""
+    """Analyse a conversation as it happens: read `Name: text` lines, or JSON objects with
+    speaker, text and optionally start and end, from standard input (as a program writes them,
+    or `tail -f` of a transcript) and print, after each, its codes, any risk at once, ruptures
+    as they begin and are repaired, and the recent rapport score."""
     from .live import LiveSession
 
     session = LiveSession(list(practitioners), group=group, recent=recent)
     for n, line in enumerate(sys.stdin, 1):
         if not line.strip():
             continue
-        name, sep, text = line.partition(":")
-        if not sep or not name.strip() or not text.strip() or len(name) > 60:
-            click.echo(f"warning: line {n}: not 'Name: text', left out: {line.strip()[:60]!r}", err=True)
+        said = _live_input(line)
+        if said is None:
+            click.echo(f"warning: line {n}: not 'Name: text' nor a JSON object with speaker and text, left out: "
+                       f"{line.strip()[:60]!r}", err=True)
             continue
         try:
-            update = session.add(name, text)
-        except RapportLensError as e:
+            update = session.add(**said)
+        except (RapportLensError, TypeError, ValueError) as e:
             click.echo(f"warning: line {n}: {e}", err=True)
             continue
         click.echo(json.dumps(update.to_dict(), ensure_ascii=False) if as_json else _live_line(update))
+
+
+def _live_input(line: str) -> dict | None:
+    """One utterance from a line: `Name: text`, or a JSON object with `speaker` and `text` (and
+    optionally `start` and `end` in seconds), as a program writes it."""
+    line = line.strip()
+    if line.startswith("{"):
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError:
+            return None
+        if not isinstance(item, dict) or not isinstance(item.get("speaker"), str) or not isinstance(item.get("text"), str):
+            return None
+        return {k: item[k] for k in ("speaker", "text", "start", "end") if item.get(k) is not None}
+    name, sep, text = line.partition(":")
+    if not sep or not name.strip() or not text.strip() or len(name) > 60:
+        return None
+    return {"speaker": name, "text": text}
 
 
 def _live_line(update) -> str:
