@@ -77,6 +77,14 @@ def test_a_strength_in_one_session_is_not_listed_but_a_pitfall_is():
     assert [(r.kind, r.name, r.pattern) for r in s.recurring] == [("pitfall", "face_threats", "session 2 only")]
 
 
+def test_risk_comes_first_in_the_summary():
+    from rapportlens.series_summary import summarize_series
+
+    text = " ".join(summarize_series(build_series([result(1, 50, 50, 1.0), result(2, 50, 50, 1.0, risk=[(4, "suicide")]),
+                                                   result(3, 50, 50, 1.0)])).split())
+    assert text.index("RISK: language that needs human review in session 2;") < text.index("overall")
+
+
 def test_unsure_risk_flags_are_counted_apart():
     r = result(1, 50, 50, 1.0)
     r["risk"] = [{"utterance": 3, "category": "suicide", "source": "model", "unsure": True},

@@ -39,12 +39,20 @@ class SeriesSummary(Summary):
 
     def render(self) -> RenderableType:
         s = self.series
-        parts: list[RenderableType] = [Text(f"Series of {len(s.sessions)} sessions" + (f" of {s.follows}" if s.follows else "")
-                                            + f", {s.order}",
-                                            style="bold")]
-        for section in (self.notes, self.sessions, self.recurring):
+        title = f"Series of {len(s.sessions)} sessions" + (f" of {s.follows}" if s.follows else "") + f", {s.order}"
+        parts: list[RenderableType] = [Text(title, style="bold")]
+        for section in (self.risk, self.notes, self.sessions, self.recurring):
             parts.extend(section())
         return Group(*parts)
+
+    def risk(self) -> Iterator[RenderableType]:
+        """Risk first, as in a session's summary: where there is language a person must read."""
+        risky = [p.number for p in self.series.sessions if p.risk_sure]
+        if risky:
+            where = ", ".join(map(str, risky))
+            yield self.item("!!", Text(f"RISK: language that needs human review in session{'s' if len(risky) > 1 else ''} "
+                                       f"{where}; each session's own summary or report lists the utterances and what "
+                                       "was done next", style="bold red"))
 
     def notes(self) -> Iterator[RenderableType]:
         for note in self.series.notes:
