@@ -50,6 +50,9 @@ def reading_options(func: Callable[..., Any]) -> Callable[..., Any]:
                           "or members in a group."),
         click.option("--client", "clients", multiple=True, metavar="NAME",
                      help="Speaker who is the client (repeatable)."),
+        click.option("--interpreter", "interpreters", multiple=True, metavar="NAME",
+                     help="Speaker who interprets (repeatable; a speaker labelled Interpreter or Translator "
+                          "is one anyway): the people interpreted are analysed as talking to each other."),
         click.option("--peers", is_flag=True,
                      help="Nobody runs the conversation (a peer group, a negotiation): every speaker is a "
                           "member, and no practitioner is inferred."),
@@ -103,7 +106,7 @@ def _transcripts(item: str, fmt: str | None) -> list[str]:
               help="Also write a self-contained HTML report to OUT (a folder of reports, one per "
                    "conversation, when there are several).")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
-def analyze(files, fmt, options, practitioners, clients, peers, encoding, as_json, model, score_model, html_out,
+def analyze(files, fmt, options, practitioners, clients, interpreters, peers, encoding, as_json, model, score_model, html_out,
             quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
@@ -125,7 +128,7 @@ def analyze(files, fmt, options, practitioners, clients, peers, encoding, as_jso
         try:
             # A file is all or nothing: a bad line 900 must not leave 899 lines looking complete.
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners,
-                                   clients=clients, options=opts, peers=peers))
+                                   clients=clients, options=opts, peers=peers, interpreters=interpreters))
             results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:
             _fail(e)
@@ -166,7 +169,7 @@ def analyze(files, fmt, options, practitioners, clients, peers, encoding, as_jso
 @click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
-def batch(inputs, out, fmt, options, practitioners, clients, peers, encoding, jobs, engine, scheduler, model,
+def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers, encoding, jobs, engine, scheduler, model,
           score_model, quiet) -> None:
     """Analyse a corpus: INPUTS are files, folders (walked) or quoted glob patterns.
 
@@ -183,7 +186,8 @@ def batch(inputs, out, fmt, options, practitioners, clients, peers, encoding, jo
         settings["codes"] = {"model": str(Path(model).resolve())}
     if score_model:
         settings["rapport"] = settings["timeline"] = {"score_model": str(Path(score_model).resolve())}
-    opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options), peers)
+    opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options), peers,
+                       tuple(interpreters))
     try:
         paths = discover(list(inputs))
         default_pipeline(settings)  # bad settings fail here, before any worker starts
@@ -244,7 +248,7 @@ def _read_results(path: str) -> list[dict]:
 @click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
               help="Also write the series as a self-contained HTML page, with a chart of the scores by session.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings or progress.")
-def trend(files, fmt, options, practitioners, clients, peers, encoding, results_path, as_json, model, score_model,
+def trend(files, fmt, options, practitioners, clients, interpreters, peers, encoding, results_path, as_json, model, score_model,
           html_out, quiet) -> None:
     """Follow one client or practitioner over several sessions, in the order given (a folder's
     transcripts in natural name order: session2 before session10): per session the headline
@@ -258,7 +262,7 @@ def trend(files, fmt, options, practitioners, clients, peers, encoding, results_
         if results_path:
             results = _read_results(results_path)
         else:
-            results = _analyse_sessions(files, fmt, options, practitioners, clients, peers, encoding, model,
+            results = _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding, model,
                                         score_model, quiet)
     except RapportLensError as e:
         _fail(e)
@@ -342,7 +346,7 @@ def _live_line(update) -> str:
     return "\n".join([head, *out])
 
 
-def _analyse_sessions(files, fmt, options, practitioners, clients, peers, encoding, model, score_model,
+def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding, model, score_model,
                       quiet) -> list[dict]:
     """Every session in ``files`` analysed, as results; a file that fails stops the series,
     since a series with a session missing would show a trend that is not there."""
@@ -354,7 +358,7 @@ def _analyse_sessions(files, fmt, options, practitioners, clients, peers, encodi
     with _progress(len(paths), "analysing sessions", not quiet) as bar:
         for path in paths:
             for conv in iter_read(path, fmt, encoding=encoding, practitioners=practitioners, clients=clients,
-                                  options=_parse_options(options), peers=peers):
+                                  options=_parse_options(options), peers=peers, interpreters=interpreters):
                 results.append(to_dict(pipeline(conv)))
                 if not quiet:
                     for notice in conv.notices:

@@ -35,3 +35,18 @@ def looks_english(share: float | None) -> bool:
 def not_english_note(share: float) -> str:
     return (f"the transcript does not look like English ({share:.0%} of its words are common English words; "
             f"English conversations have {ENGLISH_SHARE:.0%} or more)")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+TURN_SHARE = 0.15  # one turn of five or more words: fewer function words than this is not English
+
+
+def turn_looks_english(text: str) -> bool:
+    """Whether one turn reads as English: mostly Latin letters and, from five words, some
+    common English words. Too short to tell counts as English."""
+    letters = _LETTER.findall(text)
+    if letters and sum(bool(_LATIN.match(c)) for c in letters) < len(letters) / 2:
+        return False
+    words = _TOKEN.findall(text.lower().replace("\u2019", "'"))
+    return len(words) < 5 or sum(w in COMMON for w in words) / len(words) >= TURN_SHARE

@@ -17,6 +17,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+# Languages a transcriber names for words left untranscribed ("[speaks Arabic]", "(in Polish)").
+_LANGUAGES = ("arabic|urdu|punjabi|bengali|hindi|gujarati|tamil|polish|romanian|russian|ukrainian|spanish|"
+              "portuguese|french|italian|german|turkish|kurdish|farsi|persian|dari|pashto|somali|tigrinya|amharic|"
+              "mandarin|cantonese|chinese|vietnamese|japanese|korean|tagalog|swahili|lithuanian|albanian|greek|"
+              "sign language|bsl|asl|(?:his|her|their|own|native|first|mother) (?:own )?(?:language|tongue)")
+
 # The kinds a note can be, most specific first; each pattern must match the note's whole text
 # (after the modifiers and a time code are set aside).
 KINDS: tuple[tuple[str, str], ...] = (
@@ -27,7 +33,9 @@ KINDS: tuple[tuple[str, str], ...] = (
     ("silence", (r"pauses?|silence|silent|quiet|no (?:answer|reply|response)|says nothing|\.|\d+\.\d+|"
                 r"\d+ ?(?:s|secs?|seconds?)")),
     ("unheard", (r"inaudible|unintelligible|indistinct|unclear|incomprehensible|muffled|\?+|"
-                r"(?:words? )?(?:not|can'?t be) (?:heard|made out)|foreign language|other language")),
+                r"(?:words? )?(?:not|can'?t be) (?:heard|made out)|foreign language|other language|"
+                 rf"(?:speaks?|speaking|talks?|talking|says?|answers?|replies|responds?) (?:in )?(?:{_LANGUAGES})|"
+                 rf"(?:in )?(?:{_LANGUAGES})")),
     ("overlap", (r"cross ?talk|overlap\w*(?: speech| talk)?|over ?talk\w*|talking over (?:each other|one another)|"
                 r"simultaneous speech|both (?:talk|speak)\w*(?: at once)?")),
     ("gesture", (r"nods?|nodding|shrugs?|shrugging|smiles?|smiling|grins?|grinning|frowns?|frowning|"

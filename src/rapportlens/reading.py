@@ -9,6 +9,7 @@ from typing import Any
 
 from . import plugins
 from .errors import InputError, OptionError
+from .interpreting import interpreters_in, without_interpreters
 from .language import english_share, looks_english, not_english_note
 from .model import Conversation, Role
 from .notes import kinds as note_kinds_of
@@ -104,9 +105,11 @@ def iter_read(
     clients: Sequence[str] = (),
     options: Mapping[str, Any] | None = None,
     peers: bool = False,
+    interpreters: Sequence[str] = (),
 ) -> Iterator[Conversation]:
     """Read every conversation in a file or folder, lazily. ``"-"`` reads standard input.
-    ``peers``: nobody runs the conversation; every speaker is a member."""
+    ``peers``: nobody runs the conversation; every speaker is a member. ``interpreters``:
+    speakers who interpret (besides those whose label says so; ``rapportlens.interpreting``)."""
     path = Path(path)
     stdin = str(path) == "-"
     if not stdin and not path.exists():
@@ -139,7 +142,7 @@ def iter_read(
                 raise OptionError(f"the {name} reader reads folders, but {label} is a file")
             convs = reader.read_text(text, label, **reader.parse_options(options or {}))
     for conv in convs:
-        yield _finish(conv, file_notices, practitioners, clients, peers)
+        yield _finish(conv, file_notices, practitioners, clients, peers, interpreters)
 
 
 def read(path: str | Path, format: str | None = None, **kw: Any) -> list[Conversation]:
@@ -150,13 +153,14 @@ def read(path: str | Path, format: str | None = None, **kw: Any) -> list[Convers
 def read_text(
     text: str, format: str = "text", *, name: str = "<text>", practitioners: Sequence[str] = (),
     clients: Sequence[str] = (), options: Mapping[str, Any] | None = None, peers: bool = False,
+    interpreters: Sequence[str] = (),
 ) -> list[Conversation]:
     """Parse a transcript held in a string (no file involved)."""
     reader = _reader(format)
     if not text.strip():
         raise InputError("the transcript is empty", path=name, fix="pass the transcript's text")
     convs = reader.read_text(text.replace("\r\n", "\n"), name, **reader.parse_options(options or {}))
-    return [_finish(c, [], practitioners, clients, peers) for c in convs]
+    return [_finish(c, [], practitioners, clients, peers, interpreters) for c in convs]
 
 
 def _read_stdin() -> bytes:
@@ -171,12 +175,14 @@ UNHEARD_SHARE = 0.10
 UNHEARD_MIN = 3
 
 
-def _finish(conv: Conversation, file_notices, practitioners, clients, peers: bool = False) -> Conversation:
+def _finish(conv: Conversation, file_notices, practitioners, clients, peers: bool = False,
+            interpreters: Sequence[str] = ()) -> Conversation:
     if not conv.utterances:
         raise InputError(
             f"conversation {conv.id!r} has no utterances", path=conv.source,
             fix="check that the file holds the transcript's text",
         )
+    conv = without_interpreters(conv, interpreters_in(conv, interpreters))
     conv = assign_roles(conv, practitioners, clients, peers=peers)
     conv.notices[:0] = file_notices
     if len(conv.speakers) == 1:

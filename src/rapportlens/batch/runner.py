@@ -38,6 +38,7 @@ class ReadOptions:
     clients: tuple[str, ...] = ()
     options: dict[str, str] = field(default_factory=dict)
     peers: bool = False
+    interpreters: tuple[str, ...] = ()
 
 
 @dataclass
@@ -102,7 +103,7 @@ def _done_keys(results: Path) -> set[tuple[str, int]]:
 
 def _read(path: Path, opts: ReadOptions) -> Iterator[Conversation]:
     return iter_read(path, opts.format, encoding=opts.encoding, practitioners=opts.practitioners,
-                     clients=opts.clients, options=opts.options, peers=opts.peers)
+                     clients=opts.clients, options=opts.options, peers=opts.peers, interpreters=opts.interpreters)
 
 
 def _fingerprint(path: Path) -> dict[str, int]:
