@@ -83,3 +83,10 @@ def test_the_command_takes_interpreter_names(run, tmp_path):
     r = run("analyze", path, "--interpreter", "Ahmed", "--json")
     assert r.exit_code == 0 and '"relays_standing_in": 2' in r.stdout
     assert "Ahmed read as interpreting" in r.stderr
+
+
+def test_the_report_says_whose_relay_it_shows():
+    from rapportlens.report.html import render_html
+
+    [conv] = rapportlens.read_text(UNTRANSLATED, interpreters=["Ahmed"])
+    assert "as relayed by Ahmed" in render_html(rapportlens.analyze(conv))

@@ -148,6 +148,9 @@ def _utterances(data: dict[str, Any]) -> list[dict[str, Any]]:
     feats = data["features"]
     for a, b in feats.get("nonverbal.shared_laughter") or []:
         marks.setdefault(b, []).append("laughed together" if a == b else f"laughed together with {a}")
+    for u in data["utterances"]:
+        if (by := (u.get("meta") or {}).get("relayed_by")):
+            marks.setdefault(u["index"], []).append(f"as relayed by {by}")
     out = []
     for u in data["utterances"]:
         codes = []
