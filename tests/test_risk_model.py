@@ -318,6 +318,9 @@ def test_a_place_chosen_with_the_act_or_its_day_is_a_phrase(text, flagged):
     ("Someone must have put something in my drink at the club.", "abuse"),
     ("I've thought about putting bleach in his coffee.", "harm_to_others"),
     ("I'd never put something in her tea, I'm just angry.", None),
+    ("Honestly some days I can't see the point of anything.", "suicide"),
+    ("Some days he doesn't see the point of going on.", "suicide"),
+    ("I can't see the point of this meeting.", None),
 ])
 def test_poisoning_purging_and_acute_danger_phrases(text, category):
     flags = client_says(text, use_model=False).features["risk"]
