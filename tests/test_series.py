@@ -190,3 +190,26 @@ def test_trend_writes_the_html_page(run, folder, tmp_path):
     out = tmp_path / "jo.html"
     r = run("trend", "-q", folder, "--html", out)
     assert r.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_trend_writes_a_folder_of_reports_linked_from_the_series_page(run, folder, tmp_path):
+    out = tmp_path / "jo"
+    r = run("trend", folder, "--html", f"{out}/")
+    assert r.exit_code == 0 and "with 3 session reports beside it" in r.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["01-session1.html", "02-session2.html", "03-session10.html",
+                                                     "series.html"]
+    page = (out / "series.html").read_text(encoding="utf-8")
+    assert '<a href="03-session10.html">session10</a>' in page
+    assert (out / "01-session1.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_results_have_no_reports_to_link(run, folder, tmp_path):
+    line = json.loads(run("analyze", "-q", "--json", folder / "session1.txt").stdout)
+    line["batch"] = {"source": "session1.txt", "position": 0}
+    path = tmp_path / "results.jsonl"
+    path.write_text(json.dumps(line) + "\n", encoding="utf-8")
+    out = tmp_path / "pages"
+    out.mkdir()
+    r = run("trend", "--results", path, "--html", out)
+    assert r.exit_code == 0 and "have no reports to link" in r.stderr
+    assert [p.name for p in out.iterdir()] == ["series.html"]

@@ -245,8 +245,10 @@ def _read_results(path: str) -> list[dict]:
               help="Coding model folder written by `rapportlens train` (default: the shipped model).")
 @click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, writable=True), metavar="FILE",
-              help="Also write the series as a self-contained HTML page, with a chart of the scores by session.")
+@click.option("--html", "html_out", type=click.Path(writable=True), metavar="OUT",
+              help="Also write the series as a self-contained HTML page, with a chart of the scores by session. "
+                   "OUT a folder (existing, or ending in /): the page as series.html and each session's report "
+                   "beside it, linked from the page.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings or progress.")
 def trend(files, fmt, options, practitioners, clients, interpreters, peers, encoding, results_path, as_json, model, score_model,
           html_out, quiet) -> None:
@@ -258,23 +260,21 @@ def trend(files, fmt, options, practitioners, clients, interpreters, peers, enco
 
     if bool(files) == bool(results_path):
         raise click.UsageError("give the sessions' transcripts, or --results FILE, not both or neither")
+    convs: list = []
     try:
         if results_path:
             results = _read_results(results_path)
         else:
-            results = _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding, model,
-                                        score_model, quiet)
+            convs = _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding,
+                                      model, score_model, quiet)
+            results = [to_dict(c) for c in convs]
     except RapportLensError as e:
         _fail(e)
         sys.exit(2)
     series = build_series(results, order="ordered by file name, then position in the file" if results_path
                           else "in the order given, a folder's files by name")
     if html_out:
-        from .report.series import write_series_html
-
-        written = write_series_html(series, html_out)
-        if not quiet:
-            click.echo(f"wrote {written}", err=True)
+        _write_series_pages(series, convs, html_out, quiet)
     if as_json:
         click.echo(json.dumps(series.to_dict(), indent=2, ensure_ascii=False))
     else:
@@ -346,10 +346,36 @@ def _live_line(update) -> str:
     return "\n".join([head, *out])
 
 
+def _write_series_pages(series, convs: list, html_out: str, quiet: bool) -> None:
+    """The series page at ``html_out``; in a folder (existing, or named with a final /), as
+    series.html with each analysed session's report beside it, linked from the page."""
+    from .report import report_filename, write_html
+    from .report.series import write_series_html
+
+    out = Path(html_out)
+    links: dict[int, str] = {}
+    if out.is_dir() or html_out.endswith(("/", "\\")):
+        out.mkdir(parents=True, exist_ok=True)
+        for point, conv in zip(series.sessions, convs):
+            name = f"{point.number:02d}-{report_filename(conv)}.html"
+            write_html(conv, out / name)
+            links[point.number] = name
+        out = out / "series.html"
+        if not convs and not quiet:
+            click.echo("note: sessions read from --results have no reports to link; analyse the transcripts for them",
+                       err=True)
+    try:
+        write_series_html(series, out, links)
+    except OSError as e:
+        raise click.ClickException(f"cannot write {out}: {e.strerror}. Choose another path with --html.")
+    if not quiet:
+        click.echo(f"series page: {out}" + (f" (with {len(links)} session reports beside it)" if links else ""), err=True)
+
+
 def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding, model, score_model,
-                      quiet) -> list[dict]:
-    """Every session in ``files`` analysed, as results; a file that fails stops the series,
-    since a series with a session missing would show a trend that is not there."""
+                      quiet) -> list:
+    """Every session in ``files`` analysed; a file that fails stops the series, since a series
+    with a session missing would show a trend that is not there."""
     pipeline = default_pipeline(_model_settings(model, score_model))
     paths = []
     for item in files:
@@ -359,7 +385,7 @@ def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters,
         for path in paths:
             for conv in iter_read(path, fmt, encoding=encoding, practitioners=practitioners, clients=clients,
                                   options=_parse_options(options), peers=peers, interpreters=interpreters):
-                results.append(to_dict(pipeline(conv)))
+                results.append(pipeline(conv))
                 if not quiet:
                     for notice in conv.notices:
                         click.echo(f"warning: {notice}", err=True)

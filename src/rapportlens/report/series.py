@@ -11,7 +11,8 @@ from .charts import series_chart
 from .html import _environment
 
 
-def render_series(series: Series) -> str:
+def render_series(series: Series, links: dict[int, str] | None = None) -> str:
+    """The page; ``links`` gives each session's report (by session number) to link to."""
     numbers = [p.number for p in series.sessions]
     lines = {"overall": [p.overall for p in series.sessions]}
     for t in series.trends:
@@ -21,10 +22,11 @@ def render_series(series: Series) -> str:
     rows = [{"name": measure_name(t.measure), "by_session": t.values, "direction": t.direction,
              "slope": t.slope, "ratio": t.measure == "mi.reflection_to_question"} for t in series.trends]
     return _environment().get_template("series.html.j2").render(
-        series=series, rows=rows, chart=chart, version=__version__, min_sessions=MIN_SESSIONS, steps=STEPS)
+        series=series, rows=rows, chart=chart, version=__version__, min_sessions=MIN_SESSIONS, steps=STEPS,
+        links=links or {})
 
 
-def write_series_html(series: Series, path: str | Path) -> Path:
+def write_series_html(series: Series, path: str | Path, links: dict[int, str] | None = None) -> Path:
     path = Path(path)
-    path.write_text(render_series(series), encoding="utf-8")
+    path.write_text(render_series(series, links), encoding="utf-8")
     return path
