@@ -22,7 +22,7 @@ RUPTURES = declare(
 
 class Ruptures(Analyzer):
     name = "ruptures"
-    version = "v19"
+    version = "v20"
     description = "Finds drops in client engagement, the repair attempts and whether engagement recovered."
     requires = (CODES.key, VALENCE.key, WORDS.key)
     assigns = (RUPTURES.key,)

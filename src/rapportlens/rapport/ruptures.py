@@ -136,6 +136,10 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     runs: dict[str, list[tuple[Any, bool]]] = {}  # each speaker's run of curt replies: (turn, right after advice)
     bare_runs: dict[str, list[Any]] = {}  # each speaker's run of bare non-answers to the practitioner
     ruptures: list[Rupture] = []
+    # In a group, a member called by name ("That's not on you, Sam." after the facilitator's
+    # reflection) is the one a member speaks to, whoever spoke last.
+    called = ({n: rx for n, rx in calling_names(conv).items() if roles[n] != Role.PRACTITIONER}
+              if len(conv.speakers) >= 3 else {})
     for t in client_turns:
         n = _length(t, words)
         v = sum(valence[i] for i in t.utterances) / len(t.utterances)
@@ -144,16 +148,22 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
         past = history.setdefault(t.speaker, [])
         signals = [c for c in ("confrontation", "withdrawal") if c in codes]
         prev = turns[t.index - 1] if t.index > 0 else None
-        if prev is not None and prev.speaker != t.speaker and roles[prev.speaker] != Role.PRACTITIONER:
-            # A group member answering another member ("That's not true and you know it."): the
-            # engagement model learned from answers to a practitioner, so only the rules judge it.
+        addressed = (prev.speaker if prev is not None and prev.speaker != t.speaker
+                     and roles[prev.speaker] != Role.PRACTITIONER else None)
+        if addressed is None and called:
+            addressed = next((name for name, rx in called.items() if name != t.speaker and rx.search(_text(conv, t))),
+                             None)
+        if addressed is not None:
+            # A group member answering or speaking to another member ("That's not true and you know
+            # it."): the engagement model learned from answers to a practitioner, so only the rules
+            # judge it.
             said = {h.code for i in t.utterances for h in apply_rules(conv.utterances[i].text, roles[t.speaker])
                     if h.confidence >= CONFIDENCE}
             # Even a rule's complaint is about that member when it says "you" and does not speak
             # of them ("Because you never listen! You just shut down and go on your phone." from a
             # wife to her husband; not "Why do you always let her go on?" to the facilitator).
             text = _text(conv, t)
-            of_them = re.compile(rf"\b(?:she|he|her|him|hers|his|{'|'.join(map(re.escape, prev.speaker.split()))})\b",
+            of_them = re.compile(rf"\b(?:she|he|her|him|hers|his|{'|'.join(map(re.escape, addressed.split()))})\b",
                                  re.IGNORECASE)
             if SECOND_PERSON.search(text) and not of_them.search(text):
                 said.discard("confrontation")
