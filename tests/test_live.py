@@ -97,3 +97,29 @@ def test_the_live_command_reads_json_objects_with_times(run):
     assert [json.loads(x)["utterance"] for x in r.stdout.splitlines()] == [0, 1]
     assert "line 3: " in r.stderr and "before the previous utterance" in r.stderr
     assert "line 4: not 'Name: text' nor a JSON object" in r.stderr
+
+
+PUSHY = [
+    ("Agent", "Hi, what is on your mind today?"),
+    ("User", "Work has been awful."),
+    ("Agent", "What happened? Was it your manager? Did he say something?"),
+    ("User", "He shouted at me."),
+    ("Agent", "Why did he shout? What did you do? Have you reported him?"),
+    ("User", "Nothing. I did nothing."),
+    ("Agent", "You should report him to HR, and you need to look for another job."),
+    ("User", "Whatever."),
+    ("Agent", "How long have you worked there? Do you like the job?"),
+    ("User", "Two years."),
+]
+
+
+def test_pitfalls_are_nudged_once_with_what_to_try_and_not_too_early():
+    live = LiveSession("Agent")
+    ups = [live.add(s, t) for s, t in PUSHY]
+    assert not any(u.nudges for u in ups[:7])  # a few utterances are not a session yet
+    first = {n["pitfall"]: n for n in ups[7].nudges}
+    assert "rushing.question_bursts" in first and first["rushing.question_bursts"]["try"] == "Reflect more than you ask"
+    assert "unrepaired_rupture" not in first  # the rupture began at this very utterance
+    assert [n["pitfall"] for n in ups[9].nudges] == ["unrepaired_rupture"]
+    seen = [n["pitfall"] for u in ups for n in u.nudges]
+    assert len(seen) == len(set(seen))

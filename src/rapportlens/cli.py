@@ -339,6 +339,9 @@ def _live_line(update) -> str:
     for r in update.ruptures:
         out.append(f"  rupture ({r['kind']}) repaired here" if r["repair"] and r["repair"]["utterance"] == update.utterance
                    else f"  rupture ({r['kind']}) begins")
+    for n in update.nudges:
+        out.append(f"  > {n['pitfall'].replace('_', ' ')}: {n['reason']}"
+                   + (f"; try: {n['try']} (\"{n['example']}\")" if n["try"] else ""))
     codes = ", ".join(c["code"] for c in update.codes) or "-"
     rec = update.recent["overall"]
     head = (f"[{update.utterance}] {update.speaker}: {codes} | recent {'-' if rec is None else f'{rec:.0f}'}"

@@ -27,6 +27,9 @@ from .rapport.score_inputs import score_inputs
 from .rapport.view import View
 
 RECENT = 20  # utterances the "recent" scores read: the timeline's window
+# Pitfalls found in the first few utterances are mostly the arithmetic of a short talk (two
+# utterances, one of them long, are "dominant talk"): nudges wait until there is a session.
+NUDGE_FROM = 8
 
 
 @dataclass
@@ -38,6 +41,7 @@ class Update:
     codes: list[dict[str, Any]]  # its codes (``codes`` feature, this utterance)
     risk: list[dict[str, Any]]  # risk flags on it (``risk`` feature entries), sure ones first
     ruptures: list[dict[str, Any]]  # ruptures that begin, or are repaired, at this utterance
+    nudges: list[dict[str, Any]]  # pitfalls found for the first time now, each with what to try
     overall: float | None  # the conversation so far
     recent: dict[str, Any]  # the last RECENT utterances: overall, dimensions, start, end
     conversation: Conversation = field(repr=False)  # analysed so far: every feature, as ``analyze`` gives
@@ -49,8 +53,8 @@ class Update:
 
     def to_dict(self) -> dict[str, Any]:
         return {"utterance": self.utterance, "speaker": self.speaker, "codes": self.codes, "risk": self.risk,
-                "needs_review": self.needs_review, "ruptures": self.ruptures, "overall": self.overall,
-                "recent": self.recent}
+                "needs_review": self.needs_review, "ruptures": self.ruptures, "nudges": self.nudges,
+                "overall": self.overall, "recent": self.recent}
 
 
 class _Remembering:
@@ -103,6 +107,7 @@ class LiveSession:
         self.utterances: list[Utterance] = []
         self.speakers: dict[str, Speaker] = {}
         self.seen_ruptures: set[tuple[int, int | None]] = set()
+        self.seen_pitfalls: set[str] = set()
         self.conversation: Conversation | None = None
 
     def add(self, speaker: str, text: str, start: float | None = None, end: float | None = None,
@@ -137,8 +142,34 @@ class LiveSession:
                 changed.append(r)
             self.seen_ruptures.add(key)
         scores = f.get("scores") or {}
-        return Update(i, conv.utterances[i].speaker, f["codes"][i], risk, changed, scores.get("overall"),
-                      self._recent(conv), conv)
+        return Update(i, conv.utterances[i].speaker, f["codes"][i], risk, changed, self._nudges(conv),
+                      scores.get("overall"), self._recent(conv), conv)
+
+    def _nudges(self, conv: Conversation) -> list[dict[str, Any]]:
+        """Pitfalls (and parts of rushing) found for the first time, from ``NUDGE_FROM``
+        utterances on, each with the recommendation that answers it: for live coaching."""
+        if len(conv.utterances) < NUDGE_FROM:
+            return []
+        f = conv.features
+        recs = f.get("recommendations") or []
+        last = len(conv.utterances) - 1
+        out = []
+        for p in f.get("pitfalls") or []:
+            # A rupture that began just now is not yet unrepaired: the practitioner has had no turn.
+            if p["pitfall"] == "unrepaired_rupture" and max(p["evidence"] or [last]) >= last - 1:
+                continue
+            for key, reason in ([(f"{p['pitfall']}.{q['part']}", q["reason"]) for q in p["parts"]]
+                                if p.get("parts") else [(p["pitfall"], p["reason"])]):
+                reason = reason.rstrip(".")
+                if key in self.seen_pitfalls:
+                    continue
+                self.seen_pitfalls.add(key)
+                said = p["pitfall"].replace("_", " ")
+                rec = next((r for r in recs if r["why"].startswith(said) and reason in r["why"]), None) or next(
+                    (r for r in recs if r["why"].startswith(said)), None)
+                out.append({"pitfall": key, "reason": reason, "try": rec["title"] if rec else None,
+                            "example": rec["example"] if rec else None})
+        return out
 
     def _recent(self, conv: Conversation) -> dict[str, Any]:
         n = len(conv.utterances)
