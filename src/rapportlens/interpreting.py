@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .language import turn_looks_english
-from .model import Conversation, Speaker, Utterance
+from .model import Conversation, Utterance
 from .notes import spoken
 
 # A speaker label that names the role: "Interpreter", "Translator 2", "Interpreter (Arabic)".
@@ -55,7 +55,6 @@ def without_interpreters(conv: Conversation, interpreters: Sequence[str]) -> Con
     kept: list[Utterance] = []
     left_out = stood_in = own = 0
     relayed: str | None = None  # the last speaker who is not an interpreter
-    replaced: set[int] = set()  # indices in `kept` of utterances a relay stands in for
     for u in conv.utterances:
         if u.speaker not in names:
             relayed = u.speaker
@@ -64,27 +63,21 @@ def without_interpreters(conv: Conversation, interpreters: Sequence[str]) -> Con
         if relayed is None:
             own += 1
             continue
-        # The relayed speaker's last turn, as kept so far.
-        turn = []
-        for k in range(len(kept) - 1, -1, -1):
-            if kept[k].speaker != relayed:
-                break
-            turn.append(k)
-        if any(_in_transcript_language(kept[k].text) for k in turn if k not in replaced):
+        # What the relayed speaker said in their last turn, as kept so far; a relay already
+        # standing in for some of it is not theirs to judge.
+        start = len(kept)
+        while start and kept[start - 1].speaker == relayed:
+            start -= 1
+        said = [v for v in kept[start:] if "relayed_by" not in v.meta]
+        if any(_in_transcript_language(v.text) for v in said):
             left_out += 1
             continue
         stood_in += 1
-        meta = {"relayed_by": u.speaker, "original": " ".join(kept[k].text for k in sorted(turn) if k not in replaced)}
-        for k in sorted(turn, reverse=True):
-            if k not in replaced:
-                del kept[k]
-        replaced = {k for k in replaced if k < len(kept)}
-        kept.append(Utterance(0, relayed, u.text, u.start, u.end, u.line, {**u.meta, **meta}))
-        replaced.add(len(kept) - 1)
+        kept[start:] = [v for v in kept[start:] if "relayed_by" in v.meta]
+        kept.append(Utterance(0, relayed, u.text, u.start, u.end, u.line,
+                              {**u.meta, "relayed_by": u.speaker, "original": " ".join(v.text for v in said)}))
     utterances = [replace(u, index=i) for i, u in enumerate(kept)]
     speakers = [s for s in conv.speakers if s.name not in names]
-    used = {u.speaker for u in utterances}
-    speakers = [s for s in speakers if s.name in used] or [Speaker(n) for n in dict.fromkeys(u.speaker for u in utterances)]
     who = ", ".join(sorted(names))
     meta = {**conv.meta, "interpreting": {"interpreters": sorted(names), "relays_left_out": left_out,
                                           "relays_standing_in": stood_in, "own_words_left_out": own}}

@@ -117,6 +117,7 @@ def spoken(text: str) -> str:
 
 
 SHARED = re.compile(r"\b(?:both|all|everyone|together)\b", re.IGNORECASE)
+UNHEARD = frozenset({"unheard", "overlap"})  # kinds of note where words went untranscribed
 
 
 def laughs(text: str) -> bool:

@@ -12,8 +12,8 @@ from .errors import InputError, OptionError
 from .interpreting import interpreters_in, without_interpreters
 from .language import english_share, looks_english, not_english_note
 from .model import Conversation, Role
+from .notes import UNHEARD, spoken
 from .notes import kinds as note_kinds_of
-from .notes import spoken
 from .readers.base import Reader
 from .roles import assign_roles
 from .textio import decode
@@ -169,7 +169,6 @@ def _read_stdin() -> bytes:
     return sys.stdin.buffer.read()
 
 
-UNHEARD_KINDS = {"unheard", "overlap"}
 # Worth a warning: a tenth of the session, and more than the odd slip.
 UNHEARD_SHARE = 0.10
 UNHEARD_MIN = 3
@@ -197,7 +196,7 @@ def _finish(conv: Conversation, file_notices, practitioners, clients, peers: boo
             + "; ".join(f"{s.name} = {s.role} ({s.role_basis})" for s in inferred)
             + ". Set them with --practitioner NAME"
         )
-    unheard = [u.index for u in conv.utterances if UNHEARD_KINDS & set(note_kinds_of(u.text))]
+    unheard = [u.index for u in conv.utterances if UNHEARD.intersection(note_kinds_of(u.text))]
     if len(unheard) >= UNHEARD_MIN and len(unheard) >= UNHEARD_SHARE * len(conv.utterances):
         conv.warn(f"{len(unheard)} of {len(conv.utterances)} utterances ({len(unheard) / len(conv.utterances):.0%}) "
                   "have words the transcriber could not make out or did not transcribe ([inaudible], [crosstalk]), "

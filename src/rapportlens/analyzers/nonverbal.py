@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..features import Level, declare
 from ..model import Conversation
+from ..notes import UNHEARD as UNHEARD_KINDS
 from ..notes import kinds, laughs, laughs_together
 from ..pipeline import Analyzer
 
@@ -39,10 +40,10 @@ UNHEARD = declare(
 )
 
 
-
-def shared_laughter(conv: Conversation) -> list[list[int]]:
+def shared_laughter(conv: Conversation, laughed: list[bool] | None = None) -> list[list[int]]:
+    """``laughed``: whether each utterance laughs, when already known."""
     us = conv.utterances
-    laughed = [laughs(u.text) for u in us]
+    laughed = laughed if laughed is not None else [laughs(u.text) for u in us]
     moments: list[list[int]] = []
     used: set[int] = set()
     for i, u in enumerate(us):
@@ -72,6 +73,6 @@ class Nonverbal(Analyzer):
         f.assign(NOTES.key, noted)
         f.assign(LAUGHTER.key, {s.name: [u.index for u in us if u.speaker == s.name and "laughter" in noted[u.index]]
                                 for s in conversation.speakers})
-        f.assign(SHARED_LAUGHTER.key, shared_laughter(conversation))
+        f.assign(SHARED_LAUGHTER.key, shared_laughter(conversation, ["laughter" in k for k in noted]))
         f.assign(CRYING.key, [i for i, k in enumerate(noted) if "crying" in k])
-        f.assign(UNHEARD.key, [i for i, k in enumerate(noted) if "unheard" in k or "overlap" in k])
+        f.assign(UNHEARD.key, [i for i, k in enumerate(noted) if UNHEARD_KINDS.intersection(k)])
