@@ -21,10 +21,7 @@ from typing import Any
 from .errors import InputError
 from .model import Conversation, Role, Speaker, Utterance
 from .pipeline import Pipeline, default_pipeline
-from .rapport.dimensions import DIMENSIONS, dimensions
 from .rapport.risk import is_unsure
-from .rapport.score_inputs import score_inputs
-from .rapport.view import View
 
 RECENT = 20  # utterances the "recent" scores read: the timeline's window
 # Pitfalls found in the first few utterances are mostly the arithmetic of a short talk (two
@@ -43,7 +40,7 @@ class Update:
     ruptures: list[dict[str, Any]]  # ruptures that begin, or are repaired, at this utterance
     nudges: list[dict[str, Any]]  # pitfalls found for the first time now, each with what to try
     overall: float | None  # the conversation so far
-    recent: dict[str, Any]  # the last RECENT utterances: overall, dimensions, start, end
+    recent: dict[str, Any]  # the last RECENT utterances, as a timeline window: start, end, overall, dimensions
     conversation: Conversation = field(repr=False)  # analysed so far: every feature, as ``analyze`` gives
 
     @property
@@ -103,7 +100,7 @@ class LiveSession:
                 a._coder = _Remembering(a._coder)
             elif a.name == "risk":
                 a._assess = _remembering_assess(a._assess)
-        self._score_model = next((a._model for a in self.pipeline.analyzers if a.name == "timeline"), None)
+        self._timeline = next((a for a in self.pipeline.analyzers if a.name == "timeline"), None)
         self.utterances: list[Utterance] = []
         self.speakers: dict[str, Speaker] = {}
         self.seen_ruptures: set[tuple[int, int | None]] = set()
@@ -172,10 +169,6 @@ class LiveSession:
         return out
 
     def _recent(self, conv: Conversation) -> dict[str, Any]:
+        """The timeline's reading of the last ``recent`` utterances (empty without a timeline)."""
         n = len(conv.utterances)
-        start = max(0, n - self.recent_size)
-        dims = dimensions(View(conv, start, n))
-        inputs = score_inputs(dims, conv.features["ruptures"], start, n)
-        return {"start": start, "end": n - 1,
-                "overall": self._score_model.overall(inputs) if self._score_model else None,
-                "dimensions": {name: dims[name]["score"] for name in DIMENSIONS}}
+        return self._timeline.scores_of(conv, max(0, n - self.recent_size), n) if self._timeline else {}

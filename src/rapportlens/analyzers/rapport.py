@@ -125,14 +125,17 @@ class Timeline(Analyzer):
             starts.append(n - self.window)
         return [(s, s + self.window) for s in starts]
 
+    def scores_of(self, conversation: Conversation, start: int, stop: int) -> dict[str, Any]:
+        """The dimensions and the overall score of utterances ``start``..``stop - 1`` (an analysed
+        conversation's ruptures needed)."""
+        dims = dimensions(View(conversation, start, stop))
+        inputs = score_inputs(dims, conversation.features["ruptures"], start, stop)
+        first, last = conversation.utterances[start], conversation.utterances[stop - 1]
+        return {"start": start, "end": stop - 1, "start_time": first.start,
+                "end_time": last.end if last.end is not None else last.start,
+                "overall": self._model.overall(inputs),
+                "dimensions": {n: dims[n]["score"] for n in DIMENSIONS}}
+
     def apply(self, conversation: Conversation) -> None:
-        windows = []
-        for start, stop in self.spans(conversation):
-            dims = dimensions(View(conversation, start, stop))
-            inputs = score_inputs(dims, conversation.features["ruptures"], start, stop)
-            first, last = conversation.utterances[start], conversation.utterances[stop - 1]
-            windows.append({"start": start, "end": stop - 1, "start_time": first.start,
-                            "end_time": last.end if last.end is not None else last.start,
-                            "overall": self._model.overall(inputs),
-                            "dimensions": {n: dims[n]["score"] for n in DIMENSIONS}})
+        windows = [self.scores_of(conversation, start, stop) for start, stop in self.spans(conversation)]
         conversation.features.assign(TIMELINE.key, windows)
