@@ -69,6 +69,18 @@ def main() -> None:
     """RapportLens: how a conversation went between people, measured on your own machine."""
 
 
+def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Options shared by every command that analyses: the coding and score models."""
+    for decorator in reversed([
+        click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+                     help="Coding model folder written by `rapportlens train` (default: the shipped model)."),
+        click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                     help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one)."),
+    ]):
+        func = decorator(func)
+    return func
+
+
 def _model_settings(model: str | None, score_model: str | None) -> dict:
     """The default pipeline's settings for ``--model`` and ``--score-model``."""
     settings: dict = {}
@@ -98,10 +110,7 @@ def _transcripts(item: str, fmt: str | None) -> list[str]:
 @reading_options
 @click.option("--json", "as_json", is_flag=True,
               help="Print the full result as JSON: one object per conversation (one per line when several).")
-@click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
-              help="Coding model folder written by `rapportlens train` (default: the shipped model).")
-@click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
-              help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
+@model_options
 @click.option("--html", "html_out", type=click.Path(dir_okay=True, writable=True), metavar="OUT",
               help="Also write a self-contained HTML report to OUT (a folder of reports, one per "
                    "conversation, when there are several).")
@@ -164,10 +173,7 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
               help="Run on local worker processes or on a Dask distributed cluster.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster).")
-@click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
-              help="Coding model folder written by `rapportlens train` (default: the shipped model).")
-@click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
-              help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
+@model_options
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
 def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers, encoding, jobs, engine, scheduler, model,
           score_model, quiet) -> None:
@@ -241,10 +247,7 @@ def _read_results(path: str) -> list[dict]:
 @click.option("--results", "results_path", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
               help="Read analysed sessions from a batch run's results.jsonl instead of transcripts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the series as one JSON object.")
-@click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
-              help="Coding model folder written by `rapportlens train` (default: the shipped model).")
-@click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
-              help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one).")
+@model_options
 @click.option("--html", "html_out", type=click.Path(writable=True), metavar="OUT",
               help="Also write the series as a self-contained HTML page, with a chart of the scores by session. "
                    "OUT a folder (existing, or ending in /): the page as series.html and each session's report "
