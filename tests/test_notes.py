@@ -122,6 +122,14 @@ def test_laughter_alone_in_one_turn_or_nervous_is_not_shared():
     assert not any(s["strength"] == "laughed_together" for s in conv.features["strengths"])
 
 
+@pytest.mark.parametrize("text", ["[laughs awkwardly] Yeah.", "(awkward laugh) Sure.", "[forced laugh] Fine."])
+def test_uneasy_laughter_is_laughter_but_not_warm(text):
+    from rapportlens.notes import laughs_uneasily
+
+    assert laughs(text) and laughs_uneasily(text)
+    assert not laughs_uneasily("[laughs] Yeah.")
+
+
 def test_tears_are_a_moment_a_question_passes_over():
     conv = rapportlens.analyze(Conversation.from_pairs([
         ("T", "What brings you in today?"),

@@ -47,7 +47,8 @@ KINDS: tuple[tuple[str, str], ...] = (
 # nervously", "long pause"), and a time ("inaudible 00:01:23", "pause 5 seconds").
 _MODIFIERS = (r"both|all|all round|everyone|together|client|therapist|speaker|interviewer|participant|p\d+|he|she|they|"
               r"long|longer|short|brief|slight|small|big|little|softly|quietly|loudly|nervously|sadly|"
-              r"heavily|deeply|again|a bit|slightly|audibly|begins? to|starts? to|at|for")
+              r"heavily|deeply|again|a bit|slightly|audibly|begins? to|starts? to|at|for|"
+              r"awkwardly|uncomfortably|uneasily|sarcastically|bitterly|hollowly|forced|nervous|awkward")
 _TIME = r"\d{1,2}:\d{1,2}(?::\d{2})?(?:[.,]\d+)?|\d+(?:\.\d+)? ?(?:s|sec|secs|seconds?)"
 _CORES = {kind: re.compile(rf"(?:(?:{_MODIFIERS}|{_TIME})\s+)*(?:{core})(?:\s+(?:{_MODIFIERS}|{_TIME}))*")
           for kind, core in KINDS}
@@ -123,6 +124,14 @@ UNHEARD = frozenset({"unheard", "overlap"})  # kinds of note where words went un
 def laughs(text: str) -> bool:
     """Whether the utterance laughs: a note of laughter or laughter typed in a chat."""
     return any("laughter" in n.kinds for n in find_notes(text)) or bool(TYPED_LAUGHTER.search(text))
+
+
+UNEASY = re.compile(r"\b(?:nervous|awkward|uncomfortabl|uneas|sarcastic|bitter|hollow|forced)", re.IGNORECASE)
+
+
+def laughs_uneasily(text: str) -> bool:
+    """Whether a note of laughter says it was not warm ("(laughs nervously)", "[awkward laugh]")."""
+    return any("laughter" in n.kinds and UNEASY.search(n.mark) for n in find_notes(text))
 
 
 def laughs_together(text: str) -> bool:

@@ -17,6 +17,7 @@ from ..coding.invitation import DECLINE, PERMISSION
 from ..coding.lexicon import DEEP_SUBJECTS
 from ..coding.rules import question_form
 from ..model import Conversation, Role, clip, counted, times
+from ..notes import laughs_uneasily
 from .dimensions import COMPONENTS, EMPATHIC
 from .reflecting import simple_reflection
 from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW, asks_about_risk
@@ -539,8 +540,6 @@ def risk_taken_up(conv: Conversation, v: View, follow: list[dict[str, Any]]) -> 
             "reason": " and ".join(parts), "evidence": sorted({*asked, *steps})[:10]}
 
 
-NERVOUS = re.compile(r"[(\[*][^)\]*]*\b(?:nervous|awkward|uncomfortabl|uneas|sarcastic|bitter|hollow|forced)"
-                     r"[^)\]*]*[)\]*]", re.IGNORECASE)
 RISE = 20  # points of change talk's share from the first half to the second that count as a rise
 
 
@@ -596,7 +595,7 @@ def laughed_together(conv: Conversation, v: View) -> dict[str, Any] | None:
     shared = conv.features.get("nonverbal.shared_laughter") or []
     us, givers = conv.utterances, set(v.givers)
     moments = [m for m in shared if (m[0] == m[1] or (m[0] in givers) != (m[1] in givers))
-               and not any(NERVOUS.search(us[i].text) for i in m)]
+               and not any(laughs_uneasily(us[i].text) for i in m)]
     if not moments:
         return None
     return {"strength": "laughed_together", "title": "Laughed together",
