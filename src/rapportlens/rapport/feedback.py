@@ -21,7 +21,7 @@ from ..notes import laughs_uneasily
 from .dimensions import COMPONENTS, EMPATHIC
 from .reflecting import simple_reflection
 from .risk_follow_up import PRECISE, SAFETY_STEP, WINDOW, asks_about_risk
-from .rupture_repair import calling_names
+from .rupture_repair import member_calls
 from .rupture_turns import _text, heard_in_risk_words
 from .shared_meaning import clarifying, unexplained_terms
 from .view import View
@@ -129,15 +129,6 @@ def cut_offs(conv: Conversation, v: View) -> list[int]:
     return [x["utterance"] for x in conv.features.get("interruptions") or []
             if x["utterance"] in givers and x["interrupted"] in receivers
             and not _reflects(v, x["utterance"]) and not _has(v, x["utterance"], "validation")]
-
-
-def member_calls(conv: Conversation) -> dict[str, re.Pattern[str]]:
-    """In a group (three speakers or more), per client or member, the pattern for being called
-    on by name (``calling_names``); none in a one-to-one talk, where nobody else is called on."""
-    if len(conv.speakers) < 3:
-        return {}
-    members = {s.name for s in conv.speakers if s.role != Role.PRACTITIONER}
-    return {name: rx for name, rx in calling_names(conv).items() if name in members}
 
 
 def rushing_parts(conv: Conversation, v: View) -> list[dict[str, Any]]:

@@ -247,3 +247,12 @@ def _follow_up(conv: Conversation, r: Rupture, roles, words) -> None:
                   or (found == [ACKNOWLEDGEMENT] and ACKNOWLEDGING_CUES.search(conv.utterances[i].text))), t.utterances[0])
     r.repair = {"utterance": where, "utterances": list(t.utterances), "codes": found,
                 "kind": "explicit" if "repair" in found else "acknowledging"}
+
+
+def member_calls(conv: Conversation) -> dict[str, re.Pattern[str]]:
+    """In a group (three speakers or more), per client or member, the pattern for being called
+    on by name (``calling_names``); none in a one-to-one talk, where nobody else is called on."""
+    if len(conv.speakers) < 3:
+        return {}
+    members = {s.name for s in conv.speakers if s.role != Role.PRACTITIONER}
+    return {name: rx for name, rx in calling_names(conv).items() if name in members}

@@ -46,7 +46,14 @@ from .rupture_cues import (
     SELF_JUDGING,
 )
 from .rupture_pushback import _concedes_pushback, _owns_misstep, _read_as_rupture, _standoff
-from .rupture_repair import _came_back, _follow_up, _repair_codes, _turned_to_others, calling_names
+from .rupture_repair import (
+    _came_back,
+    _follow_up,
+    _repair_codes,
+    _turned_to_others,
+    calling_names,
+    member_calls,
+)
 from .rupture_turns import (
     CONFIDENCE,
     MINIMAL_WORDS,
@@ -138,8 +145,7 @@ def find_ruptures(conv: Conversation) -> list[Rupture]:
     ruptures: list[Rupture] = []
     # In a group, a member called by name ("That's not on you, Sam." after the facilitator's
     # reflection) is the one a member speaks to, whoever spoke last.
-    called = ({n: rx for n, rx in calling_names(conv).items() if roles[n] != Role.PRACTITIONER}
-              if len(conv.speakers) >= 3 else {})
+    called = member_calls(conv)
     for t in client_turns:
         n = _length(t, words)
         v = sum(valence[i] for i in t.utterances) / len(t.utterances)
