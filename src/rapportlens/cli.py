@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from . import __version__, plugins
+from .audio import attach, check_option
 from .errors import InputError, RapportLensError
 from .features import declared
 from .output import to_dict
@@ -114,9 +115,14 @@ def _transcripts(item: str, fmt: str | None) -> list[str]:
 @click.option("--html", "html_out", type=click.Path(dir_okay=True, writable=True), metavar="OUT",
               help="Also write a self-contained HTML report to OUT (a folder of reports, one per "
                    "conversation, when there are several).")
+@click.option("--audio", type=click.Path(exists=True), metavar="PATH",
+              help="The recording of the conversation (WAV, MP3, M4A, MP4...), whose times the transcript's match: "
+                   "pitch and loudness per utterance, and whether the voices move together. A folder: each "
+                   "transcript's recording is the file there with the transcript's name. Needs "
+                   "pip install 'rapportlens[audio]'.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
 def analyze(files, fmt, options, practitioners, clients, interpreters, peers, encoding, as_json, model, score_model, html_out,
-            quiet) -> None:
+            audio, quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
     try:
@@ -133,11 +139,19 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
         except RapportLensError as e:
             _fail(e)
             failed += 1
+    if audio:
+        try:
+            check_option(audio, len(paths))
+        except RapportLensError as e:
+            _fail(e)
+            sys.exit(2)
     for path in paths:
         try:
             # A file is all or nothing: a bad line 900 must not leave 899 lines looking complete.
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners,
                                    clients=clients, options=opts, peers=peers, interpreters=interpreters))
+            if audio:
+                convs = attach(convs, path, audio)
             results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:
             _fail(e)

@@ -98,7 +98,7 @@ class Pipeline:
         return [a.id for a in self.analyzers]
 
 
-DEFAULT_ANALYZERS = ("text_stats", "nonverbal", "talk_balance", "interruptions", "questions", "timing", "codes", "disclosure", "affect",
+DEFAULT_ANALYZERS = ("text_stats", "nonverbal", "talk_balance", "interruptions", "questions", "timing", "prosody", "codes", "disclosure", "affect",
                      "coordination", "groups", "ruptures", "rapport", "timeline", "risk", "feedback")
 
 

@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
+from .audio.describe import NOT_IN_SCORE, voice_lines
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
 from .model import Conversation, Role, clip, counted, fmt_seconds, started_at, times
@@ -198,6 +199,7 @@ class Summary:
             span = f"utterance {idx[0]}" if len(idx) == 1 else f"utterances {idx[0]}-{idx[-1]}"
             yield self.wrap(f"longest monologue: {f['monologue.longest_speaker']}, {words} words ({span})")
         yield from self.noted()
+        yield from self.voice()
         cuts: dict[tuple[str, str], list[int]] = {}
         for x in f.get("interruptions") or []:
             cuts.setdefault((x["speaker"], x["interrupted_speaker"]), []).append(x["utterance"])
@@ -228,6 +230,13 @@ class Summary:
             parts.append(f"words not made out in {counted(len(unheard), 'utterance')}{self._at(unheard)}")
         if parts:
             yield self.item("noted:", Text("; ".join(parts)))
+
+    def voice(self) -> Iterator[RenderableType]:
+        """The recording's voices (``prosody``), when one was attached."""
+        lines = voice_lines(self.f, len(self.conv.utterances))
+        if lines:
+            yield self.item("voice:", Text("; ".join(lines) + "."))
+            yield self.wrap(Text(f"({NOT_IN_SCORE})", style="dim"))
 
     def scores(self) -> Iterator[RenderableType]:
         if "scores" not in self.f:

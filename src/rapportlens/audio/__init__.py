@@ -1,0 +1,55 @@
+"""The recording behind a transcript: pitch and loudness per utterance, and whether the
+speakers' voices move together (the ``prosody`` analyzer). Needs the audio extra:
+``pip install 'rapportlens[audio]'``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import OptionError
+from ..model import Conversation
+
+META_KEY = "audio"
+# Recordings that sit beside transcripts in a folder, by extension.
+EXTENSIONS = (".wav", ".m4a", ".mp3", ".mp4", ".flac", ".ogg", ".opus", ".webm", ".aac", ".mov")
+
+
+def with_audio(conv: Conversation, path: str | Path) -> Conversation:
+    """The conversation with its recording attached: analysis then measures the voices too."""
+    meta = {**conv.meta, META_KEY: str(path)}
+    return Conversation(conv.utterances, conv.speakers, id=conv.id, source=conv.source, format=conv.format,
+                        meta=meta, notices=conv.notices)
+
+
+def recording_beside(transcript: str | Path, folder: str | Path) -> Path | None:
+    """The recording in ``folder`` with the transcript's name (``session3.vtt`` ->
+    ``session3.m4a``); None when there is none."""
+    stem = Path(transcript).stem
+    found = [p for p in sorted(Path(folder).iterdir()) if p.stem == stem and p.suffix.lower() in EXTENSIONS]
+    return found[0] if found else None
+
+
+def check_option(audio: str | Path, transcripts: int) -> None:
+    """One recording belongs to one transcript; several need a folder of recordings."""
+    if transcripts > 1 and not Path(audio).is_dir():
+        raise OptionError(f"--audio {audio} is one recording, but {transcripts} transcripts were given; give a "
+                          "folder holding each transcript's recording under the transcript's name (session3.vtt -> "
+                          "session3.m4a)")
+
+
+def attach(convs: list[Conversation], transcript: str | Path, audio: str | Path) -> list[Conversation]:
+    """The conversations read from ``transcript`` with their recording: ``audio`` is the
+    recording itself, or a folder holding one named like each transcript."""
+    audio = Path(audio)
+    if audio.is_dir():
+        found = recording_beside(transcript, audio)
+        if found is None:
+            for conv in convs:
+                conv.warn(f"no recording named {Path(transcript).stem}.* ({', '.join(EXTENSIONS)}) in {audio}; "
+                          "the voices were not measured")
+            return convs
+        audio = found
+    if len(convs) != 1:
+        raise OptionError(f"{transcript} holds {len(convs)} conversations, and one recording cannot belong to all "
+                          "of them; give each conversation its own transcript file")
+    return [with_audio(convs[0], audio)]

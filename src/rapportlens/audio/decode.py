@@ -1,0 +1,65 @@
+"""Reading a recording into mono samples, through PyAV (FFmpeg): WAV, MP3, M4A and the
+audio of MP4 video, as Zoom, Teams and phone recorders save them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import InputError, RapportLensError
+
+RATE = 16_000  # speech pitch and loudness need nothing above 8 kHz
+INSTALL = "pip install 'rapportlens[audio]'"
+
+
+class AudioUnavailable(RapportLensError):
+    """The optional audio libraries are not installed."""
+
+
+def need(module: str):
+    """Import one of the audio extra's libraries, or say how to install it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise AudioUnavailable(f"reading a recording needs the audio extra ({module} is not installed); "
+                               f"install it with: {INSTALL}") from None
+
+
+@dataclass(frozen=True)
+class Recording:
+    path: Path
+    samples: np.ndarray  # mono float32 in -1..1
+    rate: int
+
+    @property
+    def seconds(self) -> float:
+        return len(self.samples) / self.rate
+
+
+def load(path: str | Path, rate: int = RATE) -> Recording:
+    """The recording's first audio stream, mixed down to mono at ``rate`` samples a second."""
+    av = need("av")
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such recording", path=path, fix="check the path given to --audio")
+    try:
+        with av.open(str(path)) as container:
+            stream = next((s for s in container.streams if s.type == "audio"), None)
+            if stream is None:
+                raise InputError("the file has no audio stream", path=path,
+                                 fix="give the recording's audio or video file (WAV, MP3, M4A, MP4)")
+            resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
+            chunks = [out.to_ndarray().reshape(-1)
+                      for frame in container.decode(stream) for out in resampler.resample(frame)]
+            chunks += [out.to_ndarray().reshape(-1) for out in resampler.resample(None)]
+    except av.FFmpegError as e:
+        raise InputError(f"cannot decode the recording ({e})", path=path,
+                         fix="give an audio or video file FFmpeg reads (WAV, MP3, M4A, MP4)") from None
+    samples = np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
+    if not len(samples):
+        raise InputError("the recording is empty", path=path, fix="check that the file holds sound")
+    return Recording(path, samples, rate)
