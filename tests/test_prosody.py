@@ -238,3 +238,34 @@ def test_cli_analyze_with_audio(tmp_path, run):
     twice.write_text(_vtt(conv))
     r = run("analyze", vtt, twice, "--audio", wav)
     assert r.exit_code == 2 and "2 transcripts were given" in r.stderr
+
+
+def test_report_has_the_voice_section(tmp_path):
+    from rapportlens.report.html import render_html
+
+    conv, wav, _ = session(tmp_path)
+    html = render_html(rapportlens.analyze(with_audio(conv, wav)))
+    assert "<h3>Voice</h3>" in html and "From session.wav, 01:" in html
+    assert "Typical pitch and loudness by speaker: Therapist 1" in html
+    plain = render_html(rapportlens.analyze(Conversation.from_pairs([("A", "Hi there."), ("B", "Hello.")])))
+    assert "<h3>Voice</h3>" not in plain
+
+
+def test_batch_with_a_folder_of_recordings(tmp_path, run):
+    import pyarrow.parquet as pq
+
+    recordings = tmp_path / "recordings"
+    recordings.mkdir()
+    conv, wav, _ = session(recordings, name="week1.wav")
+    transcripts = tmp_path / "transcripts"
+    transcripts.mkdir()
+    for week in ("week1", "week2"):
+        (transcripts / f"{week}.vtt").write_text(_vtt(conv))
+    r = run("batch", transcripts, "--out", tmp_path / "out", "--audio", recordings, "--practitioner", "Therapist",
+            "--jobs", "1", "--quiet")
+    assert r.exit_code == 0, r.output
+    rows = {row["source"].rsplit("/", 1)[-1]: row for row in pq.read_table(tmp_path / "out" / "conversations.parquet").to_pylist()}
+    assert rows["week1.vtt"]["recording"] == "week1.wav" and rows["week1.vtt"]["pitch_synchrony"] > 0.4
+    assert rows["week2.vtt"]["recording"] is None and rows["week2.vtt"]["pitch_synchrony"] is None
+    utts = pq.read_table(tmp_path / "out" / "utterances.parquet").to_pylist()
+    assert sum(u["pitch"] is not None for u in utts) == 30

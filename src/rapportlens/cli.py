@@ -152,6 +152,9 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
                                    clients=clients, options=opts, peers=peers, interpreters=interpreters))
             if audio:
                 convs = attach(convs, path, audio)
+                if not quiet and any("audio" in c.meta for c in convs):
+                    # Measuring voices takes seconds per 10 minutes of recording: say why it waits.
+                    click.echo(f"measuring the voices in {Path(convs[0].meta['audio']).name}...", err=True)
             results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:
             _fail(e)
@@ -188,9 +191,13 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default with --engine dask: a local cluster).")
 @model_options
+@click.option("--audio", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="A folder of the conversations' recordings, each named like its transcript (session3.vtt -> "
+                   "session3.m4a): pitch and loudness per utterance and voice synchrony in the tables. Needs "
+                   "pip install 'rapportlens[audio]'.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
 def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers, encoding, jobs, engine, scheduler, model,
-          score_model, quiet) -> None:
+          score_model, audio, quiet) -> None:
     """Analyse a corpus: INPUTS are files, folders (walked) or quoted glob patterns.
 
     Resumable: conversations already in DIR/results.jsonl are skipped. A file that cannot
@@ -207,7 +214,7 @@ def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers
     if score_model:
         settings["rapport"] = settings["timeline"] = {"score_model": str(Path(score_model).resolve())}
     opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options), peers,
-                       tuple(interpreters))
+                       tuple(interpreters), str(Path(audio).resolve()) if audio else None)
     try:
         paths = discover(list(inputs))
         default_pipeline(settings)  # bad settings fail here, before any worker starts

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..audio import attach
 from ..errors import RapportLensError
 from ..model import Conversation
 from ..output import to_dict
@@ -39,6 +40,7 @@ class ReadOptions:
     options: dict[str, str] = field(default_factory=dict)
     peers: bool = False
     interpreters: tuple[str, ...] = ()
+    audio: str | None = None  # a folder of recordings named like the transcripts
 
 
 @dataclass
@@ -102,8 +104,9 @@ def _done_keys(results: Path) -> set[tuple[str, int]]:
 
 
 def _read(path: Path, opts: ReadOptions) -> Iterator[Conversation]:
-    return iter_read(path, opts.format, encoding=opts.encoding, practitioners=opts.practitioners,
-                     clients=opts.clients, options=opts.options, peers=opts.peers, interpreters=opts.interpreters)
+    convs = iter_read(path, opts.format, encoding=opts.encoding, practitioners=opts.practitioners,
+                      clients=opts.clients, options=opts.options, peers=opts.peers, interpreters=opts.interpreters)
+    return iter(attach(list(convs), path, opts.audio)) if opts.audio else convs
 
 
 def _fingerprint(path: Path) -> dict[str, int]:

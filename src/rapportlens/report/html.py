@@ -17,6 +17,7 @@ import jinja2
 
 from .. import __version__
 from ..analyzers.disclosure import worth_showing
+from ..audio.describe import NOT_IN_SCORE, voice_lines
 from ..coding.codebook import codebook
 from ..features import declared
 from ..language import looks_english, not_english_note
@@ -105,6 +106,8 @@ def context(conv: Conversation) -> dict[str, Any]:
         "group": group_tables(conv),
         "practitioner": any(s["role"] == "practitioner" for s in data["speakers"]),
         "stats": _stats(feats),
+        "voice": voice_lines(feats, n),
+        "voice_caveat": NOT_IN_SCORE,
         "models": _models(provenance),
         "analyzers": data["provenance"]["analyzers"],
         "warnings": data["warnings"],
