@@ -10,7 +10,7 @@ that follow the previous utterance's by K (0: independent). Reports, per K, over
 sessions: the within-speaker correlation of measured pitch with the pitch setting and of
 measured loudness with the amplitude setting, and how often synchrony was found (p < 0.05).
 
-Run: `python eval/voice_check.py [--sessions 6] [--utterances 40]`.
+Run: `python eval/voice_check.py [--sessions 6] [--utterances 40] [--k 0.8 0.5 0.0]`.
 """
 
 from __future__ import annotations
@@ -82,12 +82,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sessions", type=int, default=6)
     ap.add_argument("--utterances", type=int, default=40)
+    ap.add_argument("--k", type=float, nargs="+", default=[0.8, 0.5, 0.0], help="the couplings to try")
     args = ap.parse_args()
     if not shutil.which("espeak-ng"):
         raise SystemExit("needs espeak-ng: apt-get install espeak-ng")
     pipeline = rapportlens.default_pipeline()
     with tempfile.TemporaryDirectory() as tmp:
-        for k in (0.8, 0.5, 0.0):
+        for k in args.k:
             found, pitch_r, loud_r, sync, measured = 0, [], [], [], []
             for seed in range(args.sessions):
                 conv, wav, settings = session(args.utterances, k, seed, Path(tmp))
