@@ -269,3 +269,24 @@ def test_batch_with_a_folder_of_recordings(tmp_path, run):
     assert rows["week2.vtt"]["recording"] is None and rows["week2.vtt"]["pitch_synchrony"] is None
     utts = pq.read_table(tmp_path / "out" / "utterances.parquet").to_pylist()
     assert sum(u["pitch"] is not None for u in utts) == 30
+
+
+def test_trend_follows_voice_synchrony_over_sessions(tmp_path, run):
+    recordings = tmp_path / "recordings"
+    recordings.mkdir()
+    transcripts = tmp_path / "jo"
+    transcripts.mkdir()
+    for week, k in ((1, 0.0), (2, 0.5), (3, 0.9)):
+        conv, _, _ = session(recordings, n=30, k=k, seed=week, name=f"week{week}.wav")
+        (transcripts / f"week{week}.vtt").write_text(_vtt(conv))
+    r = run("trend", transcripts, "--audio", recordings, "--practitioner", "Therapist", "--json", "--quiet")
+    assert r.exit_code == 0, r.output
+    import json
+
+    series = json.loads(r.stdout)
+    pitch = next(t for t in series["trends"] if t["measure"] == "voice.pitch_synchrony")
+    assert pitch["values"][2] > pitch["values"][0] and pitch["direction"] == "rising"
+    r = run("trend", transcripts, "--audio", recordings, "--practitioner", "Therapist", "--quiet")
+    assert "voice: pitch synchrony (r)" in r.stdout and "voice synchrony: 0.05 and 0.2" in " ".join(r.stdout.split())
+    plain = run("trend", transcripts, "--practitioner", "Therapist", "--json", "--quiet")
+    assert "voice.pitch_synchrony" not in plain.stdout

@@ -273,9 +273,12 @@ def _read_results(path: str) -> list[dict]:
               help="Also write the series as a self-contained HTML page, with a chart of the scores by session. "
                    "OUT a folder (existing, or ending in /): the page as series.html and each session's report "
                    "beside it, linked from the page.")
+@click.option("--audio", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="A folder of the sessions' recordings, each named like its transcript: voice synchrony by session. "
+                   "Needs pip install 'rapportlens[audio]'.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings or progress.")
 def trend(files, fmt, options, practitioners, clients, interpreters, peers, encoding, results_path, as_json, model, score_model,
-          html_out, quiet) -> None:
+          html_out, audio, quiet) -> None:
     """Follow one client or practitioner over several sessions, in the order given (a folder's
     transcripts in natural name order: session2 before session10): per session the headline
     figures, then which measures rose or fell and what came back."""
@@ -290,7 +293,7 @@ def trend(files, fmt, options, practitioners, clients, interpreters, peers, enco
             results = _read_results(results_path)
         else:
             convs = _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding,
-                                      model, score_model, quiet)
+                                      model, score_model, quiet, audio)
             results = [to_dict(c) for c in convs]
     except RapportLensError as e:
         _fail(e)
@@ -400,7 +403,7 @@ def _write_series_pages(series, convs: list, html_out: str, quiet: bool) -> None
 
 
 def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding, model, score_model,
-                      quiet) -> list:
+                      quiet, audio=None) -> list:
     """Every session in ``files`` analysed; a file that fails stops the series, since a series
     with a session missing would show a trend that is not there."""
     pipeline = default_pipeline(_model_settings(model, score_model))
@@ -410,9 +413,11 @@ def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters,
     results = []
     with _progress(len(paths), "analysing sessions", not quiet) as bar:
         for path in paths:
-            for conv in iter_read(path, fmt, encoding=encoding, practitioners=practitioners, clients=clients,
-                                  options=_parse_options(options), peers=peers, interpreters=interpreters):
-                results.append(pipeline(conv))
+            convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners, clients=clients,
+                                   options=_parse_options(options), peers=peers, interpreters=interpreters))
+            for conv in attach(convs, path, audio) if audio else convs:
+                conv = pipeline(conv)
+                results.append(conv)
                 if not quiet:
                     for notice in conv.notices:
                         click.echo(f"warning: {notice}", err=True)

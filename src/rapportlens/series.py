@@ -19,7 +19,16 @@ MI_MEASURES = ("reflection_to_question", "percent_complex_reflections", "percent
 # How much a measure must move to be called rising or falling: per session (least-squares
 # slope) and from the first session to the last, both. For 0-100 scores, a tenth of the scale
 # overall; for reflections per question, half of the MITI step from fair (1.0) to good (2.0).
-STEPS = {"scale": (3.0, 10.0), "ratio": (0.15, 0.5)}
+# For voice synchrony (a correlation), a fifth of the way from none to complete.
+STEPS = {"scale": (3.0, 10.0), "ratio": (0.15, 0.5), "correlation": (0.05, 0.2)}
+VOICE_MEASURES = ("pitch_synchrony", "loudness_synchrony")  # from a recording (prosody)
+
+
+def step_kind(measure: str) -> str:
+    """Which STEPS a measure moves by, and how it is shown: 0-100 points, or two decimals."""
+    if measure == "mi.reflection_to_question":
+        return "ratio"
+    return "correlation" if measure.startswith("voice.") else "scale"
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +45,7 @@ class SessionPoint:
     overall: float | None
     dimensions: dict[str, float | None]
     mi: dict[str, float | None]  # MI_MEASURES and percent_change_talk
+    voice: dict[str, float | None]  # VOICE_MEASURES; None without a recording
     ruptures: int
     repaired: int
     rupture_kinds: tuple[str, ...]
@@ -109,6 +119,7 @@ def session_point(result: dict[str, Any], number: int) -> SessionPoint:
         practitioners=tuple(roles.get("practitioner", [])), clients=tuple(roles.get("client", [])),
         overall=scores.get("overall"), dimensions=dict(scores.get("dimensions") or {}),
         mi={**{m: feats.get(f"mi.{m}") for m in MI_MEASURES}, "percent_change_talk": talk.get("percent_change")},
+        voice={m: feats.get(f"prosody.{m}") for m in VOICE_MEASURES},
         ruptures=len(ruptures), repaired=sum(1 for r in ruptures if r.get("repair")),
         rupture_kinds=tuple(dict.fromkeys(r["kind"] for r in ruptures)),
         pitfalls=tuple(dict.fromkeys(p["pitfall"] for p in result.get("pitfalls") or [])),
@@ -134,7 +145,7 @@ def trend(measure: str, values: Sequence[float | None]) -> Trend:
     s = slope(values)
     direction = None
     if len(present) >= MIN_SESSIONS and s is not None:
-        per_session, overall = STEPS["ratio" if measure == "mi.reflection_to_question" else "scale"]
+        per_session, overall = STEPS[step_kind(measure)]
         change = present[-1] - present[0]
         if s >= per_session and change >= overall:
             direction = "rising"
@@ -202,6 +213,8 @@ def build_series(results: Sequence[dict[str, Any]], order: str = "in the order g
     dims = list(dict.fromkeys(d for p in points for d in p.dimensions))
     trends += [trend(f"dimensions.{d}", [p.dimensions.get(d) for p in points]) for d in dims]
     trends += [trend(f"mi.{m}", [p.mi.get(m) for p in points]) for m in (*MI_MEASURES, "percent_change_talk")]
+    trends += [trend(f"voice.{m}", [p.voice.get(m) for p in points]) for m in VOICE_MEASURES
+               if any(p.voice.get(m) is not None for p in points)]
     recurring = (_recurring("pitfall", ((p.number, p.pitfalls) for p in points), n)
                  + _recurring("rupture", ((p.number, p.rupture_kinds) for p in points), n)
                  + _recurring("risk", ((p.number, p.risk_categories) for p in points), n)
