@@ -256,7 +256,7 @@ def test_batch_with_a_folder_of_recordings(tmp_path, run):
 
     recordings = tmp_path / "recordings"
     recordings.mkdir()
-    conv, wav, _ = session(recordings, name="week1.wav")
+    conv, _, _ = session(recordings, name="week1.wav")
     transcripts = tmp_path / "transcripts"
     transcripts.mkdir()
     for week in ("week1", "week2"):
