@@ -290,3 +290,37 @@ def test_trend_follows_voice_synchrony_over_sessions(tmp_path, run):
     assert "voice: pitch synchrony (r)" in r.stdout and "voice synchrony: 0.05 and 0.2" in " ".join(r.stdout.split())
     plain = run("trend", transcripts, "--practitioner", "Therapist", "--json", "--quiet")
     assert "voice.pitch_synchrony" not in plain.stdout
+
+
+def test_times_off_the_recording_are_found_and_an_offset_puts_them_back(tmp_path):
+    conv, wav, _ = session(tmp_path, n=30)
+    late = Conversation([Utterance(u.index, u.speaker, u.text, start=u.start + 8.0, end=u.end + 8.0)
+                         for u in conv.utterances], conv.speakers, id="late")
+    out = rapportlens.analyze(with_audio(late, wav))
+    said = " ".join(str(n) for n in out.notices)
+    assert "times look 8.0 s off the recording session.wav" in said and "--audio-offset -8.0" in said
+    assert out.features["prosody.in_step"] < 0.95
+    fixed = rapportlens.analyze(with_audio(late, wav, offset=-8.0))
+    assert not fixed.notices and fixed.features["prosody.in_step"] > 0.97
+    assert fixed.features["prosody.pitch_synchrony"] == rapportlens.analyze(with_audio(conv, wav)).features[
+        "prosody.pitch_synchrony"]
+
+
+def test_cues_a_little_long_are_not_called_off(tmp_path):
+    conv, wav, _ = session(tmp_path, n=30)
+    loose = Conversation([Utterance(u.index, u.speaker, u.text, start=max(0.0, u.start - 0.3), end=u.end + 0.4)
+                          for u in conv.utterances], conv.speakers, id="loose")
+    out = rapportlens.analyze(with_audio(loose, wav))
+    assert not out.notices and out.features["prosody.in_step"] > 0.97
+
+
+def test_cli_audio_offset(tmp_path, run):
+    conv, wav, _ = session(tmp_path)
+    late = Conversation([Utterance(u.index, u.speaker, u.text, start=u.start + 5.0, end=u.end + 5.0)
+                         for u in conv.utterances], conv.speakers)
+    vtt = tmp_path / "session.vtt"
+    vtt.write_text(_vtt(late))
+    r = run("analyze", vtt, "--audio", wav, "--practitioner", "Therapist")
+    assert r.exit_code == 0 and "give --audio-offset -5.0" in " ".join(r.stderr.split())
+    r = run("analyze", vtt, "--audio", wav, "--audio-offset", "-5", "--practitioner", "Therapist")
+    assert r.exit_code == 0 and "off the recording" not in r.stderr and "pitch moved with" in " ".join(r.stdout.split())

@@ -120,9 +120,13 @@ def _transcripts(item: str, fmt: str | None) -> list[str]:
                    "pitch and loudness per utterance, and whether the voices move together. A folder: each "
                    "transcript's recording is the file there with the transcript's name. Needs "
                    "pip install 'rapportlens[audio]'.")
+@click.option("--audio-offset", type=float, default=0.0, metavar="SECONDS",
+              help="Seconds to add to the transcript's times to find them in the recording: negative when the "
+                   "recording starts after the transcript's zero (trimmed, or started late), positive when it starts "
+                   "before. Default 0; a warning suggests a value when the times look off.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
 def analyze(files, fmt, options, practitioners, clients, interpreters, peers, encoding, as_json, model, score_model, html_out,
-            audio, quiet) -> None:
+            audio, audio_offset, quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
     try:
@@ -151,7 +155,7 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners,
                                    clients=clients, options=opts, peers=peers, interpreters=interpreters))
             if audio:
-                convs = attach(convs, path, audio)
+                convs = attach(convs, path, audio, audio_offset)
                 if not quiet and any("audio" in c.meta for c in convs):
                     # Measuring voices takes seconds per 10 minutes of recording: say why it waits.
                     click.echo(f"measuring the voices in {Path(convs[0].meta['audio']).name}...", err=True)

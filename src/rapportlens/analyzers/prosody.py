@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from statistics import median
 
-from ..audio import META_KEY
+from ..audio import META_KEY, OFFSET_KEY
+from ..audio.alignment import check, worth_warning
 from ..audio.decode import load
 from ..audio.entrainment import convergence, synchrony
 from ..audio.prosody import Voice, background, measure, semitones
@@ -38,6 +39,10 @@ RECORDING = declare("prosody.recording", Level.CONVERSATION, "str",
                     "File name of the recording measured; null when none was given.", nullable=True)
 SECONDS = declare("prosody.recording_seconds", Level.CONVERSATION, "float", "Length of the recording.",
                   unit="seconds", nullable=True)
+IN_STEP = declare(
+    "prosody.in_step", Level.CONVERSATION, "float",
+    "Share of the recording's sound (0.1 s steps above the background) that falls inside the transcript's "
+    "utterances as timed: near 1 when the times match the recording. Null without a recording.", nullable=True)
 MEASURED = declare("prosody.measured", Level.CONVERSATION, "list",
                    "The utterances whose pitch and loudness were measured (empty without a recording).")
 PITCH_SYNC = declare(
@@ -86,16 +91,18 @@ class Prosody(Analyzer):
     name = "prosody"
     description = "Pitch and loudness from the recording, when one is attached; synchrony and convergence."
     assigns = (PITCH.key, PITCH_RANGE.key, LOUDNESS.key, VOICED.key, SPEAKER_PITCH.key, SPEAKER_LOUDNESS.key,
-               RECORDING.key, SECONDS.key, MEASURED.key, PITCH_SYNC.key, PITCH_SYNC_P.key, LOUD_SYNC.key,
+               RECORDING.key, SECONDS.key, IN_STEP.key, MEASURED.key, PITCH_SYNC.key, PITCH_SYNC_P.key, LOUD_SYNC.key,
                LOUD_SYNC_P.key, EXCHANGES.key, PITCH_CONV.key, LOUD_CONV.key)
 
     def apply(self, conversation: Conversation) -> None:
         path = conversation.meta.get(META_KEY)
-        voices, seconds = self.measure(conversation, path) if path else (None, None)
+        voices, seconds, in_step = self.measure(conversation, path) if path else (None, None, None)
         self.assign(conversation, voices, path, seconds)
+        conversation.features.assign(IN_STEP.key, in_step)
 
-    def measure(self, conv: Conversation, path: str) -> tuple[list[Voice | None], float]:
-        times = spans(conv.utterances)
+    def measure(self, conv: Conversation, path: str) -> tuple[list[Voice | None], float, float | None]:
+        offset = float(conv.meta.get(OFFSET_KEY) or 0.0)
+        times = [None if s is None else (s[0] + offset, s[1] + offset) for s in spans(conv.utterances)]
         if not any(times):
             raise InputError(
                 "the transcript has no times, so its utterances cannot be found in the recording",
@@ -103,6 +110,13 @@ class Prosody(Analyzer):
                 "recording, or lines such as '[00:01:02] Name: text'")
         recording = load(path)
         floor = background(recording)
+        fit = check(recording, [s for s in times if s], floor)
+        if fit and worth_warning(fit):
+            conv.warn(f"the transcript's times look {abs(fit.best_shift):.1f} s off the recording "
+                      f"{recording.path.name}: {fit.in_step:.0%} of its sound falls inside the utterances as timed, "
+                      f"{fit.best_in_step:.0%} with the times moved by {fit.best_shift:+.1f} s. If the recording starts "
+                      f"{'later' if fit.best_shift < 0 else 'earlier'} than the transcript's times count from, give "
+                      f"--audio-offset {offset + fit.best_shift:.1f}")
         after = [u.index for u, s in zip(conv.utterances, times) if s and s[0] >= recording.seconds]
         if after:
             conv.warn(f"{len(after)} utterance(s) start after the recording ends ({recording.seconds:.0f} s; "
@@ -121,7 +135,7 @@ class Prosody(Analyzer):
         if heard < timed / 2:
             conv.warn(f"only {heard} of {timed} timed utterances had enough voiced speech in "
                       f"{recording.path.name} to measure; check that the recording matches the transcript")
-        return voices, recording.seconds
+        return voices, recording.seconds, fit.in_step if fit else None
 
     def assign(self, conv: Conversation, voices: list[Voice | None] | None, path: str | None,
                seconds: float | None) -> None:

@@ -10,13 +10,16 @@ from ..errors import OptionError
 from ..model import Conversation
 
 META_KEY = "audio"
+OFFSET_KEY = "audio_offset"  # seconds added to the transcript's times to find them in the recording
 # Recordings that sit beside transcripts in a folder, by extension.
 EXTENSIONS = (".wav", ".m4a", ".mp3", ".mp4", ".flac", ".ogg", ".opus", ".webm", ".aac", ".mov")
 
 
-def with_audio(conv: Conversation, path: str | Path) -> Conversation:
-    """The conversation with its recording attached: analysis then measures the voices too."""
-    meta = {**conv.meta, META_KEY: str(path)}
+def with_audio(conv: Conversation, path: str | Path, offset: float = 0.0) -> Conversation:
+    """The conversation with its recording attached: analysis then measures the voices too.
+    ``offset``: seconds to add to the transcript's times to find them in the recording (when
+    the recording was trimmed, or started after the times' zero)."""
+    meta = {**conv.meta, META_KEY: str(path), OFFSET_KEY: float(offset)}
     return Conversation(conv.utterances, conv.speakers, id=conv.id, source=conv.source, format=conv.format,
                         meta=meta, notices=conv.notices)
 
@@ -37,7 +40,8 @@ def check_option(audio: str | Path, transcripts: int) -> None:
                           "session3.m4a)")
 
 
-def attach(convs: list[Conversation], transcript: str | Path, audio: str | Path) -> list[Conversation]:
+def attach(convs: list[Conversation], transcript: str | Path, audio: str | Path,
+           offset: float = 0.0) -> list[Conversation]:
     """The conversations read from ``transcript`` with their recording: ``audio`` is the
     recording itself, or a folder holding one named like each transcript."""
     audio = Path(audio)
@@ -52,4 +56,4 @@ def attach(convs: list[Conversation], transcript: str | Path, audio: str | Path)
     if len(convs) != 1:
         raise OptionError(f"{transcript} holds {len(convs)} conversations, and one recording cannot belong to all "
                           "of them; give each conversation its own transcript file")
-    return [with_audio(convs[0], audio)]
+    return [with_audio(convs[0], audio, offset)]

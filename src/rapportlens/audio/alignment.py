@@ -1,0 +1,68 @@
+"""Whether a transcript's times match its recording: sound where the transcript has
+speech, quiet between. A recording trimmed at the start, or a transcript timed from a
+meeting's start rather than the recording's, puts every utterance a fixed number of seconds
+off; the best shift says by how much."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from .decode import Recording
+from .prosody import ABOVE_FLOOR, levels
+
+STEP = 0.1  # seconds per activity frame
+SEARCH = 120.0  # seconds either way a shift is looked for
+WORTH_SAYING = 0.05  # how much more of the sound a shift must put inside the utterances
+MIN_SHIFT = 1.0  # seconds; less is within the slack of transcript times
+
+
+@dataclass(frozen=True)
+class Alignment:
+    in_step: float  # share of the recording's sound that falls inside the transcript's utterances
+    best_shift: float  # seconds to add to the transcript's times for the best match
+    best_in_step: float
+
+
+def activity(recording: Recording, floor: float) -> np.ndarray:
+    """1 for each STEP of the recording with sound above the background, else 0."""
+    times = np.arange(0, recording.seconds, STEP) + STEP / 2
+    return (levels(recording.samples, recording.rate, times) > floor + ABOVE_FLOOR).astype(float)
+
+
+def covered(spans: Sequence[tuple[float, float]], frames: int, shift: float = 0.0) -> np.ndarray:
+    out = np.zeros(frames)
+    for s, e in spans:
+        a, b = max(0, int((s + shift) / STEP)), min(frames, int(np.ceil((e + shift) / STEP)))
+        if b > a:
+            out[a:b] = 1.0
+    return out
+
+
+def check(recording: Recording, spans: Sequence[tuple[float, float]], floor: float) -> Alignment | None:
+    """How well the spans match the sound, and the shift that matches best; None when the
+    recording has no sound to match."""
+    sound = activity(recording, floor)
+    if not spans or sound.sum() == 0:
+        return None
+    n = len(sound)
+    reach = int(SEARCH / STEP)
+    span = covered(spans, n + 2 * reach, shift=SEARCH)  # room to slide either way
+    # correlate by FFT: for each shift, the sound inside the shifted spans
+    size = 1 << int(np.ceil(np.log2(len(span) + n)))
+    inside = np.fft.irfft(np.fft.rfft(span, size) * np.conj(np.fft.rfft(sound, size)), size)[: 2 * reach + 1]
+    inside = np.round(inside[::-1], 6)  # index i: spans moved by (i - reach) frames
+    total = sound.sum()
+    zero = float(inside[reach] / total)
+    best = int(np.argmax(inside))
+    return Alignment(round(zero, 3), round((best - reach) * STEP, 1), round(float(inside[best] / total), 3))
+
+
+def worth_warning(a: Alignment) -> bool:
+    """A shift of a second or more that halves the sound left outside the utterances. Cues
+    that run a little long or short move the best shift by a fraction of a second and the
+    match by a few points, which is not worth a warning."""
+    return (abs(a.best_shift) >= MIN_SHIFT and a.best_in_step - a.in_step >= WORTH_SAYING
+            and 1 - a.best_in_step <= (1 - a.in_step) / 2)
