@@ -324,3 +324,8 @@ def test_cli_audio_offset(tmp_path, run):
     assert r.exit_code == 0 and "give --audio-offset -5.0" in " ".join(r.stderr.split())
     r = run("analyze", vtt, "--audio", wav, "--audio-offset", "-5", "--practitioner", "Therapist")
     assert r.exit_code == 0 and "off the recording" not in r.stderr and "pitch moved with" in " ".join(r.stdout.split())
+
+
+def test_units_read_as_english():
+    assert convergence_words("pitch", 0.5) == "pitch levels 0.5 semitones closer in the second half"
+    assert convergence_words("pitch", -1.0) == "pitch levels 1.0 semitone further apart in the second half"

@@ -32,9 +32,8 @@ def convergence_words(what: str, change: float | None) -> str | None:
     least, unit = CLOSER[what]
     if abs(change) < least:
         return f"{what} levels about as far apart in the second half as in the first"
-    plural = "s" if abs(change) >= 1.05 and unit != "dB" else ""
-    return f"{what} levels {abs(change):.1f} {unit}{plural} {'closer' if change > 0 else 'further apart'} " \
-           "in the second half"
+    unit = unit if unit == "dB" or f"{abs(change):.1f}" == "1.0" else unit + "s"
+    return f"{what} levels {abs(change):.1f} {unit} {'closer' if change > 0 else 'further apart'} in the second half"
 
 
 def voice_lines(features: Mapping[str, Any], utterances: int) -> list[str]:
