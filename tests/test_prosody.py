@@ -329,3 +329,53 @@ def test_cli_audio_offset(tmp_path, run):
 def test_units_read_as_english():
     assert convergence_words("pitch", 0.5) == "pitch levels 0.5 semitones closer in the second half"
     assert convergence_words("pitch", -1.0) == "pitch levels 1.0 semitone further apart in the second half"
+
+
+def stereo_call(tmp_path):
+    """An agent on the left channel and a customer on the right, talking over each other
+    half the time: on the mix their overlaps cannot be measured; on their channels they can."""
+    rng = np.random.default_rng(5)
+    dev = coupled(30, 0.8, 5)
+    left, right, utts, t = [], [], [], 0.5
+    for i in range(30):
+        who = "Agent" if i % 2 == 0 else "Customer"
+        dur = float(rng.uniform(2.0, 3.0))
+        tone = Tone(t, t + dur, (120.0 if who == "Agent" else 220.0) * 2 ** (dev[i] * 1.5 / 12), -22 + 3 * dev[i])
+        (left if who == "Agent" else right).append(tone)
+        utts.append(Utterance(i, who, TALK["Therapist" if who == "Agent" else "Client"], start=round(t, 3),
+                              end=round(t + dur, 3)))
+        t += dur - (1.0 if i % 2 else -0.3)  # every other reply starts a second before the end
+    seconds = t + 2
+    wav = write_wav(tmp_path / "call.wav", np.stack([render(left, seconds, seed=1), render(right, seconds, seed=2)]))
+    conv = Conversation(utts, [Speaker("Agent", Role.PRACTITIONER), Speaker("Customer", Role.CLIENT)], id="call")
+    return conv, wav
+
+
+def test_each_speaker_on_their_own_channel(tmp_path):
+    conv, wav = stereo_call(tmp_path)
+    mixed = rapportlens.analyze(with_audio(conv, wav)).features
+    apart = rapportlens.analyze(with_audio(conv, wav, channels=["Agent", "Customer"])).features
+    assert sum(mixed["prosody.voiced_seconds"]) < 0.8 * sum(apart["prosody.voiced_seconds"])
+    assert len(apart["prosody.measured"]) == 30
+    assert apart["prosody.speaker_pitch"]["Customer"] > 1.6 * apart["prosody.speaker_pitch"]["Agent"]
+    assert apart["prosody.pitch_synchrony"] > 0.4 and apart["prosody.pitch_synchrony_p"] < 0.05
+    with pytest.raises(OptionError, match="the audio channels name Caller, but the speakers of 'call' are Agent"):
+        with_audio(conv, wav, channels=["Agent", "Caller"])
+    three = Conversation(conv.utterances, [*conv.speakers, Speaker("Supervisor", Role.PRACTITIONER)], id="call")
+    with pytest.raises(InputError, match="the recording has 2 channel"):
+        rapportlens.analyze(with_audio(three, wav, channels=["Agent", "Customer", "Supervisor"]))
+
+
+def test_cli_audio_channels(tmp_path, run):
+    conv, wav = stereo_call(tmp_path)
+    vtt = tmp_path / "call.vtt"
+    vtt.write_text(_vtt(conv))
+    r = run("analyze", vtt, "--audio", wav, "--audio-channels", "Agent, Customer", "-p", "Agent", "--json")
+    assert r.exit_code == 0, r.output
+    import json
+
+    result = json.loads(r.stdout)
+    assert result["meta"]["audio_channels"] == ["Agent", "Customer"]
+    assert len(result["features"]["prosody.measured"]) == 30
+    r = run("analyze", vtt, "--audio-channels", "Agent,Customer")
+    assert r.exit_code == 2 and "give --audio too" in r.output

@@ -82,6 +82,20 @@ def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
+CHANNELS_OPTION = click.option(
+    "--audio-channels", "audio_channels", callback=lambda ctx, param, v: tuple(n.strip() for n in v.split(",") if n.strip())
+    if v else (), metavar="NAMES",
+    help="With --audio: the speakers recorded on each channel, in order, comma-separated (e.g. 'Agent,Customer' for "
+         "a call recorded with the agent on the left): each voice is measured on its own channel, overlaps included. "
+         "Default: the channels mixed.")
+
+
+def _need_audio(audio: str | None, channels: tuple[str, ...]) -> None:
+    if channels and not audio:
+        raise click.UsageError("--audio-channels says who is on each channel of the recording given with --audio; "
+                               "give --audio too")
+
+
 def _model_settings(model: str | None, score_model: str | None) -> dict:
     """The default pipeline's settings for ``--model`` and ``--score-model``."""
     settings: dict = {}
@@ -120,15 +134,17 @@ def _transcripts(item: str, fmt: str | None) -> list[str]:
                    "pitch and loudness per utterance, and whether the voices move together. A folder: each "
                    "transcript's recording is the file there with the transcript's name. Needs "
                    "pip install 'rapportlens[audio]'.")
+@CHANNELS_OPTION
 @click.option("--audio-offset", type=float, default=0.0, metavar="SECONDS",
               help="Seconds to add to the transcript's times to find them in the recording: negative when the "
                    "recording starts after the transcript's zero (trimmed, or started late), positive when it starts "
                    "before. Default 0; a warning suggests a value when the times look off.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
 def analyze(files, fmt, options, practitioners, clients, interpreters, peers, encoding, as_json, model, score_model, html_out,
-            audio, audio_offset, quiet) -> None:
+            audio, audio_channels, audio_offset, quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
+    _need_audio(audio, audio_channels)
     try:
         pipeline = default_pipeline(_model_settings(model, score_model))
     except RapportLensError as e:
@@ -155,7 +171,7 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners,
                                    clients=clients, options=opts, peers=peers, interpreters=interpreters))
             if audio:
-                convs = attach(convs, path, audio, audio_offset)
+                convs = attach(convs, path, audio, audio_offset, audio_channels)
                 if not quiet and any("audio" in c.meta for c in convs):
                     # Measuring voices takes seconds per 10 minutes of recording: say why it waits.
                     click.echo(f"measuring the voices in {Path(convs[0].meta['audio']).name}...", err=True)
@@ -199,9 +215,10 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
               help="A folder of the conversations' recordings, each named like its transcript (session3.vtt -> "
                    "session3.m4a): pitch and loudness per utterance and voice synchrony in the tables. Needs "
                    "pip install 'rapportlens[audio]'.")
+@CHANNELS_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
 def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers, encoding, jobs, engine, scheduler, model,
-          score_model, audio, quiet) -> None:
+          score_model, audio, audio_channels, quiet) -> None:
     """Analyse a corpus: INPUTS are files, folders (walked) or quoted glob patterns.
 
     Resumable: conversations already in DIR/results.jsonl are skipped. A file that cannot
@@ -217,8 +234,9 @@ def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers
         settings["codes"] = {"model": str(Path(model).resolve())}
     if score_model:
         settings["rapport"] = settings["timeline"] = {"score_model": str(Path(score_model).resolve())}
+    _need_audio(audio, audio_channels)
     opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options), peers,
-                       tuple(interpreters), str(Path(audio).resolve()) if audio else None)
+                       tuple(interpreters), str(Path(audio).resolve()) if audio else None, audio_channels)
     try:
         paths = discover(list(inputs))
         default_pipeline(settings)  # bad settings fail here, before any worker starts
@@ -280,9 +298,10 @@ def _read_results(path: str) -> list[dict]:
 @click.option("--audio", type=click.Path(exists=True, file_okay=False), metavar="DIR",
               help="A folder of the sessions' recordings, each named like its transcript: voice synchrony by session. "
                    "Needs pip install 'rapportlens[audio]'.")
+@CHANNELS_OPTION
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings or progress.")
 def trend(files, fmt, options, practitioners, clients, interpreters, peers, encoding, results_path, as_json, model, score_model,
-          html_out, audio, quiet) -> None:
+          html_out, audio, audio_channels, quiet) -> None:
     """Follow one client or practitioner over several sessions, in the order given (a folder's
     transcripts in natural name order: session2 before session10): per session the headline
     figures, then which measures rose or fell and what came back."""
@@ -291,13 +310,14 @@ def trend(files, fmt, options, practitioners, clients, interpreters, peers, enco
 
     if bool(files) == bool(results_path):
         raise click.UsageError("give the sessions' transcripts, or --results FILE, not both or neither")
+    _need_audio(audio, audio_channels)
     convs: list = []
     try:
         if results_path:
             results = _read_results(results_path)
         else:
             convs = _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding,
-                                      model, score_model, quiet, audio)
+                                      model, score_model, quiet, audio, audio_channels)
             results = [to_dict(c) for c in convs]
     except RapportLensError as e:
         _fail(e)
@@ -407,7 +427,7 @@ def _write_series_pages(series, convs: list, html_out: str, quiet: bool) -> None
 
 
 def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding, model, score_model,
-                      quiet, audio=None) -> list:
+                      quiet, audio=None, audio_channels=()) -> list:
     """Every session in ``files`` analysed; a file that fails stops the series, since a series
     with a session missing would show a trend that is not there."""
     pipeline = default_pipeline(_model_settings(model, score_model))
@@ -419,7 +439,7 @@ def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters,
         for path in paths:
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners, clients=clients,
                                    options=_parse_options(options), peers=peers, interpreters=interpreters))
-            for conv in attach(convs, path, audio) if audio else convs:
+            for conv in attach(convs, path, audio, channels=audio_channels) if audio else convs:
                 conv = pipeline(conv)
                 results.append(conv)
                 if not quiet:

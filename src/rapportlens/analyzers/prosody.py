@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from statistics import median
 
-from ..audio import META_KEY, OFFSET_KEY
+from ..audio import CHANNELS_KEY, META_KEY, OFFSET_KEY
 from ..audio.alignment import check, worth_warning
 from ..audio.decode import load
 from ..audio.entrainment import convergence, synchrony
@@ -108,8 +108,15 @@ class Prosody(Analyzer):
                 "the transcript has no times, so its utterances cannot be found in the recording",
                 path=conv.source, fix="give a transcript with times: WebVTT or SRT exported with the "
                 "recording, or lines such as '[00:01:02] Name: text'")
-        recording = load(path)
-        floor = background(recording)
+        names = list(conv.meta.get(CHANNELS_KEY) or [])
+        recording = load(path, keep_channels=bool(names))
+        if names and recording.channels is not None and len(recording.channels) < len(names):
+            raise InputError(f"the recording has {len(recording.channels)} channel(s), but {len(names)} speakers were "
+                             "given one each", path=recording.path,
+                             fix="name one speaker per channel, or leave the channels out to measure the mix")
+        channel = {n: i for i, n in enumerate(names)}
+        floors = {c: background(recording, c) for c in (None, *channel.values())}
+        floor = floors[None]
         fit = check(recording, [s for s in times if s], floor)
         if fit and worth_warning(fit):
             conv.warn(f"the transcript's times look {abs(fit.best_shift):.1f} s off the recording "
@@ -127,9 +134,10 @@ class Prosody(Analyzer):
             if s is None:
                 voices.append(None)
                 continue
+            mine = channel.get(u.speaker)
             others = [t for v, t in zip(conv.utterances, times)
-                      if t and v.speaker != u.speaker and t[0] < s[1] and t[1] > s[0]]
-            voices.append(measure(recording, s[0], s[1], others, floor))
+                      if t and v.speaker != u.speaker and channel.get(v.speaker) == mine and t[0] < s[1] and t[1] > s[0]]
+            voices.append(measure(recording, s[0], s[1], others, floors[mine], mine))
         timed = sum(1 for s in times if s)
         heard = sum(1 for v in voices if v and v.pitch is not None)
         if heard < timed / 2:

@@ -4,22 +4,31 @@ speakers' voices move together (the ``prosody`` analyzer). Needs the audio extra
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import OptionError
 from ..model import Conversation
 
 META_KEY = "audio"
+CHANNELS_KEY = "audio_channels"  # speaker names in channel order, when each has a channel of their own
 OFFSET_KEY = "audio_offset"  # seconds added to the transcript's times to find them in the recording
 # Recordings that sit beside transcripts in a folder, by extension.
 EXTENSIONS = (".wav", ".m4a", ".mp3", ".mp4", ".flac", ".ogg", ".opus", ".webm", ".aac", ".mov")
 
 
-def with_audio(conv: Conversation, path: str | Path, offset: float = 0.0) -> Conversation:
+def with_audio(conv: Conversation, path: str | Path, offset: float = 0.0,
+               channels: Sequence[str] = ()) -> Conversation:
     """The conversation with its recording attached: analysis then measures the voices too.
     ``offset``: seconds to add to the transcript's times to find them in the recording (when
-    the recording was trimmed, or started after the times' zero)."""
-    meta = {**conv.meta, META_KEY: str(path), OFFSET_KEY: float(offset)}
+    the recording was trimmed, or started after the times' zero). ``channels``: the speakers
+    recorded on the first, second... channel, when each has one of their own (a call centre's
+    stereo recording), so that each voice is measured on its own channel, overlaps included."""
+    unknown = [n for n in channels if n not in conv.speaker_names]
+    if unknown:
+        raise OptionError(f"the audio channels name {', '.join(unknown)}, but the speakers of {conv.id!r} are "
+                          f"{', '.join(conv.speaker_names)}; name them in channel order as the transcript spells them")
+    meta = {**conv.meta, META_KEY: str(path), OFFSET_KEY: float(offset), CHANNELS_KEY: list(channels)}
     return Conversation(conv.utterances, conv.speakers, id=conv.id, source=conv.source, format=conv.format,
                         meta=meta, notices=conv.notices)
 
@@ -41,7 +50,7 @@ def check_option(audio: str | Path, transcripts: int) -> None:
 
 
 def attach(convs: list[Conversation], transcript: str | Path, audio: str | Path,
-           offset: float = 0.0) -> list[Conversation]:
+           offset: float = 0.0, channels: Sequence[str] = ()) -> list[Conversation]:
     """The conversations read from ``transcript`` with their recording: ``audio`` is the
     recording itself, or a folder holding one named like each transcript."""
     audio = Path(audio)
@@ -56,4 +65,4 @@ def attach(convs: list[Conversation], transcript: str | Path, audio: str | Path,
     if len(convs) != 1:
         raise OptionError(f"{transcript} holds {len(convs)} conversations, and one recording cannot belong to all "
                           "of them; give each conversation its own transcript file")
-    return [with_audio(convs[0], audio, offset)]
+    return [with_audio(convs[0], audio, offset, channels)]

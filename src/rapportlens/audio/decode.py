@@ -34,14 +34,21 @@ class Recording:
     path: Path
     samples: np.ndarray  # mono float32 in -1..1
     rate: int
+    channels: np.ndarray | None = None  # (channel, sample), when the channels were kept apart
+
+    def track(self, channel: int | None) -> np.ndarray:
+        """One channel's samples, or the mono mix for None."""
+        return self.samples if channel is None or self.channels is None else self.channels[channel]
 
     @property
     def seconds(self) -> float:
         return len(self.samples) / self.rate
 
 
-def load(path: str | Path, rate: int = RATE) -> Recording:
-    """The recording's first audio stream, mixed down to mono at ``rate`` samples a second."""
+def load(path: str | Path, rate: int = RATE, keep_channels: bool = False) -> Recording:
+    """The recording's first audio stream, mixed down to mono at ``rate`` samples a second;
+    with ``keep_channels``, each channel apart as well (a call recorded with the agent on the
+    left and the customer on the right)."""
     av = need("av")
     path = Path(path)
     if not path.is_file():
@@ -52,14 +59,14 @@ def load(path: str | Path, rate: int = RATE) -> Recording:
             if stream is None:
                 raise InputError("the file has no audio stream", path=path,
                                  fix="give the recording's audio or video file (WAV, MP3, M4A, MP4)")
-            resampler = av.AudioResampler(format="flt", layout="mono", rate=rate)
-            chunks = [out.to_ndarray().reshape(-1)
-                      for frame in container.decode(stream) for out in resampler.resample(frame)]
-            chunks += [out.to_ndarray().reshape(-1) for out in resampler.resample(None)]
+            layout = stream.layout.name if keep_channels else "mono"
+            resampler = av.AudioResampler(format="fltp", layout=layout, rate=rate)
+            chunks = [out.to_ndarray() for frame in container.decode(stream) for out in resampler.resample(frame)]
+            chunks += [out.to_ndarray() for out in resampler.resample(None)]
     except av.FFmpegError as e:
         raise InputError(f"cannot decode the recording ({e})", path=path,
                          fix="give an audio or video file FFmpeg reads (WAV, MP3, M4A, MP4)") from None
-    samples = np.concatenate(chunks).astype(np.float32) if chunks else np.zeros(0, np.float32)
-    if not len(samples):
+    both = np.concatenate(chunks, axis=1).astype(np.float32) if chunks else np.zeros((1, 0), np.float32)
+    if not both.shape[1]:
         raise InputError("the recording is empty", path=path, fix="check that the file holds sound")
-    return Recording(path, samples, rate)
+    return Recording(path, both.mean(axis=0), rate, both if keep_channels else None)

@@ -41,26 +41,29 @@ def levels(samples: np.ndarray, rate: int, times: np.ndarray) -> np.ndarray:
     return 10 * np.log10(np.maximum(power, 1e-12))
 
 
-def background(recording: Recording) -> float:
-    """The level of the quiet stretches: the 10th percentile of the whole recording's levels."""
+def background(recording: Recording, channel: int | None = None) -> float:
+    """The level of the quiet stretches: the 10th percentile of the whole track's levels."""
     times = np.arange(0, recording.seconds, FRAME)
-    return float(np.percentile(levels(recording.samples, recording.rate, times), 10)) if len(times) else -120.0
+    track = recording.track(channel)
+    return float(np.percentile(levels(track, recording.rate, times), 10)) if len(times) else -120.0
 
 
 def measure(recording: Recording, start: float, end: float, others: Sequence[tuple[float, float]] = (),
-            floor: float | None = None) -> Voice:
-    """The voice between ``start`` and ``end`` seconds, leaving out the instants inside
-    ``others`` (other speakers' utterances: two voices on one track cannot be told apart)."""
+            floor: float | None = None, channel: int | None = None) -> Voice:
+    """The voice between ``start`` and ``end`` seconds on one channel (None: the mono mix),
+    leaving out the instants inside ``others`` (other speakers' utterances on the same track:
+    two voices on one track cannot be told apart)."""
     pyworld = need("pyworld")
     rate = recording.rate
-    a, b = max(0, int(start * rate)), min(len(recording.samples), int(end * rate))
+    track = recording.track(channel)
+    a, b = max(0, int(start * rate)), min(len(track), int(end * rate))
     if b - a < int(3 * WINDOW * rate):
         return Voice(None, None, None, 0.0)
-    segment = recording.samples[a:b].astype(np.float64)
+    segment = track[a:b].astype(np.float64)
     f0, t = pyworld.dio(segment, rate, f0_floor=F0_FLOOR, f0_ceil=F0_CEIL, frame_period=FRAME * 1000)
     f0 = pyworld.stonemask(segment, f0, t, rate)
     db = levels(segment, rate, t)
-    floor = background(recording) if floor is None else floor
+    floor = background(recording, channel) if floor is None else floor
     keep = (f0 > 0) & (db > floor + ABOVE_FLOOR)
     at = t + a / rate
     for s, e in others:

@@ -39,9 +39,11 @@ def render(tones: Sequence[Tone], seconds: float | None = None, rate: int = RATE
 
 
 def write_wav(path: str | Path, samples: np.ndarray, rate: int = RATE) -> Path:
-    pcm = (np.clip(samples, -1, 1) * 32767).astype("<i2")
+    """``samples``: one track, or (channel, sample) for several."""
+    tracks = np.atleast_2d(samples)
+    pcm = (np.clip(tracks.T, -1, 1) * 32767).astype("<i2")  # frames of interleaved channels
     with wave.open(str(path), "wb") as w:
-        w.setnchannels(1)
+        w.setnchannels(tracks.shape[0])
         w.setsampwidth(2)
         w.setframerate(rate)
         w.writeframes(pcm.tobytes())

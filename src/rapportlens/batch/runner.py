@@ -41,6 +41,7 @@ class ReadOptions:
     peers: bool = False
     interpreters: tuple[str, ...] = ()
     audio: str | None = None  # a folder of recordings named like the transcripts
+    audio_channels: tuple[str, ...] = ()  # the speakers on each channel, when each has one
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _done_keys(results: Path) -> set[tuple[str, int]]:
 def _read(path: Path, opts: ReadOptions) -> Iterator[Conversation]:
     convs = iter_read(path, opts.format, encoding=opts.encoding, practitioners=opts.practitioners,
                       clients=opts.clients, options=opts.options, peers=opts.peers, interpreters=opts.interpreters)
-    return iter(attach(list(convs), path, opts.audio)) if opts.audio else convs
+    return iter(attach(list(convs), path, opts.audio, channels=opts.audio_channels)) if opts.audio else convs
 
 
 def _fingerprint(path: Path) -> dict[str, int]:
