@@ -8,8 +8,8 @@ from __future__ import annotations
 from statistics import median
 
 from ..audio import CHANNELS_KEY, META_KEY, OFFSET_KEY
-from ..audio.alignment import check, worth_warning
-from ..audio.decode import load
+from ..audio.alignment import Alignment, check, worth_warning
+from ..audio.decode import Recording, load
 from ..audio.entrainment import convergence, synchrony
 from ..audio.prosody import Voice, background, measure, semitones
 from ..errors import InputError
@@ -116,19 +116,8 @@ class Prosody(Analyzer):
                              fix="name one speaker per channel, or leave the channels out to measure the mix")
         channel = {n: i for i, n in enumerate(names)}
         floors = {c: background(recording, c) for c in (None, *channel.values())}
-        floor = floors[None]
-        fit = check(recording, [s for s in times if s], floor)
-        if fit and worth_warning(fit):
-            conv.warn(f"the transcript's times look {abs(fit.best_shift):.1f} s off the recording "
-                      f"{recording.path.name}: {fit.in_step:.0%} of its sound falls inside the utterances as timed, "
-                      f"{fit.best_in_step:.0%} with the times moved by {fit.best_shift:+.1f} s. If the recording starts "
-                      f"{'later' if fit.best_shift < 0 else 'earlier'} than the transcript's times count from, give "
-                      f"--audio-offset {offset + fit.best_shift:.1f}")
-        after = [u.index for u, s in zip(conv.utterances, times) if s and s[0] >= recording.seconds]
-        if after:
-            conv.warn(f"{len(after)} utterance(s) start after the recording ends ({recording.seconds:.0f} s; "
-                      f"the first is utterance {after[0]}): is {recording.path.name} the recording of this "
-                      "transcript, and do its times count from the recording's start?")
+        fit = check(recording, [s for s in times if s], floors[None])
+        _warn_if_off(conv, recording, times, fit, offset)
         voices: list[Voice | None] = []
         for u, s in zip(conv.utterances, times):
             if s is None:
@@ -163,7 +152,9 @@ class Prosody(Analyzer):
         f.assign(SECONDS.key, None if seconds is None else round(seconds, 2))
         f.assign(MEASURED.key, [i for i, p in enumerate(pitch) if p is not None])
         speakers = [u.speaker for u in us]
-        at = [u.start if u.start is not None else float(u.index) for u in us]
+        # Each speaker's trend is over time when every utterance has it, else over order.
+        timed = all(u.start is not None for u in us)
+        at = [u.start if timed else float(u.index) for u in us]
         tones = [None if p is None else semitones(p, 100.0) for p in pitch]
         ps, ls = synchrony(tones, speakers, at), synchrony(loud, speakers, at)
         f.assign(PITCH_SYNC.key, None if ps is None else round(ps.r, 3))
@@ -177,6 +168,22 @@ class Prosody(Analyzer):
             pc, lc = convergence(tones, speakers, at, *pair), convergence(loud, speakers, at, *pair)
         f.assign(PITCH_CONV.key, None if pc is None else round(pc, 2))
         f.assign(LOUD_CONV.key, None if lc is None else round(lc, 2))
+
+
+def _warn_if_off(conv: Conversation, recording: Recording, times: list[tuple[float, float] | None],
+                 fit: Alignment | None, offset: float) -> None:
+    """Say when the transcript's times do not seem to be the recording's."""
+    if fit and worth_warning(fit):
+        conv.warn(f"the transcript's times look {abs(fit.best_shift):.1f} s off the recording "
+                  f"{recording.path.name}: {fit.in_step:.0%} of its sound falls inside the utterances as timed, "
+                  f"{fit.best_in_step:.0%} with the times moved by {fit.best_shift:+.1f} s. If the recording starts "
+                  f"{'later' if fit.best_shift < 0 else 'earlier'} than the transcript's times count from, give "
+                  f"--audio-offset {offset + fit.best_shift:.1f}")
+    after = [u.index for u, s in zip(conv.utterances, times) if s and s[0] >= recording.seconds]
+    if after:
+        conv.warn(f"{len(after)} utterance(s) start after the recording ends ({recording.seconds:.0f} s; "
+                  f"the first is utterance {after[0]}): is {recording.path.name} the recording of this "
+                  "transcript, and do its times count from the recording's start?")
 
 
 def _median(values: list[float | None]) -> float | None:
