@@ -379,3 +379,27 @@ def test_cli_audio_channels(tmp_path, run):
     assert len(result["features"]["prosody.measured"]) == 30
     r = run("analyze", vtt, "--audio-channels", "Agent,Customer")
     assert r.exit_code == 2 and "give --audio too" in r.output
+
+
+def test_a_file_per_speaker(tmp_path, run):
+    """Zoom's separate audio file per participant: each file is that speaker's channel."""
+    conv, wav = stereo_call(tmp_path)
+    both = load(wav, keep_channels=True).channels.astype(np.float64)
+    agent = write_wav(tmp_path / "audioAgent123.wav", both[0])
+    customer = write_wav(tmp_path / "audioCustomer456.wav", both[1][: -RATE])  # ends a second sooner
+    f = rapportlens.analyze(with_audio(conv, {"Agent": agent, "Customer": customer})).features
+    apart = rapportlens.analyze(with_audio(conv, wav, channels=["Agent", "Customer"])).features
+    assert f["prosody.recording"] == "audioAgent123.wav + audioCustomer456.wav"
+    assert f["prosody.pitch"] == apart["prosody.pitch"]
+    vtt = tmp_path / "call.vtt"
+    vtt.write_text(_vtt(conv))
+    r = run("analyze", vtt, "--audio-track", f"Agent={agent}", "--audio-track", f"Customer={customer}", "-p", "Agent")
+    assert r.exit_code == 0, r.output
+    assert "measuring the voices in audioAgent123.wav + audioCustomer456.wav" in r.stderr
+    assert "voice: audioAgent123.wav + audioCustomer456.wav" in r.stdout
+    r = run("analyze", vtt, "--audio-track", f"Caller={agent}")
+    assert r.exit_code == 2 and "the audio channels name Caller" in r.stderr
+    r = run("analyze", vtt, "--audio-track", "Agent")
+    assert r.exit_code == 2 and "write it as NAME=FILE" in r.output
+    r = run("analyze", vtt, "--audio", wav, "--audio-track", f"Agent={agent}")
+    assert r.exit_code == 2 and "not both" in r.output

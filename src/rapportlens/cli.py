@@ -90,6 +90,22 @@ CHANNELS_OPTION = click.option(
          "Default: the channels mixed.")
 
 
+def _tracks(given: tuple[str, ...], audio: str | None) -> dict[str, str]:
+    """``--audio-track NAME=FILE`` options as {speaker: file}."""
+    if given and audio:
+        raise click.UsageError("give --audio (one recording) or --audio-track (one per speaker), not both")
+    tracks = {}
+    for item in given:
+        name, sep, path = item.partition("=")
+        if not sep or not name.strip() or not path.strip():
+            raise click.BadParameter(f"{item!r}: write it as NAME=FILE, e.g. 'Jo=audioJo1234.m4a'",
+                                     param_hint="--audio-track")
+        if not Path(path.strip()).is_file():
+            raise click.BadParameter(f"{path.strip()}: no such file", param_hint="--audio-track")
+        tracks[name.strip()] = path.strip()
+    return tracks
+
+
 def _need_audio(audio: str | None, channels: tuple[str, ...]) -> None:
     if channels and not audio:
         raise click.UsageError("--audio-channels says who is on each channel of the recording given with --audio; "
@@ -135,16 +151,21 @@ def _transcripts(item: str, fmt: str | None) -> list[str]:
                    "transcript's recording is the file there with the transcript's name. Needs "
                    "pip install 'rapportlens[audio]'.")
 @CHANNELS_OPTION
+@click.option("--audio-track", "audio_tracks", multiple=True, metavar="NAME=FILE",
+              help="A speaker's own recording, when each has one made together (Zoom's separate audio file per "
+                   "participant); repeat for each speaker. Instead of --audio.")
 @click.option("--audio-offset", type=float, default=0.0, metavar="SECONDS",
               help="Seconds to add to the transcript's times to find them in the recording: negative when the "
                    "recording starts after the transcript's zero (trimmed, or started late), positive when it starts "
                    "before. Default 0; a warning suggests a value when the times look off.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
 def analyze(files, fmt, options, practitioners, clients, interpreters, peers, encoding, as_json, model, score_model, html_out,
-            audio, audio_channels, audio_offset, quiet) -> None:
+            audio, audio_channels, audio_tracks, audio_offset, quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
     _need_audio(audio, audio_channels)
+    tracks = _tracks(audio_tracks, audio)
+    audio = tracks or audio
     try:
         pipeline = default_pipeline(_model_settings(model, score_model))
     except RapportLensError as e:
@@ -174,7 +195,9 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
                 convs = attach(convs, path, audio, audio_offset, audio_channels)
                 if not quiet and any("audio" in c.meta for c in convs):
                     # Measuring voices takes seconds per 10 minutes of recording: say why it waits.
-                    click.echo(f"measuring the voices in {Path(convs[0].meta['audio']).name}...", err=True)
+                    where = convs[0].meta["audio"]
+                    names = [Path(p).name for p in (where if isinstance(where, list) else [where])]
+                    click.echo(f"measuring the voices in {' + '.join(names)}...", err=True)
             results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:
             _fail(e)

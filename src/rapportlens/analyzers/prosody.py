@@ -9,7 +9,7 @@ from statistics import median
 
 from ..audio import CHANNELS_KEY, META_KEY, OFFSET_KEY
 from ..audio.alignment import Alignment, check, worth_warning
-from ..audio.decode import Recording, load
+from ..audio.decode import Recording, load, load_tracks
 from ..audio.entrainment import convergence, synchrony
 from ..audio.prosody import Voice, background, measure, semitones
 from ..errors import InputError
@@ -36,7 +36,8 @@ SPEAKER_PITCH = declare("prosody.speaker_pitch", Level.SPEAKER, "float",
 SPEAKER_LOUDNESS = declare("prosody.speaker_loudness", Level.SPEAKER, "float",
                            "Median of the speaker's utterance loudness.", unit="dBFS", nullable=True)
 RECORDING = declare("prosody.recording", Level.CONVERSATION, "str",
-                    "File name of the recording measured; null when none was given.", nullable=True)
+                    "File name of the recording measured (the files joined by ' + ' when each speaker has one); null "
+                    "when none was given.", nullable=True)
 SECONDS = declare("prosody.recording_seconds", Level.CONVERSATION, "float", "Length of the recording.",
                   unit="seconds", nullable=True)
 IN_STEP = declare(
@@ -100,7 +101,7 @@ class Prosody(Analyzer):
         self.assign(conversation, voices, path, seconds)
         conversation.features.assign(IN_STEP.key, in_step)
 
-    def measure(self, conv: Conversation, path: str) -> tuple[list[Voice | None], float, float | None]:
+    def measure(self, conv: Conversation, path: str | list[str]) -> tuple[list[Voice | None], float, float | None]:
         offset = float(conv.meta.get(OFFSET_KEY) or 0.0)
         times = [None if s is None else (s[0] + offset, s[1] + offset) for s in spans(conv.utterances)]
         if not any(times):
@@ -109,7 +110,7 @@ class Prosody(Analyzer):
                 path=conv.source, fix="give a transcript with times: WebVTT or SRT exported with the "
                 "recording, or lines such as '[00:01:02] Name: text'")
         names = list(conv.meta.get(CHANNELS_KEY) or [])
-        recording = load(path, keep_channels=bool(names))
+        recording = load_tracks(path) if isinstance(path, (list, tuple)) else load(path, keep_channels=bool(names))
         if names and recording.channels is not None and len(recording.channels) < len(names):
             raise InputError(f"the recording has {len(recording.channels)} channel(s), but {len(names)} speakers were "
                              "given one each", path=recording.path,
@@ -131,10 +132,10 @@ class Prosody(Analyzer):
         heard = sum(1 for v in voices if v and v.pitch is not None)
         if heard < timed / 2:
             conv.warn(f"only {heard} of {timed} timed utterances had enough voiced speech in "
-                      f"{recording.path.name} to measure; check that the recording matches the transcript")
+                      f"{recording.name} to measure; check that the recording matches the transcript")
         return voices, recording.seconds, fit.in_step if fit else None
 
-    def assign(self, conv: Conversation, voices: list[Voice | None] | None, path: str | None,
+    def assign(self, conv: Conversation, voices: list[Voice | None] | None, path: str | list[str] | None,
                seconds: float | None) -> None:
         f = conv.features
         us = conv.utterances
@@ -148,7 +149,8 @@ class Prosody(Analyzer):
         by = {s.name: [i for i, u in enumerate(us) if u.speaker == s.name] for s in conv.speakers}
         f.assign(SPEAKER_PITCH.key, {n: _median([pitch[i] for i in idx]) for n, idx in by.items()})
         f.assign(SPEAKER_LOUDNESS.key, {n: _median([loud[i] for i in idx]) for n, idx in by.items()})
-        f.assign(RECORDING.key, None if path is None else str(path).replace("\\", "/").rsplit("/", 1)[-1])
+        files = path if isinstance(path, (list, tuple)) else [path] if path else []
+        f.assign(RECORDING.key, " + ".join(str(p).replace("\\", "/").rsplit("/", 1)[-1] for p in files) or None)
         f.assign(SECONDS.key, None if seconds is None else round(seconds, 2))
         f.assign(MEASURED.key, [i for i, p in enumerate(pitch) if p is not None])
         speakers = [u.speaker for u in us]
@@ -175,14 +177,14 @@ def _warn_if_off(conv: Conversation, recording: Recording, times: list[tuple[flo
     """Say when the transcript's times do not seem to be the recording's."""
     if fit and worth_warning(fit):
         conv.warn(f"the transcript's times look {abs(fit.best_shift):.1f} s off the recording "
-                  f"{recording.path.name}: {fit.in_step:.0%} of its sound falls inside the utterances as timed, "
+                  f"{recording.name}: {fit.in_step:.0%} of its sound falls inside the utterances as timed, "
                   f"{fit.best_in_step:.0%} with the times moved by {fit.best_shift:+.1f} s. If the recording starts "
                   f"{'later' if fit.best_shift < 0 else 'earlier'} than the transcript's times count from, give "
                   f"--audio-offset {offset + fit.best_shift:.1f}")
     after = [u.index for u, s in zip(conv.utterances, times) if s and s[0] >= recording.seconds]
     if after:
         conv.warn(f"{len(after)} utterance(s) start after the recording ends ({recording.seconds:.0f} s; "
-                  f"the first is utterance {after[0]}): is {recording.path.name} the recording of this "
+                  f"the first is utterance {after[0]}): is {recording.name} the recording of this "
                   "transcript, and do its times count from the recording's start?")
 
 

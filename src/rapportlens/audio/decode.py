@@ -36,6 +36,10 @@ class Recording:
     rate: int
     channels: np.ndarray | None = None  # (channel, sample), when the channels were kept apart
 
+    @property
+    def name(self) -> str:
+        return self.path.name
+
     def track(self, channel: int | None) -> np.ndarray:
         """One channel's samples, or the mono mix for None."""
         return self.samples if channel is None or self.channels is None else self.channels[channel]
@@ -70,3 +74,23 @@ def load(path: str | Path, rate: int = RATE, keep_channels: bool = False) -> Rec
     if not both.shape[1]:
         raise InputError("the recording is empty", path=path, fix="check that the file holds sound")
     return Recording(path, both.mean(axis=0), rate, both if keep_channels else None)
+
+
+@dataclass(frozen=True)
+class Tracks(Recording):
+    """Several recordings of one conversation started together, one per speaker (Zoom's
+    separate audio file for each participant), read as the channels of one recording."""
+
+    paths: tuple[Path, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return " + ".join(p.name for p in self.paths)
+
+
+def load_tracks(paths: list[str | Path], rate: int = RATE) -> Tracks:
+    """Each file mixed to mono, the shorter ones padded with silence at the end."""
+    mono = [load(p, rate).samples for p in paths]
+    length = max(len(m) for m in mono)
+    channels = np.stack([np.pad(m, (0, length - len(m))) for m in mono])
+    return Tracks(Path(paths[0]), channels.mean(axis=0), rate, channels, tuple(Path(p) for p in paths))
