@@ -174,17 +174,22 @@ def test_recordings_in_other_formats_and_bad_files(tmp_path):
         load(tmp_path / "missing.wav")
 
 
-def test_missing_audio_extra_says_how_to_install(monkeypatch, tmp_path):
+def hide(monkeypatch, module: str) -> None:
+    """Make ``module`` look uninstalled to the audio extra's imports."""
     import importlib
 
     real = importlib.import_module
 
-    def no_av(name, *a, **kw):
-        if name == "av":
-            raise ImportError("No module named 'av'")
+    def without(name, *a, **kw):
+        if name == module:
+            raise ImportError(f"No module named {module!r}")
         return real(name, *a, **kw)
 
-    monkeypatch.setattr(importlib, "import_module", no_av)
+    monkeypatch.setattr(importlib, "import_module", without)
+
+
+def test_missing_audio_extra_says_how_to_install(monkeypatch, tmp_path):
+    hide(monkeypatch, "av")
     with pytest.raises(AudioUnavailable, match=r"pip install 'rapportlens\[audio\]'"):
         load(tmp_path / "x.wav")
 
@@ -403,3 +408,27 @@ def test_a_file_per_speaker(tmp_path, run):
     assert r.exit_code == 2 and "write it as NAME=FILE" in r.output
     r = run("analyze", vtt, "--audio", wav, "--audio-track", f"Agent={agent}")
     assert r.exit_code == 2 and "not both" in r.output
+
+
+def test_channels_named_in_the_wrong_order_are_an_error(tmp_path, run):
+    conv, wav = stereo_call(tmp_path)
+    with pytest.raises(InputError, match="Agent is loudest on channel 1, not 2") as e:
+        rapportlens.analyze(with_audio(conv, wav, channels=["Customer", "Agent"]))
+    assert "--audio-channels Agent,Customer" in e.value.fix
+    vtt = tmp_path / "call.vtt"
+    vtt.write_text(_vtt(conv))
+    r = run("analyze", vtt, "--audio", wav, "--audio-channels", "Customer,Agent")
+    assert r.exit_code == 2 and "--audio-channels Agent,Customer" in r.stderr
+
+
+@pytest.mark.parametrize("command", ["analyze", "trend", "batch"])
+def test_cli_without_the_audio_extra_stops_before_any_work(tmp_path, run, monkeypatch, command):
+    hide(monkeypatch, "pyworld")
+    conv, _, _ = session(tmp_path, n=4)
+    vtt = tmp_path / "session.vtt"
+    vtt.write_text(_vtt(conv))
+    extra = ["--out", tmp_path / "out"] if command == "batch" else []
+    r = run(command, vtt, "--audio", tmp_path, *extra)
+    assert r.exit_code == 2
+    assert "pip install 'rapportlens[audio]'" in r.output and "measuring the voices" not in r.output
+    assert not (tmp_path / "out").exists()

@@ -16,6 +16,7 @@ import click
 
 from . import __version__, plugins
 from .audio import attach, check_option
+from .audio.decode import require as require_audio
 from .errors import InputError, RapportLensError
 from .features import declared
 from .output import to_dict
@@ -106,10 +107,17 @@ def _tracks(given: tuple[str, ...], audio: str | None) -> dict[str, str]:
     return tracks
 
 
-def _need_audio(audio: str | None, channels: tuple[str, ...]) -> None:
+def _need_audio(audio: Any, channels: tuple[str, ...]) -> None:
+    """Recordings need the audio extra, and channels need a recording: say so before any work."""
     if channels and not audio:
         raise click.UsageError("--audio-channels says who is on each channel of the recording given with --audio; "
                                "give --audio too")
+    if audio:
+        try:
+            require_audio()
+        except RapportLensError as e:
+            _fail(e)
+            sys.exit(2)
 
 
 def _model_settings(model: str | None, score_model: str | None) -> dict:
@@ -163,7 +171,7 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
             audio, audio_channels, audio_tracks, audio_offset, quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
-    _need_audio(audio, audio_channels)
+    _need_audio(audio or audio_tracks, audio_channels)
     tracks = _tracks(audio_tracks, audio)
     audio = tracks or audio
     try:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from statistics import median
 
 from ..audio import CHANNELS_KEY, META_KEY, OFFSET_KEY
-from ..audio.alignment import Alignment, check, worth_warning
+from ..audio.alignment import Alignment, channel_mixups, check, loudest_channels, worth_warning
 from ..audio.decode import Recording, load, load_tracks
 from ..audio.entrainment import convergence, synchrony
 from ..audio.prosody import Voice, background, measure, semitones
@@ -116,6 +116,7 @@ class Prosody(Analyzer):
                              "given one each", path=recording.path,
                              fix="name one speaker per channel, or leave the channels out to measure the mix")
         channel = {n: i for i, n in enumerate(names)}
+        _check_channels(conv, recording, times, channel)
         floors = {c: background(recording, c) for c in (None, *channel.values())}
         fit = check(recording, [s for s in times if s], floors[None])
         _warn_if_off(conv, recording, times, fit, offset)
@@ -186,6 +187,19 @@ def _warn_if_off(conv: Conversation, recording: Recording, times: list[tuple[flo
         conv.warn(f"{len(after)} utterance(s) start after the recording ends ({recording.seconds:.0f} s; "
                   f"the first is utterance {after[0]}): is {recording.name} the recording of this "
                   "transcript, and do its times count from the recording's start?")
+
+
+def _check_channels(conv: Conversation, recording: Recording, times: list[tuple[float, float] | None],
+                    channel: dict[str, int]) -> None:
+    """A speaker whose voice is loudest on another channel than the one named for them: the
+    names are most likely in the wrong order, and every measure would be of the other voice."""
+    wrong = channel_mixups(loudest_channels(recording, times, [u.speaker for u in conv.utterances]), channel)
+    if wrong:
+        order = sorted(channel, key=lambda n: wrong.get(n, channel[n]))
+        said = "; ".join(f"{n} is loudest on channel {c + 1}, not {channel[n] + 1}" for n, c in wrong.items())
+        raise InputError(f"the channels do not seem to be whose they were named: {said}", path=recording.name,
+                         fix="name the speakers in channel order"
+                             + (f": --audio-channels {','.join(order)}" if len(set(order)) == len(order) else ""))
 
 
 def _median(values: list[float | None]) -> float | None:

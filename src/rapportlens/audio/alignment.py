@@ -66,3 +66,45 @@ def worth_warning(a: Alignment) -> bool:
     match by a few points, which is not worth a warning."""
     return (abs(a.best_shift) >= MIN_SHIFT and a.best_in_step - a.in_step >= WORTH_SAYING
             and 1 - a.best_in_step <= (1 - a.in_step) / 2)
+
+
+MIN_ALONE = 3  # utterances heard alone before a speaker's channel is judged
+
+
+def loudest_channels(recording: Recording, spans: Sequence[tuple[float, float] | None],
+                     speakers: Sequence[str]) -> dict[str, list[int]]:
+    """For each speaker, on which channel each of their utterances is loudest, over the part
+    of it no one else's utterance overlaps: a speaker given the wrong channel is loudest on
+    another. Utterances with under half a second to themselves are left out."""
+    if recording.channels is None:
+        return {}
+    rate = recording.rate
+    out: dict[str, list[int]] = {}
+    for i, (s, who) in enumerate(zip(spans, speakers)):
+        if s is None:
+            continue
+        a, b = int(s[0] * rate), min(recording.channels.shape[1], int(s[1] * rate))
+        if b - a < rate // 2:
+            continue
+        alone = np.ones(b - a, bool)
+        for j, t in enumerate(spans):
+            if t and j != i and speakers[j] != who and t[0] < s[1] and t[1] > s[0]:
+                alone[max(0, int(t[0] * rate) - a):max(0, int(t[1] * rate) - a)] = False
+        if alone.sum() < rate // 2:
+            continue
+        power = [float(np.mean(np.square(ch[a:b][alone], dtype=np.float64))) for ch in recording.channels]
+        if max(power) > 0:
+            out.setdefault(who, []).append(int(np.argmax(power)))
+    return out
+
+
+def channel_mixups(loudest: dict[str, list[int]], given: dict[str, int]) -> dict[str, int]:
+    """Speakers who are loudest on another channel than the one given, in most of at least
+    MIN_ALONE utterances heard alone, with the channel they are loudest on."""
+    out = {}
+    for who, where in loudest.items():
+        if who in given and len(where) >= MIN_ALONE:
+            usual = max(set(where), key=where.count)
+            if usual != given[who] and where.count(usual) > len(where) / 2:
+                out[who] = usual
+    return out

@@ -29,6 +29,12 @@ def need(module: str):
                                f"install it with: {INSTALL}") from None
 
 
+def require() -> None:
+    """Fail now, with how to install them, when the audio extra's libraries are missing."""
+    need("av")
+    need("pyworld")
+
+
 @dataclass(frozen=True)
 class Recording:
     path: Path
