@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__, plugins
-from .audio import attach, check_option
+from .audio import attach, check_option, recording_files
 from .audio.decode import require as require_audio
 from .errors import InputError, RapportLensError
 from .features import declared
@@ -203,8 +203,7 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
                 convs = attach(convs, path, audio, audio_offset, audio_channels)
                 if not quiet and any("audio" in c.meta for c in convs):
                     # Measuring voices takes seconds per 10 minutes of recording: say why it waits.
-                    where = convs[0].meta["audio"]
-                    names = [Path(p).name for p in (where if isinstance(where, list) else [where])]
+                    names = [Path(p).name for p in recording_files(convs[0].meta)]
                     click.echo(f"measuring the voices in {' + '.join(names)}...", err=True)
             results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:

@@ -81,8 +81,7 @@ def without_interpreters(conv: Conversation, interpreters: Sequence[str]) -> Con
     who = ", ".join(sorted(names))
     meta = {**conv.meta, "interpreting": {"interpreters": sorted(names), "relays_left_out": left_out,
                                           "relays_standing_in": stood_in, "own_words_left_out": own}}
-    out = Conversation(utterances, speakers, id=conv.id, source=conv.source, format=conv.format, meta=meta,
-                       notices=conv.notices)
+    out = conv.replaced(utterances=utterances, speakers=speakers, meta=meta)
     parts = [f"{left_out} relay(s) of words the transcript already has were left out"]
     if stood_in:
         parts.append(f"{stood_in} stand in for words not in English (what was written is kept in meta.original)")

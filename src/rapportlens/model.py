@@ -130,13 +130,19 @@ class Conversation:
 
     def with_speakers(self, speakers: Sequence[Speaker]) -> Conversation:
         """A copy with other speaker records (roles); computed features are not carried over."""
+        return self.replaced(speakers=speakers)
+
+    def replaced(self, *, utterances: Iterable[Utterance] | None = None, speakers: Iterable[Speaker] | None = None,
+                 meta: Mapping[str, Any] | None = None) -> Conversation:
+        """A copy of the inputs with some of them replaced (id, source, format and notices
+        kept); computed features are not carried over."""
         return Conversation(
-            self.utterances,
-            speakers,
+            self.utterances if utterances is None else utterances,
+            self.speakers if speakers is None else speakers,
             id=self.id,
             source=self.source,
             format=self.format,
-            meta=self.meta,
+            meta=self.meta if meta is None else meta,
             notices=self.notices,
         )
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from statistics import median
 
-from ..audio import CHANNELS_KEY, META_KEY, OFFSET_KEY
+from ..audio import CHANNELS_KEY, OFFSET_KEY, recording_files
 from ..audio.alignment import Alignment, channel_mixups, check, loudest_channels, worth_warning
 from ..audio.decode import Recording, load, load_tracks
 from ..audio.entrainment import convergence, synchrony
-from ..audio.prosody import Voice, background, measure, semitones
+from ..audio.prosody import Voice, background, measure, quiet_level, semitones, track_levels
 from ..errors import InputError
 from ..features import Level, declare
 from ..model import Conversation, Role, Utterance
@@ -96,12 +96,10 @@ class Prosody(Analyzer):
                LOUD_SYNC_P.key, EXCHANGES.key, PITCH_CONV.key, LOUD_CONV.key)
 
     def apply(self, conversation: Conversation) -> None:
-        path = conversation.meta.get(META_KEY)
-        voices, seconds, in_step = self.measure(conversation, path) if path else (None, None, None)
-        self.assign(conversation, voices, path, seconds)
-        conversation.features.assign(IN_STEP.key, in_step)
+        attached = bool(recording_files(conversation.meta))
+        self.assign(conversation, *(self.measure(conversation) if attached else (None, None, None)))
 
-    def measure(self, conv: Conversation, path: str | list[str]) -> tuple[list[Voice | None], float, float | None]:
+    def measure(self, conv: Conversation) -> tuple[list[Voice | None], float, float | None]:
         offset = float(conv.meta.get(OFFSET_KEY) or 0.0)
         times = [None if s is None else (s[0] + offset, s[1] + offset) for s in spans(conv.utterances)]
         if not any(times):
@@ -110,15 +108,17 @@ class Prosody(Analyzer):
                 path=conv.source, fix="give a transcript with times: WebVTT or SRT exported with the "
                 "recording, or lines such as '[00:01:02] Name: text'")
         names = list(conv.meta.get(CHANNELS_KEY) or [])
-        recording = load_tracks(path) if isinstance(path, (list, tuple)) else load(path, keep_channels=bool(names))
+        files = recording_files(conv.meta)
+        recording = load_tracks(files) if len(files) > 1 else load(files[0], keep_channels=bool(names))
         if names and recording.channels is not None and len(recording.channels) < len(names):
             raise InputError(f"the recording has {len(recording.channels)} channel(s), but {len(names)} speakers were "
                              "given one each", path=recording.path,
                              fix="name one speaker per channel, or leave the channels out to measure the mix")
         channel = {n: i for i, n in enumerate(names)}
         _check_channels(conv, recording, times, channel)
-        floors = {c: background(recording, c) for c in (None, *channel.values())}
-        fit = check(recording, [s for s in times if s], floors[None])
+        mix = track_levels(recording)
+        floors = {None: quiet_level(mix), **{c: background(recording, c) for c in channel.values()}}
+        fit = check(mix, [s for s in times if s], floors[None])
         _warn_if_off(conv, recording, times, fit, offset)
         voices: list[Voice | None] = []
         for u, s in zip(conv.utterances, times):
@@ -136,8 +136,8 @@ class Prosody(Analyzer):
                       f"{recording.name} to measure; check that the recording matches the transcript")
         return voices, recording.seconds, fit.in_step if fit else None
 
-    def assign(self, conv: Conversation, voices: list[Voice | None] | None, path: str | list[str] | None,
-               seconds: float | None) -> None:
+    def assign(self, conv: Conversation, voices: list[Voice | None] | None, seconds: float | None,
+               in_step: float | None) -> None:
         f = conv.features
         us = conv.utterances
         voices = voices or [None] * len(us)
@@ -150,9 +150,10 @@ class Prosody(Analyzer):
         by = {s.name: [i for i, u in enumerate(us) if u.speaker == s.name] for s in conv.speakers}
         f.assign(SPEAKER_PITCH.key, {n: _median([pitch[i] for i in idx]) for n, idx in by.items()})
         f.assign(SPEAKER_LOUDNESS.key, {n: _median([loud[i] for i in idx]) for n, idx in by.items()})
-        files = path if isinstance(path, (list, tuple)) else [path] if path else []
+        files = recording_files(conv.meta)
         f.assign(RECORDING.key, " + ".join(str(p).replace("\\", "/").rsplit("/", 1)[-1] for p in files) or None)
         f.assign(SECONDS.key, None if seconds is None else round(seconds, 2))
+        f.assign(IN_STEP.key, in_step)
         f.assign(MEASURED.key, [i for i, p in enumerate(pitch) if p is not None])
         speakers = [u.speaker for u in us]
         # Each speaker's trend is over time when every utterance has it, else over order.

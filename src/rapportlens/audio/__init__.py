@@ -37,9 +37,13 @@ def with_audio(conv: Conversation, path: str | Path | Mapping[str, str | Path], 
         raise OptionError(f"the audio channels name {', '.join(unknown)}, but the speakers of {conv.id!r} are "
                           f"{', '.join(conv.speaker_names)}; name them in channel order as the transcript spells them")
     where = path if isinstance(path, list) else str(path)
-    meta = {**conv.meta, META_KEY: where, OFFSET_KEY: float(offset), CHANNELS_KEY: list(channels)}
-    return Conversation(conv.utterances, conv.speakers, id=conv.id, source=conv.source, format=conv.format,
-                        meta=meta, notices=conv.notices)
+    return conv.replaced(meta={**conv.meta, META_KEY: where, OFFSET_KEY: float(offset), CHANNELS_KEY: list(channels)})
+
+
+def recording_files(meta: Mapping[str, object]) -> list[str]:
+    """The files of the recording attached to a conversation (one per speaker, or one)."""
+    where = meta.get(META_KEY)
+    return list(where) if isinstance(where, (list, tuple)) else [str(where)] if where else []
 
 
 def recording_beside(transcript: str | Path, folder: str | Path) -> Path | None:

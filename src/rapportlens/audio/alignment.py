@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .decode import Recording
-from .prosody import ABOVE_FLOOR, levels
+from .prosody import ABOVE_FLOOR, FRAME
 
 STEP = 0.1  # seconds per activity frame
 SEARCH = 120.0  # seconds either way a shift is looked for
@@ -26,10 +26,11 @@ class Alignment:
     best_in_step: float
 
 
-def activity(recording: Recording, floor: float) -> np.ndarray:
-    """1 for each STEP of the recording with sound above the background, else 0."""
-    times = np.arange(0, recording.seconds, STEP) + STEP / 2
-    return (levels(recording.samples, recording.rate, times) > floor + ABOVE_FLOOR).astype(float)
+def activity(track: np.ndarray, floor: float) -> np.ndarray:
+    """1 for each STEP of a track with sound above the background, else 0, read from its
+    levels every FRAME (the level at each step's middle)."""
+    every = round(STEP / FRAME)
+    return (track[every // 2::every] > floor + ABOVE_FLOOR).astype(float)
 
 
 def covered(spans: Sequence[tuple[float, float]], frames: int, shift: float = 0.0) -> np.ndarray:
@@ -41,10 +42,10 @@ def covered(spans: Sequence[tuple[float, float]], frames: int, shift: float = 0.
     return out
 
 
-def check(recording: Recording, spans: Sequence[tuple[float, float]], floor: float) -> Alignment | None:
-    """How well the spans match the sound, and the shift that matches best; None when the
-    recording has no sound to match."""
-    sound = activity(recording, floor)
+def check(track: np.ndarray, spans: Sequence[tuple[float, float]], floor: float) -> Alignment | None:
+    """How well the spans match the sound of a track (its levels every FRAME), and the shift
+    that matches best; None when the track has no sound to match."""
+    sound = activity(track, floor)
     if not spans or sound.sum() == 0:
         return None
     n = len(sound)

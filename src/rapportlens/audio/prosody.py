@@ -41,11 +41,18 @@ def levels(samples: np.ndarray, rate: int, times: np.ndarray) -> np.ndarray:
     return 10 * np.log10(np.maximum(power, 1e-12))
 
 
+def track_levels(recording: Recording, channel: int | None = None) -> np.ndarray:
+    """dB of the whole track (a channel, or the mix) every FRAME, from 0."""
+    return levels(recording.track(channel), recording.rate, np.arange(0, recording.seconds, FRAME))
+
+
+def quiet_level(track: np.ndarray) -> float:
+    """The level of the quiet stretches: the 10th percentile of a track's levels."""
+    return float(np.percentile(track, 10)) if len(track) else -120.0
+
+
 def background(recording: Recording, channel: int | None = None) -> float:
-    """The level of the quiet stretches: the 10th percentile of the whole track's levels."""
-    times = np.arange(0, recording.seconds, FRAME)
-    track = recording.track(channel)
-    return float(np.percentile(levels(track, recording.rate, times), 10)) if len(times) else -120.0
+    return quiet_level(track_levels(recording, channel))
 
 
 def measure(recording: Recording, start: float, end: float, others: Sequence[tuple[float, float]] = (),
