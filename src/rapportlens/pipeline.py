@@ -98,8 +98,8 @@ class Pipeline:
         return [a.id for a in self.analyzers]
 
 
-DEFAULT_ANALYZERS = ("text_stats", "nonverbal", "talk_balance", "interruptions", "questions", "timing", "prosody", "codes", "disclosure", "affect",
-                     "coordination", "groups", "ruptures", "rapport", "timeline", "risk", "feedback")
+DEFAULT_ANALYZERS = ("text_stats", "nonverbal", "talk_balance", "interruptions", "questions", "timing", "prosody",
+                     "movement", "codes", "disclosure", "affect", "coordination", "groups", "ruptures", "rapport", "timeline", "risk", "feedback")
 
 
 def default_pipeline(settings: Mapping[str, Mapping[str, Any]] | None = None) -> Pipeline:

@@ -46,11 +46,11 @@ def recording_files(meta: Mapping[str, object]) -> list[str]:
     return list(where) if isinstance(where, (list, tuple)) else [str(where)] if where else []
 
 
-def recording_beside(transcript: str | Path, folder: str | Path) -> Path | None:
+def recording_beside(transcript: str | Path, folder: str | Path, extensions: Sequence[str] = EXTENSIONS) -> Path | None:
     """The recording in ``folder`` with the transcript's name (``session3.vtt`` ->
     ``session3.m4a``); None when there is none."""
     stem = Path(transcript).stem
-    found = [p for p in sorted(Path(folder).iterdir()) if p.stem == stem and p.suffix.lower() in EXTENSIONS]
+    found = [p for p in sorted(Path(folder).iterdir()) if p.stem == stem and p.suffix.lower() in extensions]
     return found[0] if found else None
 
 
