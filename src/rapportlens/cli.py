@@ -24,6 +24,9 @@ from .pipeline import default_pipeline
 from .reading import is_corpus_folder, iter_read, readers, transcript_extensions, walk_folder
 from .summary import console, print_summary
 from .training.settings import POOLINGS
+from .video import attach as attach_video
+from .video import check_option as check_video_option
+from .video import options as video_options
 
 
 def _fail(error: RapportLensError) -> None:
@@ -93,18 +96,7 @@ CHANNELS_OPTION = click.option(
 
 def _tracks(given: tuple[str, ...], audio: str | None) -> dict[str, str]:
     """``--audio-track NAME=FILE`` options as {speaker: file}."""
-    if given and audio:
-        raise click.UsageError("give --audio (one recording) or --audio-track (one per speaker), not both")
-    tracks = {}
-    for item in given:
-        name, sep, path = item.partition("=")
-        if not sep or not name.strip() or not path.strip():
-            raise click.BadParameter(f"{item!r}: write it as NAME=FILE, e.g. 'Jo=audioJo1234.m4a'",
-                                     param_hint="--audio-track")
-        if not Path(path.strip()).is_file():
-            raise click.BadParameter(f"{path.strip()}: no such file", param_hint="--audio-track")
-        tracks[name.strip()] = path.strip()
-    return tracks
+    return video_options.tracks(given, audio, "--audio-track", "--audio", "Jo=audioJo1234.m4a")
 
 
 def _need_audio(audio: Any, channels: tuple[str, ...]) -> None:
@@ -166,14 +158,28 @@ def _transcripts(item: str, fmt: str | None) -> list[str]:
               help="Seconds to add to the transcript's times to find them in the recording: negative when the "
                    "recording starts after the transcript's zero (trimmed, or started late), positive when it starts "
                    "before. Default 0; a warning suggests a value when the times look off.")
+@click.option("--video", type=click.Path(exists=True), metavar="PATH",
+              help="The video of the conversation (MP4, MOV, MKV, WebM...), whose times the transcript's match: how "
+                   "much each person moves, and whether their movements go together (give --video-regions). A "
+                   "folder: each transcript's video is the file there with the transcript's name. Needs "
+                   "pip install 'rapportlens[video]'.")
+@video_options.REGIONS
+@click.option("--video-track", "video_tracks", multiple=True, metavar="NAME=FILE",
+              help="A person's own video, when each was filmed apart at the same time (a camera per person, a "
+                   "meeting tool's video per participant); repeat for each person. Instead of --video.")
+@click.option("--video-offset", type=float, default=0.0, metavar="SECONDS",
+              help="Seconds to add to the transcript's times to find them in the video, as --audio-offset.")
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings.")
 def analyze(files, fmt, options, practitioners, clients, interpreters, peers, encoding, as_json, model, score_model, html_out,
-            audio, audio_channels, audio_tracks, audio_offset, quiet) -> None:
+            audio, audio_channels, audio_tracks, audio_offset, video, video_regions, video_tracks, video_offset,
+            quiet) -> None:
     """Analyse transcripts (FILE may be a folder of transcripts, or - for standard input)."""
     opts = _parse_options(options)
     _need_audio(audio or audio_tracks, audio_channels)
     tracks = _tracks(audio_tracks, audio)
     audio = tracks or audio
+    video = video_options.tracks(video_tracks, video, "--video-track", "--video", "Client=client-camera.mp4") or video
+    video_options.need_video(video, video_regions)
     try:
         pipeline = default_pipeline(_model_settings(model, score_model))
     except RapportLensError as e:
@@ -188,12 +194,14 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
         except RapportLensError as e:
             _fail(e)
             failed += 1
-    if audio:
-        try:
+    try:
+        if audio:
             check_option(audio, len(paths))
-        except RapportLensError as e:
-            _fail(e)
-            sys.exit(2)
+        if video:
+            check_video_option(video, len(paths))
+    except RapportLensError as e:
+        _fail(e)
+        sys.exit(2)
     for path in paths:
         try:
             # A file is all or nothing: a bad line 900 must not leave 899 lines looking complete.
@@ -205,6 +213,10 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
                     # Measuring voices takes seconds per 10 minutes of recording: say why it waits.
                     names = [Path(p).name for p in recording_files(convs[0].meta)]
                     click.echo(f"measuring the voices in {' + '.join(names)}...", err=True)
+            if video:
+                convs = attach_video(convs, path, video, video_regions, video_offset)
+                for conv in convs:
+                    video_options.read_with_progress(conv.meta, not quiet and sys.stderr.isatty())
             results.extend(pipeline(conv) for conv in convs)
         except RapportLensError as e:
             _fail(e)

@@ -22,6 +22,8 @@ from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
 from .audio.describe import NOT_IN_SCORE, voice_lines
+from .video.describe import NOT_IN_SCORE as MOVEMENT_NOT_IN_SCORE
+from .video.describe import movement_lines
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
 from .model import Conversation, Role, clip, counted, fmt_seconds, started_at, times
@@ -200,6 +202,7 @@ class Summary:
             yield self.wrap(f"longest monologue: {f['monologue.longest_speaker']}, {words} words ({span})")
         yield from self.noted()
         yield from self.voice()
+        yield from self.movement()
         cuts: dict[tuple[str, str], list[int]] = {}
         for x in f.get("interruptions") or []:
             cuts.setdefault((x["speaker"], x["interrupted_speaker"]), []).append(x["utterance"])
@@ -237,6 +240,13 @@ class Summary:
         if lines:
             yield self.item("voice:", Text("; ".join(lines) + "."))
             yield self.wrap(Text(f"({NOT_IN_SCORE})", style="dim"))
+
+    def movement(self) -> Iterator[RenderableType]:
+        """Movement in the video (``movement``), when one was attached."""
+        lines = movement_lines(self.f)
+        if lines:
+            yield self.item("movement:", Text("; ".join(lines) + "."))
+            yield self.wrap(Text(f"({MOVEMENT_NOT_IN_SCORE})", style="dim"))
 
     def scores(self) -> Iterator[RenderableType]:
         if "scores" not in self.f:

@@ -18,6 +18,8 @@ import jinja2
 from .. import __version__
 from ..analyzers.disclosure import worth_showing
 from ..audio.describe import NOT_IN_SCORE, voice_lines
+from ..video.describe import NOT_IN_SCORE as MOVEMENT_NOT_IN_SCORE
+from ..video.describe import movement_lines
 from ..coding.codebook import codebook
 from ..features import declared
 from ..language import looks_english, not_english_note
@@ -108,6 +110,8 @@ def context(conv: Conversation) -> dict[str, Any]:
         "stats": _stats(feats),
         "voice": voice_lines(feats, n),
         "voice_caveat": NOT_IN_SCORE,
+        "movement": movement_lines(conv.features),
+        "movement_caveat": MOVEMENT_NOT_IN_SCORE,
         "models": _models(provenance),
         "analyzers": data["provenance"]["analyzers"],
         "warnings": data["warnings"],
