@@ -258,9 +258,14 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
                    "session3.m4a): pitch and loudness per utterance and voice synchrony in the tables. Needs "
                    "pip install 'rapportlens[audio]'.")
 @CHANNELS_OPTION
+@click.option("--video", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="A folder of the conversations' videos, each named like its transcript (session3.vtt -> "
+                   "session3.mp4), all filmed alike (give --video-regions): motion per utterance and movement "
+                   "synchrony in the tables. Needs pip install 'rapportlens[video]'.")
+@video_options.REGIONS
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar; only the final summary.")
 def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers, encoding, jobs, engine, scheduler, model,
-          score_model, audio, audio_channels, quiet) -> None:
+          score_model, audio, audio_channels, video, video_regions, quiet) -> None:
     """Analyse a corpus: INPUTS are files, folders (walked) or quoted glob patterns.
 
     Resumable: conversations already in DIR/results.jsonl are skipped. A file that cannot
@@ -277,8 +282,10 @@ def batch(inputs, out, fmt, options, practitioners, clients, interpreters, peers
     if score_model:
         settings["rapport"] = settings["timeline"] = {"score_model": str(Path(score_model).resolve())}
     _need_audio(audio, audio_channels)
+    video_options.need_video(video, video_regions)
     opts = ReadOptions(fmt, encoding, tuple(practitioners), tuple(clients), _parse_options(options), peers,
-                       tuple(interpreters), str(Path(audio).resolve()) if audio else None, audio_channels)
+                       tuple(interpreters), str(Path(audio).resolve()) if audio else None, audio_channels,
+                       str(Path(video).resolve()) if video else None, {n: r.label for n, r in video_regions.items()})
     try:
         paths = discover(list(inputs))
         default_pipeline(settings)  # bad settings fail here, before any worker starts

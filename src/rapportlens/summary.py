@@ -22,8 +22,6 @@ from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
 from .audio.describe import NOT_IN_SCORE, voice_lines
-from .video.describe import NOT_IN_SCORE as MOVEMENT_NOT_IN_SCORE
-from .video.describe import movement_lines
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
 from .model import Conversation, Role, clip, counted, fmt_seconds, started_at, times
@@ -32,6 +30,8 @@ from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags, unsure_note
 from .rapport.risk_follow_up import described
 from .rapport.ruptures import signal_words
+from .video.describe import NOT_IN_SCORE as MOVEMENT_NOT_IN_SCORE
+from .video.describe import movement_lines
 
 WIDTH = 80
 OVER_TIME_SPREAD = 15  # points between the best and worst window worth pointing at

@@ -25,6 +25,7 @@ from ..model import Conversation
 from ..output import to_dict
 from ..pipeline import default_pipeline
 from ..reading import iter_read
+from ..video import attach as attach_video
 from .engines import Engine
 from .tables import index_results, write_tables
 
@@ -42,6 +43,8 @@ class ReadOptions:
     interpreters: tuple[str, ...] = ()
     audio: str | None = None  # a folder of recordings named like the transcripts
     audio_channels: tuple[str, ...] = ()  # the speakers on each channel, when each has one
+    video: str | None = None  # a folder of videos named like the transcripts
+    video_regions: dict[str, str] = field(default_factory=dict)  # where each person is in the picture
 
 
 @dataclass
@@ -107,7 +110,11 @@ def _done_keys(results: Path) -> set[tuple[str, int]]:
 def _read(path: Path, opts: ReadOptions) -> Iterator[Conversation]:
     convs = iter_read(path, opts.format, encoding=opts.encoding, practitioners=opts.practitioners,
                       clients=opts.clients, options=opts.options, peers=opts.peers, interpreters=opts.interpreters)
-    return iter(attach(list(convs), path, opts.audio, channels=opts.audio_channels)) if opts.audio else convs
+    if opts.audio:
+        convs = attach(list(convs), path, opts.audio, channels=opts.audio_channels)
+    if opts.video:
+        convs = attach_video(list(convs), path, opts.video, opts.video_regions)
+    return iter(convs)
 
 
 def _fingerprint(path: Path) -> dict[str, int]:

@@ -22,6 +22,7 @@ from ..rapport.risk import is_unsure
 BATCH_ROWS = 500  # rows per write: memory stays flat however large the corpus
 VOICE_KEYS = ("prosody.pitch_synchrony", "prosody.pitch_synchrony_p", "prosody.loudness_synchrony",
               "prosody.loudness_synchrony_p", "prosody.pitch_convergence", "prosody.loudness_convergence")
+MOVEMENT_KEYS = ("movement.synchrony", "movement.synchrony_p", "movement.synchrony_r", "movement.chance_r")
 MI_KEYS = ("mi.reflection_to_question", "mi.percent_complex_reflections", "mi.percent_open_questions")
 
 CONVERSATION_SCHEMA = pa.schema([
@@ -36,6 +37,8 @@ CONVERSATION_SCHEMA = pa.schema([
     ("client_state", pa.string()), ("disclosure_change", pa.float64()), ("disclosure_trend", pa.string()),
     ("laughter", pa.int32()), ("shared_laughter", pa.int32()), ("unheard", pa.int32()),
     ("recording", pa.string()), *[(k.split(".", 1)[1], pa.float64()) for k in VOICE_KEYS],
+    ("video", pa.string()), *[("movement_" + k.split(".", 1)[1], pa.float64()) for k in MOVEMENT_KEYS],
+    ("movement_leader", pa.string()),
     ("risk_flags", pa.int32()), ("risk_unsure", pa.int32()),
     ("risk_categories", pa.string()), ("english_share", pa.float64()), ("score_model", pa.string()),
     ("coding_model", pa.string()),
@@ -46,7 +49,7 @@ UTTERANCE_SCHEMA = pa.schema([
     ("speaker", pa.string()), ("role", pa.string()), ("start", pa.float64()), ("end", pa.float64()),
     ("text", pa.string()), ("words", pa.int32()), ("valence", pa.float64()),
     ("codes", pa.list_(CODE)), ("risk", pa.string()), ("notes", pa.string()),
-    ("pitch", pa.float64()), ("loudness", pa.float64()),
+    ("pitch", pa.float64()), ("loudness", pa.float64()), ("motion", pa.float64()),
 ])
 
 
@@ -78,6 +81,8 @@ def conversation_row(result: dict[str, Any]) -> dict[str, Any]:
         "laughter": sum(len(s.get("nonverbal.laughter") or []) for s in result["speakers"]),
         "shared_laughter": len(f.get("nonverbal.shared_laughter") or []), "unheard": len(f.get("nonverbal.unheard") or []),
         "recording": f.get("prosody.recording"), **{k.split(".", 1)[1]: f.get(k) for k in VOICE_KEYS},
+        "video": f.get("movement.video"), **{"movement_" + k.split(".", 1)[1]: f.get(k) for k in MOVEMENT_KEYS},
+        "movement_leader": f.get("movement.leader"),
         "risk_flags": len(risk), "risk_unsure": sum(is_unsure(r) for r in risk),
         "risk_categories": "; ".join(sorted({r["category"] for r in risk})), "english_share": f.get("text.english_share"),
         "score_model": scores.get("model"), "coding_model": analyzers.get("codes", {}).get("model"),
@@ -99,6 +104,7 @@ def utterance_rows(result: dict[str, Any]) -> Iterator[dict[str, Any]]:
             "risk": "; ".join(risk.get(u["index"], [])),
             "notes": "; ".join(u.get("nonverbal.notes") or []),
             "pitch": u.get("prosody.pitch"), "loudness": u.get("prosody.loudness"),
+            "motion": u.get("movement.motion"),
         }
 
 

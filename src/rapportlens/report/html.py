@@ -18,8 +18,6 @@ import jinja2
 from .. import __version__
 from ..analyzers.disclosure import worth_showing
 from ..audio.describe import NOT_IN_SCORE, voice_lines
-from ..video.describe import NOT_IN_SCORE as MOVEMENT_NOT_IN_SCORE
-from ..video.describe import movement_lines
 from ..coding.codebook import codebook
 from ..features import declared
 from ..language import looks_english, not_english_note
@@ -31,6 +29,8 @@ from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags
 from ..rapport.risk_follow_up import described
 from ..rapport.ruptures import signal_words
 from ..summary import MI_ROWS
+from ..video.describe import NOT_IN_SCORE as MOVEMENT_NOT_IN_SCORE
+from ..video.describe import movement_lines
 from .charts import dimensions_chart, timeline_chart
 
 SCALAR_TYPES = (int, float)
