@@ -29,12 +29,13 @@ class VideoUnavailable(RapportLensError):
 
 
 def need_av():
+    import importlib
+
     try:
-        import av
+        return importlib.import_module("av")
     except ImportError:
         raise VideoUnavailable(f"reading a video needs the video extra (av is not installed); install it with: "
                                f"{INSTALL}") from None
-    return av
 
 
 @dataclass(frozen=True)
