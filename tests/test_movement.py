@@ -268,3 +268,15 @@ def test_batch_with_a_folder_of_videos(tmp_path, run, films):
     assert rows["week2.vtt"]["video"] is None and rows["week2.vtt"]["movement_synchrony"] is None
     utts = pq.read_table(tmp_path / "out" / "utterances.parquet").to_pylist()
     assert sum(u["motion"] is not None for u in utts) == len(film.turns)
+
+
+def test_the_whole_picture_changing_is_not_synchrony(tmp_path):
+    film = filmed(6, 0.0, seed=3)
+    flashes = [float(t) for t in np.arange(7, 350, 11.3)]
+    video = write_video(tmp_path / "flashes.mp4", list(film.movers.values()), 6 * 60, flashes=flashes)
+    out = rapportlens.analyze(with_video(conversation(film), video, REGIONS))
+    f = out.features
+    assert len(f["movement.picture_changes"]) >= len(flashes)  # on and off
+    assert f["movement.picture_changes"][0] == pytest.approx(7, abs=0.2)
+    assert f["movement.synchrony_p"] >= 0.05
+    assert any("whole picture changed at once" in str(n) for n in out.notices)

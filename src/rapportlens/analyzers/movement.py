@@ -69,6 +69,11 @@ WINDOWS = declare(
     "Each minute of the video, in the transcript's time: {start, end, synchrony (the minute's Fisher z beyond "
     "its pairings with other minutes; null when someone did not move), utterances [first, last] timed inside "
     "it}. The evidence behind movement.synchrony.")
+JUMPS = declare(
+    "movement.picture_changes", Level.CONVERSATION, "list",
+    "Times (seconds, in the transcript's time) when a camera's whole picture changed at once: every person's "
+    "region of it over 40 % changed in a tenth of a second (exposure jumping, a light switched, the camera "
+    "knocked). Those steps are set to each person's typical motion, not counted as both moving at once.")
 PAIRS = declare(
     "movement.pairs", Level.CONVERSATION, "list",
     "Every two people with a region: {a, b, synchrony, p, r, chance_r}, as movement.synchrony; for groups.")
@@ -78,7 +83,7 @@ class Movement(Analyzer):
     name = "movement"
     description = "Motion energy per person from the video, when one is attached; nonverbal synchrony."
     assigns = (VIDEO.key, SECONDS.key, REGIONS.key, MOTION.key, SPEAKING.key, LISTENING.key, UTT_MOTION.key,
-               SYNC.key, SYNC_P.key, SYNC_R.key, CHANCE_R.key, LEADER.key, LEAD_P_KEY.key, WINDOWS.key, PAIRS.key)
+               SYNC.key, SYNC_P.key, SYNC_R.key, CHANCE_R.key, LEADER.key, LEAD_P_KEY.key, WINDOWS.key, JUMPS.key, PAIRS.key)
 
     def apply(self, conversation: Conversation) -> None:
         sources = video_sources(conversation.meta)
@@ -87,6 +92,13 @@ class Movement(Analyzer):
         f.assign(VIDEO.key, " + ".join(p.replace("\\", "/").rsplit("/", 1)[-1] for p, _ in sources) or None)
         f.assign(SECONDS.key, None if motion is None else round(motion.seconds, 1))
         f.assign(REGIONS.key, {n: r.label for _, named in sources for n, r in named})
+        offset = float(conversation.meta.get(OFFSET_KEY) or 0.0)
+        jumps = [round(t - offset, 1) for t in motion.jumps] if motion else []
+        f.assign(JUMPS.key, jumps)
+        if jumps:
+            conversation.warn(f"the whole picture changed at once at {len(jumps)} moment(s) of the video (the first at "
+                              f"{jumps[0]:.0f} s): a camera's exposure or the lighting, not the people; those moments "
+                              "were left out of the movement measures")
         self._motion(conversation, motion)
         self._synchrony(conversation, motion)
 

@@ -18,6 +18,7 @@ from .regions import Region
 
 RATE = 10.0  # steps a second: fast enough for a nod, and MEA's usual 10 Hz
 WIDTH = 320  # frames are scaled to this width first: less noise, and decoding dominates anyway
+WHOLE_PICTURE = 0.4  # share of every region changing at once that no movement of the people gives
 THRESHOLD = 12  # grey levels (of 255) a pixel must change by to count as movement, above compression noise
 INSTALL = "pip install 'rapportlens[video]'"
 
@@ -48,6 +49,7 @@ class Motion:
     rate: float
     files: tuple[str, ...]
     size: tuple[int, int]  # width and height of the first file's frames, as stored
+    jumps: tuple[float, ...] = ()  # seconds at which a camera's whole picture changed (left out)
 
     @property
     def seconds(self) -> float:
@@ -115,11 +117,28 @@ def _energy(path: Path, regions: Sequence[Region], rate: float, width: int, thre
     return out, size
 
 
-def _stack(parts: list[tuple[np.ndarray, tuple[int, int]]]) -> tuple[np.ndarray, tuple[int, int]]:
-    """Several files started together, the shorter ones padded with stillness at the end."""
+def whole_picture(energy: np.ndarray) -> np.ndarray:
+    """Steps at which every person's region of one camera changed over WHOLE_PICTURE of its
+    pixels: a camera's exposure jumping, a light switched, the camera knocked. Nobody moves
+    like that, and it would count as both people moving at once, which reads as synchrony."""
+    if len(energy) < 2:
+        return np.zeros(0, np.int64)  # one person per camera: a jump there is not shared
+    return np.flatnonzero((energy > WHOLE_PICTURE).all(axis=0))
+
+
+def _stack(parts: list[tuple[np.ndarray, tuple[int, int]]]) -> tuple[np.ndarray, tuple[int, int], np.ndarray]:
+    """Several files started together, the shorter ones padded with stillness at the end;
+    steps where a camera's whole picture changed set to each region's median."""
     length = max(e.shape[1] for e, _ in parts)
-    energy = np.concatenate([np.pad(e, ((0, 0), (0, length - e.shape[1]))) for e, _ in parts])
-    return energy, parts[0][1]
+    cleaned, jumps = [], []
+    for energy, _ in parts:
+        energy = np.pad(energy, ((0, 0), (0, length - energy.shape[1])))
+        bad = whole_picture(energy)
+        if len(bad):
+            energy[:, bad] = np.median(energy, axis=1, keepdims=True)
+        cleaned.append(energy)
+        jumps.append(bad)
+    return np.concatenate(cleaned), parts[0][1], np.unique(np.concatenate(jumps)) if jumps else np.zeros(0, np.int64)
 
 
 def measure(sources: Sequence[tuple[str | Path, Sequence[tuple[str, Region]]]], rate: float = RATE,
@@ -138,9 +157,9 @@ def measure(sources: Sequence[tuple[str | Path, Sequence[tuple[str, Region]]]], 
                  for p, named in sources]
         _last.clear()  # one session's steps at a time: a batch must not hold every session's
         _last[key] = _stack(parts)
-    energy, size = _last[key]
+    energy, size, jumps = _last[key]
     names = tuple(n for _, named in sources for n, _ in named)
-    return Motion(names, energy, rate, tuple(str(p) for p, _ in sources), size)
+    return Motion(names, energy, rate, tuple(str(p) for p, _ in sources), size, tuple(float(j / rate) for j in jumps))
 
 
-_last: dict[tuple, tuple[np.ndarray, tuple[int, int]]] = {}
+_last: dict[tuple, tuple[np.ndarray, tuple[int, int], np.ndarray]] = {}

@@ -28,8 +28,10 @@ def sway(mover: Mover, t: float, amplitude: float) -> float:
 
 
 def write_video(path: str | Path, movers: Sequence[Mover], seconds: float, fps: float = 10.0,
-                size: tuple[int, int] = (96, 54), seed: int = 0) -> Path:
-    """An H.264 video of the movers; each block is a quarter of the frame wide."""
+                size: tuple[int, int] = (96, 54), seed: int = 0, flashes: Sequence[float] = ()) -> Path:
+    """An H.264 video of the movers; each block is a quarter of the frame wide. ``flashes``:
+    times when the whole picture brightens for a moment (a camera's exposure jumping, a light
+    switched on), which changes every pixel at once."""
     av = need_av()
     rng = np.random.default_rng(seed)
     width, height = size
@@ -44,10 +46,12 @@ def write_video(path: str | Path, movers: Sequence[Mover], seconds: float, fps: 
         for k in range(int(seconds * fps)):
             t = k / fps
             frame = background + rng.normal(0, 1.0, background.shape)
+            if any(f <= t < f + 0.3 for f in flashes):
+                frame = frame + 40
             for mover, texture in zip(movers, textures):
                 x = round(mover.centre * width - block_w / 2 + sway(mover, t, width / 16))
                 x = min(max(x, 0), width - block_w)
-                frame[height // 4:height // 4 + block_h, x:x + block_w] = texture
+                frame[height // 4:height // 4 + block_h, x:x + block_w] = texture + (frame[0, 0] - background[0, 0])
             grey = np.clip(frame, 0, 255).astype(np.uint8)
             image = av.VideoFrame.from_ndarray(np.dstack([grey] * 3), format="rgb24")
             for packet in stream.encode(image):
