@@ -49,10 +49,20 @@ def test_the_model_finds_what_no_pattern_matches(text, category):
     "I would never hurt myself, I just need a break.",
     "I'm not suicidal, I'm worn out.",
     "We were dying laughing at the wedding.",
+    "I would like to sleep again.",  # sleep trouble: the model alone read ideation (0.95)
+    "I wish I could sleep properly.",
 ])
 def test_figurative_and_negated_use_is_not_flagged(text):
     assert discounted(text)
     assert client_says(text).features["risk"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "I would like to sleep again and never wake up.",
+    "I can't sleep properly since he hit me.",
+])
+def test_sleep_trouble_does_not_hide_what_is_said_with_it(text):
+    assert not discounted(text)
 
 
 def test_ordinary_talk_is_not_flagged():

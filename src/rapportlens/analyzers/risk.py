@@ -35,7 +35,7 @@ class Risk(Analyzer):
     # The practitioner's own words ("have you thought about suicide?") are questions, not disclosures.
     assigns = (RISK.key,)
 
-    version = "v12"
+    version = "v13"
 
     def __init__(self, use_model: bool = True) -> None:
         self.use_model = use_model
