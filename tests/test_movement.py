@@ -280,3 +280,12 @@ def test_the_whole_picture_changing_is_not_synchrony(tmp_path):
     assert f["movement.picture_changes"][0] == pytest.approx(7, abs=0.2)
     assert f["movement.synchrony_p"] >= 0.05
     assert any("whole picture changed at once" in str(n) for n in out.notices)
+
+
+def test_regions_given_the_wrong_way_round_are_warned(films):
+    film, video = films["independent"]
+    out = rapportlens.analyze(with_video(conversation(film), video, {"Therapist": "right", "Client": "left"}))
+    [notice] = [str(n) for n in out.notices if "wrong way round" in str(n)]
+    assert "--video-regions Therapist=left,Client=right" in notice
+    right = rapportlens.analyze(with_video(conversation(film), video, REGIONS))
+    assert not any("wrong way round" in str(n) for n in right.notices)

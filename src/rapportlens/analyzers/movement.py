@@ -18,6 +18,7 @@ from ..video.motion import Motion, measure
 from ..video.synchrony import MIN_SEGMENTS, SEGMENT, Synchrony, synchrony
 from .prosody import spans
 
+SWAPPED = 1.25  # how much more a region must move while the other person speaks to suggest a swap
 LEAD_P = 0.05  # a leader is named only when the lead is this unlikely between movements paired out of time
 
 VIDEO = declare("movement.video", Level.CONVERSATION, "str",
@@ -122,6 +123,7 @@ class Movement(Analyzer):
             listening[n] = _during(motion, n, other, offset) if n in people else None
         f.assign(SPEAKING.key, speaking)
         f.assign(LISTENING.key, listening)
+        _warn_if_swapped(conv, speaking, listening)
 
     def _synchrony(self, conv: Conversation, motion: Motion | None) -> None:
         f = conv.features
@@ -153,6 +155,22 @@ class Movement(Analyzer):
         f.assign(LEADER.key, leader)
         f.assign(LEAD_P_KEY.key, None if s is None else round(s.lead_p, 4))
         f.assign(WINDOWS.key, _windows(conv, s) if s else [])
+
+
+def _warn_if_swapped(conv: Conversation, speaking: dict[str, float | None], listening: dict[str, float | None]) -> None:
+    """People gesture while they talk, so each region moves more while its person speaks. When
+    both of two people's regions moved clearly more while the *other* spoke, the regions were
+    most likely given the wrong way round."""
+    known = [n for n in speaking if speaking[n] is not None and listening[n] is not None]
+    if len(known) != 2:
+        return
+    if all(listening[n] > SWAPPED * speaking[n] for n in known):
+        a, b = known
+        regions = {n: r.label for _, named in video_sources(conv.meta) for n, r in named}
+        said = "; ".join(f"{n}'s region ({regions.get(n)}) moved {listening[n]:.1f} % while the other spoke and "
+                         f"{speaking[n]:.1f} % while {n} spoke" for n in known)
+        conv.warn(f"the video regions may be the wrong way round: {said}. People usually move more while they talk; "
+                  f"if so, give --video-regions {a}={regions.get(b)},{b}={regions.get(a)}")
 
 
 def _order(conv: Conversation, names: tuple[str, ...]) -> list[str]:
