@@ -289,3 +289,13 @@ def test_regions_given_the_wrong_way_round_are_warned(films):
     assert "--video-regions Therapist=left,Client=right" in notice
     right = rapportlens.analyze(with_video(conversation(film), video, REGIONS))
     assert not any("wrong way round" in str(n) for n in right.notices)
+
+
+def test_an_untimed_transcript_gets_synchrony_without_the_per_utterance_figures(films):
+    film, video = films["mirrored"]
+    conv = Conversation.from_pairs([(who, TALK[who]) for who, _, _ in film.turns],
+                                   roles={"Therapist": Role.PRACTITIONER, "Client": Role.CLIENT})
+    f = rapportlens.analyze(with_video(conv, video, REGIONS)).features
+    assert f["movement.synchrony_p"] < 0.05 and f["movement.speaker_motion"]["Client"] > 0
+    assert set(f["movement.motion"]) == {None} and f["movement.speaking_motion"] == {"Therapist": None, "Client": None}
+    assert all(w["utterances"] == [] for w in f["movement.windows"])
