@@ -299,3 +299,15 @@ def test_an_untimed_transcript_gets_synchrony_without_the_per_utterance_figures(
     assert f["movement.synchrony_p"] < 0.05 and f["movement.speaker_motion"]["Client"] > 0
     assert set(f["movement.motion"]) == {None} and f["movement.speaking_motion"] == {"Therapist": None, "Client": None}
     assert all(w["utterances"] == [] for w in f["movement.windows"])
+
+
+def test_cli_frame_draws_the_regions(tmp_path, run, films):
+    _, video = films["mirrored"]
+    out = tmp_path / "check.png"
+    r = run("frame", video, "--video-regions", "Therapist=left,Client=0.55:0.1:1:0.9", "--at", "30", "-o", out)
+    assert r.exit_code == 0, r.output
+    assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    r = run("frame", video, "--video-regions", "Therapist=left,Client=right", "--at", "9999", "-o", out)
+    assert r.exit_code == 2 and "ends before 9999 s" in r.output
+    r = run("frame", video, "-o", out)
+    assert r.exit_code == 2 and "give --video-regions" in r.output

@@ -579,6 +579,28 @@ def _write_reports(results: list, out: Path, quiet: bool) -> None:
 
 
 @main.command()
+@click.argument("video", type=click.Path(exists=True, dir_okay=False))
+@video_options.REGIONS
+@click.option("--at", "seconds", type=click.FloatRange(min=0), default=60.0, show_default=True, metavar="SECONDS",
+              help="Which moment of the video to show.")
+@click.option("--out", "-o", "out", required=True, type=click.Path(dir_okay=False, writable=True), metavar="FILE",
+              help="Image to write (PNG; another extension matplotlib knows, such as .jpg or .pdf, for that format).")
+def frame(video, video_regions, seconds, out) -> None:
+    """Save one frame of VIDEO with the --video-regions drawn on it, to check them before an
+    analysis with --video. The image is written to FILE only."""
+    from .video.preview import draw, frame_at
+
+    if not video_regions:
+        raise click.UsageError("give --video-regions, e.g. 'Therapist=left,Client=right', to draw them")
+    try:
+        written = draw(frame_at(video, seconds), video_regions, out)
+    except RapportLensError as e:
+        _fail(e)
+        sys.exit(2)
+    click.echo(f"wrote {written}", err=True)
+
+
+@main.command()
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 def formats(as_json: bool) -> None:
     """List the transcript readers and their options."""
