@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from ..errors import OptionError
+from ..media import file_beside, file_for
 from ..model import Conversation
 
 META_KEY = "audio"
@@ -46,12 +47,10 @@ def recording_files(meta: Mapping[str, object]) -> list[str]:
     return list(where) if isinstance(where, (list, tuple)) else [str(where)] if where else []
 
 
-def recording_beside(transcript: str | Path, folder: str | Path, extensions: Sequence[str] = EXTENSIONS) -> Path | None:
+def recording_beside(transcript: str | Path, folder: str | Path) -> Path | None:
     """The recording in ``folder`` with the transcript's name (``session3.vtt`` ->
     ``session3.m4a``); None when there is none."""
-    stem = Path(transcript).stem
-    found = [p for p in sorted(Path(folder).iterdir()) if p.stem == stem and p.suffix.lower() in extensions]
-    return found[0] if found else None
+    return file_beside(transcript, folder, EXTENSIONS)
 
 
 def check_option(audio: str | Path | Mapping[str, str | Path], transcripts: int) -> None:
@@ -68,17 +67,5 @@ def attach(convs: list[Conversation], transcript: str | Path, audio: str | Path 
            offset: float = 0.0, channels: Sequence[str] = ()) -> list[Conversation]:
     """The conversations read from ``transcript`` with their recording: ``audio`` is the
     recording itself, a folder holding one named like each transcript, or a file per speaker."""
-    if not isinstance(audio, Mapping):
-        audio = Path(audio)
-    if isinstance(audio, Path) and audio.is_dir():
-        found = recording_beside(transcript, audio)
-        if found is None:
-            for conv in convs:
-                conv.warn(f"no recording named {Path(transcript).stem}.* ({', '.join(EXTENSIONS)}) in {audio}; "
-                          "the voices were not measured")
-            return convs
-        audio = found
-    if len(convs) != 1:
-        raise OptionError(f"{transcript} holds {len(convs)} conversations, and one recording cannot belong to all "
-                          "of them; give each conversation its own transcript file")
-    return [with_audio(convs[0], audio, offset, channels)]
+    found = file_for(convs, transcript, audio, EXTENSIONS, "recording", "the voices were not measured")
+    return convs if found is None else [with_audio(convs[0], found, offset, channels)]

@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from ..audio import recording_beside
 from ..errors import OptionError
+from ..media import file_for
 from ..model import Conversation
 from .regions import Region, check_apart, parse
 
@@ -69,17 +69,5 @@ def attach(convs: list[Conversation], transcript: str | Path, video: str | Path 
            regions: Mapping[str, Region | str] | None = None, offset: float = 0.0) -> list[Conversation]:
     """The conversations read from ``transcript`` with their video: ``video`` is the video
     itself, a folder holding one named like each transcript, or a video per person."""
-    if not isinstance(video, Mapping):
-        video = Path(video)
-    if isinstance(video, Path) and video.is_dir():
-        found = recording_beside(transcript, video, EXTENSIONS)
-        if found is None:
-            for conv in convs:
-                conv.warn(f"no video named {Path(transcript).stem}.* ({', '.join(EXTENSIONS)}) in {video}; "
-                          "movement was not measured")
-            return convs
-        video = found
-    if len(convs) != 1:
-        raise OptionError(f"{transcript} holds {len(convs)} conversations, and one video cannot belong to all of "
-                          "them; give each conversation its own transcript file")
-    return [with_video(convs[0], video, regions, offset)]
+    found = file_for(convs, transcript, video, EXTENSIONS, "video", "movement was not measured")
+    return convs if found is None else [with_video(convs[0], found, regions, offset)]

@@ -59,20 +59,28 @@ class Motion:
         return self.energy[self.names.index(name)]
 
 
-def _frames(path: Path, rate: float, width: int, progress: Progress | None):
-    """Greyscale frames, one per step (the first frame at or after each step's time), as
-    (step, frame). Frames between steps are decoded but not converted."""
+def open_video(path: str | Path):
+    """The opened container and its first video stream, or an error that says what is wrong
+    with the file."""
     av = need_av()
     try:
         container = av.open(str(path))
     except (av.FFmpegError, OSError) as e:
         raise InputError(f"cannot open the video ({e})", path=path,
                          fix="give a video file FFmpeg reads (MP4, MOV, MKV, WebM, AVI)") from None
+    if not container.streams.video:
+        container.close()
+        raise InputError("the file has no video stream", path=path,
+                         fix="give the video file itself (a recording of the picture, not only the sound)")
+    return container, container.streams.video[0]
+
+
+def _frames(path: Path, rate: float, width: int, progress: Progress | None):
+    """Greyscale frames, one per step (the first frame at or after each step's time), as
+    (step, frame). Frames between steps are decoded but not converted."""
+    av = need_av()
+    container, stream = open_video(path)
     with container:
-        stream = next((s for s in container.streams if s.type == "video"), None)
-        if stream is None:
-            raise InputError("the file has no video stream", path=path,
-                             fix="give the video file itself (a recording of the picture, not only the sound)")
         stream.thread_type = "AUTO"
         total = float(container.duration / 1_000_000) if container.duration else None
         start = None

@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import InputError
-from .motion import need_av
+from .motion import open_video
 from .regions import Region, check_apart
 
 COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
@@ -17,17 +17,8 @@ COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b")
 
 def frame_at(path: str | Path, seconds: float) -> np.ndarray:
     """The first frame at or after ``seconds``, as RGB pixels."""
-    av = need_av()
-    path = Path(path)
-    try:
-        container = av.open(str(path))
-    except (av.FFmpegError, OSError) as e:
-        raise InputError(f"cannot open the video ({e})", path=path,
-                         fix="give a video file FFmpeg reads (MP4, MOV, MKV, WebM, AVI)") from None
+    container, stream = open_video(path)
     with container:
-        if not container.streams.video:
-            raise InputError("the file has no video stream", path=path, fix="give the video file itself")
-        stream = container.streams.video[0]
         if seconds > 0 and stream.time_base:
             container.seek(int(seconds / stream.time_base), stream=stream, backward=True)
         first = None
