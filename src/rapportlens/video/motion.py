@@ -20,6 +20,9 @@ RATE = 10.0  # steps a second: fast enough for a nod, and MEA's usual 10 Hz
 WIDTH = 320  # frames are scaled to this width first: less noise, and decoding dominates anyway
 WHOLE_PICTURE = 0.4  # share of every region changing at once that no movement of the people gives
 THRESHOLD = 12  # grey levels (of 255) a pixel must change by to count as movement, above compression noise
+# Pixel formats whose first plane is 8-bit brightness, as H.264 and VP9 video usually comes.
+EIGHT_BIT_LUMA = frozenset({"yuv420p", "yuvj420p", "yuv422p", "yuvj422p", "yuv444p", "yuvj444p", "yuv411p",
+                            "yuv440p", "yuvj440p", "yuva420p", "nv12", "nv21", "gray"})
 INSTALL = "pip install 'rapportlens[video]'"
 
 Progress = Callable[[float, float | None], None]  # (seconds read, seconds in all or None)
@@ -75,6 +78,19 @@ def open_video(path: str | Path):
     return container, container.streams.video[0]
 
 
+def _grey(frame, width: int) -> np.ndarray:
+    """The frame's brightness about ``width`` pixels wide. Most videos store brightness as a
+    plane of its own (YUV): every k-th pixel of it is taken as it is, with no conversion, as
+    MEA compares single pixels; other formats are converted and scaled."""
+    step = max(1, round(frame.width / width))
+    if frame.format.name in EIGHT_BIT_LUMA:
+        plane = frame.planes[0]
+        luma = np.frombuffer(plane, np.uint8).reshape(plane.height, plane.line_size)[:, :plane.width]
+        return luma[::step, ::step]
+    w = max(2, frame.width // step)
+    return frame.reformat(width=w, height=max(2, frame.height // step), format="gray").to_ndarray()
+
+
 def _frames(path: Path, rate: float, width: int, progress: Progress | None):
     """Greyscale frames, one per step (the first frame at or after each step's time), as
     (step, frame). Frames between steps are decoded but not converted."""
@@ -94,9 +110,7 @@ def _frames(path: Path, rate: float, width: int, progress: Progress | None):
                 at = frame.time - start
                 if at + 0.5 / rate < step / rate:
                     continue
-                w = min(width, frame.width)
-                h = max(2, round(frame.height * w / frame.width))
-                grey = frame.reformat(width=w, height=h, format="gray").to_ndarray()
+                grey = _grey(frame, width)
                 yield round(at * rate), grey, (frame.width, frame.height)
                 step = round(at * rate) + 1
                 if progress and at - told >= 10:
