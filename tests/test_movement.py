@@ -311,3 +311,27 @@ def test_cli_frame_draws_the_regions(tmp_path, run, films):
     assert r.exit_code == 2 and "ends before 9999 s" in r.output
     r = run("frame", video, "-o", out)
     assert r.exit_code == 2 and "give --video-regions" in r.output
+
+
+def test_trend_follows_movement_synchrony_over_sessions(tmp_path, run):
+    import json
+
+    videos, transcripts = tmp_path / "videos", tmp_path / "jo"
+    videos.mkdir()
+    transcripts.mkdir()
+    for week, follow in ((1, 0.0), (2, 0.5), (3, 0.95)):
+        film = filmed(6, follow, seed=week)
+        write_video(videos / f"week{week}.mp4", list(film.movers.values()), 6 * 60, seed=week)
+        (transcripts / f"week{week}.vtt").write_text(vtt(conversation(film)))
+    args = ("trend", transcripts, "--video", videos, "--video-regions", "Therapist=left,Client=right",
+            "--practitioner", "Therapist", "--quiet")
+    r = run(*args, "--json")
+    assert r.exit_code == 0, r.output
+    series = json.loads(r.stdout)
+    moved = next(t for t in series["trends"] if t["measure"] == "movement.synchrony")
+    assert moved["values"][2] > moved["values"][0] and moved["direction"] == "rising"
+    assert [s["movement"] for s in series["sessions"]] == list(moved["values"])
+    said = " ".join(run(*args).stdout.split())
+    assert "movement: synchrony (z beyond chance)" in said and "movement synchrony: 0.005 and 0.015" in said
+    r = run(*args, "--html", tmp_path / "series.html")
+    assert "movement synchrony: 0.005 and 0.015" in (tmp_path / "series.html").read_text()

@@ -348,9 +348,13 @@ def _read_results(path: str) -> list[dict]:
               help="A folder of the sessions' recordings, each named like its transcript: voice synchrony by session. "
                    "Needs pip install 'rapportlens[audio]'.")
 @CHANNELS_OPTION
+@click.option("--video", type=click.Path(exists=True, file_okay=False), metavar="DIR",
+              help="A folder of the sessions' videos, each named like its transcript, all filmed alike (give "
+                   "--video-regions): movement synchrony by session. Needs pip install 'rapportlens[video]'.")
+@video_options.REGIONS
 @click.option("--quiet", "-q", is_flag=True, help="Do not print warnings or progress.")
 def trend(files, fmt, options, practitioners, clients, interpreters, peers, encoding, results_path, as_json, model, score_model,
-          html_out, audio, audio_channels, quiet) -> None:
+          html_out, audio, audio_channels, video, video_regions, quiet) -> None:
     """Follow one client or practitioner over several sessions, in the order given (a folder's
     transcripts in natural name order: session2 before session10): per session the headline
     figures, then which measures rose or fell and what came back."""
@@ -360,13 +364,14 @@ def trend(files, fmt, options, practitioners, clients, interpreters, peers, enco
     if bool(files) == bool(results_path):
         raise click.UsageError("give the sessions' transcripts, or --results FILE, not both or neither")
     _need_audio(audio, audio_channels)
+    video_options.need_video(video, video_regions)
     convs: list = []
     try:
         if results_path:
             results = _read_results(results_path)
         else:
             convs = _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding,
-                                      model, score_model, quiet, audio, audio_channels)
+                                      model, score_model, quiet, audio, audio_channels, video, video_regions)
             results = [to_dict(c) for c in convs]
     except RapportLensError as e:
         _fail(e)
@@ -476,7 +481,7 @@ def _write_series_pages(series, convs: list, html_out: str, quiet: bool) -> None
 
 
 def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters, peers, encoding, model, score_model,
-                      quiet, audio=None, audio_channels=()) -> list:
+                      quiet, audio=None, audio_channels=(), video=None, video_regions=None) -> list:
     """Every session in ``files`` analysed; a file that fails stops the series, since a series
     with a session missing would show a trend that is not there."""
     pipeline = default_pipeline(_model_settings(model, score_model))
@@ -488,7 +493,11 @@ def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters,
         for path in paths:
             convs = list(iter_read(path, fmt, encoding=encoding, practitioners=practitioners, clients=clients,
                                    options=_parse_options(options), peers=peers, interpreters=interpreters))
-            for conv in attach(convs, path, audio, channels=audio_channels) if audio else convs:
+            if audio:
+                convs = attach(convs, path, audio, channels=audio_channels)
+            if video:
+                convs = attach_video(convs, path, video, video_regions)
+            for conv in convs:
                 conv = pipeline(conv)
                 results.append(conv)
                 if not quiet:

@@ -20,14 +20,21 @@ MI_MEASURES = ("reflection_to_question", "percent_complex_reflections", "percent
 # slope) and from the first session to the last, both. For 0-100 scores, a tenth of the scale
 # overall; for reflections per question, half of the MITI step from fair (1.0) to good (2.0).
 # For voice synchrony (a correlation), a fifth of the way from none to complete.
-STEPS = {"scale": (3.0, 10.0), "ratio": (0.15, 0.5), "correlation": (0.05, 0.2)}
+# For movement synchrony (Fisher z beyond the minutes paired out of time), made videos went
+# from 0 with independent movers to 0.026 where most movements were answered
+# (docs/analyzers/movement.md): a fifth and three fifths of that.
+STEPS = {"scale": (3.0, 10.0), "ratio": (0.15, 0.5), "correlation": (0.05, 0.2), "movement": (0.005, 0.015)}
+DIGITS = {"scale": 0, "ratio": 2, "correlation": 2, "movement": 3}  # decimals shown
 VOICE_MEASURES = ("pitch_synchrony", "loudness_synchrony")  # from a recording (prosody)
+MOVEMENT = "movement.synchrony"  # from a video (movement)
 
 
 def step_kind(measure: str) -> str:
     """Which STEPS a measure moves by, and how it is shown: 0-100 points, or two decimals."""
     if measure == "mi.reflection_to_question":
         return "ratio"
+    if measure == MOVEMENT:
+        return "movement"
     return "correlation" if measure.startswith("voice.") else "scale"
 
 
@@ -46,6 +53,7 @@ class SessionPoint:
     dimensions: dict[str, float | None]
     mi: dict[str, float | None]  # MI_MEASURES and percent_change_talk
     voice: dict[str, float | None]  # VOICE_MEASURES; None without a recording
+    movement: float | None  # movement.synchrony; None without a video
     ruptures: int
     repaired: int
     rupture_kinds: tuple[str, ...]
@@ -120,6 +128,7 @@ def session_point(result: dict[str, Any], number: int) -> SessionPoint:
         overall=scores.get("overall"), dimensions=dict(scores.get("dimensions") or {}),
         mi={**{m: feats.get(f"mi.{m}") for m in MI_MEASURES}, "percent_change_talk": talk.get("percent_change")},
         voice={m: feats.get(f"prosody.{m}") for m in VOICE_MEASURES},
+        movement=feats.get(MOVEMENT),
         ruptures=len(ruptures), repaired=sum(1 for r in ruptures if r.get("repair")),
         rupture_kinds=tuple(dict.fromkeys(r["kind"] for r in ruptures)),
         pitfalls=tuple(dict.fromkeys(p["pitfall"] for p in result.get("pitfalls") or [])),
@@ -215,6 +224,8 @@ def build_series(results: Sequence[dict[str, Any]], order: str = "in the order g
     trends += [trend(f"mi.{m}", [p.mi.get(m) for p in points]) for m in (*MI_MEASURES, "percent_change_talk")]
     trends += [trend(f"voice.{m}", [p.voice.get(m) for p in points]) for m in VOICE_MEASURES
                if any(p.voice.get(m) is not None for p in points)]
+    if any(p.movement is not None for p in points):
+        trends.append(trend(MOVEMENT, [p.movement for p in points]))
     recurring = (_recurring("pitfall", ((p.number, p.pitfalls) for p in points), n)
                  + _recurring("rupture", ((p.number, p.rupture_kinds) for p in points), n)
                  + _recurring("risk", ((p.number, p.risk_categories) for p in points), n)

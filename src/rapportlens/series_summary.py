@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from .series import MIN_SESSIONS, STEPS, Recurring, Series, step_kind
+from .series import DIGITS, MIN_SESSIONS, MOVEMENT, STEPS, Recurring, Series, step_kind
 from .summary import Summary, console
 
 SHOWN = 10  # sessions side by side in 80 columns
@@ -24,7 +24,8 @@ def measure_name(measure: str) -> str:
     return {"overall": "overall", "reflection_to_question": "reflections per question", "percent_complex_reflections":
             "complex reflections (%)", "percent_open_questions": "open questions (%)",
             "percent_change_talk": "client change talk (%)", "pitch_synchrony": "voice: pitch synchrony (r)",
-            "loudness_synchrony": "voice: loudness synchrony (r)"}.get(name, name.replace("_", " "))
+            "loudness_synchrony": "voice: loudness synchrony (r)",
+            "synchrony": "movement: synchrony (z beyond chance)"}.get(name, name.replace("_", " "))
 
 
 def _recurring_line(r: Recurring) -> str:
@@ -66,7 +67,7 @@ class SeriesSummary(Summary):
         points = s.sessions[-SHOWN:]
         t = self.table(("", "left"), *((str(p.number), "right") for p in points), ("trend", "left"))
         for trend in s.trends:
-            fmt = "{:.0f}" if step_kind(trend.measure) == "scale" else "{:.2f}"
+            fmt = f"{{:.{DIGITS[step_kind(trend.measure)]}f}}"
             values = trend.values[-SHOWN:]
             t.add_row(measure_name(trend.measure), *(_num(v, fmt) for v in values), trend.direction or "-")
         t.add_row("ruptures", *(str(p.ruptures) for p in points), "")
@@ -81,9 +82,12 @@ class SeriesSummary(Summary):
             (per, total), (rq_per, rq_total) = STEPS["scale"], STEPS["ratio"]
             voice = any(t.measure.startswith("voice.") for t in s.trends)
             r_per, r_total = STEPS["correlation"]
+            m_per, m_total = STEPS["movement"]
+            moved = s.trend(MOVEMENT) is not None
             yield self.wrap(Text(f"trend: rising or falling by {per:g} points per session (least-squares slope) and "
                                  f"{total:g} from the first session to the last (reflections per question: {rq_per:g} "
                                  f"and {rq_total:g}" + (f"; voice synchrony: {r_per:g} and {r_total:g}" if voice else "")
+                                 + (f"; movement synchrony: {m_per:g} and {m_total:g}" if moved else "")
                                  + "); a description of these sessions, not a statistical test", style="dim"))
         for p in points:
             where = p.source or ""
