@@ -209,7 +209,8 @@ def test_cli_analyze_with_a_video(tmp_path, run, films):
     assert "Client's movements followed Therapist's" in said and "not part of the rapport score" in said
     r = run("analyze", transcript, "--html", tmp_path / "r.html", "--video", video, "--video-regions",
             "Therapist=left,Client=right", "--quiet")
-    assert r.exit_code == 0 and "<h3>Movement</h3>" in (tmp_path / "r.html").read_text()
+    page = (tmp_path / "r.html").read_text()
+    assert r.exit_code == 0 and "<h3>Movement</h3>" in page and 'aria-labelledby="movechart-cap"' in page
 
 
 def test_cli_video_options_are_checked_first(tmp_path, run, films):

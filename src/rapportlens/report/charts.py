@@ -111,3 +111,26 @@ def series_chart(sessions: list[int], lines: dict[str, list[float | None]]) -> s
         ax.set_ylabel("score (0-100)")
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=8, frameon=False, ncols=4)
         return _svg(fig, "serieschart")
+
+
+def movement_chart(windows: list[dict[str, Any]]) -> str:
+    """Each minute's movement synchrony beyond chance (bars above or below 0); under each bar
+    the minute and the utterances in it. Minutes when someone did not move have no bar."""
+    with matplotlib.rc_context(STYLE):
+        fig = Figure(figsize=(7.2, 2.4))
+        ax = fig.add_subplot()
+        centres = [w["start"] / 60 + 0.5 for w in windows]
+        values = [w["synchrony"] for w in windows]
+        ax.bar(centres, [v or 0 for v in values], width=0.8,
+               color=[BLUE if (v or 0) >= 0 else ORANGE for v in values])
+        labels = []
+        for w, v in zip(windows, values):
+            first_last = w.get("utterances") or []
+            minute = f"{w['start'] / 60:.0f}"
+            below = "not measured" if v is None else (f"{first_last[0]}-{first_last[1]}" if first_last else "")
+            labels.append(f"{minute}\n{below}" if below else minute)
+        ax.set_xticks(centres, labels, fontsize=7, rotation=90 if len(windows) > 12 else 0)
+        ax.axhline(0, color=GREY, linewidth=0.8)
+        ax.set_xlabel("minute of the video, and the utterances in it")
+        ax.set_ylabel("synchrony beyond chance (z)")
+        return _svg(fig, "movechart")

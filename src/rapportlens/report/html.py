@@ -31,7 +31,7 @@ from ..rapport.ruptures import signal_words
 from ..summary import MI_ROWS
 from ..video.describe import NOT_IN_SCORE as MOVEMENT_NOT_IN_SCORE
 from ..video.describe import movement_lines
-from .charts import dimensions_chart, timeline_chart
+from .charts import dimensions_chart, movement_chart, timeline_chart
 
 SCALAR_TYPES = (int, float)
 
@@ -111,6 +111,7 @@ def context(conv: Conversation) -> dict[str, Any]:
         "voice": voice_lines(feats, n),
         "voice_caveat": NOT_IN_SCORE,
         "movement": movement_lines(conv.features),
+        "movement_chart": movement_chart(feats["movement.windows"]) if feats.get("movement.windows") else None,
         "movement_caveat": MOVEMENT_NOT_IN_SCORE,
         "models": _models(provenance),
         "analyzers": data["provenance"]["analyzers"],
