@@ -336,3 +336,19 @@ def test_trend_follows_movement_synchrony_over_sessions(tmp_path, run):
     assert "movement: synchrony (z beyond chance)" in said and "movement synchrony: 0.005 and 0.015" in said
     r = run(*args, "--html", tmp_path / "series.html")
     assert "movement synchrony: 0.005 and 0.015" in (tmp_path / "series.html").read_text()
+
+
+def test_a_group_gets_synchrony_for_every_two_people(tmp_path):
+    film = filmed(6, 0.9, seed=5, names=("Lead", "Ana"))
+    third = filmed(6, 0.0, seed=6, names=("Lead", "Ben")).movers["Ben"]
+    movers = [Mover(1 / 6, film.movers["Lead"].moves), Mover(0.5, film.movers["Ana"].moves), Mover(5 / 6, third.moves)]
+    video = write_video(tmp_path / "group.mp4", movers, 6 * 60, size=(144, 54))
+    speakers = [Speaker("Lead", Role.PRACTITIONER), Speaker("Ana", Role.MEMBER), Speaker("Ben", Role.MEMBER)]
+    utts = [Utterance(i, who, "We could try that next week.", start=a, end=b) for i, (who, a, b) in enumerate(film.turns)]
+    conv = Conversation(utts + [Utterance(len(utts), "Ben", "Maybe.", start=359.0, end=359.5)], speakers, id="g")
+    regions = {"Lead": "left-third", "Ana": "middle-third", "Ben": "right-third"}
+    f = rapportlens.analyze(with_video(conv, video, regions)).features
+    pairs = {(p["a"], p["b"]): p for p in f["movement.pairs"]}
+    assert set(pairs) == {("Lead", "Ana"), ("Lead", "Ben"), ("Ana", "Ben")}
+    assert pairs[("Lead", "Ana")]["p"] < 0.05 and pairs[("Lead", "Ben")]["p"] >= 0.05
+    assert f["movement.synchrony"] is None and f["movement.windows"] == []  # no single pair to headline
