@@ -352,3 +352,19 @@ def test_a_group_gets_synchrony_for_every_two_people(tmp_path):
     assert set(pairs) == {("Lead", "Ana"), ("Lead", "Ben"), ("Ana", "Ben")}
     assert pairs[("Lead", "Ana")]["p"] < 0.05 and pairs[("Lead", "Ben")]["p"] >= 0.05
     assert f["movement.synchrony"] is None and f["movement.windows"] == []  # no single pair to headline
+
+
+def test_one_mp4_gives_both_the_voices_and_the_movement(tmp_path):
+    from rapportlens.audio import with_audio
+    from rapportlens.audio.synthetic import RATE, Tone, render
+
+    film = filmed(6, 0.9, seed=3)
+    pitch = {"Therapist": 120.0, "Client": 220.0}
+    sound = render([Tone(a, b, pitch[who]) for who, a, b in film.turns], seconds=6 * 60)
+    video = write_video(tmp_path / "meeting.mp4", list(film.movers.values()), 6 * 60, sound=sound, rate=RATE)
+    conv = with_video(with_audio(conversation(film), video), video, REGIONS)
+    f = rapportlens.analyze(conv).features
+    assert f["prosody.recording"] == "meeting.mp4" and f["movement.video"] == "meeting.mp4"
+    assert f["prosody.speaker_pitch"]["Therapist"] == pytest.approx(120, rel=0.05)
+    assert f["prosody.speaker_pitch"]["Client"] == pytest.approx(220, rel=0.05)
+    assert f["movement.synchrony_p"] < 0.05 and f["prosody.in_step"] > 0.9

@@ -28,10 +28,12 @@ def sway(mover: Mover, t: float, amplitude: float) -> float:
 
 
 def write_video(path: str | Path, movers: Sequence[Mover], seconds: float, fps: float = 10.0,
-                size: tuple[int, int] = (96, 54), seed: int = 0, flashes: Sequence[float] = ()) -> Path:
+                size: tuple[int, int] = (96, 54), seed: int = 0, flashes: Sequence[float] = (),
+                sound: np.ndarray | None = None, rate: int = 16_000) -> Path:
     """An H.264 video of the movers; each block is a quarter of the frame wide. ``flashes``:
     times when the whole picture brightens for a moment (a camera's exposure jumping, a light
-    switched on), which changes every pixel at once."""
+    switched on), which changes every pixel at once. ``sound``: mono samples in -1..1 at
+    ``rate``, stored beside the picture as AAC, as a meeting recording's MP4 holds both."""
     av = need_av()
     rng = np.random.default_rng(seed)
     width, height = size
@@ -43,6 +45,7 @@ def write_video(path: str | Path, movers: Sequence[Mover], seconds: float, fps: 
         stream = container.add_stream("libx264", rate=int(fps))
         stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
         stream.options = {"crf": "18", "preset": "ultrafast"}
+        audio = container.add_stream("aac", rate=rate, layout="mono") if sound is not None else None
         for k in range(int(seconds * fps)):
             t = k / fps
             frame = background + rng.normal(0, 1.0, background.shape)
@@ -58,7 +61,23 @@ def write_video(path: str | Path, movers: Sequence[Mover], seconds: float, fps: 
                 container.mux(packet)
         for packet in stream.encode():
             container.mux(packet)
+        if audio is not None:
+            _write_sound(av, container, audio, np.asarray(sound, np.float32), rate)
     return path
+
+
+def _write_sound(av, container, stream, sound: np.ndarray, rate: int) -> None:
+    chunk = 1024  # AAC's frame size
+    for k, start in enumerate(range(0, len(sound), chunk)):
+        piece = np.zeros((1, chunk), np.float32)
+        part = sound[start:start + chunk]
+        piece[0, :len(part)] = part
+        frame = av.AudioFrame.from_ndarray(piece, format="fltp", layout="mono")
+        frame.sample_rate, frame.pts = rate, k * chunk
+        for packet in stream.encode(frame):
+            container.mux(packet)
+    for packet in stream.encode():
+        container.mux(packet)
 
 
 @dataclass(frozen=True)
