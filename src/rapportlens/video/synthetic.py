@@ -29,11 +29,14 @@ def sway(mover: Mover, t: float, amplitude: float) -> float:
 
 def write_video(path: str | Path, movers: Sequence[Mover], seconds: float, fps: float = 10.0,
                 size: tuple[int, int] = (96, 54), seed: int = 0, flashes: Sequence[float] = (),
-                sound: np.ndarray | None = None, rate: int = 16_000) -> Path:
+                sound: np.ndarray | None = None, rate: int = 16_000, sway_width: float = 1 / 16,
+                noise: float = 1.0) -> Path:
     """An H.264 video of the movers; each block is a quarter of the frame wide. ``flashes``:
     times when the whole picture brightens for a moment (a camera's exposure jumping, a light
     switched on), which changes every pixel at once. ``sound``: mono samples in -1..1 at
-    ``rate``, stored beside the picture as AAC, as a meeting recording's MP4 holds both."""
+    ``rate``, stored beside the picture as AAC, as a meeting recording's MP4 holds both.
+    ``sway_width``: how far a movement goes, as a share of the frame's width; ``noise``: the
+    camera's sensor noise (standard deviation, grey levels)."""
     av = need_av()
     rng = np.random.default_rng(seed)
     width, height = size
@@ -48,11 +51,11 @@ def write_video(path: str | Path, movers: Sequence[Mover], seconds: float, fps: 
         audio = container.add_stream("aac", rate=rate, layout="mono") if sound is not None else None
         for k in range(int(seconds * fps)):
             t = k / fps
-            frame = background + rng.normal(0, 1.0, background.shape)
+            frame = background + rng.normal(0, noise, background.shape)
             if any(f <= t < f + 0.3 for f in flashes):
                 frame = frame + 40
             for mover, texture in zip(movers, textures):
-                x = round(mover.centre * width - block_w / 2 + sway(mover, t, width / 16))
+                x = round(mover.centre * width - block_w / 2 + sway(mover, t, width * sway_width))
                 x = min(max(x, 0), width - block_w)
                 frame[height // 4:height // 4 + block_h, x:x + block_w] = texture + (frame[0, 0] - background[0, 0])
             grey = np.clip(frame, 0, 255).astype(np.uint8)
