@@ -368,3 +368,14 @@ def test_one_mp4_gives_both_the_voices_and_the_movement(tmp_path):
     assert f["prosody.speaker_pitch"]["Therapist"] == pytest.approx(120, rel=0.05)
     assert f["prosody.speaker_pitch"]["Client"] == pytest.approx(220, rel=0.05)
     assert f["movement.synchrony_p"] < 0.05 and f["prosody.in_step"] > 0.9
+
+
+def test_a_noisy_camera_is_not_synchrony(tmp_path):
+    # The encoder renews the noise of a whole frame at once: counted at a fixed threshold,
+    # both regions "moved" together at those steps (lag-0 r 0.61 between independent people).
+    film = filmed(2, 0.0, seed=1)
+    video = write_video(tmp_path / "noisy.mp4", list(film.movers.values()), 90, size=(320, 180),
+                        sway_width=1 / 80, noise=6.0)
+    m = measure([(video, [("Therapist", parse("left")), ("Client", parse("right"))])])
+    assert abs(np.corrcoef(m.of("Therapist"), m.of("Client"))[0, 1]) < 0.1
+    assert m.of("Client").max() > 0.02 and m.jumps == ()  # the movements still count; no whole-picture change

@@ -19,6 +19,7 @@ from .regions import Region
 RATE = 10.0  # steps a second: fast enough for a nod, and MEA's usual 10 Hz
 WIDTH = 320  # frames are scaled to this width first: less noise, and decoding dominates anyway
 WHOLE_PICTURE = 0.4  # share of every region changing at once that no movement of the people gives
+NOISE_TIMES = 4.0  # how far above a step's own noise a pixel's change must be, for noisy cameras
 THRESHOLD = 12  # grey levels (of 255) a pixel must change by to count as movement, above compression noise
 # Pixel formats whose first plane is 8-bit brightness, as H.264 and VP9 video usually comes.
 EIGHT_BIT_LUMA = frozenset({"yuv420p", "yuvj420p", "yuv422p", "yuvj422p", "yuv444p", "yuvj444p", "yuv411p",
@@ -124,43 +125,55 @@ def _frames(path: Path, rate: float, width: int, progress: Progress | None):
 
 
 def _energy(path: Path, regions: Sequence[Region], rate: float, width: int, threshold: int,
-            progress: Progress | None) -> tuple[np.ndarray, tuple[int, int]]:
-    steps: dict[int, list[float]] = {}
+            progress: Progress | None) -> tuple[np.ndarray, tuple[int, int], np.ndarray]:
+    """Each region's motion energy per step, the frame size, and the steps at which the whole
+    picture changed (set to each region's median)."""
+    steps: dict[int, tuple[list[float], list[float]]] = {}
     previous = None
     size = (0, 0)
     for step, grey, size in _frames(path, rate, width, progress):
         if previous is not None and previous.shape == grey.shape:
-            changed = np.abs(grey.astype(np.int16) - previous) > threshold
-            steps[step] = [float(changed[r.pixels(grey.shape[1], grey.shape[0])].mean()) for r in regions]
+            diff = np.abs(grey.astype(np.int16) - previous)
+            where = [r.pixels(grey.shape[1], grey.shape[0]) for r in regions]
+            moved, changed = diff > _above_noise(diff, threshold), diff > threshold
+            steps[step] = ([float(moved[w].mean()) for w in where], [float(changed[w].mean()) for w in where])
         previous = grey.astype(np.int16)
-    out = np.zeros((len(regions), (max(steps) + 1) if steps else 0), np.float32)
-    for step, values in steps.items():
-        out[:, step] = values  # a step without a frame of its own (variable frame rate) is stillness
-    return out, size
+    length = (max(steps) + 1) if steps else 0
+    energy, plain = np.zeros((len(regions), length), np.float32), np.zeros((len(regions), length), np.float32)
+    for step, (values, unfiltered) in steps.items():
+        # A step without a frame of its own (variable frame rate) is stillness.
+        energy[:, step], plain[:, step] = values, unfiltered
+    jumps = whole_picture(plain)
+    if len(jumps):
+        energy[:, jumps] = np.median(energy, axis=1, keepdims=True)
+    return energy, size, jumps
 
 
-def whole_picture(energy: np.ndarray) -> np.ndarray:
-    """Steps at which every person's region of one camera changed over WHOLE_PICTURE of its
-    pixels: a camera's exposure jumping, a light switched, the camera knocked. Nobody moves
-    like that, and it would count as both people moving at once, which reads as synchrony."""
-    if len(energy) < 2:
+def whole_picture(changed: np.ndarray) -> np.ndarray:
+    """Steps at which every person's region of one camera had over WHOLE_PICTURE of its pixels
+    change by more than the threshold: a camera's exposure jumping, a light switched, the
+    camera knocked. Nobody moves like that, and it would count as both people moving at once,
+    which reads as synchrony."""
+    if len(changed) < 2:
         return np.zeros(0, np.int64)  # one person per camera: a jump there is not shared
-    return np.flatnonzero((energy > WHOLE_PICTURE).all(axis=0))
+    return np.flatnonzero((changed > WHOLE_PICTURE).all(axis=0))
 
 
-def _stack(parts: list[tuple[np.ndarray, tuple[int, int]]]) -> tuple[np.ndarray, tuple[int, int], np.ndarray]:
-    """Several files started together, the shorter ones padded with stillness at the end;
-    steps where a camera's whole picture changed set to each region's median."""
-    length = max(e.shape[1] for e, _ in parts)
-    cleaned, jumps = [], []
-    for energy, _ in parts:
-        energy = np.pad(energy, ((0, 0), (0, length - energy.shape[1])))
-        bad = whole_picture(energy)
-        if len(bad):
-            energy[:, bad] = np.median(energy, axis=1, keepdims=True)
-        cleaned.append(energy)
-        jumps.append(bad)
-    return np.concatenate(cleaned), parts[0][1], np.unique(np.concatenate(jumps)) if jumps else np.zeros(0, np.int64)
+def _above_noise(diff: np.ndarray, threshold: int) -> float:
+    """The change a pixel needs to count as movement at this step: ``threshold``, or four
+    times the step's own noise when the camera is noisier. Most of a picture stands still, so
+    the median change over the frame is noise; a video encoder renews a frame's noise all at
+    once, and a fixed threshold would then count both people as moving at the same moment,
+    which reads as synchrony."""
+    noise = float(np.median(diff[::3, ::3])) / 0.6745  # a normal spread from the median absolute change
+    return max(float(threshold), NOISE_TIMES * noise)
+
+
+def _stack(parts: list[tuple[np.ndarray, tuple[int, int], np.ndarray]]) -> tuple[np.ndarray, tuple[int, int], np.ndarray]:
+    """Several files started together, the shorter ones padded with stillness at the end."""
+    length = max(e.shape[1] for e, _, _ in parts)
+    energy = np.concatenate([np.pad(e, ((0, 0), (0, length - e.shape[1]))) for e, _, _ in parts])
+    return energy, parts[0][1], np.unique(np.concatenate([j for _, _, j in parts]))
 
 
 def measure(sources: Sequence[tuple[str | Path, Sequence[tuple[str, Region]]]], rate: float = RATE,
