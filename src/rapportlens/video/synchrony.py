@@ -23,7 +23,7 @@ SHUFFLES = 2_000
 @dataclass(frozen=True)
 class Synchrony:
     excess: float  # mean Fisher z of the true pairing minus that of out-of-time pairings
-    true: float  # mean |r| over lags and minutes of the true pairing
+    true: float  # mean |r| over lags and minutes of the true pairing (averaged as Fisher z)
     chance: float  # the same for the out-of-time pairings
     p: float  # share of out-of-time pairings (one per shuffle) with at least the true synchrony
     segments: int
@@ -93,16 +93,16 @@ def synchrony(a: np.ndarray, b: np.ndarray, rate: float, seed: int = 0) -> Synch
     shuffled = np.nanmean(zk[rows, perms], axis=1)
     shuffled_lead = np.nanmean(lk[rows, perms], axis=1)
     off = ~np.eye(n, dtype=bool)
+    position = {int(i): k for k, i in enumerate(keep)}
     windows: list[tuple[float, float, float | None]] = []
-    seg = SEGMENT
     for i in range(len(z)):
-        start = i * seg
-        if i not in set(keep.tolist()):
-            windows.append((start, start + seg, None))
+        start = i * SEGMENT
+        k = position.get(i)
+        if k is None:
+            windows.append((start, start + SEGMENT, None))
             continue
-        k = int(np.flatnonzero(keep == i)[0])
         baseline = np.nanmean(np.concatenate([zk[k][off[k]], zk[:, k][off[:, k]]]))
-        windows.append((start, start + seg, round(float(zk[k, k] - baseline), 4)))
+        windows.append((start, start + SEGMENT, round(float(zk[k, k] - baseline), 4)))
     centre = shuffled_lead.mean()
     return Synchrony(
         excess=true - float(shuffled.mean()),
