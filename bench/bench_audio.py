@@ -20,7 +20,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
-from timing import best_and_median
+from timing import best_and_median, print_added
 
 import rapportlens
 from rapportlens import Conversation, Role, Speaker, Utterance
@@ -73,9 +73,7 @@ def main() -> None:
     for label, med, best in (("decode the WAV (PyAV)", dec_med, dec), ("analyze with the recording", full_med, full)):
         print(f"{label}: {med:.2f} s (best {best:.2f}), {med / base_med:.2f}x the baseline, "
               f"{seconds / med:.0f}x real time")
-    extra = full_med - base_med
-    print(f"the recording adds {extra:.2f} s: {seconds / max(extra, 1e-9):.0f}x real time "
-          f"(a 50-minute session: about {extra * 50 / args.minutes:.0f} s)")
+    print_added("the recording", full_med - base_med, seconds)
 
 
 if __name__ == "__main__":

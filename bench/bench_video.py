@@ -20,7 +20,7 @@ import random
 import tempfile
 from pathlib import Path
 
-from timing import best_and_median
+from timing import best_and_median, print_added
 
 import rapportlens
 from rapportlens import Conversation, Role, Speaker, Utterance
@@ -90,9 +90,7 @@ def main() -> None:
                              ("analyze with the video", full_med, full)):
         print(f"{label}: {med:.2f} s (best {best:.2f}), {med / base_med:.2f}x the baseline, "
               f"{med / dec_med:.2f}x the decoding, {seconds / med:.0f}x real time")
-    extra = full_med - base_med
-    print(f"the video adds {extra:.2f} s: {seconds / max(extra, 1e-9):.0f}x real time "
-          f"(a 50-minute session: about {extra * 50 / args.minutes:.0f} s)")
+    print_added("the video", full_med - base_med, seconds)
 
 
 if __name__ == "__main__":

@@ -94,24 +94,24 @@ class Movement(Analyzer):
         f.assign(SECONDS.key, None if motion is None else round(motion.seconds, 1))
         f.assign(REGIONS.key, {n: r.label for _, named in sources for n, r in named})
         offset = float(conversation.meta.get(OFFSET_KEY) or 0.0)
+        times = spans(conversation.utterances)
         jumps = [round(t - offset, 1) for t in motion.jumps] if motion else []
         f.assign(JUMPS.key, jumps)
         if jumps:
             conversation.warn(f"the whole picture changed at once at {len(jumps)} moment(s) of the video (the first at "
                               f"{jumps[0]:.0f} s): a camera's exposure or the lighting, not the people; those moments "
                               "were left out of the movement measures")
-        self._motion(conversation, motion)
-        self._synchrony(conversation, motion)
+        self._motion(conversation, motion, times, offset)
+        self._synchrony(conversation, motion, times, offset)
 
-    def _motion(self, conv: Conversation, motion: Motion | None) -> None:
+    def _motion(self, conv: Conversation, motion: Motion | None, times: list[tuple[float, float] | None],
+                offset: float) -> None:
         f = conv.features
         names = [s.name for s in conv.speakers]
         people = set(motion.names) if motion else set()
-        offset = float(conv.meta.get(OFFSET_KEY) or 0.0)
-        times = spans(conv.utterances)
         per_utt: list[float | None] = []
         for u, s in zip(conv.utterances, times):
-            per_utt.append(_mean(motion, u.speaker, s, offset) if motion and u.speaker in people and s else None)
+            per_utt.append(_during(motion, u.speaker, [s], offset) if motion and u.speaker in people and s else None)
         f.assign(UTT_MOTION.key, per_utt)
         f.assign(MOTION.key, {n: _pct(float(motion.of(n).mean())) if n in people else None for n in names})
         speaking: dict[str, float | None] = {}
@@ -125,7 +125,8 @@ class Movement(Analyzer):
         f.assign(LISTENING.key, listening)
         _warn_if_swapped(conv, speaking, listening)
 
-    def _synchrony(self, conv: Conversation, motion: Motion | None) -> None:
+    def _synchrony(self, conv: Conversation, motion: Motion | None, times: list[tuple[float, float] | None],
+                   offset: float) -> None:
         f = conv.features
         pairs, headline = [], None
         if motion:
@@ -140,7 +141,7 @@ class Movement(Analyzer):
                           f"{MIN_SEGMENTS} whole minutes, so it was not measured")
             elif pairs and all(s is None for *_, s in pairs):
                 conv.warn(f"in under {MIN_SEGMENTS} minutes of the video did both people move (check the regions: "
-                          f"{', '.join(f'{n}={r.label}' for _, named in video_sources(conv.meta) for n, r in named)}); "
+                          f"{', '.join(f'{n}={r}' for n, r in f[REGIONS.key].items())}); "
                           "movement synchrony was not measured")
         f.assign(PAIRS.key, [{"a": a, "b": b, **_numbers(s)} for a, b, s in pairs])
         s = headline[2] if headline else None
@@ -154,7 +155,7 @@ class Movement(Analyzer):
             leader = headline[0] if s.lead > 0 else headline[1]
         f.assign(LEADER.key, leader)
         f.assign(LEAD_P_KEY.key, None if s is None else round(s.lead_p, 4))
-        f.assign(WINDOWS.key, _windows(conv, s) if s else [])
+        f.assign(WINDOWS.key, _windows(conv, s, times, offset) if s else [])
 
 
 def _warn_if_swapped(conv: Conversation, speaking: dict[str, float | None], listening: dict[str, float | None]) -> None:
@@ -166,7 +167,7 @@ def _warn_if_swapped(conv: Conversation, speaking: dict[str, float | None], list
         return
     if all(listening[n] > SWAPPED * speaking[n] for n in known):
         a, b = known
-        regions = {n: r.label for _, named in video_sources(conv.meta) for n, r in named}
+        regions = conv.features[REGIONS.key]
         said = "; ".join(f"{n}'s region ({regions.get(n)}) moved {listening[n]:.1f} % while the other spoke and "
                          f"{speaking[n]:.1f} % while {n} spoke" for n in known)
         conv.warn(f"the video regions may be the wrong way round: {said}. People usually move more while they talk; "
@@ -185,9 +186,7 @@ def _numbers(s: Synchrony | None) -> dict[str, float | None]:
     return {"synchrony": round(s.excess, 4), "p": round(s.p, 4), "r": round(s.true, 3), "chance_r": round(s.chance, 3)}
 
 
-def _windows(conv: Conversation, s: Synchrony) -> list[dict]:
-    offset = float(conv.meta.get(OFFSET_KEY) or 0.0)
-    times = spans(conv.utterances)
+def _windows(conv: Conversation, s: Synchrony, times: list[tuple[float, float] | None], offset: float) -> list[dict]:
     out = []
     for start, end, z in s.windows:
         a, b = start - offset, end - offset
@@ -199,11 +198,6 @@ def _windows(conv: Conversation, s: Synchrony) -> list[dict]:
 
 def _steps(motion: Motion, span: tuple[float, float], offset: float) -> slice:
     return slice(max(0, int((span[0] + offset) * motion.rate)), max(0, int((span[1] + offset) * motion.rate)))
-
-
-def _mean(motion: Motion, name: str, span: tuple[float, float], offset: float) -> float | None:
-    part = motion.of(name)[_steps(motion, span, offset)]
-    return _pct(float(part.mean())) if len(part) else None
 
 
 def _during(motion: Motion, name: str, spans_: list[tuple[float, float]], offset: float) -> float | None:

@@ -51,8 +51,6 @@ class Motion:
     names: tuple[str, ...]
     energy: np.ndarray  # (region, step)
     rate: float
-    files: tuple[str, ...]
-    size: tuple[int, int]  # width and height of the first file's frames, as stored
     jumps: tuple[float, ...] = ()  # seconds at which a camera's whole picture changed (left out)
 
     @property
@@ -112,7 +110,7 @@ def _frames(path: Path, rate: float, width: int, progress: Progress | None):
                 if at + 0.5 / rate < step / rate:
                     continue
                 grey = _grey(frame, width)
-                yield round(at * rate), grey, (frame.width, frame.height)
+                yield round(at * rate), grey
                 step = round(at * rate) + 1
                 if progress and at - told >= 10:
                     told = at
@@ -125,19 +123,21 @@ def _frames(path: Path, rate: float, width: int, progress: Progress | None):
 
 
 def _energy(path: Path, regions: Sequence[Region], rate: float, width: int, threshold: int,
-            progress: Progress | None) -> tuple[np.ndarray, tuple[int, int], np.ndarray]:
-    """Each region's motion energy per step, the frame size, and the steps at which the whole
-    picture changed (set to each region's median)."""
+            progress: Progress | None) -> tuple[np.ndarray, np.ndarray]:
+    """Each region's motion energy per step, and the steps at which the whole picture changed
+    (set to each region's median)."""
     steps: dict[int, tuple[list[float], list[float]]] = {}
     previous = None
-    size = (0, 0)
-    for step, grey, size in _frames(path, rate, width, progress):
+    where: list[tuple[slice, slice]] = []
+    for step, grey in _frames(path, rate, width, progress):
+        grey = grey.astype(np.int16)
         if previous is not None and previous.shape == grey.shape:
-            diff = np.abs(grey.astype(np.int16) - previous)
-            where = [r.pixels(grey.shape[1], grey.shape[0]) for r in regions]
+            diff = np.abs(grey - previous)
             moved, changed = diff > _above_noise(diff, threshold), diff > threshold
             steps[step] = ([float(moved[w].mean()) for w in where], [float(changed[w].mean()) for w in where])
-        previous = grey.astype(np.int16)
+        else:
+            where = [r.pixels(grey.shape[1], grey.shape[0]) for r in regions]
+        previous = grey
     length = (max(steps) + 1) if steps else 0
     energy, plain = np.zeros((len(regions), length), np.float32), np.zeros((len(regions), length), np.float32)
     for step, (values, unfiltered) in steps.items():
@@ -146,7 +146,7 @@ def _energy(path: Path, regions: Sequence[Region], rate: float, width: int, thre
     jumps = whole_picture(plain)
     if len(jumps):
         energy[:, jumps] = np.median(energy, axis=1, keepdims=True)
-    return energy, size, jumps
+    return energy, jumps
 
 
 def whole_picture(changed: np.ndarray) -> np.ndarray:
@@ -169,11 +169,11 @@ def _above_noise(diff: np.ndarray, threshold: int) -> float:
     return max(float(threshold), NOISE_TIMES * noise)
 
 
-def _stack(parts: list[tuple[np.ndarray, tuple[int, int], np.ndarray]]) -> tuple[np.ndarray, tuple[int, int], np.ndarray]:
+def _stack(parts: list[tuple[np.ndarray, np.ndarray]]) -> tuple[np.ndarray, np.ndarray]:
     """Several files started together, the shorter ones padded with stillness at the end."""
-    length = max(e.shape[1] for e, _, _ in parts)
-    energy = np.concatenate([np.pad(e, ((0, 0), (0, length - e.shape[1]))) for e, _, _ in parts])
-    return energy, parts[0][1], np.unique(np.concatenate([j for _, _, j in parts]))
+    length = max(e.shape[1] for e, _ in parts)
+    energy = np.concatenate([np.pad(e, ((0, 0), (0, length - e.shape[1]))) for e, _ in parts])
+    return energy, np.unique(np.concatenate([j for _, j in parts]))
 
 
 def measure(sources: Sequence[tuple[str | Path, Sequence[tuple[str, Region]]]], rate: float = RATE,
@@ -192,9 +192,9 @@ def measure(sources: Sequence[tuple[str | Path, Sequence[tuple[str, Region]]]], 
                  for p, named in sources]
         _last.clear()  # one session's steps at a time: a batch must not hold every session's
         _last[key] = _stack(parts)
-    energy, size, jumps = _last[key]
+    energy, jumps = _last[key]
     names = tuple(n for _, named in sources for n, _ in named)
-    return Motion(names, energy, rate, tuple(str(p) for p, _ in sources), size, tuple(float(j / rate) for j in jumps))
+    return Motion(names, energy, rate, tuple(float(j / rate) for j in jumps))
 
 
-_last: dict[tuple, tuple[np.ndarray, tuple[int, int], np.ndarray]] = {}
+_last: dict[tuple, tuple[np.ndarray, np.ndarray]] = {}

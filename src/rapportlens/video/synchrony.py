@@ -26,7 +26,6 @@ class Synchrony:
     true: float  # mean |r| over lags and minutes of the true pairing (averaged as Fisher z)
     chance: float  # the same for the out-of-time pairings
     p: float  # share of out-of-time pairings (one per shuffle) with at least the true synchrony
-    segments: int
     windows: list[tuple[float, float, float | None]]  # (start s, end s, excess z) per segment
     lead: float  # z when the first person moves first minus when the second does, beyond out-of-time pairings
     lead_p: float  # two-sided
@@ -109,7 +108,6 @@ def synchrony(a: np.ndarray, b: np.ndarray, rate: float, seed: int = 0) -> Synch
         true=float(np.tanh(true)),
         chance=float(np.tanh(shuffled.mean())),
         p=float((1 + np.sum(shuffled >= true)) / (1 + SHUFFLES)),
-        segments=n,
         windows=windows,
         lead=true_lead - float(centre),
         lead_p=float((1 + np.sum(np.abs(shuffled_lead - centre) >= abs(true_lead - centre))) / (1 + SHUFFLES)),
