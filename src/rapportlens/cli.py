@@ -17,6 +17,7 @@ import click
 from . import __version__, plugins
 from .audio import attach, check_option, recording_files
 from .audio.decode import require as require_audio
+from .cli_options import model_options, model_settings
 from .errors import InputError, RapportLensError
 from .features import declared
 from .output import to_dict
@@ -74,18 +75,6 @@ def main() -> None:
     """RapportLens: how a conversation went between people, measured on your own machine."""
 
 
-def model_options(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Options shared by every command that analyses: the coding and score models."""
-    for decorator in reversed([
-        click.option("--model", "-m", "model", type=click.Path(exists=True, file_okay=False), metavar="DIR",
-                     help="Coding model folder written by `rapportlens train` (default: the shipped model)."),
-        click.option("--score-model", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
-                     help="Overall-score model from `python -m rapportlens.rapport.fit` (default: the shipped one)."),
-    ]):
-        func = decorator(func)
-    return func
-
-
 CHANNELS_OPTION = click.option(
     "--audio-channels", "audio_channels", callback=lambda ctx, param, v: tuple(n.strip() for n in v.split(",") if n.strip())
     if v else (), metavar="NAMES",
@@ -110,16 +99,6 @@ def _need_audio(audio: Any, channels: tuple[str, ...]) -> None:
         except RapportLensError as e:
             _fail(e)
             sys.exit(2)
-
-
-def _model_settings(model: str | None, score_model: str | None) -> dict:
-    """The default pipeline's settings for ``--model`` and ``--score-model``."""
-    settings: dict = {}
-    if model:
-        settings["codes"] = {"model": model}
-    if score_model:
-        settings["rapport"] = settings["timeline"] = {"score_model": score_model}
-    return settings
 
 
 def _transcripts(item: str, fmt: str | None) -> list[str]:
@@ -181,7 +160,7 @@ def analyze(files, fmt, options, practitioners, clients, interpreters, peers, en
     video = video_options.tracks(video_tracks, video, "--video-track", "--video", "Client=client-camera.mp4") or video
     video_options.need_video(video, video_regions)
     try:
-        pipeline = default_pipeline(_model_settings(model, score_model))
+        pipeline = default_pipeline(model_settings(model, score_model))
     except RapportLensError as e:
         _fail(e)
         sys.exit(2)
@@ -484,7 +463,7 @@ def _analyse_sessions(files, fmt, options, practitioners, clients, interpreters,
                       quiet, audio=None, audio_channels=(), video=None, video_regions=None) -> list:
     """Every session in ``files`` analysed; a file that fails stops the series, since a series
     with a session missing would show a trend that is not there."""
-    pipeline = default_pipeline(_model_settings(model, score_model))
+    pipeline = default_pipeline(model_settings(model, score_model))
     paths = []
     for item in files:
         paths += sorted(_transcripts(item, fmt), key=_natural) if Path(item).is_dir() else [item]
@@ -836,3 +815,10 @@ def codebook_command(markdown: bool, as_json: bool) -> None:
     for c in book.values():
         click.echo(f"{c.code:<22} {c.speaker:<13} {c.detection:<12} {c.label}")
         click.echo(textwrap.fill(c.definition, 78, initial_indent="    ", subsequent_indent="    "))
+
+
+# The web app's commands live with it; registered here so `rapportlens --help` lists them.
+from .web.commands import serve, users  # noqa: E402
+
+main.add_command(serve)
+main.add_command(users)

@@ -1,0 +1,316 @@
+"""The web app: upload sessions, see each client's history, supervise. A thin layer over
+:class:`~rapportlens.web.store.Store`, the analysis and the reports."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.background import BackgroundTask
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.sessions import SessionMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.templating import Jinja2Templates
+
+from .. import __version__
+from ..errors import RapportLensError
+from ..report.series import render_series
+from ..series import build_series, session_point
+from ..series_summary import summarize_series
+from .analysis import Analyst
+from .security import LoginNeeded, SecurityHeaders, checked_form, csrf_token, current_user, log_in, login_path, safe_next
+from .store import DONE, AccessError, AccountError, NotOwner, Store
+
+# A transcript is text; a Word file with pictures can be a few MB. Anything larger is a mistake.
+MAX_UPLOAD = 20 * 1024 * 1024
+# A login lasts a working day.
+LOGIN_SECONDS = 8 * 3600
+SERIES_ORDER = "by the date each session was held (the upload date where none was given)"
+
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.globals.update(version=__version__)
+
+
+def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
+    user = context.pop("user", None)
+    return templates.TemplateResponse(request, name, {"user": user, "csrf": csrf_token(request), **context},
+                                      status_code=status)
+
+
+def see(path: str, background: BackgroundTask | None = None) -> RedirectResponse:
+    return RedirectResponse(path, status_code=303, background=background)
+
+
+async def login(request: Request) -> Response:
+    error = None
+    if request.method == "POST":
+        form = await checked_form(request)
+        user = request.app.state.store.login(str(form.get("name", "")), str(form.get("password", "")))
+        if user:
+            log_in(request, user)
+            return see(safe_next(request.query_params.get("next")))
+        error = "That name and password do not match an active account."
+    return page(request, "login.html.j2", 401 if error else 200, error=error)
+
+
+async def logout(request: Request) -> Response:
+    await checked_form(request)
+    request.session.clear()
+    return see("/login")
+
+
+async def home(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    clients = store.clients(user)
+    return page(request, "home.html.j2", user=user, clients=clients, review=store.to_review(user))
+
+
+async def upload(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    own = [v.client.label for v in store.clients(user) if v.practitioner == user.name]
+    error = None
+    if request.method == "POST":
+        form = await checked_form(request)
+        try:
+            file, held_on = form.get("file"), _date(form.get("held_on"))
+            if file is None or isinstance(file, str) or not file.filename:
+                raise AccountError("choose the transcript's file")
+            data = await file.read(MAX_UPLOAD + 1)
+            if len(data) > MAX_UPLOAD:
+                raise AccountError(f"{file.filename} is over {MAX_UPLOAD // 2**20} MB: a transcript is far smaller; "
+                                   "check that this is the transcript, not the recording")
+            if not data.strip():
+                raise AccountError(f"{file.filename} is empty: choose the transcript's file")
+            client = store.client_by_label(user, str(form.get("client", "")))
+            row = store.add_session(user, client, file.filename, data, held_on)
+        except RapportLensError as e:
+            error = str(e)
+        else:
+            speakers = [s.strip() for s in str(form.get("practitioner", "")).split(",") if s.strip()]
+            task = BackgroundTask(request.app.state.analyst.run, row.id, file.filename, data, speakers)
+            return see(f"/sessions/{row.id}", task)
+    return page(request, "upload.html.j2", 400 if error else 200, user=user, own=own, error=error,
+                chosen=request.query_params.get("client", ""))
+
+
+def _date(value) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise AccountError(f"the date {value!r} is not a date like 2026-12-07") from None
+
+
+async def client_page(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    client = store.client(user, request.path_params["client_id"])
+    sessions = store.sessions(user, client.id)
+    done = [s for s in sessions if s.status == DONE]
+    points = {s.id: session_point(s.result_dict(), n) for n, s in enumerate(done, 1)}
+    summary = summarize_series(build_series([s.result_dict() for s in done], SERIES_ORDER)) if done else None
+    return page(request, "client.html.j2", user=user, client=client, sessions=sessions, points=points,
+                summary=summary, practitioner=store.practitioner_of(client),
+                own=client.practitioner_id == user.id)
+
+
+async def history(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    client_id = request.path_params["client_id"]
+    done = [s for s in store.sessions(user, client_id) if s.status == DONE]
+    if not done:
+        return see(f"/clients/{client_id}")
+    series = build_series([s.result_dict() for s in done], SERIES_ORDER)
+    return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
+
+
+async def session_page(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    row = store.session(user, request.path_params["session_id"])
+    client = store.client(user, row.client_id)
+    point = session_point(row.result_dict(), 1) if row.status == DONE else None
+    return page(request, "session.html.j2", user=user, row=row, client=client, point=point,
+                result=row.result_dict(), own=client.practitioner_id == user.id)
+
+
+async def report(request: Request) -> Response:
+    row = request.app.state.store.session(current_user(request), request.path_params["session_id"])
+    if row.status != DONE:
+        return see(f"/sessions/{row.id}")
+    return HTMLResponse(row.report)
+
+
+async def result_json(request: Request) -> Response:
+    row = request.app.state.store.session(current_user(request), request.path_params["session_id"])
+    if row.status != DONE:
+        return see(f"/sessions/{row.id}")
+    stem = Path(row.filename).stem or f"session-{row.id}"
+    return JSONResponse(row.result_dict(), headers={"content-disposition": f'attachment; filename="{stem}.json"'})
+
+
+async def again(request: Request) -> Response:
+    """Analyse a stored session again with the server's current model."""
+    user = current_user(request)
+    await checked_form(request)
+    store: Store = request.app.state.store
+    row = store.session(user, request.path_params["session_id"])
+    store.restart(user, row.id)
+    return see(f"/sessions/{row.id}", BackgroundTask(request.app.state.analyst.run, row.id, row.filename, row.original))
+
+
+async def reviewed(request: Request) -> Response:
+    user = current_user(request)
+    await checked_form(request)
+    request.app.state.store.mark_reviewed(user, request.path_params["session_id"])
+    return see(f"/sessions/{request.path_params['session_id']}")
+
+
+async def delete_session(request: Request) -> Response:
+    user = current_user(request)
+    await checked_form(request)
+    store: Store = request.app.state.store
+    row = store.session(user, request.path_params["session_id"])
+    store.delete_session(user, row.id)
+    return see(f"/clients/{row.client_id}")
+
+
+async def delete_client(request: Request) -> Response:
+    user = current_user(request)
+    await checked_form(request)
+    request.app.state.store.delete_client(user, request.path_params["client_id"])
+    return see("/")
+
+
+async def supervision(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    if user.role != "supervisor":
+        raise HTTPException(403, "only supervisors have this page")
+    people, review = [], store.to_review(user)
+    for person in store.supervisees(user):
+        clients = [v for v in store.clients(user) if v.practitioner == person.name]
+        results = [s.result_dict() for v in clients for s in store.sessions(user, v.client.id) if s.status == DONE]
+        pitfalls = Counter(p["pitfall"] for r in results for p in r.get("pitfalls") or [])
+        strengths = Counter(s.get("title") or s["strength"] for r in results for s in r.get("strengths") or [])
+        people.append({"user": person, "clients": clients, "sessions": len(results),
+                       "pitfalls": pitfalls.most_common(), "strengths": strengths.most_common(3),
+                       "review": sum(1 for _, v in review if v.practitioner == person.name)})
+    return page(request, "supervision.html.j2", user=user, people=people)
+
+
+async def account(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    message = error = None
+    if request.method == "POST":
+        form = await checked_form(request)
+        if not store.login(user.name, str(form.get("current", ""))):
+            error = "The current password is not right."
+        elif form.get("new") != form.get("again"):
+            error = "The two new passwords differ."
+        else:
+            try:
+                store.set_password(user.name, str(form.get("new", "")))
+                message = "Password changed."
+            except RapportLensError as e:
+                error = str(e)
+    return page(request, "account.html.j2", 400 if error else 200, user=user, message=message, error=error)
+
+
+async def accounts(request: Request) -> Response:
+    user = current_user(request)
+    store: Store = request.app.state.store
+    if user.role != "admin":
+        raise HTTPException(403, "only administrators manage accounts")
+    message = error = None
+    if request.method == "POST":
+        form = await checked_form(request)
+        name = str(form.get("name", "")).strip()
+        try:
+            if form.get("action") == "add":
+                store.add_user(name, str(form.get("password", "")), str(form.get("role", "practitioner")),
+                               str(form.get("supervisor") or "") or None)
+                message = f"Account {name} made."
+            elif form.get("action") == "change":
+                store.set_role(name, str(form.get("role")))
+                store.set_supervisor(name, str(form.get("supervisor") or "") or None)
+                if name == user.name and form.get("active") != "on":
+                    raise AccountError("you cannot close your own account; another administrator can")
+                store.set_active(name, form.get("active") == "on")
+                message = f"Account {name} changed."
+        except RapportLensError as e:
+            error = str(e)
+    users = store.users()
+    names = {u.id: u.name for u in users}
+    return page(request, "accounts.html.j2", 400 if error else 200, user=user, users=users, names=names,
+                supervisors=[u.name for u in users if u.role == "supervisor" and u.active],
+                message=message, error=error)
+
+
+async def _login_needed(request: Request, exc: Exception) -> Response:
+    return see(login_path(exc.next_path))
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return page(request, "error.html.j2", 404, title="Not found",
+                message="There is no such page, or it belongs to someone else's clients.")
+
+
+async def _not_owner(request: Request, exc: Exception) -> Response:
+    return page(request, "error.html.j2", 403, title="Not allowed",
+                message="Only the client's own practitioner changes or deletes their sessions.")
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    titles = {403: "Not allowed", 404: "Not found", 405: "Not allowed"}
+    return page(request, "error.html.j2", exc.status_code, title=titles.get(exc.status_code, "Error"),
+                message=exc.detail)
+
+
+ROUTES = [
+    Route("/", home),
+    Route("/login", login, methods=["GET", "POST"]),
+    Route("/logout", logout, methods=["POST"]),
+    Route("/upload", upload, methods=["GET", "POST"]),
+    Route("/clients/{client_id:int}", client_page),
+    Route("/clients/{client_id:int}/history", history),
+    Route("/clients/{client_id:int}/delete", delete_client, methods=["POST"]),
+    Route("/sessions/{session_id:int}", session_page),
+    Route("/sessions/{session_id:int}/report", report),
+    Route("/sessions/{session_id:int}/result.json", result_json),
+    Route("/sessions/{session_id:int}/again", again, methods=["POST"]),
+    Route("/sessions/{session_id:int}/reviewed", reviewed, methods=["POST"]),
+    Route("/sessions/{session_id:int}/delete", delete_session, methods=["POST"]),
+    Route("/supervision", supervision),
+    Route("/account", account, methods=["GET", "POST"]),
+    Route("/accounts", accounts, methods=["GET", "POST"]),
+]
+
+
+def create_app(database: str | Path, settings: dict | None = None, *, secure_cookies: bool = False) -> Starlette:
+    """The app over the database at ``database`` (a SQLite path or an SQLAlchemy URL).
+    ``settings``: the pipeline's (``--model``, ``--score-model``). ``secure_cookies``: send
+    the login cookie over HTTPS only (behind a TLS proxy)."""
+    store = Store(database)
+    app = Starlette(
+        routes=ROUTES,
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(SessionMiddleware, secret_key=store.secret(), session_cookie="rapportlens",
+                       max_age=LOGIN_SECONDS, same_site="strict", https_only=secure_cookies),
+        ],
+        exception_handlers={LoginNeeded: _login_needed, AccessError: _not_found, NotOwner: _not_owner, HTTPException: _http_error},
+    )
+    app.state.store = store
+    app.state.analyst = Analyst(store, settings)
+    return app

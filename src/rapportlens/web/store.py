@@ -1,0 +1,401 @@
+"""Where the web app keeps accounts, clients and analysed sessions: one SQL database (a
+SQLite file by default, PostgreSQL for a team), reached only through :class:`Store`.
+
+Who sees what is decided here, not in the pages: a practitioner sees their own clients; a
+supervisor also sees those of the practitioners they supervise; an administrator manages
+accounts and, like anyone, sees only their own clients. Anything else is "not found", so a
+page never confirms that someone else's client exists.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, create_engine,
+    delete, event, select,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
+
+from ..errors import RapportLensError
+from .passwords import hash_password, verify_password
+
+ROLES = ("practitioner", "supervisor", "admin")
+# Status of a stored session while and after it is analysed.
+ANALYSING, DONE, FAILED = "analysing", "done", "failed"
+MIN_PASSWORD = 10
+# The tables' layout. A database made by another layout is refused rather than misread.
+SCHEMA = "1"
+
+
+class AccessError(RapportLensError):
+    """Not found, or not visible to this user (the two are not told apart)."""
+
+
+class NotOwner(AccessError):
+    """Visible to this user (a supervisor), but only the client's own practitioner changes it."""
+
+
+class AccountError(RapportLensError):
+    """An account could not be made or changed: the message says why and what to do."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80), unique=True)
+    role: Mapped[str] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(300))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created: Mapped[datetime] = mapped_column(DateTime, default=_now)
+
+
+class Client(Base):
+    __tablename__ = "clients"
+    __table_args__ = (UniqueConstraint("practitioner_id", "label"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    practitioner_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    # A pseudonym or code chosen by the practitioner: the app never asks for a real name.
+    label: Mapped[str] = mapped_column(String(80))
+    created: Mapped[datetime] = mapped_column(DateTime, default=_now)
+
+
+class StoredSession(Base):
+    __tablename__ = "sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"))
+    held_on: Mapped[date | None] = mapped_column(Date)
+    uploaded: Mapped[datetime] = mapped_column(DateTime, default=_now)
+    filename: Mapped[str] = mapped_column(String(255))
+    # The file as uploaded, so a session can be analysed again by a newer model.
+    original: Mapped[bytes] = mapped_column(LargeBinary)
+    status: Mapped[str] = mapped_column(String(20), default=ANALYSING)
+    error: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)  # ``output.to_dict`` as JSON
+    report: Mapped[str | None] = mapped_column(Text)  # the self-contained HTML report
+    overall: Mapped[float | None] = mapped_column(Float)
+    risk: Mapped[int] = mapped_column(Integer, default=0)  # utterances flagged for review
+    model: Mapped[str | None] = mapped_column(String(120))
+    # Who read the risk flags, and when: until then the session is listed as needing review.
+    reviewed_by: Mapped[str | None] = mapped_column(String(80))
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    def result_dict(self) -> dict[str, Any]:
+        return json.loads(self.result) if self.result else {}
+
+
+class Setting(Base):
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+@dataclass(frozen=True, slots=True)
+class Visible:
+    """A client as a user sees it: whose client, how many sessions, the latest analysed one,
+    and how many are still being analysed or failed."""
+
+    client: Client
+    practitioner: str
+    sessions: int
+    last: StoredSession | None
+    analysing: int
+    failed: int
+
+
+def database_url(database: str | Path) -> str:
+    """A path is a SQLite file; anything with ``://`` is an SQLAlchemy URL."""
+    text = str(database)
+    return text if "://" in text else f"sqlite:///{Path(text).expanduser().resolve()}"
+
+
+class Store:
+    """The database, opened (and its tables made) once per app or command."""
+
+    def __init__(self, database: str | Path) -> None:
+        url = database_url(database)
+        if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+            _private_file(Path(url.removeprefix("sqlite:///")))
+        try:
+            self.engine = create_engine(url)
+        except Exception as e:  # a missing driver (PostgreSQL without psycopg) or a malformed URL
+            raise RapportLensError(f"cannot open the database {_hide_password(url)}: {e}. For PostgreSQL "
+                                   "install its driver: pip install 'rapportlens[postgres]'") from None
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_foreign_keys)
+        Base.metadata.create_all(self.engine)
+        self._db = sessionmaker(self.engine, expire_on_commit=False)
+        self._check_schema(url)
+
+    def _check_schema(self, url: str) -> None:
+        with self._db.begin() as db:
+            row = db.get(Setting, "schema")
+            if row is None:
+                db.add(Setting(key="schema", value=SCHEMA))
+            elif row.value != SCHEMA:
+                raise RapportLensError(f"the database {_hide_password(url)} has layout {row.value}, and this "
+                                       f"RapportLens reads layout {SCHEMA}: use the RapportLens version that made "
+                                       "it, or a new database")
+
+    # accounts
+
+    def add_user(self, name: str, password: str, role: str = "practitioner", supervisor: str | None = None) -> User:
+        name = name.strip()
+        if not name:
+            raise AccountError("an account needs a name")
+        if role not in ROLES:
+            raise AccountError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+        _check_password(password)
+        with self._db.begin() as db:
+            if db.scalar(select(User).where(User.name == name)):
+                raise AccountError(f"there is already an account named {name!r}: choose another name")
+            user = User(name=name, role=role, password_hash=hash_password(password), active=True)
+            if supervisor:
+                user.supervisor_id = self._supervisor(db, supervisor, name).id
+            db.add(user)
+        return user
+
+    def login(self, name: str, password: str) -> User | None:
+        """The active account with this name and password, else None (and the same work either
+        way, so the time taken does not tell which names exist)."""
+        with self._db() as db:
+            user = db.scalar(select(User).where(User.name == name.strip()))
+        ok = verify_password(password, user.password_hash if user else None)
+        return user if ok and user and user.active else None
+
+    def user(self, user_id: int) -> User | None:
+        with self._db() as db:
+            user = db.get(User, user_id)
+        return user if user and user.active else None
+
+    def users(self) -> list[User]:
+        with self._db() as db:
+            return list(db.scalars(select(User).order_by(User.name)))
+
+    def set_password(self, name: str, password: str) -> None:
+        _check_password(password)
+        with self._db.begin() as db:
+            self._named(db, name).password_hash = hash_password(password)
+
+    def set_supervisor(self, name: str, supervisor: str | None) -> None:
+        with self._db.begin() as db:
+            user = self._named(db, name)
+            user.supervisor_id = self._supervisor(db, supervisor, name).id if supervisor else None
+
+    def set_active(self, name: str, active: bool) -> None:
+        with self._db.begin() as db:
+            self._named(db, name).active = active
+
+    def set_role(self, name: str, role: str) -> None:
+        if role not in ROLES:
+            raise AccountError(f"unknown role {role!r}: choose one of {', '.join(ROLES)}")
+        with self._db.begin() as db:
+            self._named(db, name).role = role
+
+    def supervisees(self, user: User) -> list[User]:
+        with self._db() as db:
+            return list(db.scalars(select(User).where(User.supervisor_id == user.id).order_by(User.name)))
+
+    @staticmethod
+    def _named(db, name: str) -> User:
+        user = db.scalar(select(User).where(User.name == name))
+        if user is None:
+            raise AccountError(f"no account named {name!r}: see them with rapportlens users list")
+        return user
+
+    def _supervisor(self, db, name: str, of: str) -> User:
+        sup = self._named(db, name)
+        if sup.role != "supervisor":
+            raise AccountError(f"{name!r} is not a supervisor; make them one first (rapportlens users role "
+                               f"{name} supervisor)")
+        if sup.name == of:
+            raise AccountError("nobody supervises themselves")
+        return sup
+
+    def secret(self) -> str:
+        """The key that signs login cookies: made once, kept in the database, so logins survive
+        a restart and every server sharing the database accepts them."""
+        with self._db.begin() as db:
+            row = db.get(Setting, "secret_key")
+            if row is None:
+                row = Setting(key="secret_key", value=secrets.token_urlsafe(48))
+                db.add(row)
+            return row.value
+
+    # clients and sessions
+
+    def _practitioners(self, db, user: User) -> list[int]:
+        ids = [user.id]
+        if user.role == "supervisor":
+            ids += db.scalars(select(User.id).where(User.supervisor_id == user.id))
+        return ids
+
+    def clients(self, user: User) -> list[Visible]:
+        """Every client the user may see, the most recently seen first."""
+        with self._db() as db:
+            names = dict(db.execute(select(User.id, User.name)).all())
+            out = []
+            for client in db.scalars(select(Client).where(Client.practitioner_id.in_(self._practitioners(db, user)))):
+                sessions = self._sessions(db, client.id)
+                done = [s for s in sessions if s.status == DONE]
+                out.append(Visible(client, names[client.practitioner_id], len(sessions), done[-1] if done else None,
+                                   sum(s.status == ANALYSING for s in sessions), sum(s.status == FAILED for s in sessions)))
+        return sorted(out, key=lambda v: max([v.client.created] + [s.uploaded for s in [v.last] if s]), reverse=True)
+
+    def client(self, user: User, client_id: int) -> Client:
+        with self._db() as db:
+            client = db.get(Client, client_id)
+            if client is None or client.practitioner_id not in self._practitioners(db, user):
+                raise AccessError(f"no client {client_id}")
+            return client
+
+    def client_by_label(self, user: User, label: str) -> Client:
+        """The user's own client with this label, made when new."""
+        label = label.strip()
+        if not label:
+            raise AccountError("give the client a label: a pseudonym or code, not their name")
+        with self._db.begin() as db:
+            client = db.scalar(select(Client).where(Client.practitioner_id == user.id, Client.label == label))
+            if client is None:
+                client = Client(practitioner_id=user.id, label=label)
+                db.add(client)
+        return client
+
+    def practitioner_of(self, client: Client) -> str:
+        with self._db() as db:
+            return db.get(User, client.practitioner_id).name
+
+    @staticmethod
+    def _sessions(db, client_id: int) -> list[StoredSession]:
+        # Sessions are in the order they were held; undated ones in the order they came.
+        rows = db.scalars(select(StoredSession).where(StoredSession.client_id == client_id))
+        return sorted(rows, key=lambda s: (s.held_on or s.uploaded.date(), s.uploaded))
+
+    def sessions(self, user: User, client_id: int) -> list[StoredSession]:
+        self.client(user, client_id)
+        with self._db() as db:
+            return self._sessions(db, client_id)
+
+    def add_session(self, user: User, client: Client, filename: str, original: bytes,
+                    held_on: date | None = None) -> StoredSession:
+        if client.practitioner_id != user.id:
+            raise NotOwner("only the client's own practitioner adds sessions")
+        with self._db.begin() as db:
+            row = StoredSession(client_id=client.id, filename=filename, original=original, held_on=held_on,
+                                status=ANALYSING)
+            db.add(row)
+        return row
+
+    def session(self, user: User, session_id: int) -> StoredSession:
+        with self._db() as db:
+            row = db.get(StoredSession, session_id)
+        if row is None:
+            raise AccessError(f"no session {session_id}")
+        self.client(user, row.client_id)
+        return row
+
+    def finish(self, session_id: int, result: dict[str, Any], report: str) -> None:
+        """Store an analysis; the headline figures are copied out for the lists."""
+        with self._db.begin() as db:
+            row = db.get(StoredSession, session_id)
+            row.result = json.dumps(result, ensure_ascii=False)
+            row.report = report
+            row.overall = (result.get("scores") or {}).get("overall")
+            row.risk = len({r["utterance"] for r in result.get("risk") or []})
+            row.model = coding_model(result)
+            row.status, row.error = DONE, None
+
+    def to_review(self, user: User) -> list[tuple[StoredSession, Visible]]:
+        """Every visible session with risk flags nobody has marked as reviewed, newest first."""
+        out = []
+        with self._db() as db:
+            for v in self.clients(user):
+                out += [(s, v) for s in self._sessions(db, v.client.id) if s.status == DONE and s.risk and not s.reviewed_at]
+        return sorted(out, key=lambda pair: pair[0].uploaded, reverse=True)
+
+    def mark_reviewed(self, user: User, session_id: int) -> None:
+        """The risk flags were read by ``user`` (the practitioner or their supervisor)."""
+        self.session(user, session_id)
+        with self._db.begin() as db:
+            row = db.get(StoredSession, session_id)
+            row.reviewed_by, row.reviewed_at = user.name, _now()
+
+    def fail(self, session_id: int, message: str) -> None:
+        with self._db.begin() as db:
+            row = db.get(StoredSession, session_id)
+            row.status, row.error = FAILED, message
+
+    def restart(self, user: User, session_id: int) -> None:
+        """Mark a stored session for analysis again (a newer model, or a failure fixed)."""
+        row = self.session(user, session_id)
+        self._own(user, row.client_id)
+        with self._db.begin() as db:
+            stored = db.get(StoredSession, session_id)
+            stored.status, stored.error = ANALYSING, None
+            stored.reviewed_by = stored.reviewed_at = None
+
+    def delete_session(self, user: User, session_id: int) -> None:
+        row = self.session(user, session_id)
+        self._own(user, row.client_id)
+        with self._db.begin() as db:
+            db.execute(delete(StoredSession).where(StoredSession.id == row.id))
+
+    def delete_client(self, user: User, client_id: int) -> None:
+        """The client and every session of theirs."""
+        self._own(user, client_id)
+        with self._db.begin() as db:
+            db.execute(delete(StoredSession).where(StoredSession.client_id == client_id))
+            db.execute(delete(Client).where(Client.id == client_id))
+
+    def _own(self, user: User, client_id: int) -> None:
+        # A supervisor reads a supervisee's sessions but does not change them.
+        if self.client(user, client_id).practitioner_id != user.id:
+            raise NotOwner("only the client's own practitioner changes or deletes their sessions")
+
+
+def coding_model(result: dict[str, Any]) -> str | None:
+    """The coding model that made a stored result (its provenance)."""
+    for step in (result.get("provenance") or {}).get("analyzers") or []:
+        if step.get("name") == "codes":
+            return (step.get("settings") or {}).get("model")
+    return None
+
+
+def _check_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD:
+        raise AccountError(f"a password needs at least {MIN_PASSWORD} characters (a few words make a good one)")
+
+
+def _hide_password(url: str) -> str:
+    head, sep, tail = url.rpartition("@")
+    return f"{head.split(':')[0]}:***{sep}{tail}" if sep and ":" in head.split("//", 1)[-1] else url
+
+
+def _private_file(path: Path) -> None:
+    """Make the SQLite file readable by its owner only before anything is written to it:
+    it holds transcripts."""
+    if not path.parent.exists():
+        raise RapportLensError(f"no folder {path.parent} for the database: make it, or give --database another path")
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+
+
+def _sqlite_foreign_keys(connection, _record) -> None:
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
