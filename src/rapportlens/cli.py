@@ -818,7 +818,7 @@ def codebook_command(markdown: bool, as_json: bool) -> None:
 
 
 # The web app's commands live with it; registered here so `rapportlens --help` lists them.
-from .web.commands import serve, users  # noqa: E402
+from .web.commands import serve, users
 
 main.add_command(serve)
 main.add_command(users)

@@ -23,7 +23,16 @@ from ..report.series import render_series
 from ..series import build_series, session_point
 from ..series_summary import summarize_series
 from .analysis import Analyst
-from .security import LoginNeeded, SecurityHeaders, checked_form, csrf_token, current_user, log_in, login_path, safe_next
+from .security import (
+    LoginNeeded,
+    SecurityHeaders,
+    checked_form,
+    csrf_token,
+    current_user,
+    log_in,
+    login_path,
+    safe_next,
+)
 from .store import DONE, AccessError, AccountError, NotOwner, Store
 
 # A transcript is text; a Word file with pictures can be a few MB. Anything larger is a mistake.

@@ -27,6 +27,12 @@ def _store(database: str):
     return Store(database)
 
 
+def _shown(database: str) -> str:
+    from .store import shown
+
+    return shown(database)
+
+
 def _run(action) -> None:
     try:
         action()
@@ -50,8 +56,8 @@ def serve(database, host, port, secure_cookies, model, score_model) -> None:
     def start() -> None:
         store = _store(database)
         if not store.users():
-            raise RapportLensError(f"the database {database} has no accounts yet: make the first with "
-                                   f"rapportlens users add NAME --role admin --database {database}")
+            raise RapportLensError(f"the database {_shown(database)} has no accounts yet: make the first with "
+                                   "rapportlens users add NAME --role admin, with the same --database")
         import uvicorn
 
         from . import create_app
@@ -90,7 +96,7 @@ def _password(from_stdin: bool) -> str:
 def add_user(name, role, supervisor, password_stdin, database) -> None:
     """Make an account."""
     _run(lambda: _store(database).add_user(name, _password(password_stdin), role, supervisor))
-    click.echo(f"account {name} ({role}) added to {database}")
+    click.echo(f"account {name} ({role}) added to {_shown(database)}")
 
 
 @users.command("list")

@@ -18,9 +18,23 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
-    Boolean, Date, DateTime, Float, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint, create_engine,
-    delete, event, select,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    delete,
+    event,
+    select,
 )
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from ..errors import RapportLensError
@@ -124,6 +138,11 @@ def database_url(database: str | Path) -> str:
     return text if "://" in text else f"sqlite:///{Path(text).expanduser().resolve()}"
 
 
+def shown(database: str | Path) -> str:
+    """The database as it may be printed: a URL's password hidden."""
+    return _hide_password(str(database)) if "://" in str(database) else str(database)
+
+
 class Store:
     """The database, opened (and its tables made) once per app or command."""
 
@@ -133,12 +152,17 @@ class Store:
             _private_file(Path(url.removeprefix("sqlite:///")))
         try:
             self.engine = create_engine(url)
-        except Exception as e:  # a missing driver (PostgreSQL without psycopg) or a malformed URL
-            raise RapportLensError(f"cannot open the database {_hide_password(url)}: {e}. For PostgreSQL "
-                                   "install its driver: pip install 'rapportlens[postgres]'") from None
+        except (ImportError, ArgumentError) as e:  # a missing driver (PostgreSQL without psycopg), a bad URL
+            hint = ("for PostgreSQL install its driver: pip install 'rapportlens[postgres]'" if "postgres" in url else
+                    "give a SQLite file's path, or a URL such as postgresql+psycopg://user:password@host/rapportlens")
+            raise RapportLensError(f"cannot open the database {_hide_password(url)}: {e}; {hint}") from None
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_foreign_keys)
-        Base.metadata.create_all(self.engine)
+        try:
+            Base.metadata.create_all(self.engine)
+        except OperationalError as e:
+            raise RapportLensError(f"cannot reach the database {_hide_password(url)}: {e.orig}. Check that the "
+                                   "server is running and the URL's host, user, password and database name") from None
         self._db = sessionmaker(self.engine, expire_on_commit=False)
         self._check_schema(url)
 
@@ -382,8 +406,10 @@ def _check_password(password: str) -> None:
 
 
 def _hide_password(url: str) -> str:
-    head, sep, tail = url.rpartition("@")
-    return f"{head.split(':')[0]}:***{sep}{tail}" if sep and ":" in head.split("//", 1)[-1] else url
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "(a malformed URL)"
 
 
 def _private_file(path: Path) -> None:

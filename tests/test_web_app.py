@@ -1,0 +1,197 @@
+"""The web app's pages, through Starlette's test client: logins, uploads, reports, who
+sees what, and the protections every page has."""
+
+import re
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from rapportlens.web import create_app
+from rapportlens.web.store import Store
+
+PASSWORD = "correct horse battery"
+EXAMPLE = Path(__file__).parent.parent / "examples" / "first_session.txt"
+RISKY = b"""Counsellor: What brings you here today?
+Client: Things have been bad. Honestly, I have been thinking about killing myself.
+Counsellor: Thank you for telling me. How long have you had these thoughts?
+Client: A few weeks now, mostly at night.
+"""
+
+
+@pytest.fixture
+def app(tmp_path):
+    store = Store(tmp_path / "app.db")
+    store.add_user("ada", PASSWORD, "admin")
+    store.add_user("sam", PASSWORD, "supervisor")
+    store.add_user("pat", PASSWORD, supervisor="sam")
+    store.add_user("lee", PASSWORD)
+    return create_app(tmp_path / "app.db")
+
+
+def token(client, path="/"):
+    return re.search(r'name="csrf" value="([^"]+)"', client.get(path).text).group(1)
+
+
+def logged_in(app, name):
+    client = TestClient(app)
+    r = client.post("/login", data={"name": name, "password": PASSWORD, "csrf": token(client, "/login")})
+    assert r.status_code == 200 and f">{name}</a>" in r.text
+    return client
+
+
+def upload(client, name, data, label="C-17", **fields):
+    return client.post("/upload", data={"client": label, "csrf": token(client), **fields},
+                       files={"file": (name, data, "text/plain")})
+
+
+def text(html):
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_pages_need_a_login_and_return_to_the_page_asked_for(app):
+    client = TestClient(app)
+    r = client.get("/clients/1", follow_redirects=False)
+    assert r.status_code == 303 and r.headers["location"] == "/login?next=/clients/1"
+    r = client.post("/login?next=/upload", data={"name": "pat", "password": PASSWORD, "csrf": token(client, "/login")})
+    assert r.url.path == "/upload"
+
+
+def test_a_wrong_password_is_refused_without_saying_which_part_was_wrong(app):
+    client = TestClient(app)
+    r = client.post("/login", data={"name": "pat", "password": "not the password", "csrf": token(client, "/login")})
+    assert r.status_code == 401 and "do not match an active account" in r.text
+
+
+def test_after_login_only_paths_on_this_server_are_followed(app):
+    client = TestClient(app)
+    r = client.post("/login?next=//elsewhere.example/x", data={"name": "pat", "password": PASSWORD,
+                                                                "csrf": token(client, "/login")},
+                    follow_redirects=False)
+    assert r.headers["location"] == "/"
+
+
+def test_forms_without_the_login_token_are_refused(app):
+    client = logged_in(app, "pat")
+    r = client.post("/upload", data={"client": "C-1", "csrf": "forged"}, files={"file": ("s.txt", b"A: hi")})
+    assert r.status_code == 403 and "reload the page" in r.text
+
+
+def test_every_page_is_uncached_scriptless_and_unframed(app):
+    r = TestClient(app).get("/login")
+    assert r.headers["cache-control"] == "no-store"
+    assert "default-src 'none'" in r.headers["content-security-policy"] and "script-src" not in r.headers[
+        "content-security-policy"]
+    assert r.headers["x-frame-options"] == "DENY"
+    cookie = TestClient(app).post("/login", data={"name": "pat", "password": PASSWORD}).headers.get("set-cookie", "")
+    assert "samesite=strict" in cookie.lower() and "httponly" in cookie.lower()
+
+
+def test_an_uploaded_session_is_analysed_and_reported(app):
+    pat = logged_in(app, "pat")
+    r = upload(pat, "first_session.txt", EXAMPLE.read_bytes(), held_on="2026-11-30", practitioner="Counsellor")
+    page = text(r.text)
+    assert r.url.path == "/sessions/1"
+    assert "Rapport 98 of 100" in page and "1 rupture, 1 repaired" in page and "Held 2026-11-30" in page
+    report = pat.get("/sessions/1/report")
+    assert report.status_code == 200 and "<svg" in report.text and "rapportlens-" not in report.text
+    result = pat.get("/sessions/1/result.json")
+    assert result.json()["scores"]["overall"] == pytest.approx(98, abs=1)
+    assert "first_session.json" in result.headers["content-disposition"]
+    assert "C-17" in text(pat.get("/").text)
+
+
+def test_a_bad_file_fails_with_the_readers_message_naming_the_upload(app):
+    pat = logged_in(app, "pat")
+    page = text(upload(pat, "notes.txt", b"hello there\nno speakers here").text)
+    assert "notes.txt: no speaker labels found fix: start each utterance with the speaker's name" in page
+    assert "rapportlens-" not in page and "/tmp" not in page
+    assert "failed" in text(pat.get("/clients/1").text)
+
+
+def test_upload_form_errors_keep_the_user_on_the_form(app):
+    pat = logged_in(app, "pat")
+    r = upload(pat, "s.txt", b"A: hi\nB: hello", label="")
+    assert r.status_code == 400 and "give the client a label" in r.text
+    r = upload(pat, "s.txt", b"A: hi\nB: hello", held_on="30/11/2026")
+    assert r.status_code == 400 and "is not a date like 2026-12-07" in r.text
+    r = upload(pat, "s.txt", b"   ")
+    assert r.status_code == 400 and "s.txt is empty" in r.text
+
+
+def test_a_file_with_several_conversations_is_refused(app):
+    pat = logged_in(app, "pat")
+    two = (b'{"schema_version": "1", "id": "a", "utterances": [{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "hello"}]}\n'
+           b'{"schema_version": "1", "id": "b", "utterances": [{"speaker": "A", "text": "hi"}, {"speaker": "B", "text": "hello"}]}\n')
+    page = text(upload(pat, "two.jsonl", two).text)
+    assert "two.jsonl: the file holds 2 conversations; a session is one" in page
+
+
+def test_risk_flags_are_listed_for_review_until_marked_read(app):
+    pat, sam = logged_in(app, "pat"), logged_in(app, "sam")
+    page = text(upload(pat, "risky.txt", RISKY, practitioner="Counsellor").text)
+    assert "Needs human review" in page and "not a diagnosis" in page
+    assert "Needs human review" in text(pat.get("/").text)
+    assert "1 session with risk flags not yet marked as read" in text(sam.get("/supervision").text)
+    r = sam.post("/sessions/1/reviewed", data={"csrf": token(sam)})
+    assert "Marked as read by sam" in text(r.text)
+    assert "Needs human review" not in text(pat.get("/").text)
+
+
+def test_other_practitioners_get_not_found_and_supervisors_read_only(app):
+    pat, lee, sam = logged_in(app, "pat"), logged_in(app, "lee"), logged_in(app, "sam")
+    upload(pat, "first_session.txt", EXAMPLE.read_bytes())
+    for path in ("/clients/1", "/clients/1/history", "/sessions/1", "/sessions/1/report", "/sessions/1/result.json"):
+        assert lee.get(path).status_code == 404, path
+        assert sam.get(path).status_code == 200, path
+    assert lee.post("/sessions/1/delete", data={"csrf": token(lee)}).status_code == 404
+    assert sam.post("/sessions/1/delete", data={"csrf": token(sam)}).status_code == 403
+    assert "Delete this session" not in sam.get("/sessions/1").text
+    assert lee.get("/supervision").status_code == 403 and pat.get("/accounts").status_code == 403
+
+
+def test_the_history_page_follows_the_client_in_date_order_with_links(app):
+    pat = logged_in(app, "pat")
+    upload(pat, "later.txt", EXAMPLE.read_bytes(), held_on="2026-12-01")
+    upload(pat, "earlier.txt", RISKY, held_on="2026-11-01")
+    page = pat.get("/clients/1/history").text
+    assert page.index("earlier") < page.index("later")
+    assert 'href="/sessions/2/report"' in page and 'href="/sessions/1/report"' in page
+    assert "Series of 2 sessions" in text(pat.get("/clients/1").text)
+
+
+def test_a_session_can_be_analysed_again_and_deleted(app):
+    pat = logged_in(app, "pat")
+    upload(pat, "first_session.txt", EXAMPLE.read_bytes())
+    assert "Rapport 98" in text(pat.post("/sessions/1/again", data={"csrf": token(pat)}).text)
+    r = pat.post("/sessions/1/delete", data={"csrf": token(pat)})
+    assert r.url.path == "/clients/1" and "first_session.txt" not in r.text
+    r = pat.post("/clients/1/delete", data={"csrf": token(pat)})
+    assert "No clients yet" in r.text and pat.get("/clients/1").status_code == 404
+
+
+def test_administrators_manage_accounts_and_closed_accounts_are_logged_out(app):
+    ada, pat = logged_in(app, "ada"), logged_in(app, "pat")
+    r = ada.post("/accounts", data={"action": "add", "name": "kim", "password": PASSWORD, "role": "practitioner",
+                                    "supervisor": "sam", "csrf": token(ada)})
+    assert "Account kim made." in r.text
+    logged_in(app, "kim")
+    r = ada.post("/accounts", data={"action": "change", "name": "pat", "role": "practitioner", "supervisor": "",
+                                    "csrf": token(ada)})
+    assert "Account pat changed." in r.text
+    assert pat.get("/", follow_redirects=False).headers["location"] == "/login"
+    r = ada.post("/accounts", data={"action": "change", "name": "ada", "role": "admin", "csrf": token(ada)})
+    assert "cannot close your own account" in r.text
+
+
+def test_users_change_their_own_password(app):
+    pat = logged_in(app, "pat")
+    r = pat.post("/account", data={"current": "wrong one entirely", "new": "a new password", "again": "a new password",
+                                   "csrf": token(pat)})
+    assert "current password is not right" in r.text
+    r = pat.post("/account", data={"current": PASSWORD, "new": "a new password", "again": "a new password",
+                                   "csrf": token(pat)})
+    assert "Password changed." in r.text
+    client = TestClient(app)
+    r = client.post("/login", data={"name": "pat", "password": "a new password", "csrf": token(client, "/login")})
+    assert r.url.path == "/"
