@@ -156,7 +156,7 @@ async def report(request: Request) -> Response:
     row = request.app.state.store.session(current_user(request), request.path_params["session_id"])
     if row.status != DONE:
         return see(f"/sessions/{row.id}")
-    return HTMLResponse(row.report)
+    return HTMLResponse(row.report())
 
 
 async def result_json(request: Request) -> Response:
