@@ -195,3 +195,29 @@ def test_users_change_their_own_password(app):
     client = TestClient(app)
     r = client.post("/login", data={"name": "pat", "password": "a new password", "csrf": token(client, "/login")})
     assert r.url.path == "/"
+
+
+def test_many_wrong_passwords_lock_the_name_for_a_while(app):
+    client = TestClient(app)
+    for _ in range(5):
+        r = client.post("/login", data={"name": "pat", "password": "guess guess guess", "csrf": token(client, "/login")})
+        assert r.status_code == 401
+    r = client.post("/login", data={"name": "pat", "password": PASSWORD, "csrf": token(client, "/login")})
+    assert r.status_code == 429 and "wait 15 minutes" in r.text
+    logged_in(app, "sam")  # other names are not affected
+
+
+def test_the_throttle_forgets_failures_after_its_time_and_a_success():
+    from rapportlens.web.security import Throttle
+
+    now = [0.0]
+    throttle = Throttle(limit=2, seconds=60, clock=lambda: now[0])
+    throttle.failed("Pat")
+    throttle.failed("pat ")
+    assert not throttle.allowed("pat")
+    now[0] = 61
+    assert throttle.allowed("pat")
+    throttle.failed("pat")
+    throttle.succeeded("PAT")
+    throttle.failed("pat")
+    assert throttle.allowed("pat")

@@ -26,6 +26,7 @@ from .analysis import Analyst
 from .security import (
     LoginNeeded,
     SecurityHeaders,
+    Throttle,
     checked_form,
     csrf_token,
     current_user,
@@ -56,15 +57,22 @@ def see(path: str, background: BackgroundTask | None = None) -> RedirectResponse
 
 
 async def login(request: Request) -> Response:
-    error = None
+    error, status = None, 200
     if request.method == "POST":
         form = await checked_form(request)
-        user = request.app.state.store.login(str(form.get("name", "")), str(form.get("password", "")))
-        if user:
-            log_in(request, user)
-            return see(safe_next(request.query_params.get("next")))
-        error = "That name and password do not match an active account."
-    return page(request, "login.html.j2", 401 if error else 200, error=error)
+        name, throttle = str(form.get("name", "")), request.app.state.throttle
+        if not throttle.allowed(name):
+            error, status = (f"Too many wrong passwords for this name: wait {throttle.seconds // 60:.0f} minutes, or "
+                             "ask an administrator to set a new password."), 429
+        else:
+            user = request.app.state.store.login(name, str(form.get("password", "")))
+            if user:
+                throttle.succeeded(name)
+                log_in(request, user)
+                return see(safe_next(request.query_params.get("next")))
+            throttle.failed(name)
+            error, status = "That name and password do not match an active account.", 401
+    return page(request, "login.html.j2", status, error=error)
 
 
 async def logout(request: Request) -> Response:
@@ -322,4 +330,5 @@ def create_app(database: str | Path, settings: dict | None = None, *, secure_coo
     )
     app.state.store = store
     app.state.analyst = Analyst(store, settings)
+    app.state.throttle = Throttle()
     return app

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import secrets
+import time
+from collections import defaultdict, deque
 from urllib.parse import quote
 
 from starlette.datastructures import FormData
@@ -22,6 +24,31 @@ HEADERS = {
     "x-content-type-options": "nosniff",
     "x-frame-options": "DENY",
 }
+
+
+class Throttle:
+    """Refuses logins to a name after ``limit`` wrong passwords within ``seconds``, for the rest
+    of that time, so a password cannot be guessed by trying many. Kept in the server's memory:
+    a restart forgets it, and servers sharing a database count apart."""
+
+    def __init__(self, limit: int = 5, seconds: float = 15 * 60, clock=time.monotonic) -> None:
+        self.limit, self.seconds, self.clock = limit, seconds, clock
+        self._failures: dict[str, deque[float]] = defaultdict(deque)
+
+    def _recent(self, name: str) -> deque[float]:
+        times, now = self._failures[name.strip().lower()], self.clock()
+        while times and now - times[0] > self.seconds:
+            times.popleft()
+        return times
+
+    def allowed(self, name: str) -> bool:
+        return len(self._recent(name)) < self.limit
+
+    def failed(self, name: str) -> None:
+        self._recent(name).append(self.clock())
+
+    def succeeded(self, name: str) -> None:
+        self._failures.pop(name.strip().lower(), None)
 
 
 class LoginNeeded(Exception):
