@@ -165,7 +165,8 @@ def test_a_session_can_be_analysed_again_and_deleted(app):
     upload(pat, "first_session.txt", EXAMPLE.read_bytes())
     assert "Rapport 98" in text(pat.post("/sessions/1/again", data={"csrf": token(pat)}).text)
     r = pat.post("/sessions/1/delete", data={"csrf": token(pat)})
-    assert r.url.path == "/clients/1" and "first_session.txt" not in r.text
+    assert r.url.path == "/clients/1" and 'href="/sessions/1"' not in r.text
+    assert "pat deleted a session first_session.txt" in text(r.text)
     r = pat.post("/clients/1/delete", data={"csrf": token(pat)})
     assert "No clients yet" in r.text and pat.get("/clients/1").status_code == 404
 
@@ -221,3 +222,17 @@ def test_the_throttle_forgets_failures_after_its_time_and_a_success():
     throttle.succeeded("PAT")
     throttle.failed("pat")
     assert throttle.allowed("pat")
+
+
+def test_the_audit_log_records_who_opened_and_changed_a_clients_records(app):
+    pat, sam, ada = logged_in(app, "pat"), logged_in(app, "sam"), logged_in(app, "ada")
+    upload(pat, "risky.txt", RISKY)
+    sam.get("/sessions/1/report")
+    sam.post("/sessions/1/reviewed", data={"csrf": token(sam)})
+    log = text(pat.get("/clients/1").text)
+    assert "sam marked risk flags read risky.txt" in log and "sam opened a report risky.txt" in log
+    assert "pat added a session risky.txt" in log
+    pat.post("/clients/1/delete", data={"csrf": token(pat)})
+    audit = text(ada.get("/audit").text)
+    assert "pat deleted the client and their sessions C-17 1 session" in audit
+    assert pat.get("/audit").status_code == 403

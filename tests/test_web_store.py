@@ -151,3 +151,15 @@ def test_database_errors_hide_the_password_and_name_the_fix(monkeypatch):
     assert "pip install 'rapportlens[postgres]'" in str(e.value)
     with pytest.raises(RapportLensError, match="give a SQLite file's path, or a URL"):
         Store("nonsense://x")
+
+
+def test_only_administrators_read_the_whole_audit_log(store):
+    pat = user(store, "pat")
+    client = store.client_by_label(pat, "C-1")
+    store.add_session(pat, client, "s.txt", b"A: hi")
+    assert [(e.user, e.action, e.detail) for e in store.events(pat, client.id)] == [("pat", "upload", "s.txt")]
+    with pytest.raises(AccessError):
+        store.events(pat)
+    with pytest.raises(AccessError):
+        store.events(user(store, "lee"), client.id)
+    assert len(store.events(user(store, "ada"))) == 1

@@ -34,7 +34,7 @@ from .security import (
     login_path,
     safe_next,
 )
-from .store import DONE, AccessError, AccountError, NotOwner, Store
+from .store import ACTIONS, DONE, AccessError, AccountError, NotOwner, Store
 
 # A transcript is text; a Word file with pictures can be a few MB. Anything larger is a mistake.
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -43,7 +43,7 @@ LOGIN_SECONDS = 8 * 3600
 SERIES_ORDER = "by the date each session was held (the upload date where none was given)"
 
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
-templates.env.globals.update(version=__version__)
+templates.env.globals.update(version=__version__, actions=ACTIONS)
 
 
 def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
@@ -131,10 +131,12 @@ async def client_page(request: Request) -> Response:
     store: Store = request.app.state.store
     client = store.client(user, request.path_params["client_id"])
     sessions = store.sessions(user, client.id)
+    store.record(user, "client", client.id)
     done = [s for s in sessions if s.status == DONE]
     points = {s.id: session_point(s.result_dict(), n) for n, s in enumerate(done, 1)}
     summary = summarize_series(build_series([s.result_dict() for s in done], SERIES_ORDER)) if done else None
     return page(request, "client.html.j2", user=user, client=client, sessions=sessions, points=points,
+                events=store.events(user, client.id, limit=30),
                 summary=summary, practitioner=store.practitioner_of(client),
                 own=client.practitioner_id == user.id)
 
@@ -146,6 +148,7 @@ async def history(request: Request) -> Response:
     done = [s for s in store.sessions(user, client_id) if s.status == DONE]
     if not done:
         return see(f"/clients/{client_id}")
+    store.record(user, "history", client_id)
     series = build_series([s.result_dict() for s in done], SERIES_ORDER)
     return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
 
@@ -155,22 +158,27 @@ async def session_page(request: Request) -> Response:
     store: Store = request.app.state.store
     row = store.session(user, request.path_params["session_id"])
     client = store.client(user, row.client_id)
+    store.record(user, "open", client.id, row.id, row.filename)
     point = session_point(row.result_dict(), 1) if row.status == DONE else None
     return page(request, "session.html.j2", user=user, row=row, client=client, point=point,
                 result=row.result_dict(), own=client.practitioner_id == user.id)
 
 
 async def report(request: Request) -> Response:
-    row = request.app.state.store.session(current_user(request), request.path_params["session_id"])
+    user, store = current_user(request), request.app.state.store
+    row = store.session(user, request.path_params["session_id"])
     if row.status != DONE:
         return see(f"/sessions/{row.id}")
+    store.record(user, "report", row.client_id, row.id, row.filename)
     return HTMLResponse(row.report())
 
 
 async def result_json(request: Request) -> Response:
-    row = request.app.state.store.session(current_user(request), request.path_params["session_id"])
+    user, store = current_user(request), request.app.state.store
+    row = store.session(user, request.path_params["session_id"])
     if row.status != DONE:
         return see(f"/sessions/{row.id}")
+    store.record(user, "result", row.client_id, row.id, row.filename)
     stem = Path(row.filename).stem or f"session-{row.id}"
     return JSONResponse(row.result_dict(), headers={"content-disposition": f'attachment; filename="{stem}.json"'})
 
@@ -274,6 +282,13 @@ async def accounts(request: Request) -> Response:
                 message=message, error=error)
 
 
+async def audit(request: Request) -> Response:
+    user = current_user(request)
+    if user.role != "admin":
+        raise HTTPException(403, "only administrators read the whole audit log")
+    return page(request, "audit.html.j2", user=user, events=request.app.state.store.events(user, limit=500))
+
+
 async def _login_needed(request: Request, exc: Exception) -> Response:
     return see(login_path(exc.next_path))
 
@@ -311,6 +326,7 @@ ROUTES = [
     Route("/supervision", supervision),
     Route("/account", account, methods=["GET", "POST"]),
     Route("/accounts", accounts, methods=["GET", "POST"]),
+    Route("/audit", audit),
 ]
 
 

@@ -119,6 +119,30 @@ class StoredSession(Base):
         return gzip.decompress(self.report_gz).decode() if self.report_gz else ""
 
 
+class Event(Base):
+    """One line of the audit log: who opened or changed which client's records, and when.
+    Kept when the client is deleted (with the label, a pseudonym), so deletions are on record."""
+
+    __tablename__ = "events"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, default=_now, index=True)
+    user: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40))
+    client_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    client_label: Mapped[str | None] = mapped_column(String(80))
+    session_id: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str | None] = mapped_column(String(255))
+
+
+# What the audit log says for each action.
+ACTIONS = {
+    "upload": "added a session", "open": "opened a session", "report": "opened a report",
+    "result": "downloaded a result", "history": "opened the history", "client": "opened the client",
+    "reviewed": "marked risk flags read", "again": "analysed a session again",
+    "delete_session": "deleted a session", "delete_client": "deleted the client and their sessions",
+}
+
+
 class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
@@ -329,6 +353,7 @@ class Store:
             row = StoredSession(client_id=client.id, filename=filename, original=original, held_on=held_on,
                                 status=ANALYSING)
             db.add(row)
+        self.record(user, "upload", client.id, row.id, filename)
         return row
 
     def session(self, user: User, session_id: int) -> StoredSession:
@@ -350,6 +375,28 @@ class Store:
             row.model = coding_model(result)
             row.status, row.error = DONE, None
 
+    def record(self, user: User, action: str, client_id: int, session_id: int | None = None,
+               detail: str | None = None) -> None:
+        """Add a line to the audit log (``action``: a key of :data:`ACTIONS`)."""
+        if action not in ACTIONS:
+            raise ValueError(f"unknown action {action!r}")
+        with self._db.begin() as db:
+            client = db.get(Client, client_id)
+            db.add(Event(user=user.name, action=action, client_id=client_id, session_id=session_id,
+                         client_label=client.label if client else None, detail=detail))
+
+    def events(self, user: User, client_id: int | None = None, limit: int = 200) -> list[Event]:
+        """The audit log, newest first: one client's (for whoever may see the client), or
+        everyone's (administrators only)."""
+        query = select(Event).order_by(Event.at.desc(), Event.id.desc()).limit(limit)
+        if client_id is not None:
+            self.client(user, client_id)
+            query = query.where(Event.client_id == client_id)
+        elif user.role != "admin":
+            raise AccessError("only administrators read the whole audit log")
+        with self._db() as db:
+            return list(db.scalars(query))
+
     def to_review(self, user: User) -> list[tuple[StoredSession, Visible]]:
         """Every visible session with risk flags nobody has marked as reviewed, newest first."""
         out = []
@@ -360,10 +407,11 @@ class Store:
 
     def mark_reviewed(self, user: User, session_id: int) -> None:
         """The risk flags were read by ``user`` (the practitioner or their supervisor)."""
-        self.session(user, session_id)
+        stored = self.session(user, session_id)
         with self._db.begin() as db:
             row = db.get(StoredSession, session_id)
             row.reviewed_by, row.reviewed_at = user.name, _now()
+        self.record(user, "reviewed", stored.client_id, session_id, stored.filename)
 
     def fail(self, session_id: int, message: str) -> None:
         with self._db.begin() as db:
@@ -378,16 +426,20 @@ class Store:
             stored = db.get(StoredSession, session_id)
             stored.status, stored.error = ANALYSING, None
             stored.reviewed_by = stored.reviewed_at = None
+        self.record(user, "again", row.client_id, session_id, row.filename)
 
     def delete_session(self, user: User, session_id: int) -> None:
         row = self.session(user, session_id)
         self._own(user, row.client_id)
         with self._db.begin() as db:
             db.execute(delete(StoredSession).where(StoredSession.id == row.id))
+        self.record(user, "delete_session", row.client_id, row.id, row.filename)
 
     def delete_client(self, user: User, client_id: int) -> None:
         """The client and every session of theirs."""
         self._own(user, client_id)
+        sessions = len(self.sessions(user, client_id))
+        self.record(user, "delete_client", client_id, detail=f"{sessions} session{'s' if sessions != 1 else ''}")
         with self._db.begin() as db:
             db.execute(delete(StoredSession).where(StoredSession.client_id == client_id))
             db.execute(delete(Client).where(Client.id == client_id))
