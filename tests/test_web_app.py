@@ -236,3 +236,25 @@ def test_the_audit_log_records_who_opened_and_changed_a_clients_records(app):
     audit = text(ada.get("/audit").text)
     assert "pat deleted the client and their sessions C-17 1 session" in audit
     assert pat.get("/audit").status_code == 403
+
+
+def test_analysing_again_keeps_the_practitioner_named_at_upload(app):
+    pat = logged_in(app, "pat")
+    upload(pat, "risky.txt", RISKY.replace(b"Counsellor", b"Robin"), practitioner="Robin")
+    page = text(pat.post("/sessions/1/again", data={"csrf": token(pat)}).text)
+    assert "Practitioner as named at upload: Robin" in page
+    assert "roles were inferred" not in page
+    first = pat.get("/sessions/1/result.json").json()["speakers"][0]
+    assert (first["name"], first["role"], first["role_inferred"]) == ("Robin", "practitioner", False)
+
+
+def test_sessions_a_stopped_server_left_unfinished_are_analysed_at_the_next_start(tmp_path):
+    store = Store(tmp_path / "app.db")
+    store.add_user("pat", PASSWORD)
+    pat = store.login("pat", PASSWORD)
+    row = store.add_session(pat, store.client_by_label(pat, "C-1"), "risky.txt", RISKY, practitioners=["Counsellor"])
+    assert create_app(tmp_path / "app.db", resume=False).state.resumed is None
+    create_app(tmp_path / "app.db").state.resumed.join(120)
+    done = store.session(pat, row.id)
+    assert done.status == "done" and done.risk == 1
+    assert create_app(tmp_path / "app.db").state.resumed is None  # nothing left

@@ -28,12 +28,12 @@ def need_web() -> None:
                              "with: pip install 'rapportlens[web]'")
 
 
-def create_app(database, settings=None, *, secure_cookies: bool = False):
+def create_app(database, settings=None, **options):
     """The ASGI app over ``database``: see :func:`rapportlens.web.app.create_app`."""
     need_web()
     from .app import create_app as make
 
-    return make(database, settings, secure_cookies=secure_cookies)
+    return make(database, settings, **options)
 
 
 __all__ = ["WebUnavailable", "create_app", "need_web"]

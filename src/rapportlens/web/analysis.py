@@ -74,11 +74,25 @@ class Analyst:
             self._pipeline = default_pipeline(self.settings)
         return self._pipeline
 
-    def run(self, session_id: int, filename: str, data: bytes, practitioners: Sequence[str] = ()) -> None:
-        """Analyse and store; a failure is stored with its message, for the page to show."""
+    def resume(self) -> threading.Thread | None:
+        """Analyse, in the background, the sessions a stopped server left unfinished, so that
+        nobody's upload waits forever after a restart."""
+        left = self.store.unfinished()
+        if not left:
+            return None
+        log.warning("analysing %d session(s) left unfinished when the server last stopped", len(left))
+        thread = threading.Thread(target=lambda: [self.run(s.id) for s in left],
+                                  name="rapportlens-resume", daemon=True)
+        thread.start()
+        return thread
+
+    def run(self, session_id: int) -> None:
+        """Analyse a stored session's upload and store the outcome; a failure is stored with
+        its message, for the page to show."""
         with self._lock:
             try:
-                result, report = analyse_file(data, filename, self.pipeline(), practitioners)
+                row = self.store.stored(session_id)
+                result, report = analyse_file(row.original, row.filename, self.pipeline(), row.practitioner_names())
             except RapportLensError as e:
                 self.store.fail(session_id, str(e))
                 return

@@ -106,13 +106,12 @@ async def upload(request: Request) -> Response:
             if not data.strip():
                 raise AccountError(f"{file.filename} is empty: choose the transcript's file")
             client = store.client_by_label(user, str(form.get("client", "")))
-            row = store.add_session(user, client, file.filename, data, held_on)
+            speakers = [s.strip() for s in str(form.get("practitioner", "")).split(",") if s.strip()]
+            row = store.add_session(user, client, file.filename, data, held_on, speakers)
         except RapportLensError as e:
             error = str(e)
         else:
-            speakers = [s.strip() for s in str(form.get("practitioner", "")).split(",") if s.strip()]
-            task = BackgroundTask(request.app.state.analyst.run, row.id, file.filename, data, speakers)
-            return see(f"/sessions/{row.id}", task)
+            return see(f"/sessions/{row.id}", BackgroundTask(request.app.state.analyst.run, row.id))
     return page(request, "upload.html.j2", 400 if error else 200, user=user, own=own, error=error,
                 chosen=request.query_params.get("client", ""))
 
@@ -190,7 +189,7 @@ async def again(request: Request) -> Response:
     store: Store = request.app.state.store
     row = store.session(user, request.path_params["session_id"])
     store.restart(user, row.id)
-    return see(f"/sessions/{row.id}", BackgroundTask(request.app.state.analyst.run, row.id, row.filename, row.original))
+    return see(f"/sessions/{row.id}", BackgroundTask(request.app.state.analyst.run, row.id))
 
 
 async def reviewed(request: Request) -> Response:
@@ -330,10 +329,12 @@ ROUTES = [
 ]
 
 
-def create_app(database: str | Path, settings: dict | None = None, *, secure_cookies: bool = False) -> Starlette:
+def create_app(database: str | Path, settings: dict | None = None, *, secure_cookies: bool = False,
+               resume: bool = True) -> Starlette:
     """The app over the database at ``database`` (a SQLite path or an SQLAlchemy URL).
     ``settings``: the pipeline's (``--model``, ``--score-model``). ``secure_cookies``: send
-    the login cookie over HTTPS only (behind a TLS proxy)."""
+    the login cookie over HTTPS only (behind a TLS proxy). ``resume``: analyse the sessions a
+    stopped server left unfinished, in the background."""
     store = Store(database)
     app = Starlette(
         routes=ROUTES,
@@ -347,4 +348,5 @@ def create_app(database: str | Path, settings: dict | None = None, *, secure_coo
     app.state.store = store
     app.state.analyst = Analyst(store, settings)
     app.state.throttle = Throttle()
+    app.state.resumed = app.state.analyst.resume() if resume else None
     return app

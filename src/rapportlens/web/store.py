@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -99,6 +100,8 @@ class StoredSession(Base):
     filename: Mapped[str] = mapped_column(String(255))
     # The file as uploaded, so a session can be analysed again by a newer model.
     original: Mapped[bytes] = mapped_column(LargeBinary)
+    # Who runs the session, as the transcript names them (comma-separated; empty: inferred).
+    practitioners: Mapped[str] = mapped_column(String(255), default="")
     status: Mapped[str] = mapped_column(String(20), default=ANALYSING)
     error: Mapped[str | None] = mapped_column(Text)
     # ``output.to_dict`` as JSON, and the self-contained HTML report, both gzipped: they are
@@ -111,6 +114,9 @@ class StoredSession(Base):
     # Who read the risk flags, and when: until then the session is listed as needing review.
     reviewed_by: Mapped[str | None] = mapped_column(String(80))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    def practitioner_names(self) -> list[str]:
+        return [n for n in self.practitioners.split(",") if n]
 
     def result_dict(self) -> dict[str, Any]:
         return json.loads(gzip.decompress(self.result_gz)) if self.result_gz else {}
@@ -346,12 +352,12 @@ class Store:
             return self._sessions(db, client_id)
 
     def add_session(self, user: User, client: Client, filename: str, original: bytes,
-                    held_on: date | None = None) -> StoredSession:
+                    held_on: date | None = None, practitioners: Sequence[str] = ()) -> StoredSession:
         if client.practitioner_id != user.id:
             raise NotOwner("only the client's own practitioner adds sessions")
         with self._db.begin() as db:
             row = StoredSession(client_id=client.id, filename=filename, original=original, held_on=held_on,
-                                status=ANALYSING)
+                                status=ANALYSING, practitioners=",".join(practitioners))
             db.add(row)
         self.record(user, "upload", client.id, row.id, filename)
         return row
@@ -412,6 +418,20 @@ class Store:
             row = db.get(StoredSession, session_id)
             row.reviewed_by, row.reviewed_at = user.name, _now()
         self.record(user, "reviewed", stored.client_id, session_id, stored.filename)
+
+    def stored(self, session_id: int) -> StoredSession:
+        """A session by id, for the analysis (which runs for whoever uploaded it)."""
+        with self._db() as db:
+            row = db.get(StoredSession, session_id)
+        if row is None:
+            raise AccessError(f"no session {session_id}")
+        return row
+
+    def unfinished(self) -> list[StoredSession]:
+        """Sessions left "analysing" (the server stopped before it finished them), oldest first."""
+        with self._db() as db:
+            return list(db.scalars(select(StoredSession).where(StoredSession.status == ANALYSING)
+                                   .order_by(StoredSession.id)))
 
     def fail(self, session_id: int, message: str) -> None:
         with self._db.begin() as db:
