@@ -364,3 +364,14 @@ def test_the_summary_shows_the_clients_change_talk():
     from rapportlens.report.html import render_html
 
     assert f"Client change talk: <strong>{talk['percent_change']:.0f}%</strong>" in render_html(conv)
+
+
+def test_mi_figures_pool_the_counts_of_several_sessions():
+    from rapportlens.coding.mi import pooled
+
+    mi = pooled([{"reflections": 5, "complex_reflections": 3, "questions": 6, "open_questions": 3},
+                 {"reflections": 0, "complex_reflections": 0, "questions": 2, "open_questions": 2}, {}])
+    assert (mi.reflection_to_question, mi.percent_complex_reflections, mi.percent_open_questions) == (0.62, 60.0, 62.5)
+    assert mi.levels() == {"reflection_to_question": "below fair", "percent_complex_reflections": "good",
+                           "percent_open_questions": "fair"}
+    assert pooled([]).reflection_to_question is None

@@ -258,3 +258,13 @@ def test_sessions_a_stopped_server_left_unfinished_are_analysed_at_the_next_star
     done = store.session(pat, row.id)
     assert done.status == "done" and done.risk == 1
     assert create_app(tmp_path / "app.db").state.resumed is None  # nothing left
+
+
+def test_supervisors_see_each_supervisees_mi_figures_pooled_over_sessions(app):
+    pat, sam = logged_in(app, "pat"), logged_in(app, "sam")
+    upload(pat, "first_session.txt", EXAMPLE.read_bytes())
+    upload(pat, "risky.txt", RISKY)
+    page = text(sam.get("/supervision").text)
+    # The example has 5 reflections and 6 questions; the risky session 2 questions, no reflection.
+    assert "(5 reflections, 8 questions): reflections per question 0.62 (below fair)" in page
+    assert "complex reflections 60% (good), open questions 62% (fair)" in page

@@ -54,6 +54,18 @@ def summarise(practitioner_codes: Iterable[Iterable[str]]) -> MISummary:
     )
 
 
+def pooled(counts: Iterable[dict[str, int]]) -> MISummary:
+    """Several sessions' ``mi.counts`` as one: ratios of the summed counts, so a session with
+    two questions weighs no more than its two questions."""
+    total = {"reflections": 0, "complex_reflections": 0, "questions": 0, "open_questions": 0}
+    for c in counts:
+        for key in total:
+            total[key] += c.get(key, 0)
+    r, cr, q, oq = total["reflections"], total["complex_reflections"], total["questions"], total["open_questions"]
+    return MISummary(r, cr, q, oq, round(r / q, 2) if q else None, round(100 * cr / r, 1) if r else None,
+                     round(100 * oq / q, 1) if q else None)
+
+
 @dataclass(frozen=True, slots=True)
 class ClientTalk:
     """The client's change and sustain talk (MI's client language): how many utterances of

@@ -18,6 +18,7 @@ from starlette.routing import Route
 from starlette.templating import Jinja2Templates
 
 from .. import __version__
+from ..coding.mi import THRESHOLDS, pooled
 from ..errors import RapportLensError
 from ..report.series import render_series
 from ..series import build_series, session_point
@@ -226,10 +227,11 @@ async def supervision(request: Request) -> Response:
         results = [s.result_dict() for v in clients for s in store.sessions(user, v.client.id) if s.status == DONE]
         pitfalls = Counter(p["pitfall"] for r in results for p in r.get("pitfalls") or [])
         strengths = Counter(s.get("title") or s["strength"] for r in results for s in r.get("strengths") or [])
-        people.append({"user": person, "clients": clients, "sessions": len(results),
+        mi = pooled((r.get("features") or {}).get("mi.counts") or {} for r in results)
+        people.append({"user": person, "clients": clients, "sessions": len(results), "mi": mi,
                        "pitfalls": pitfalls.most_common(), "strengths": strengths.most_common(3),
                        "review": sum(1 for _, v in review if v.practitioner == person.name)})
-    return page(request, "supervision.html.j2", user=user, people=people)
+    return page(request, "supervision.html.j2", user=user, people=people, thresholds=THRESHOLDS)
 
 
 async def account(request: Request) -> Response:
