@@ -268,3 +268,31 @@ def test_supervisors_see_each_supervisees_mi_figures_pooled_over_sessions(app):
     # The example has 5 reflections and 6 questions; the risky session 2 questions, no reflection.
     assert "(5 reflections, 8 questions): reflections per question 0.62 (below fair)" in page
     assert "complex reflections 60% (good), open questions 62% (fair)" in page
+
+
+def test_several_files_become_sessions_dated_by_their_names(app):
+    pat = logged_in(app, "pat")
+    r = pat.post("/upload", data={"client": "C-9", "csrf": token(pat)},
+                 files=[("file", ("jo_20261130.txt", EXAMPLE.read_bytes(), "text/plain")),
+                        ("file", ("jo 2026-11-02.txt", RISKY, "text/plain"))])
+    assert r.url.path == "/clients/1"
+    page = text(r.text)
+    assert page.index("2026-11-02 jo 2026-11-02.txt") < page.index("2026-11-30 jo_20261130.txt")
+    r = pat.post("/upload", data={"client": "C-9", "held_on": "2026-12-01", "csrf": token(pat)},
+                 files=[("file", ("a.txt", RISKY, "text/plain")), ("file", ("b.txt", RISKY, "text/plain"))])
+    assert r.status_code == 400 and "the date held is for one file" in r.text
+    r = pat.post("/upload", data={"client": "C-9", "csrf": token(pat)},
+                 files=[("file", ("a.txt", RISKY, "text/plain")), ("file", ("b.txt", b"  ", "text/plain"))])
+    assert r.status_code == 400 and "b.txt is empty" in r.text
+    assert len(re.findall(r'href="/sessions/\d+"', pat.get("/clients/1").text)) == 2  # nothing of the refused batch
+
+
+@pytest.mark.parametrize(("name", "held"), [
+    ("jo_2026-11-30.txt", "2026-11-30"), ("20261130 session.vtt", "2026-11-30"), ("s_2026.11.03.docx", "2026-11-03"),
+    ("session3.txt", None), ("2026-13-45.txt", None), ("id_120261130.txt", None),
+])
+def test_dates_are_read_from_file_names_only_when_they_are_dates(name, held):
+    from rapportlens.web.app import date_in_name
+
+    got = date_in_name(name)
+    assert (got.isoformat() if got else None) == held

@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 from starlette.applications import Starlette
-from starlette.background import BackgroundTask
+from starlette.background import BackgroundTask, BackgroundTasks
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.sessions import SessionMiddleware
@@ -39,6 +40,9 @@ from .store import ACTIONS, DONE, AccessError, AccountError, NotOwner, Store
 
 # A transcript is text; a Word file with pictures can be a few MB. Anything larger is a mistake.
 MAX_UPLOAD = 20 * 1024 * 1024
+# Files one upload may hold: a client's past sessions at once.
+MAX_FILES = 20
+DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
 # A login lasts a working day.
 LOGIN_SECONDS = 8 * 3600
 SERIES_ORDER = "by the date each session was held (the upload date where none was given)"
@@ -95,26 +99,50 @@ async def upload(request: Request) -> Response:
     own = [v.client.label for v in store.clients(user) if v.practitioner == user.name]
     error = None
     if request.method == "POST":
-        form = await checked_form(request)
+        form = await checked_form(request, max_files=MAX_FILES)
         try:
-            file, held_on = form.get("file"), _date(form.get("held_on"))
-            if file is None or isinstance(file, str) or not file.filename:
+            files = [f for f in form.getlist("file") if not isinstance(f, str) and f.filename]
+            if not files:
                 raise AccountError("choose the transcript's file")
-            data = await file.read(MAX_UPLOAD + 1)
-            if len(data) > MAX_UPLOAD:
-                raise AccountError(f"{file.filename} is over {MAX_UPLOAD // 2**20} MB: a transcript is far smaller; "
-                                   "check that this is the transcript, not the recording")
-            if not data.strip():
-                raise AccountError(f"{file.filename} is empty: choose the transcript's file")
+            held_on = _date(form.get("held_on"))
+            if held_on and len(files) > 1:
+                raise AccountError("the date held is for one file: with several, leave it empty, and each file's date "
+                                   "comes from its name (2026-11-30 or 20261130 in it) or from the transcript")
+            # Every file is checked before any is stored: a batch is added whole or not at all.
+            uploads = [(f.filename, await _read(f)) for f in files]
             client = store.client_by_label(user, str(form.get("client", "")))
             speakers = [s.strip() for s in str(form.get("practitioner", "")).split(",") if s.strip()]
-            row = store.add_session(user, client, file.filename, data, held_on, speakers)
+            rows = [store.add_session(user, client, name, data, held_on or date_in_name(name), speakers)
+                    for name, data in uploads]
         except RapportLensError as e:
             error = str(e)
         else:
-            return see(f"/sessions/{row.id}", BackgroundTask(request.app.state.analyst.run, row.id))
+            tasks = BackgroundTasks()
+            for row in rows:
+                tasks.add_task(request.app.state.analyst.run, row.id)
+            return see(f"/sessions/{rows[0].id}" if len(rows) == 1 else f"/clients/{client.id}", tasks)
     return page(request, "upload.html.j2", 400 if error else 200, user=user, own=own, error=error,
                 chosen=request.query_params.get("client", ""))
+
+
+async def _read(file) -> bytes:
+    data = await file.read(MAX_UPLOAD + 1)
+    if len(data) > MAX_UPLOAD:
+        raise AccountError(f"{file.filename} is over {MAX_UPLOAD // 2**20} MB: a transcript is far smaller; "
+                           "check that this is the transcript, not the recording")
+    if not data.strip():
+        raise AccountError(f"{file.filename} is empty: choose the transcript's file")
+    return data
+
+
+def date_in_name(name: str) -> date | None:
+    """The date in a file's name (``2026-11-30``, ``2026_11_30``, ``20261130``), if it has one."""
+    for m in DATE_IN_NAME.finditer(name):
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            continue
+    return None
 
 
 def _date(value) -> date | None:

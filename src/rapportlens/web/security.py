@@ -103,10 +103,10 @@ def csrf_token(request: Request) -> str:
     return token
 
 
-async def checked_form(request: Request) -> FormData:
+async def checked_form(request: Request, max_files: int = 1) -> FormData:
     """The posted form, refused unless it carries this login's form token (so another site
     cannot post forms on a user's behalf)."""
-    form = await request.form(max_files=1, max_fields=20)
+    form = await request.form(max_files=max_files, max_fields=20)
     sent = form.get("csrf")
     if not isinstance(sent, str) or not secrets.compare_digest(sent, request.session.get("csrf") or ""):
         raise HTTPException(403, "the form has expired or came from elsewhere: reload the page and send it again")

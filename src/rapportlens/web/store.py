@@ -380,6 +380,8 @@ class Store:
             row.risk = len({r["utterance"] for r in result.get("risk") or []})
             row.model = coding_model(result)
             row.status, row.error = DONE, None
+            if row.held_on is None:  # a dated transcript (a chat export) says when it was held
+                row.held_on = _iso_date((result.get("meta") or {}).get("started_at"))
 
     def record(self, user: User, action: str, client_id: int, session_id: int | None = None,
                detail: str | None = None) -> None:
@@ -476,6 +478,13 @@ def coding_model(result: dict[str, Any]) -> str | None:
         if step.get("name") == "codes":
             return (step.get("settings") or {}).get("model")
     return None
+
+
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _check_password(password: str) -> None:
