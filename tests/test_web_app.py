@@ -296,3 +296,28 @@ def test_dates_are_read_from_file_names_only_when_they_are_dates(name, held):
 
     got = date_in_name(name)
     assert (got.isoformat() if got else None) == held
+
+
+def test_a_client_is_renamed_and_exported_whole(app):
+    import io
+    import json
+    import zipfile
+
+    pat, lee = logged_in(app, "pat"), logged_in(app, "lee")
+    upload(pat, "first_session.txt", EXAMPLE.read_bytes(), held_on="2026-11-30")
+    upload(pat, "notes.txt", b"no speakers here", label="C-2")
+    r = pat.post("/clients/1/rename", data={"label": "C-2", "csrf": token(pat)})
+    assert r.status_code == 400 and "already have a client labelled 'C-2'" in r.text
+    r = pat.post("/clients/1/rename", data={"label": "Jo-1", "csrf": token(pat)})
+    assert "<h1>Jo-1</h1>" in r.text and "renamed the client from C-17" in text(r.text)
+    r = pat.get("/clients/1/export.zip")
+    assert 'filename="Jo-1.zip"' in r.headers["content-disposition"]
+    names = sorted(zipfile.ZipFile(io.BytesIO(r.content)).namelist())
+    assert names == ["01_2026-11-30_first_session/first_session.txt", "01_2026-11-30_first_session/report.html",
+                     "01_2026-11-30_first_session/result.json"]
+    result = json.loads(zipfile.ZipFile(io.BytesIO(r.content)).read(names[2]))
+    assert result["scores"]["overall"] == pytest.approx(98, abs=1)
+    failed = zipfile.ZipFile(io.BytesIO(pat.get("/clients/2/export.zip").content))
+    assert "no speaker labels found" in failed.read(next(n for n in failed.namelist() if n.endswith("error.txt"))).decode()
+    assert lee.get("/clients/1/export.zip").status_code == 404
+    assert lee.post("/clients/1/rename", data={"label": "X", "csrf": token(lee)}).status_code == 404

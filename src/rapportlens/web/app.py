@@ -3,7 +3,10 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
+import zipfile
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -237,6 +240,39 @@ async def delete_session(request: Request) -> Response:
     return see(f"/clients/{row.client_id}")
 
 
+async def rename_client(request: Request) -> Response:
+    user = current_user(request)
+    form = await checked_form(request)
+    client_id = request.path_params["client_id"]
+    try:
+        request.app.state.store.rename_client(user, client_id, str(form.get("label", "")))
+    except AccountError as e:
+        raise HTTPException(400, str(e)) from None
+    return see(f"/clients/{client_id}")
+
+
+async def export_client(request: Request) -> Response:
+    """Everything stored for a client, as a zip: each session's upload, result and report."""
+    user = current_user(request)
+    store: Store = request.app.state.store
+    client = store.client(user, request.path_params["client_id"])
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n, row in enumerate(store.sessions(user, client.id), 1):
+            held = (row.held_on or row.uploaded.date()).isoformat()
+            stem = f"{n:02d}_{held}_{Path(row.filename).stem}"
+            zf.writestr(f"{stem}/{row.filename}", row.original)
+            if row.status == DONE:
+                zf.writestr(f"{stem}/result.json", json.dumps(row.result_dict(), indent=2, ensure_ascii=False))
+                zf.writestr(f"{stem}/report.html", row.report())
+            elif row.error:
+                zf.writestr(f"{stem}/error.txt", row.error)
+    store.record(user, "export", client.id)
+    name = re.sub(r"[^\w.-]", "_", client.label)
+    return Response(buffer.getvalue(), media_type="application/zip",
+                    headers={"content-disposition": f'attachment; filename="{name}.zip"'})
+
+
 async def delete_client(request: Request) -> Response:
     user = current_user(request)
     await checked_form(request)
@@ -346,6 +382,8 @@ ROUTES = [
     Route("/clients/{client_id:int}", client_page),
     Route("/clients/{client_id:int}/history", history),
     Route("/clients/{client_id:int}/delete", delete_client, methods=["POST"]),
+    Route("/clients/{client_id:int}/rename", rename_client, methods=["POST"]),
+    Route("/clients/{client_id:int}/export.zip", export_client),
     Route("/sessions/{session_id:int}", session_page),
     Route("/sessions/{session_id:int}/report", report),
     Route("/sessions/{session_id:int}/result.json", result_json),

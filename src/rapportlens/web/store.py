@@ -145,7 +145,7 @@ ACTIONS = {
     "upload": "added a session", "open": "opened a session", "report": "opened a report",
     "result": "downloaded a result", "history": "opened the history", "client": "opened the client",
     "reviewed": "marked risk flags read", "again": "analysed a session again",
-    "delete_session": "deleted a session", "delete_client": "deleted the client and their sessions",
+    "delete_session": "deleted a session", "rename": "renamed the client", "export": "exported the client's records", "delete_client": "deleted the client and their sessions",
 }
 
 
@@ -335,6 +335,19 @@ class Store:
                 client = Client(practitioner_id=user.id, label=label)
                 db.add(client)
         return client
+
+    def rename_client(self, user: User, client_id: int, label: str) -> None:
+        self._own(user, client_id)
+        label = label.strip()
+        if not label:
+            raise AccountError("give the client a label: a pseudonym or code, not their name")
+        with self._db.begin() as db:
+            if db.scalar(select(Client).where(Client.practitioner_id == user.id, Client.label == label,
+                                              Client.id != client_id)):
+                raise AccountError(f"you already have a client labelled {label!r}: choose another label")
+            old = db.get(Client, client_id)
+            detail, old.label = f"from {old.label}", label
+        self.record(user, "rename", client_id, detail=detail)
 
     def practitioner_of(self, client: Client) -> str:
         with self._db() as db:
