@@ -39,7 +39,7 @@ from .security import (
     login_path,
     safe_next,
 )
-from .store import ACTIONS, DONE, AccessError, AccountError, NotOwner, Store
+from .store import ACTIONS, DONE, AccessError, AccountError, NotOwner, Store, StoredSession, User
 
 # A transcript is text; a Word file with pictures can be a few MB. Anything larger is a mistake.
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -184,10 +184,14 @@ async def history(request: Request) -> Response:
     return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
 
 
+def _session(request: Request) -> tuple[User, Store, StoredSession]:
+    """The logged-in user, the store and the session the path names (if the user may see it)."""
+    user, store = current_user(request), request.app.state.store
+    return user, store, store.session(user, request.path_params["session_id"])
+
+
 async def session_page(request: Request) -> Response:
-    user = current_user(request)
-    store: Store = request.app.state.store
-    row = store.session(user, request.path_params["session_id"])
+    user, store, row = _session(request)
     client = store.client(user, row.client_id)
     store.record(user, "open", client.id, row.id, row.filename)
     point = session_point(row.result_dict(), 1) if row.status == DONE else None
@@ -196,8 +200,7 @@ async def session_page(request: Request) -> Response:
 
 
 async def report(request: Request) -> Response:
-    user, store = current_user(request), request.app.state.store
-    row = store.session(user, request.path_params["session_id"])
+    user, store, row = _session(request)
     if row.status != DONE:
         return see(f"/sessions/{row.id}")
     store.record(user, "report", row.client_id, row.id, row.filename)
@@ -205,8 +208,7 @@ async def report(request: Request) -> Response:
 
 
 async def result_json(request: Request) -> Response:
-    user, store = current_user(request), request.app.state.store
-    row = store.session(user, request.path_params["session_id"])
+    user, store, row = _session(request)
     if row.status != DONE:
         return see(f"/sessions/{row.id}")
     store.record(user, "result", row.client_id, row.id, row.filename)
@@ -216,26 +218,22 @@ async def result_json(request: Request) -> Response:
 
 async def again(request: Request) -> Response:
     """Analyse a stored session again with the server's current model."""
-    user = current_user(request)
+    user, store, row = _session(request)
     await checked_form(request)
-    store: Store = request.app.state.store
-    row = store.session(user, request.path_params["session_id"])
     store.restart(user, row.id)
     return see(f"/sessions/{row.id}", BackgroundTask(request.app.state.analyst.run, row.id))
 
 
 async def reviewed(request: Request) -> Response:
-    user = current_user(request)
+    user, store, row = _session(request)
     await checked_form(request)
-    request.app.state.store.mark_reviewed(user, request.path_params["session_id"])
-    return see(f"/sessions/{request.path_params['session_id']}")
+    store.mark_reviewed(user, row.id)
+    return see(f"/sessions/{row.id}")
 
 
 async def delete_session(request: Request) -> Response:
-    user = current_user(request)
+    user, store, row = _session(request)
     await checked_form(request)
-    store: Store = request.app.state.store
-    row = store.session(user, request.path_params["session_id"])
     store.delete_session(user, row.id)
     return see(f"/clients/{row.client_id}")
 
