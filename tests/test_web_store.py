@@ -163,3 +163,13 @@ def test_only_administrators_read_the_whole_audit_log(store):
     with pytest.raises(AccessError):
         store.events(user(store, "lee"), client.id)
     assert len(store.events(user(store, "ada"))) == 1
+
+
+def test_a_database_whose_tables_lack_columns_is_refused(tmp_path):
+    import sqlite3
+
+    Store(tmp_path / "app.db")
+    with sqlite3.connect(tmp_path / "app.db") as db:
+        db.execute("ALTER TABLE sessions DROP COLUMN practitioners")
+    with pytest.raises(RapportLensError, match="its table sessions lacks practitioners"):
+        Store(tmp_path / "app.db")

@@ -33,6 +33,7 @@ from sqlalchemy import (
     create_engine,
     delete,
     event,
+    inspect,
     select,
 )
 from sqlalchemy.engine import make_url
@@ -203,6 +204,13 @@ class Store:
         self._check_schema(url)
 
     def _check_schema(self, url: str) -> None:
+        have = inspect(self.engine)
+        for table in Base.metadata.sorted_tables:
+            missing = {c.name for c in table.columns} - {c["name"] for c in have.get_columns(table.name)}
+            if missing:
+                raise RapportLensError(f"the database {_hide_password(url)} was made by another version of "
+                                       f"RapportLens: its table {table.name} lacks {', '.join(sorted(missing))}. "
+                                       "Use the version that made it, or a new database")
         with self._db.begin() as db:
             row = db.get(Setting, "schema")
             if row is None:
