@@ -1,6 +1,7 @@
 """The web app's pages, through Starlette's test client: logins, uploads, reports, who
 sees what, and the protections every page has."""
 
+import html
 import re
 from pathlib import Path
 
@@ -45,8 +46,8 @@ def upload(client, name, data, label="C-17", **fields):
                        files={"file": (name, data, "text/plain")})
 
 
-def text(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+def text(page):
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
 
 
 def test_pages_need_a_login_and_return_to_the_page_asked_for(app):
@@ -307,7 +308,7 @@ def test_a_client_is_renamed_and_exported_whole(app):
     upload(pat, "first_session.txt", EXAMPLE.read_bytes(), held_on="2026-11-30")
     upload(pat, "notes.txt", b"no speakers here", label="C-2")
     r = pat.post("/clients/1/rename", data={"label": "C-2", "csrf": token(pat)})
-    assert r.status_code == 400 and "already have a client labelled 'C-2'" in r.text
+    assert r.status_code == 400 and "already have a client labelled 'C-2'" in text(r.text)
     r = pat.post("/clients/1/rename", data={"label": "Jo-1", "csrf": token(pat)})
     assert "<h1>Jo-1</h1>" in r.text and "renamed the client from C-17" in text(r.text)
     r = pat.get("/clients/1/export.zip")
@@ -321,3 +322,30 @@ def test_a_client_is_renamed_and_exported_whole(app):
     assert "no speaker labels found" in failed.read(next(n for n in failed.namelist() if n.endswith("error.txt"))).decode()
     assert lee.get("/clients/1/export.zip").status_code == 404
     assert lee.post("/clients/1/rename", data={"label": "X", "csrf": token(lee)}).status_code == 404
+
+
+def test_supervisors_and_practitioners_exchange_notes_on_a_session(app):
+    pat, sam, lee = logged_in(app, "pat"), logged_in(app, "sam"), logged_in(app, "lee")
+    upload(pat, "first_session.txt", EXAMPLE.read_bytes())
+    r = sam.post("/sessions/1/notes", data={"text": "Good repair at 14.\nTry a reflection before the next question.",
+                                            "csrf": token(sam)})
+    assert r.url.path == "/sessions/1"
+    pat.post("/sessions/1/notes", data={"text": "Thanks, will do.", "csrf": token(pat)})
+    page = text(pat.get("/sessions/1").text)
+    assert page.index("sam, ") < page.index("Good repair at 14. Try a reflection") < page.index("Thanks, will do.")
+    assert "&lt;b&gt;" in sam.post("/sessions/1/notes", data={"text": "<b>x</b>", "csrf": token(sam)}).text
+    r = sam.post("/sessions/1/notes", data={"text": "   ", "csrf": token(sam)})
+    assert r.status_code == 400 and "the note is empty" in r.text
+    assert lee.post("/sessions/1/notes", data={"text": "hi", "csrf": token(lee)}).status_code == 404
+    assert "sam wrote a note on a session" in text(pat.get("/clients/1").text)
+    pat.post("/sessions/1/delete", data={"csrf": token(pat)})
+    assert sam.get("/sessions/1").status_code == 404
+
+
+def test_the_users_own_text_is_escaped_everywhere(app):
+    pat = logged_in(app, "pat")
+    upload(pat, "<i>notes</i>.txt", b"no speakers <script>", label="<b>C</b>")
+    for path in ("/", "/clients/1", "/sessions/1"):
+        page = pat.get(path).text
+        assert "<b>C</b>" not in page and "&lt;b&gt;C&lt;/b&gt;" in page, path
+    assert "<i>notes</i>" not in pat.get("/sessions/1").text

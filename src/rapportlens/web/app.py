@@ -11,6 +11,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
+import jinja2
 from starlette.applications import Starlette
 from starlette.background import BackgroundTask, BackgroundTasks
 from starlette.exceptions import HTTPException
@@ -50,7 +51,9 @@ DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)
 LOGIN_SECONDS = 8 * 3600
 SERIES_ORDER = "by the date each session was held (the upload date where none was given)"
 
-templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+# Every value is escaped: labels, file names, notes and messages are the users' own text.
+templates = Jinja2Templates(env=jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=True))
 templates.env.globals.update(version=__version__, actions=ACTIONS)
 
 
@@ -196,6 +199,7 @@ async def session_page(request: Request) -> Response:
     store.record(user, "open", client.id, row.id, row.filename)
     point = session_point(row.result_dict(), 1) if row.status == DONE else None
     return page(request, "session.html.j2", user=user, row=row, client=client, point=point,
+                notes=store.notes(user, row.id),
                 result=row.result_dict(), own=client.practitioner_id == user.id)
 
 
@@ -229,6 +233,16 @@ async def reviewed(request: Request) -> Response:
     await checked_form(request)
     store.mark_reviewed(user, row.id)
     return see(f"/sessions/{row.id}")
+
+
+async def note(request: Request) -> Response:
+    user, store, row = _session(request)
+    form = await checked_form(request)
+    try:
+        store.add_note(user, row.id, str(form.get("text", "")))
+    except AccountError as e:
+        raise HTTPException(400, str(e)) from None
+    return see(f"/sessions/{row.id}#notes")
 
 
 async def delete_session(request: Request) -> Response:
@@ -387,6 +401,7 @@ ROUTES = [
     Route("/sessions/{session_id:int}/result.json", result_json),
     Route("/sessions/{session_id:int}/again", again, methods=["POST"]),
     Route("/sessions/{session_id:int}/reviewed", reviewed, methods=["POST"]),
+    Route("/sessions/{session_id:int}/notes", note, methods=["POST"]),
     Route("/sessions/{session_id:int}/delete", delete_session, methods=["POST"]),
     Route("/supervision", supervision),
     Route("/account", account, methods=["GET", "POST"]),

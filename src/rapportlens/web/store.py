@@ -47,6 +47,7 @@ ROLES = ("practitioner", "supervisor", "admin")
 # Status of a stored session while and after it is analysed.
 ANALYSING, DONE, FAILED = "analysing", "done", "failed"
 MIN_PASSWORD = 10
+MAX_NOTE = 10_000
 # The tables' layout. A database made by another layout is refused rather than misread.
 SCHEMA = "1"
 
@@ -126,6 +127,17 @@ class StoredSession(Base):
         return gzip.decompress(self.report_gz).decode() if self.report_gz else ""
 
 
+class Note(Base):
+    """A written comment on a session: a supervisor's feedback, the practitioner's reply."""
+
+    __tablename__ = "notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    session_id: Mapped[int] = mapped_column(ForeignKey("sessions.id", ondelete="CASCADE"), index=True)
+    author: Mapped[str] = mapped_column(String(80))
+    at: Mapped[datetime] = mapped_column(DateTime, default=_now)
+    text: Mapped[str] = mapped_column(Text)
+
+
 class Event(Base):
     """One line of the audit log: who opened or changed which client's records, and when.
     Kept when the client is deleted (with the label, a pseudonym), so deletions are on record."""
@@ -146,7 +158,7 @@ ACTIONS = {
     "upload": "added a session", "open": "opened a session", "report": "opened a report",
     "result": "downloaded a result", "history": "opened the history", "client": "opened the client",
     "reviewed": "marked risk flags read", "again": "analysed a session again",
-    "delete_session": "deleted a session", "rename": "renamed the client", "export": "exported the client's records", "delete_client": "deleted the client and their sessions",
+    "note": "wrote a note on a session", "delete_session": "deleted a session", "rename": "renamed the client", "export": "exported the client's records", "delete_client": "deleted the client and their sessions",
 }
 
 
@@ -426,6 +438,25 @@ class Store:
         with self._db() as db:
             return list(db.scalars(query))
 
+    def add_note(self, user: User, session_id: int, text: str) -> Note:
+        """A note on a session, by anyone who may see it (a supervisor's feedback, a reply)."""
+        row = self.session(user, session_id)
+        text = text.strip()
+        if not text:
+            raise AccountError("the note is empty: write something first")
+        if len(text) > MAX_NOTE:
+            raise AccountError(f"the note is {len(text):,} characters long; keep it under {MAX_NOTE:,}")
+        with self._db.begin() as db:
+            note = Note(session_id=session_id, author=user.name, text=text)
+            db.add(note)
+        self.record(user, "note", row.client_id, session_id, row.filename)
+        return note
+
+    def notes(self, user: User, session_id: int) -> list[Note]:
+        self.session(user, session_id)
+        with self._db() as db:
+            return list(db.scalars(select(Note).where(Note.session_id == session_id).order_by(Note.at, Note.id)))
+
     def to_review(self, user: User) -> list[tuple[StoredSession, Visible]]:
         """Every visible session with risk flags nobody has marked as reviewed, newest first."""
         out = []
@@ -475,6 +506,7 @@ class Store:
         row = self.session(user, session_id)
         self._own(user, row.client_id)
         with self._db.begin() as db:
+            db.execute(delete(Note).where(Note.session_id == row.id))
             db.execute(delete(StoredSession).where(StoredSession.id == row.id))
         self.record(user, "delete_session", row.client_id, row.id, row.filename)
 
@@ -484,6 +516,8 @@ class Store:
         sessions = len(self.sessions(user, client_id))
         self.record(user, "delete_client", client_id, detail=f"{sessions} session{'s' if sessions != 1 else ''}")
         with self._db.begin() as db:
+            ids = select(StoredSession.id).where(StoredSession.client_id == client_id).scalar_subquery()
+            db.execute(delete(Note).where(Note.session_id.in_(ids)))
             db.execute(delete(StoredSession).where(StoredSession.client_id == client_id))
             db.execute(delete(Client).where(Client.id == client_id))
 
