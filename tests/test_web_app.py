@@ -320,6 +320,8 @@ def test_a_client_is_renamed_and_exported_whole(app):
     assert result["scores"]["overall"] == pytest.approx(98, abs=1)
     failed = zipfile.ZipFile(io.BytesIO(pat.get("/clients/2/export.zip").content))
     assert "no speaker labels found" in failed.read(next(n for n in failed.namelist() if n.endswith("error.txt"))).decode()
+    upload(pat, "../../evil.txt", RISKY, label="C-3")
+    assert all(".." not in n for n in zipfile.ZipFile(io.BytesIO(pat.get("/clients/3/export.zip").content)).namelist())
     assert lee.get("/clients/1/export.zip").status_code == 404
     assert lee.post("/clients/1/rename", data={"label": "X", "csrf": token(lee)}).status_code == 404
 

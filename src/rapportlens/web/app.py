@@ -28,7 +28,7 @@ from ..errors import RapportLensError
 from ..report.series import render_series
 from ..series import build_series, session_point
 from ..series_summary import summarize_series
-from .analysis import Analyst
+from .analysis import Analyst, safe_filename
 from .security import (
     LoginNeeded,
     SecurityHeaders,
@@ -57,6 +57,10 @@ templates = Jinja2Templates(env=jinja2.Environment(
 templates.env.globals.update(version=__version__, actions=ACTIONS)
 
 
+class FormError(RapportLensError):
+    """A form's value cannot be used: the message says why and what to do."""
+
+
 def page(request: Request, name: str, status: int = 200, **context) -> HTMLResponse:
     user = context.pop("user", None)
     return templates.TemplateResponse(request, name, {"user": user, "csrf": csrf_token(request), **context},
@@ -73,8 +77,8 @@ async def login(request: Request) -> Response:
         form = await checked_form(request)
         name, throttle = str(form.get("name", "")), request.app.state.throttle
         if not throttle.allowed(name):
-            error, status = (f"Too many wrong passwords for this name: wait {throttle.seconds // 60:.0f} minutes, or "
-                             "ask an administrator to set a new password."), 429
+            error, status = (f"Too many wrong passwords for this name: wait {throttle.seconds // 60:.0f} minutes "
+                             "and try again."), 429
         else:
             user = request.app.state.store.login(name, str(form.get("password", "")))
             if user:
@@ -109,10 +113,10 @@ async def upload(request: Request) -> Response:
         try:
             files = [f for f in form.getlist("file") if not isinstance(f, str) and f.filename]
             if not files:
-                raise AccountError("choose the transcript's file")
+                raise FormError("choose the transcript's file")
             held_on = _date(form.get("held_on"))
             if held_on and len(files) > 1:
-                raise AccountError("the date held is for one file: with several, leave it empty, and each file's date "
+                raise FormError("the date held is for one file: with several, leave it empty, and each file's date "
                                    "comes from its name (2026-11-30 or 20261130 in it) or from the transcript")
             # Every file is checked before any is stored: a batch is added whole or not at all.
             uploads = [(f.filename, await _read(f)) for f in files]
@@ -134,10 +138,10 @@ async def upload(request: Request) -> Response:
 async def _read(file) -> bytes:
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
-        raise AccountError(f"{file.filename} is over {MAX_UPLOAD // 2**20} MB: a transcript is far smaller; "
+        raise FormError(f"{file.filename} is over {MAX_UPLOAD // 2**20} MB: a transcript is far smaller; "
                            "check that this is the transcript, not the recording")
     if not data.strip():
-        raise AccountError(f"{file.filename} is empty: choose the transcript's file")
+        raise FormError(f"{file.filename} is empty: choose the transcript's file")
     return data
 
 
@@ -157,7 +161,7 @@ def _date(value) -> date | None:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise AccountError(f"the date {value!r} is not a date like 2026-12-07") from None
+        raise FormError(f"the date {value!r} is not a date like 2026-12-07") from None
 
 
 async def client_page(request: Request) -> Response:
@@ -272,8 +276,10 @@ async def export_client(request: Request) -> Response:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as zf:
         for n, row in enumerate(store.sessions(user, client.id), 1):
             held = (row.held_on or row.uploaded.date()).isoformat()
-            stem = f"{n:02d}_{held}_{Path(row.filename).stem}"
-            zf.writestr(f"{stem}/{row.filename}", row.original)
+            # The name as uploaded is the browser's word: reduced, so no entry reaches outside its folder.
+            name = safe_filename(row.filename)
+            stem = f"{n:02d}_{held}_{Path(name).stem}"
+            zf.writestr(f"{stem}/{name}", row.original)
             if row.status == DONE:
                 zf.writestr(f"{stem}/result.json", json.dumps(row.result_dict(), indent=2, ensure_ascii=False))
                 zf.writestr(f"{stem}/report.html", row.report())
@@ -297,11 +303,11 @@ async def supervision(request: Request) -> Response:
     store: Store = request.app.state.store
     if user.role != "supervisor":
         raise HTTPException(403, "only supervisors have this page")
-    people, review = [], store.to_review(user)
+    people, review, visible = [], store.to_review(user), store.clients(user)
     for person in store.supervisees(user):
-        clients = [v for v in store.clients(user) if v.practitioner == person.name]
+        clients = [v for v in visible if v.practitioner == person.name]
         results = [s.result_dict() for v in clients for s in store.sessions(user, v.client.id) if s.status == DONE]
-        pitfalls = Counter(p["pitfall"] for r in results for p in r.get("pitfalls") or [])
+        pitfalls = Counter(p for r in results for p in {x["pitfall"] for x in r.get("pitfalls") or []})
         strengths = Counter(s.get("title") or s["strength"] for r in results for s in r.get("strengths") or [])
         mi = pooled((r.get("features") or {}).get("mi.counts") or {} for r in results)
         people.append({"user": person, "clients": clients, "sessions": len(results), "mi": mi,
