@@ -184,6 +184,10 @@ def test_administrators_manage_accounts_and_closed_accounts_are_logged_out(app):
     assert pat.get("/", follow_redirects=False).headers["location"] == "/login"
     r = ada.post("/accounts", data={"action": "change", "name": "ada", "role": "admin", "csrf": token(ada)})
     assert "cannot close your own account" in r.text
+    r = ada.post("/accounts", data={"action": "password", "name": "kim", "password": "a fresh password",
+                                    "csrf": token(ada)})
+    assert "Password of kim set" in r.text
+    assert app.state.store.login("kim", "a fresh password").name == "kim"
 
 
 def test_users_change_their_own_password(app):

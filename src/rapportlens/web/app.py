@@ -356,6 +356,9 @@ async def accounts(request: Request) -> Response:
                     raise AccountError("you cannot close your own account; another administrator can")
                 store.set_active(name, form.get("active") == "on")
                 message = f"Account {name} changed."
+            elif form.get("action") == "password":
+                store.set_password(name, str(form.get("password", "")))
+                message = f"Password of {name} set: tell them, and ask them to change it under their name."
         except RapportLensError as e:
             error = str(e)
     users = store.users()
