@@ -297,7 +297,7 @@ def test_several_files_become_sessions_dated_by_their_names(app):
     ("session3.txt", None), ("2026-13-45.txt", None), ("id_120261130.txt", None),
 ])
 def test_dates_are_read_from_file_names_only_when_they_are_dates(name, held):
-    from rapportlens.web.app import date_in_name
+    from rapportlens.web.pages import date_in_name
 
     got = date_in_name(name)
     assert (got.isoformat() if got else None) == held

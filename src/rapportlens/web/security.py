@@ -12,7 +12,8 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from .store import Store, User
+from .store import Store
+from .tables import User
 
 # Pages hold transcripts: never cached, never framed elsewhere, no scripts at all (the
 # reports are inline SVG and CSS), forms only to this server, no referrer sent anywhere.
