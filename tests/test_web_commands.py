@@ -67,3 +67,12 @@ def test_without_the_web_extra_the_install_command_is_given(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "starlette" else real(name, *a))
     with pytest.raises(WebUnavailable, match=r"pip install 'rapportlens\[web\]'"):
         need_web()
+
+
+def test_the_command_line_loads_the_web_stack_only_when_a_web_command_runs():
+    import subprocess
+    import sys
+
+    code = "import rapportlens.cli, sys; print(sorted({'starlette', 'sqlalchemy', 'uvicorn'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
