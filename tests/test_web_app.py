@@ -355,3 +355,16 @@ def test_the_users_own_text_is_escaped_everywhere(app):
         page = pat.get(path).text
         assert "<b>C</b>" not in page and "&lt;b&gt;C&lt;/b&gt;" in page, path
     assert "<i>notes</i>" not in pat.get("/sessions/1").text
+
+
+def test_word_and_caption_files_are_read_by_their_extension(app, tmp_path, data):
+    import docx
+
+    doc = docx.Document()
+    for line in RISKY.decode().splitlines():
+        doc.add_paragraph(line)
+    doc.save(tmp_path / "s.docx")
+    pat = logged_in(app, "pat")
+    assert "Needs human review" in text(upload(pat, "s.docx", (tmp_path / "s.docx").read_bytes()).text)
+    page = text(upload(pat, "group.vtt", (data / "group_session.vtt").read_bytes(), label="G-1").text)
+    assert "Rapport" in page and "failed" not in page
