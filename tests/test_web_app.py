@@ -368,3 +368,17 @@ def test_word_and_caption_files_are_read_by_their_extension(app, tmp_path, data)
     assert "Needs human review" in text(upload(pat, "s.docx", (tmp_path / "s.docx").read_bytes()).text)
     page = text(upload(pat, "group.vtt", (data / "group_session.vtt").read_bytes(), label="G-1").text)
     assert "Rapport" in page and "failed" not in page
+
+
+def test_a_practitioners_sessions_with_every_client_make_their_own_history(app):
+    pat, sam, lee = logged_in(app, "pat"), logged_in(app, "sam"), logged_in(app, "lee")
+    upload(pat, "first_session.txt", EXAMPLE.read_bytes(), held_on="2026-11-02", label="A")
+    upload(pat, "risky.txt", RISKY, held_on="2026-11-09", label="B")
+    assert "Your sessions over time" in pat.get("/").text
+    page = pat.get("/practitioners/pat/history").text
+    assert "2 sessions over time" in text(page) and page.index("first_session") < page.index("risky")
+    assert sam.get("/practitioners/pat/history").status_code == 200
+    assert "pat's sessions over time" in text(sam.get("/supervision").text)
+    assert lee.get("/practitioners/pat/history").status_code == 404
+    assert "sam opened the practitioner's history" in text(pat.get("/clients/1").text)
+    assert lee.get("/practitioners/lee/history").status_code == 404  # nothing analysed yet

@@ -132,6 +132,16 @@ async def history(request: Request) -> Response:
     return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
 
 
+async def practice_history(request: Request) -> Response:
+    """One practitioner's sessions with every client, in the order held: their own progress."""
+    user, store = current_user(request), request.app.state.store
+    done = store.practice(user, request.path_params["name"])
+    if not done:
+        raise HTTPException(404, "no analysed sessions yet")
+    series = build_series([s.result_dict() for s in done], SERIES_ORDER)
+    return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
+
+
 def _session(request: Request) -> tuple[User, Store, StoredSession]:
     """The logged-in user, the store and the session the path names (if the user may see it)."""
     user, store = current_user(request), request.app.state.store

@@ -179,6 +179,19 @@ class Store:
         with self._db.begin() as db:
             self._named(db, name).role = role
 
+    def practice(self, user: User, name: str) -> list[StoredSession]:
+        """Every analysed session of practitioner ``name``, whichever the client, in the order
+        held: for the practitioner and their supervisor only."""
+        with self._db() as db:
+            person = db.scalar(select(User).where(User.name == name))
+            if person is None or person.id not in self._practitioners(db, user):
+                raise AccessError(f"no practitioner {name!r}")
+            clients = list(db.scalars(select(Client.id).where(Client.practitioner_id == person.id)))
+            rows = [s for c in clients for s in self._sessions(db, c) if s.status == DONE]
+        for client_id in dict.fromkeys(s.client_id for s in rows):
+            self.record(user, "practice", client_id)
+        return sorted(rows, key=lambda s: (s.held_on or s.uploaded.date(), s.uploaded))
+
     def supervisees(self, user: User) -> list[User]:
         with self._db() as db:
             return list(db.scalars(select(User).where(User.supervisor_id == user.id).order_by(User.name)))

@@ -117,7 +117,8 @@ class Event(Base):
 
 # What the audit log says for each action.
 ACTIONS = {
-    "client": "opened the client", "history": "opened the history", "open": "opened a session",
+    "client": "opened the client", "history": "opened the history",
+    "practice": "opened the practitioner's history", "open": "opened a session",
     "report": "opened a report", "result": "downloaded a result", "export": "exported the client's records",
     "upload": "added a session", "again": "analysed a session again", "reviewed": "marked risk flags read",
     "note": "wrote a note on a session", "rename": "renamed the client", "delete_session": "deleted a session",
