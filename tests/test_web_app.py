@@ -382,3 +382,13 @@ def test_a_practitioners_sessions_with_every_client_make_their_own_history(app):
     assert lee.get("/practitioners/pat/history").status_code == 404
     assert "sam opened the practitioner's history" in text(pat.get("/clients/1").text)
     assert lee.get("/practitioners/lee/history").status_code == 404  # nothing analysed yet
+
+
+def test_a_peer_group_is_analysed_with_every_speaker_a_member(app, data):
+    pat = logged_in(app, "pat")
+    r = upload(pat, "group.vtt", (data / "group_session.vtt").read_bytes(), label="G-1", peers="on")
+    assert "A peer group: nobody runs it." in text(r.text)
+    roles = {s["role"] for s in pat.get("/sessions/1/result.json").json()["speakers"]}
+    assert roles == {"member"}
+    r = upload(pat, "group.vtt", (data / "group_session.vtt").read_bytes(), peers="on", practitioner="Dana")
+    assert r.status_code == 400 and "a peer group has no practitioner" in r.text

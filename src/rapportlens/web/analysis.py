@@ -31,7 +31,7 @@ def safe_filename(name: str) -> str:
 
 
 def analyse_file(data: bytes, filename: str, pipeline: Pipeline,
-                 practitioners: Sequence[str] = ()) -> tuple[dict[str, Any], str]:
+                 practitioners: Sequence[str] = (), peers: bool = False) -> tuple[dict[str, Any], str]:
     """One uploaded session, read as ``rapportlens analyze`` reads a file of that name: its
     result (``to_dict``) and HTML report. Errors name the upload, not a temporary path."""
     name = safe_filename(filename)
@@ -41,7 +41,7 @@ def analyse_file(data: bytes, filename: str, pipeline: Pipeline,
         path = Path(folder) / name
         path.write_bytes(data)
         try:
-            convs = list(iter_read(path, practitioners=practitioners))
+            convs = list(iter_read(path, practitioners=practitioners, peers=peers))
         except InputError as e:
             raise _named(e, path, name) from None
         except RapportLensError as e:
@@ -92,7 +92,8 @@ class Analyst:
         with self._lock:
             try:
                 row = self.store.stored(session_id)
-                result, report = analyse_file(row.original, row.filename, self.pipeline(), row.practitioner_names())
+                result, report = analyse_file(row.original, row.filename, self.pipeline(), row.practitioner_names(),
+                                              row.peers)
             except RapportLensError as e:
                 self.store.fail(session_id, str(e))
                 return

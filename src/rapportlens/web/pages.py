@@ -63,7 +63,11 @@ async def upload(request: Request) -> Response:
             uploads = [(f.filename, await _read(f)) for f in files]
             client = store.client_by_label(user, str(form.get("client", "")))
             speakers = [s.strip() for s in str(form.get("practitioner", "")).split(",") if s.strip()]
-            rows = [store.add_session(user, client, name, data, held_on or date_in_name(name), speakers)
+            peers = form.get("peers") == "on"
+            if peers and speakers:
+                raise FormError("a peer group has no practitioner: leave the practitioner's name empty, or untick "
+                                "'nobody runs it'")
+            rows = [store.add_session(user, client, name, data, held_on or date_in_name(name), speakers, peers)
                     for name, data in uploads]
         except RapportLensError as e:
             error = str(e)

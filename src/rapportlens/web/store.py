@@ -290,12 +290,13 @@ class Store:
             return self._sessions(db, client_id)
 
     def add_session(self, user: User, client: Client, filename: str, original: bytes,
-                    held_on: date | None = None, practitioners: Sequence[str] = ()) -> StoredSession:
+                    held_on: date | None = None, practitioners: Sequence[str] = (),
+                    peers: bool = False) -> StoredSession:
         if client.practitioner_id != user.id:
             raise NotOwner("only the client's own practitioner adds sessions")
         with self._db.begin() as db:
             row = StoredSession(client_id=client.id, filename=filename, original=original, held_on=held_on,
-                                status=ANALYSING, practitioners=",".join(practitioners))
+                                status=ANALYSING, practitioners=",".join(practitioners), peers=peers)
             db.add(row)
         self.record(user, "upload", client.id, row.id, filename)
         return row

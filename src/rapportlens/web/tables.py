@@ -66,6 +66,8 @@ class StoredSession(Base):
     original: Mapped[bytes] = mapped_column(LargeBinary)
     # Who runs the session, as the transcript names them (comma-separated; empty: inferred).
     practitioners: Mapped[str] = mapped_column(String(255), default="")
+    # Nobody runs the conversation (a peer group): every speaker is a member (``--peers``).
+    peers: Mapped[bool] = mapped_column(Boolean, default=False)
     status: Mapped[str] = mapped_column(String(20), default=ANALYSING)
     error: Mapped[str | None] = mapped_column(Text)
     # ``output.to_dict`` as JSON, and the self-contained HTML report, both gzipped: they are
