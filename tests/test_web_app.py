@@ -392,3 +392,9 @@ def test_a_peer_group_is_analysed_with_every_speaker_a_member(app, data):
     assert roles == {"member"}
     r = upload(pat, "group.vtt", (data / "group_session.vtt").read_bytes(), peers="on", practitioner="Dana")
     assert r.status_code == 400 and "a peer group has no practitioner" in r.text
+
+
+def test_roles_given_by_the_transcript_are_not_called_inferred(app, data):
+    pat = logged_in(app, "pat")
+    page = text(upload(pat, "s.csv", (data / "session.csv").read_bytes()).text)
+    assert "Roles as the transcript gives them." in page and "inferred" not in page
