@@ -52,7 +52,8 @@ def main() -> None:
         print(f"baseline, read and analyze the file: {base:.2f} s (best {best:.2f})")
 
         db = Path(folder) / "app.db"
-        Store(db).add_user("pat", PASSWORD)
+        Store(db).add_user("sam", PASSWORD, "supervisor")
+        Store(db).add_user("pat", PASSWORD, supervisor="sam")
         app = create_app(db)
         client = TestClient(app)
         token = re.search(r'name="csrf" value="([^"]+)"', client.get("/login").text).group(1)
@@ -70,9 +71,13 @@ def main() -> None:
         best, median = best_and_median(upload, args.repeat)
         print(f"upload, first (loads the models): {first:.2f} s")
         print(f"upload, analyse and store: {median:.2f} s (best {best:.2f}; {median / base:.2f}x the baseline)")
-        for what, url in (("session page", "/sessions/1"), ("report", "/sessions/1/report"),
-                          ("client history page", "/clients/1/history")):
-            best, median = best_and_median(lambda url=url: client.get(url), args.repeat)
+        supervisor = TestClient(app)
+        token = re.search(r'name="csrf" value="([^"]+)"', supervisor.get("/login").text).group(1)
+        supervisor.post("/login", data={"name": "sam", "password": PASSWORD, "csrf": token})
+        for who, what, url in ((client, "session page", "/sessions/1"), (client, "report", "/sessions/1/report"),
+                               (client, "client page", "/clients/1"), (client, "client history page", "/clients/1/history"),
+                               (supervisor, "supervision page", "/supervision")):
+            best, median = best_and_median(lambda who=who, url=url: who.get(url), args.repeat)
             print(f"open the {what}: {median * 1000:.0f} ms ({median / base:.3f}x the baseline)")
         sessions = args.repeat + 1
         row = app.state.store.session(app.state.store.login("pat", PASSWORD), 1)

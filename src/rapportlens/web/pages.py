@@ -261,10 +261,10 @@ async def supervision(request: Request) -> Response:
     people, review, visible = [], store.to_review(user), store.clients(user)
     for person in store.supervisees(user):
         clients = [v for v in visible if v.practitioner == person.name]
-        results = [s.result_dict() for v in clients for s in store.sessions(user, v.client.id) if s.status == DONE]
-        pitfalls = Counter(p for r in results for p in {x["pitfall"] for x in r.get("pitfalls") or []})
-        strengths = Counter(s.get("title") or s["strength"] for r in results for s in r.get("strengths") or [])
-        mi = pooled((r.get("features") or {}).get("mi.counts") or {} for r in results)
+        results = [s.headline_dict() for v in clients for s in store.sessions(user, v.client.id) if s.status == DONE]
+        pitfalls = Counter(p for r in results for p in r["pitfalls"])
+        strengths = Counter(s for r in results for s in r["strengths"])
+        mi = pooled(r["mi_counts"] for r in results)
         people.append({"user": person, "clients": clients, "sessions": len(results), "mi": mi,
                        "pitfalls": pitfalls.most_common(), "strengths": strengths.most_common(3),
                        "review": sum(1 for _, v in review if v.practitioner == person.name)})

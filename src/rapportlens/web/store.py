@@ -314,6 +314,7 @@ class Store:
         with self._db.begin() as db:
             row = db.get(StoredSession, session_id)
             row.result_gz = gzip.compress(json.dumps(result, ensure_ascii=False).encode(), 6)
+            row.headline = json.dumps(headline(result), ensure_ascii=False)
             row.report_gz = gzip.compress(report.encode(), 6)
             row.overall = (result.get("scores") or {}).get("overall")
             row.risk = len({r["utterance"] for r in result.get("risk") or []})
@@ -431,6 +432,15 @@ class Store:
         # A supervisor reads a supervisee's sessions but does not change them.
         if self.client(user, client_id).practitioner_id != user.id:
             raise NotOwner("only the client's own practitioner changes or deletes their sessions")
+
+
+def headline(result: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a result that pages list across many sessions."""
+    return {
+        "pitfalls": sorted({p["pitfall"] for p in result.get("pitfalls") or []}),
+        "strengths": sorted({s.get("title") or s["strength"] for s in result.get("strengths") or []}),
+        "mi_counts": (result.get("features") or {}).get("mi.counts") or {},
+    }
 
 
 def coding_model(result: dict[str, Any]) -> str | None:

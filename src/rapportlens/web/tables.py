@@ -73,6 +73,9 @@ class StoredSession(Base):
     # ``output.to_dict`` as JSON, and the self-contained HTML report, both gzipped: they are
     # about half a megabyte each for a 50-minute session, and a tenth of that compressed.
     result_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
+    # What the lists and the supervision page read (pitfalls, strengths, MI counts), kept
+    # apart so that they need not unpack every session's result (about 8 ms each).
+    headline: Mapped[str | None] = mapped_column(Text)
     report_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
     overall: Mapped[float | None] = mapped_column(Float)
     risk: Mapped[int] = mapped_column(Integer, default=0)  # utterances flagged for review
@@ -83,6 +86,9 @@ class StoredSession(Base):
 
     def practitioner_names(self) -> list[str]:
         return [n for n in self.practitioners.split(",") if n]
+
+    def headline_dict(self) -> dict[str, Any]:
+        return json.loads(self.headline) if self.headline else {}
 
     def result_dict(self) -> dict[str, Any]:
         return json.loads(gzip.decompress(self.result_gz)) if self.result_gz else {}
