@@ -34,8 +34,6 @@ MAX_FILES = 20
 DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(\d\d)[-_.]?(\d\d)(?!\d)")
 SERIES_ORDER = "by the date each session was held (the upload date where none was given)"
 
-# Every value is escaped: labels, file names, notes and messages are the users' own text.
-
 
 async def home(request: Request) -> Response:
     user = current_user(request)
@@ -58,7 +56,7 @@ async def upload(request: Request) -> Response:
             held_on = _date(form.get("held_on"))
             if held_on and len(files) > 1:
                 raise FormError("the date held is for one file: with several, leave it empty, and each file's date "
-                                   "comes from its name (2026-11-30 or 20261130 in it) or from the transcript")
+                                "comes from its name (2026-11-30 or 20261130 in it) or from the transcript")
             # Every file is checked before any is stored: a batch is added whole or not at all.
             uploads = [(f.filename, await _read(f)) for f in files]
             client = store.client_by_label(user, str(form.get("client", "")))
@@ -84,7 +82,7 @@ async def _read(file) -> bytes:
     data = await file.read(MAX_UPLOAD + 1)
     if len(data) > MAX_UPLOAD:
         raise FormError(f"{file.filename} is over {MAX_UPLOAD // 2**20} MB: a transcript is far smaller; "
-                           "check that this is the transcript, not the recording")
+                        "check that this is the transcript, not the recording")
     if not data.strip():
         raise FormError(f"{file.filename} is empty: choose the transcript's file")
     return data
@@ -116,8 +114,9 @@ async def client_page(request: Request) -> Response:
     sessions = store.sessions(user, client.id)
     store.record(user, "client", client.id)
     done = [s for s in sessions if s.status == DONE]
-    points = {s.id: session_point(s.result_dict(), n) for n, s in enumerate(done, 1)}
-    summary = summarize_series(build_series([s.result_dict() for s in done], SERIES_ORDER)) if done else None
+    results = [s.result_dict() for s in done]
+    points = {s.id: session_point(r, n) for n, (s, r) in enumerate(zip(done, results), 1)}
+    summary = summarize_series(build_series(results, SERIES_ORDER)) if done else None
     return page(request, "client.html.j2", user=user, client=client, sessions=sessions, points=points,
                 events=store.events(user, client.id, limit=30),
                 summary=summary, practitioner=store.practitioner_of(client),
@@ -132,6 +131,11 @@ async def history(request: Request) -> Response:
     if not done:
         return see(f"/clients/{client_id}")
     store.record(user, "history", client_id)
+    return _series_page(done)
+
+
+def _series_page(done: list[StoredSession]) -> HTMLResponse:
+    """The series page of analysed sessions, each linked to its report."""
     series = build_series([s.result_dict() for s in done], SERIES_ORDER)
     return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
 
@@ -142,8 +146,7 @@ async def practice_history(request: Request) -> Response:
     done = store.practice(user, request.path_params["name"])
     if not done:
         raise HTTPException(404, "no analysed sessions yet")
-    series = build_series([s.result_dict() for s in done], SERIES_ORDER)
-    return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
+    return _series_page(done)
 
 
 def _session(request: Request) -> tuple[User, Store, StoredSession]:
@@ -156,10 +159,10 @@ async def session_page(request: Request) -> Response:
     user, store, row = _session(request)
     client = store.client(user, row.client_id)
     store.record(user, "open", client.id, row.id, row.filename)
-    point = session_point(row.result_dict(), 1) if row.status == DONE else None
+    result = row.result_dict()
+    point = session_point(result, 1) if row.status == DONE else None
     return page(request, "session.html.j2", user=user, row=row, client=client, point=point,
-                notes=store.notes(user, row.id),
-                result=row.result_dict(), own=client.practitioner_id == user.id)
+                notes=store.notes(user, row.id), result=result, own=client.practitioner_id == user.id)
 
 
 async def report(request: Request) -> Response:
@@ -175,7 +178,7 @@ async def result_json(request: Request) -> Response:
     if row.status != DONE:
         return see(f"/sessions/{row.id}")
     store.record(user, "result", row.client_id, row.id, row.filename)
-    stem = Path(row.filename).stem or f"session-{row.id}"
+    stem = Path(safe_filename(row.filename)).stem
     return JSONResponse(row.result_dict(), headers={"content-disposition": f'attachment; filename="{stem}.json"'})
 
 
@@ -241,7 +244,7 @@ async def export_client(request: Request) -> Response:
             elif row.error:
                 zf.writestr(f"{stem}/error.txt", row.error)
     store.record(user, "export", client.id)
-    name = re.sub(r"[^\w.-]", "_", client.label)
+    name = Path(safe_filename(f"{client.label}.zip")).stem
     return Response(buffer.getvalue(), media_type="application/zip",
                     headers={"content-disposition": f'attachment; filename="{name}.zip"'})
 
