@@ -398,3 +398,10 @@ def test_roles_given_by_the_transcript_are_not_called_inferred(app, data):
     pat = logged_in(app, "pat")
     page = text(upload(pat, "s.csv", (data / "session.csv").read_bytes()).text)
     assert "Roles as the transcript gives them." in page and "inferred" not in page
+
+
+def test_downloads_get_plain_names_whatever_the_label_and_file(app):
+    pat = logged_in(app, "pat")
+    upload(pat, "séance 客户.txt", RISKY, label="Zoë 客户")
+    assert 'filename="Zo.zip"' in pat.get("/clients/1/export.zip").headers["content-disposition"]
+    assert 'filename="s_ance.json"' in pat.get("/sessions/1/result.json").headers["content-disposition"]

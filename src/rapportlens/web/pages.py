@@ -178,7 +178,7 @@ async def result_json(request: Request) -> Response:
     if row.status != DONE:
         return see(f"/sessions/{row.id}")
     store.record(user, "result", row.client_id, row.id, row.filename)
-    stem = Path(safe_filename(row.filename)).stem
+    stem = _ascii(Path(row.filename).stem)
     return JSONResponse(row.result_dict(), headers={"content-disposition": f'attachment; filename="{stem}.json"'})
 
 
@@ -244,9 +244,14 @@ async def export_client(request: Request) -> Response:
             elif row.error:
                 zf.writestr(f"{stem}/error.txt", row.error)
     store.record(user, "export", client.id)
-    name = Path(safe_filename(f"{client.label}.zip")).stem
+    name = _ascii(client.label)
     return Response(buffer.getvalue(), media_type="application/zip",
                     headers={"content-disposition": f'attachment; filename="{name}.zip"'})
+
+
+def _ascii(name: str) -> str:
+    """A name for a download's header, which carries only plain ASCII safely."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", name).strip("._") or "rapportlens"
 
 
 async def delete_client(request: Request) -> Response:
