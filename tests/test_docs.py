@@ -51,6 +51,15 @@ def test_every_command_and_option_is_in_cli_docs(command):
             assert any(f"`{opt}" in text for opt in param.opts), f"{param.opts} not in docs/cli.md"
 
 
+@pytest.mark.parametrize("command", sorted(main.commands["users"].commands))
+def test_every_users_subcommand_and_option_is_in_cli_docs(command):
+    text = (DOCS / "cli.md").read_text()
+    assert f"`users {command}" in text
+    for param in main.commands["users"].commands[command].params:
+        if isinstance(param, click.Option):
+            assert any(f"`{opt}" in text or f"[{opt}" in text for opt in param.opts), f"{param.opts} not in docs/cli.md"
+
+
 @pytest.mark.parametrize("name", sorted(readers()))
 def test_every_reader_and_option_is_in_formats_docs(name):
     text = (DOCS / "formats.md").read_text()
