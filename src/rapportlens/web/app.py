@@ -35,7 +35,7 @@ from .pages import (
 )
 from .rendering import page, see
 from .security import LoginNeeded, SecurityHeaders, Throttle, login_path
-from .store import AccessError, NotOwner, Store
+from .store import AccessError, AccountError, NotOwner, Store
 
 # A login lasts a working day.
 LOGIN_SECONDS = 8 * 3600
@@ -53,6 +53,11 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 async def _not_owner(request: Request, exc: Exception) -> Response:
     return page(request, "error.html.j2", 403, title="Not allowed",
                 message="Only the client's own practitioner changes or deletes their sessions.")
+
+
+async def _refused(request: Request, exc: Exception) -> Response:
+    """A value a form sent cannot be used (an empty note, a label taken): why, and what to do."""
+    return page(request, "error.html.j2", 400, title="Not done", message=str(exc))
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:
@@ -100,7 +105,8 @@ def create_app(database: str | Path, settings: dict | None = None, *, secure_coo
             Middleware(SessionMiddleware, secret_key=store.secret(), session_cookie="rapportlens",
                        max_age=LOGIN_SECONDS, same_site="strict", https_only=secure_cookies),
         ],
-        exception_handlers={LoginNeeded: _login_needed, AccessError: _not_found, NotOwner: _not_owner, HTTPException: _http_error},
+        exception_handlers={LoginNeeded: _login_needed, AccessError: _not_found, NotOwner: _not_owner,
+                            AccountError: _refused, HTTPException: _http_error},
     )
     app.state.store = store
     app.state.analyst = Analyst(store, settings)

@@ -24,7 +24,7 @@ from ..series_summary import summarize_series
 from .analysis import safe_filename
 from .rendering import FormError, page, see
 from .security import checked_form, current_user
-from .store import AccountError, Store
+from .store import Store
 from .tables import DONE, StoredSession, User
 
 # A transcript is text; a Word file with pictures can be a few MB. Anything larger is a mistake.
@@ -200,10 +200,7 @@ async def reviewed(request: Request) -> Response:
 async def note(request: Request) -> Response:
     user, store, row = _session(request)
     form = await checked_form(request)
-    try:
-        store.add_note(user, row.id, str(form.get("text", "")))
-    except AccountError as e:
-        raise HTTPException(400, str(e)) from None
+    store.add_note(user, row.id, str(form.get("text", "")))
     return see(f"/sessions/{row.id}#notes")
 
 
@@ -218,10 +215,7 @@ async def rename_client(request: Request) -> Response:
     user = current_user(request)
     form = await checked_form(request)
     client_id = request.path_params["client_id"]
-    try:
-        request.app.state.store.rename_client(user, client_id, str(form.get("label", "")))
-    except AccountError as e:
-        raise HTTPException(400, str(e)) from None
+    request.app.state.store.rename_client(user, client_id, str(form.get("label", "")))
     return see(f"/clients/{client_id}")
 
 
