@@ -162,7 +162,20 @@ async def session_page(request: Request) -> Response:
     result = row.result_dict()
     point = session_point(result, 1) if row.status == DONE else None
     return page(request, "session.html.j2", user=user, row=row, client=client, point=point,
-                notes=store.notes(user, row.id), result=result, own=client.practitioner_id == user.id)
+                notes=store.notes(user, row.id), result=result, own=client.practitioner_id == user.id,
+                models=_models(result))
+
+
+def _models(result: dict) -> dict:
+    """The coding and score models behind a result's numbers, with their measured accuracy."""
+    steps = {a["name"]: a.get("settings") or {} for a in (result.get("provenance") or {}).get("analyzers") or []}
+    codes, rapport = steps.get("codes", {}), steps.get("rapport", {})
+    accuracy = codes.get("model_accuracy") or {}
+    return {"codes": codes.get("model"),
+            "therapist_f1": (accuracy.get("therapist_behaviour") or {}).get("macro_f1"),
+            "client_f1": (accuracy.get("client_talk_type") or {}).get("macro_f1"),
+            "score": rapport.get("score_model"),
+            "score_auc": (rapport.get("score_validation") or {}).get("annomi_roc_auc_out_of_fold_codes")}
 
 
 async def report(request: Request) -> Response:
