@@ -76,3 +76,24 @@ def test_the_command_line_loads_the_web_stack_only_when_a_web_command_runs():
     code = "import rapportlens.cli, sys; print(sorted({'starlette', 'sqlalchemy', 'uvicorn'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_leaving_practitioners_clients_are_transferred_whole_or_not_at_all(run, tmp_path):
+    db = str(tmp_path / "app.db")
+    store = Store(db)
+    for name in ("pat", "kim"):
+        store.add_user(name, PASSWORD)
+    pat, kim = store.login("pat", PASSWORD), store.login("kim", PASSWORD)
+    store.add_session(pat, store.client_by_label(pat, "C-1"), "a.txt", b"A: hi")
+    store.client_by_label(pat, "C-2")
+    store.client_by_label(kim, "C-2")
+    r = run("users", "transfer", "pat", "kim", "-d", db)
+    assert r.exit_code == 2 and "kim already has clients labelled C-2" in r.output
+    assert [v.client.label for v in store.clients(kim)] == ["C-2"]
+    store.rename_client(kim, store.clients(kim)[0].client.id, "K-2")
+    r = run("users", "transfer", "pat", "kim", "-d", db)
+    assert r.exit_code == 0 and "2 client(s) of pat now with kim" in r.output
+    assert sorted(v.client.label for v in store.clients(kim)) == ["C-1", "C-2", "K-2"] and store.clients(pat) == []
+    moved = next(v for v in store.clients(kim) if v.client.label == "C-1")
+    assert store.sessions(kim, moved.client.id)[0].filename == "a.txt"
+    assert store.events(kim, moved.client.id)[0].user == "rapportlens users transfer"

@@ -145,6 +145,17 @@ def set_supervisor(name, supervisor, database) -> None:
     click.echo(f"{name} is supervised by {supervisor}" if supervisor else f"{name} has no supervisor")
 
 
+@users.command("transfer")
+@click.argument("from_name", metavar="FROM")
+@click.argument("to_name", metavar="TO")
+@DATABASE
+def transfer(from_name, to_name, database) -> None:
+    """Give every client of practitioner FROM, with their sessions, to TO (someone leaving)."""
+    moved = []
+    _run(lambda: moved.append(_store(database).transfer(from_name, to_name)))
+    click.echo(f"{moved[0]} client(s) of {from_name} now with {to_name}")
+
+
 @users.command("close")
 @click.argument("name")
 @DATABASE

@@ -274,6 +274,27 @@ class Store:
             detail, old.label = f"from {old.label}", label
         self.record(user, "rename", client_id, detail=detail)
 
+    def transfer(self, from_name: str, to_name: str) -> int:
+        """Give every client of practitioner ``from_name`` (who is leaving, say) to ``to_name``,
+        with their sessions; returns how many. Refused whole when a label would clash."""
+        with self._db.begin() as db:
+            old, new = self._named(db, from_name), self._named(db, to_name)
+            if old.id == new.id:
+                raise AccountError("the two names are the same account")
+            if not new.active:
+                raise AccountError(f"{to_name!r} is closed: open the account first (rapportlens users open {to_name})")
+            moving = list(db.scalars(select(Client).where(Client.practitioner_id == old.id)))
+            taken = set(db.scalars(select(Client.label).where(Client.practitioner_id == new.id)))
+            clash = sorted(c.label for c in moving if c.label in taken)
+            if clash:
+                raise AccountError(f"{to_name} already has clients labelled {', '.join(clash)}: rename one of each "
+                                   "pair first (on the client's page)")
+            for c in moving:
+                c.practitioner_id = new.id
+        for c in moving:
+            self.record("rapportlens users transfer", "transfer", c.id, detail=f"from {from_name} to {to_name}")
+        return len(moving)
+
     def practitioner_of(self, client: Client) -> str:
         with self._db() as db:
             return db.get(User, client.practitioner_id).name
@@ -323,14 +344,15 @@ class Store:
             if row.held_on is None:  # a dated transcript (a chat export) says when it was held
                 row.held_on = _iso_date((result.get("meta") or {}).get("started_at"))
 
-    def record(self, user: User, action: str, client_id: int, session_id: int | None = None,
+    def record(self, user: User | str, action: str, client_id: int, session_id: int | None = None,
                detail: str | None = None) -> None:
-        """Add a line to the audit log (``action``: a key of :data:`ACTIONS`)."""
+        """Add a line to the audit log (``action``: a key of :data:`ACTIONS`; ``user`` an
+        account, or a name for work done from the command line)."""
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r}")
         with self._db.begin() as db:
             client = db.get(Client, client_id)
-            db.add(Event(user=user.name, action=action, client_id=client_id, session_id=session_id,
+            db.add(Event(user=user if isinstance(user, str) else user.name, action=action, client_id=client_id, session_id=session_id,
                          client_label=client.label if client else None, detail=detail))
 
     def events(self, user: User, client_id: int | None = None, limit: int = 200) -> list[Event]:

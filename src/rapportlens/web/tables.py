@@ -126,11 +126,11 @@ class Event(Base):
 # What the audit log says for each action.
 ACTIONS = {
     "client": "opened the client", "history": "opened the history",
-    "practice": "opened the practitioner's history", "open": "opened a session",
-    "report": "opened a report", "result": "downloaded a result", "export": "exported the client's records",
-    "upload": "added a session", "again": "analysed a session again", "reviewed": "marked risk flags read",
-    "note": "wrote a note on a session", "rename": "renamed the client", "delete_session": "deleted a session",
-    "delete_client": "deleted the client and their sessions",
+    "practice": "opened the practitioner's history", "open": "opened a session", "report": "opened a report",
+    "result": "downloaded a result", "export": "exported the client's records", "upload": "added a session",
+    "again": "analysed a session again", "reviewed": "marked risk flags read", "note": "wrote a note on a session",
+    "rename": "renamed the client", "transfer": "gave the client to another practitioner",
+    "delete_session": "deleted a session", "delete_client": "deleted the client and their sessions",
 }
 
 
