@@ -407,3 +407,24 @@ def test_downloads_get_plain_names_whatever_the_label_and_file(app):
     upload(pat, "séance 客户.txt", RISKY, label="Zoë 客户")
     assert 'filename="Zo.zip"' in pat.get("/clients/1/export.zip").headers["content-disposition"]
     assert 'filename="s_ance.json"' in pat.get("/sessions/1/result.json").headers["content-disposition"]
+
+
+def test_sessions_analysed_by_different_models_are_flagged_and_redone_together(app):
+    pat, sam = logged_in(app, "pat"), logged_in(app, "sam")
+    upload(pat, "first_session.txt", EXAMPLE.read_bytes(), held_on="2026-11-01")
+    upload(pat, "risky.txt", RISKY, held_on="2026-11-08")
+    assert "analysed by different models" not in text(pat.get("/clients/1").text)
+    store = app.state.store
+    row = store.stored(1)
+    result = row.result_dict()
+    for step in result["provenance"]["analyzers"]:
+        if step["name"] == "codes":
+            step["settings"]["model"] = "annomi-minilm@2026-01-01.old"
+    store.finish(1, result, row.report())
+    page = text(pat.get("/clients/1").text)
+    assert "analysed by different models (coding annomi-minilm@2026-01-01.old" in page
+    assert "Analyse all 2 sessions again" not in text(sam.get("/clients/1").text)
+    r = pat.post("/clients/1/again", data={"csrf": token(pat)})
+    assert "analysed by different models" not in text(r.text)
+    assert [s.status for s in store.sessions(store.login("pat", PASSWORD), 1)] == ["done", "done"]
+    assert sam.post("/clients/1/again", data={"csrf": token(sam)}).status_code == 403

@@ -17,6 +17,7 @@ from .account_pages import account, accounts, audit, login, logout
 from .analysis import Analyst
 from .pages import (
     again,
+    client_again,
     client_page,
     delete_client,
     delete_session,
@@ -75,6 +76,7 @@ ROUTES = [
     Route("/clients/{client_id:int}/history", history),
     Route("/clients/{client_id:int}/delete", delete_client, methods=["POST"]),
     Route("/clients/{client_id:int}/rename", rename_client, methods=["POST"]),
+    Route("/clients/{client_id:int}/again", client_again, methods=["POST"]),
     Route("/clients/{client_id:int}/export.zip", export_client),
     Route("/sessions/{session_id:int}", session_page),
     Route("/sessions/{session_id:int}/report", report),

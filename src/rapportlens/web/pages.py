@@ -25,7 +25,7 @@ from .analysis import safe_filename
 from .rendering import FormError, page, see
 from .security import checked_form, current_user
 from .store import Store
-from .tables import DONE, StoredSession, User
+from .tables import ANALYSING, DONE, StoredSession, User
 
 # A transcript is text; a Word file with pictures can be a few MB. Anything larger is a mistake.
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -117,7 +117,11 @@ async def client_page(request: Request) -> Response:
     results = [s.result_dict() for s in done]
     points = {s.id: session_point(r, n) for n, (s, r) in enumerate(zip(done, results), 1)}
     summary = summarize_series(build_series(results, SERIES_ORDER)) if done else None
+    # Scores from different models do not make a trend: say so, and offer to redo them all.
+    made_by = {s.id: _models(r) for s, r in zip(done, results)}
+    versions = list(dict.fromkeys((m["codes"], m["score"]) for m in made_by.values()))
     return page(request, "client.html.j2", user=user, client=client, sessions=sessions, points=points,
+                versions=versions if len(versions) > 1 else [],
                 events=store.events(user, client.id, limit=30),
                 summary=summary, practitioner=store.practitioner_of(client),
                 own=client.practitioner_id == user.id)
@@ -215,6 +219,19 @@ async def note(request: Request) -> Response:
     form = await checked_form(request)
     store.add_note(user, row.id, str(form.get("text", "")))
     return see(f"/sessions/{row.id}#notes")
+
+
+async def client_again(request: Request) -> Response:
+    """Analyse every session of a client again with the server's current models."""
+    user, store = current_user(request), request.app.state.store
+    await checked_form(request)
+    client = store.client(user, request.path_params["client_id"])
+    tasks = BackgroundTasks()
+    for row in store.sessions(user, client.id):
+        if row.status != ANALYSING:
+            store.restart(user, row.id)
+            tasks.add_task(request.app.state.analyst.run, row.id)
+    return see(f"/clients/{client.id}", tasks)
 
 
 async def delete_session(request: Request) -> Response:
