@@ -423,6 +423,7 @@ def test_sessions_analysed_by_different_models_are_flagged_and_redone_together(a
     store.finish(1, result, row.report())
     page = text(pat.get("/clients/1").text)
     assert "analysed by different models (coding annomi-minilm@2026-01-01.old" in page
+    assert "session 1: coding annomi-minilm@2026-01-01.old" in text(pat.get("/clients/1/history").text)
     assert "Analyse all 2 sessions again" not in text(sam.get("/clients/1").text)
     r = pat.post("/clients/1/again", data={"csrf": token(pat)})
     assert "analysed by different models" not in text(r.text)

@@ -140,7 +140,16 @@ async def history(request: Request) -> Response:
 
 def _series_page(done: list[StoredSession]) -> HTMLResponse:
     """The series page of analysed sessions, each linked to its report."""
-    series = build_series([s.result_dict() for s in done], SERIES_ORDER)
+    results = [s.result_dict() for s in done]
+    series = build_series(results, SERIES_ORDER)
+    made_by: dict[tuple, list[int]] = {}
+    for n, r in enumerate(results, 1):
+        m = _models(r)
+        made_by.setdefault((m["codes"], m["score"]), []).append(n)
+    if len(made_by) > 1:
+        series.notes.append("these sessions were analysed by different models (" + "; ".join(
+            f"session{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))}: coding {codes}, score {score}" for (codes, score), ns in made_by.items())
+            + "), so part of any change is the models': analyse them again (on the client's page) to compare")
     return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
 
 
