@@ -120,6 +120,19 @@ SESSIONS = [
 ]
 
 
+def test_sessions_analysed_by_different_models_are_noted():
+    def made_by(r, codes, score):
+        r["provenance"] = {"analyzers": [{"name": "codes", "settings": {"model": codes}},
+                                         {"name": "rapport", "settings": {"score_model": score}}]}
+        return r
+
+    same = [made_by(result(n, 50, 50, 1.0), "c1", "s1") for n in (1, 2, 3)]
+    assert not any("different models" in n for n in build_series(same).notes)
+    mixed = same[:2] + [made_by(result(3, 50, 50, 1.0), "c2", "s1")]
+    [note] = [n for n in build_series(mixed).notes if "different models" in n]
+    assert "sessions 1, 2: coding c1, score s1; session 3: coding c2, score s1" in note
+
+
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory):
     d = tmp_path_factory.mktemp("jo")

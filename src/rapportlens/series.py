@@ -211,6 +211,26 @@ def _followed(points: Sequence[SessionPoint]) -> tuple[str, list[str]]:
                 "the same (--practitioner, --client)"]
 
 
+def models_of(result: dict[str, Any]) -> tuple[str | None, str | None]:
+    """The coding model and the overall-score model that made a result (its provenance)."""
+    steps = {a.get("name"): a.get("settings") or {} for a in (result.get("provenance") or {}).get("analyzers") or []}
+    return steps.get("codes", {}).get("model"), steps.get("rapport", {}).get("score_model")
+
+
+def _models_differ(results: Sequence[dict[str, Any]]) -> list[str]:
+    """A note when the sessions were analysed by different models: part of any change is then
+    the models', not the sessions'."""
+    made_by: dict[tuple, list[int]] = {}
+    for n, r in enumerate(results, 1):
+        made_by.setdefault(models_of(r), []).append(n)
+    if len(made_by) < 2:
+        return []
+    return ["these sessions were analysed by different models (" + "; ".join(
+        f"session{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))}: coding {codes or 'unknown'}, "
+        f"score {score or 'unknown'}" for (codes, score), ns in made_by.items())
+        + "), so part of any change is the models': analyse them again with one model to compare"]
+
+
 def build_series(results: Sequence[dict[str, Any]], order: str = "in the order given") -> Series:
     """The series of ``results`` (``to_dict`` form), in the order given; ``order`` says in
     words how they were ordered."""
@@ -232,6 +252,7 @@ def build_series(results: Sequence[dict[str, Any]], order: str = "in the order g
                  + _recurring("strength", ((p.number, p.strengths) for p in points), n, least=2,
                               titles={x["strength"]: x.get("title") for r in results for x in r.get("strengths") or []}))
     follows, notes = _followed(points)
+    notes += _models_differ(results)
     if n < MIN_SESSIONS:
         notes.append(f"{n} session(s): trends need {MIN_SESSIONS} or more, so only the sessions are listed")
     return Series(points, trends, recurring, notes, order, follows)

@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from ..coding.mi import THRESHOLDS, pooled
 from ..errors import RapportLensError
 from ..report.series import render_series
-from ..series import build_series, session_point
+from ..series import build_series, models_of, session_point
 from ..series_summary import summarize_series
 from .analysis import safe_filename
 from .rendering import FormError, page, see
@@ -118,8 +118,7 @@ async def client_page(request: Request) -> Response:
     points = {s.id: session_point(r, n) for n, (s, r) in enumerate(zip(done, results), 1)}
     summary = summarize_series(build_series(results, SERIES_ORDER)) if done else None
     # Scores from different models do not make a trend: say so, and offer to redo them all.
-    made_by = {s.id: _models(r) for s, r in zip(done, results)}
-    versions = list(dict.fromkeys((m["codes"], m["score"]) for m in made_by.values()))
+    versions = list(dict.fromkeys(models_of(r) for r in results))
     return page(request, "client.html.j2", user=user, client=client, sessions=sessions, points=points,
                 versions=versions if len(versions) > 1 else [],
                 events=store.events(user, client.id, limit=30),
@@ -140,16 +139,7 @@ async def history(request: Request) -> Response:
 
 def _series_page(done: list[StoredSession]) -> HTMLResponse:
     """The series page of analysed sessions, each linked to its report."""
-    results = [s.result_dict() for s in done]
-    series = build_series(results, SERIES_ORDER)
-    made_by: dict[tuple, list[int]] = {}
-    for n, r in enumerate(results, 1):
-        m = _models(r)
-        made_by.setdefault((m["codes"], m["score"]), []).append(n)
-    if len(made_by) > 1:
-        series.notes.append("these sessions were analysed by different models (" + "; ".join(
-            f"session{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))}: coding {codes}, score {score}" for (codes, score), ns in made_by.items())
-            + "), so part of any change is the models': analyse them again (on the client's page) to compare")
+    series = build_series([s.result_dict() for s in done], SERIES_ORDER)
     return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
 
 
