@@ -211,9 +211,14 @@ def _followed(points: Sequence[SessionPoint]) -> tuple[str, list[str]]:
                 "the same (--practitioner, --client)"]
 
 
+def analyzer_settings(result: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Each analyzer's settings in a result's provenance, by analyzer name."""
+    return {a.get("name"): a.get("settings") or {} for a in (result.get("provenance") or {}).get("analyzers") or []}
+
+
 def models_of(result: dict[str, Any]) -> tuple[str | None, str | None]:
     """The coding model and the overall-score model that made a result (its provenance)."""
-    steps = {a.get("name"): a.get("settings") or {} for a in (result.get("provenance") or {}).get("analyzers") or []}
+    steps = analyzer_settings(result)
     return steps.get("codes", {}).get("model"), steps.get("rapport", {}).get("score_model")
 
 

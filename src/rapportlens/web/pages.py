@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from ..coding.mi import THRESHOLDS, pooled
 from ..errors import RapportLensError
 from ..report.series import render_series
-from ..series import build_series, models_of, session_point
+from ..series import analyzer_settings, build_series, models_of, session_point
 from ..series_summary import summarize_series
 from .analysis import safe_filename
 from .rendering import FormError, page, see
@@ -171,7 +171,7 @@ async def session_page(request: Request) -> Response:
 
 def _models(result: dict) -> dict:
     """The coding and score models behind a result's numbers, with their measured accuracy."""
-    steps = {a["name"]: a.get("settings") or {} for a in (result.get("provenance") or {}).get("analyzers") or []}
+    steps = analyzer_settings(result)
     codes, rapport = steps.get("codes", {}), steps.get("rapport", {})
     accuracy = codes.get("model_accuracy") or {}
     return {"codes": codes.get("model"),

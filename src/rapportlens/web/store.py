@@ -339,7 +339,6 @@ class Store:
             row.report_gz = gzip.compress(report.encode(), 6)
             row.overall = (result.get("scores") or {}).get("overall")
             row.risk = len({r["utterance"] for r in result.get("risk") or []})
-            row.model = coding_model(result)
             row.status, row.error = DONE, None
             if row.held_on is None:  # a dated transcript (a chat export) says when it was held
                 row.held_on = _iso_date((result.get("meta") or {}).get("started_at"))
@@ -388,11 +387,12 @@ class Store:
 
     def to_review(self, user: User) -> list[tuple[StoredSession, Visible]]:
         """Every visible session with risk flags nobody has marked as reviewed, newest first."""
-        out = []
+        visible = {v.client.id: v for v in self.clients(user)}
         with self._db() as db:
-            for v in self.clients(user):
-                out += [(s, v) for s in self._sessions(db, v.client.id) if s.status == DONE and s.risk and not s.reviewed_at]
-        return sorted(out, key=lambda pair: pair[0].uploaded, reverse=True)
+            rows = db.scalars(select(StoredSession).where(
+                StoredSession.client_id.in_(visible), StoredSession.status == DONE, StoredSession.risk > 0,
+                StoredSession.reviewed_at.is_(None)).order_by(StoredSession.uploaded.desc()))
+            return [(s, visible[s.client_id]) for s in rows]
 
     def mark_reviewed(self, user: User, session_id: int) -> None:
         """The risk flags were read by ``user`` (the practitioner or their supervisor)."""
@@ -463,14 +463,6 @@ def headline(result: dict[str, Any]) -> dict[str, Any]:
         "strengths": sorted({s.get("title") or s["strength"] for s in result.get("strengths") or []}),
         "mi_counts": (result.get("features") or {}).get("mi.counts") or {},
     }
-
-
-def coding_model(result: dict[str, Any]) -> str | None:
-    """The coding model that made a stored result (its provenance)."""
-    for step in (result.get("provenance") or {}).get("analyzers") or []:
-        if step.get("name") == "codes":
-            return (step.get("settings") or {}).get("model")
-    return None
 
 
 def _iso_date(value: Any) -> date | None:

@@ -79,7 +79,6 @@ class StoredSession(Base):
     report_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
     overall: Mapped[float | None] = mapped_column(Float)
     risk: Mapped[int] = mapped_column(Integer, default=0)  # utterances flagged for review
-    model: Mapped[str | None] = mapped_column(String(120))
     # Who read the risk flags, and when: until then the session is listed as needing review.
     reviewed_by: Mapped[str | None] = mapped_column(String(80))
     reviewed_at: Mapped[datetime | None] = mapped_column(DateTime)
