@@ -8,7 +8,7 @@ engagement model never reads (bare non-answers, fragments) are left out.
     python eval/session_turns.py eval/sessions --last 101 --out data/ruptures/train_sessions.csv
 
 ``--last`` is the last set taken, so later sets stay unseen by the models trained on the rows
-(docs/analyzers/ruptures.md, "Session 45"). The rows depend on the finder that judges the
+(docs/history/ruptures.md, "Session 45"). The rows depend on the finder that judges the
 sessions, so the committed file is the snapshot the shipped models were trained on (written
 by the finder of session 45 before the retraining); run again with today's finder it differs
 in a few rows (1,094 rather than 1,095).

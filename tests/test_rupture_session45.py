@@ -1,4 +1,4 @@
-"""Session 45's rupture and repair readings (docs/analyzers/ruptures.md, "Session 45"): each
+"""Session 45's rupture and repair readings (docs/history/ruptures.md, "Session 45"): each
 with a short session written here and, where the rule could overreach, a look-alike it must
 leave alone."""
 

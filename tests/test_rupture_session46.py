@@ -1,4 +1,4 @@
-"""Session 46's rupture and repair readings (docs/analyzers/ruptures.md, "Session 46"): each
+"""Session 46's rupture and repair readings (docs/history/ruptures.md, "Session 46"): each
 with a short session written here and, where the reading could overreach, a look-alike it
 must leave alone."""
 

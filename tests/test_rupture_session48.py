@@ -1,4 +1,4 @@
-"""Session 48's readings (docs/analyzers/codes.md, `codes.v15`): a question heard as an
+"""Session 48's readings (docs/history/codes.md, `codes.v15`): a question heard as an
 accusation and said back, and a question turned back on the asker, are pushback; each with a
 short session written here and look-alikes they must leave alone."""
 

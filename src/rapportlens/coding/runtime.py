@@ -1,7 +1,7 @@
 """What runs the int8 models, recorded with every result: int8 products come out slightly
 different on processors with VNNI instructions than on those with AVX2 only (onnxruntime's
 AVX2 path can saturate), so the same model and transcript can give slightly different codes
-on two machines (docs/accuracy.md, "The processor changes int8 results")."""
+on two machines (docs/history/accuracy.md, "The processor changed int8 results")."""
 
 from __future__ import annotations
 

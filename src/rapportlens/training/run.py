@@ -21,7 +21,7 @@ from .trainer import export, fit, folds
 def cross_validate(dataset: Dataset, k: int = 5, progress: bool = True, keep_folds: Path | None = None,
                    lexical: bool = True, **settings: Any) -> dict[str, Any]:
     """k-fold cross-validation split by conversation; each fold is scored with its exported
-    int8 ONNX model (per output channel; see docs/accuracy.md, "Quantization"), exactly
+    int8 ONNX model (per output channel; see docs/history/accuracy.md, "Quantization"), exactly
     as `rapportlens eval` would run it.
 
     From the out-of-fold predictions it also chooses, per task, the lexical companion's

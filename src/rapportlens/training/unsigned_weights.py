@@ -1,5 +1,5 @@
 """Store an int8 model's multiplied weights as unsigned bytes, so every x86 processor
-computes the same integers (docs/accuracy.md, "The processor changes int8 results").
+computes the same integers (docs/history/accuracy.md, "The processor changed int8 results").
 
     python -m rapportlens.training.unsigned_weights src/rapportlens/models/annomi-minilm ...
 
