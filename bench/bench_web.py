@@ -8,18 +8,23 @@ transcript is the project's synthetic corpus lines (`rapportlens.batch.synthetic
   2. the upload: the POST through Starlette's test client until the session is stored (the
      analysis runs before the test client returns), as a ratio to the baseline,
   3. opening the stored session's page, its report and its client's history page,
-  4. the database's size per session and what a session holds (upload, result, report).
+  4. the database's size per session and what a session holds (upload, result, report),
+  5. a client with many sessions (``--history N``, copies of the stored one): the client and
+     history pages as they are, against the same pages when every session must unpack its
+     result (sessions stored before the series entry was kept in the headline).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import tempfile
 import time
 from pathlib import Path
 
+from sqlalchemy import select
 from starlette.testclient import TestClient
 from timing import best_and_median
 
@@ -27,6 +32,7 @@ import rapportlens
 from rapportlens.batch.synthetic import _pairs
 from rapportlens.web import create_app
 from rapportlens.web.store import Store
+from rapportlens.web.tables import StoredSession
 
 PASSWORD = "correct horse battery"
 
@@ -39,6 +45,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--utterances", type=int, default=600, help="about a 50-minute session (default)")
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--history", type=int, default=50, help="sessions of the client for the history pages (default 50)")
     args = ap.parse_args()
     data = transcript(args.utterances)
     with tempfile.TemporaryDirectory() as folder:
@@ -84,6 +91,30 @@ def main() -> None:
         print(f"database: {db.stat().st_size / 1024 / sessions:.0f} KB per session "
               f"(upload {len(row.original) / 1024:.0f} KB, result {len(row.result_gz) / 1024:.0f} KB, "
               f"report {len(row.report_gz) / 1024:.0f} KB, both gzipped)")
+        many_sessions(app, client, row, args.history, args.repeat)
+
+
+def many_sessions(app, client: TestClient, row: StoredSession, n: int, repeat: int) -> None:
+    """The client and history pages of a client with ``n`` sessions, with and without the
+    series entries kept in the headline."""
+    with app.state.store._db.begin() as db:
+        for _ in range(n - len(db.scalars(select(StoredSession)).all())):
+            db.add(StoredSession(client_id=row.client_id, filename=row.filename, original=row.original,
+                                 status=row.status, result_gz=row.result_gz, headline=row.headline,
+                                 report_gz=row.report_gz, overall=row.overall, risk=row.risk))
+    pages = (("client page", "/clients/1"), ("client history page", "/clients/1/history"))
+
+    def timed() -> list[float]:
+        return [best_and_median(lambda url=url: client.get(url), repeat)[1] for _, url in pages]
+
+    kept = timed()
+    with app.state.store._db.begin() as db:
+        for stored in db.scalars(select(StoredSession)):
+            stored.headline = json.dumps({k: v for k, v in stored.headline_dict().items() if k != "series"})
+    unpacked = timed()
+    for (what, _), k, u in zip(pages, kept, unpacked):
+        print(f"{n} sessions, open the {what}: {k * 1000:.0f} ms with the series entries kept, "
+              f"{u * 1000:.0f} ms unpacking every result ({k / u:.2f}x)")
 
 
 if __name__ == "__main__":

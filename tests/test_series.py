@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from rapportlens.series import build_series, pattern, slope, trend
+from rapportlens.series import SeriesEntry, build_series, pattern, series_of, slope, trend
 
 
 def result(n, overall, empathy, rq, pitfalls=(), ruptures=(), risk=(), strengths=(), therapist="T", client="Jo"):
@@ -226,3 +226,11 @@ def test_results_have_no_reports_to_link(run, folder, tmp_path):
     r = run("trend", "--results", path, "--html", out)
     assert r.exit_code == 0 and "have no reports to link" in r.stderr
     assert [p.name for p in out.iterdir()] == ["series.html"]
+
+
+def test_a_series_entry_survives_json_and_gives_the_same_series():
+    results = [result(1, 50, 50, 1.0, strengths=["laughed_together"]), result(2, 60, 55, 1.5, risk=[(4, "suicide")]),
+               result(3, 70, 60, 2.0, strengths=["laughed_together"])]
+    entries = [SeriesEntry.from_dict(json.loads(json.dumps(SeriesEntry.of(r).to_dict()))) for r in results]
+    assert entries == [SeriesEntry.of(r) for r in results]
+    assert series_of(entries).to_dict() == build_series(results).to_dict()

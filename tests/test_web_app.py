@@ -2,6 +2,7 @@
 sees what, and the protections every page has."""
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -9,7 +10,8 @@ import pytest
 from starlette.testclient import TestClient
 
 from rapportlens.web import create_app
-from rapportlens.web.store import Store
+from rapportlens.web.store import Store, headline
+from rapportlens.web.tables import StoredSession
 
 PASSWORD = "correct horse battery"
 EXAMPLE = Path(__file__).parent.parent / "examples" / "first_session.txt"
@@ -429,3 +431,28 @@ def test_sessions_analysed_by_different_models_are_flagged_and_redone_together(a
     assert "analysed by different models" not in text(r.text)
     assert [s.status for s in store.sessions(store.login("pat", PASSWORD), 1)] == ["done", "done"]
     assert sam.post("/clients/1/again", data={"csrf": token(sam)}).status_code == 403
+
+
+def test_histories_read_the_kept_series_entries_and_older_sessions_still_show(app, monkeypatch):
+    pat = logged_in(app, "pat")
+    upload(pat, "later.txt", EXAMPLE.read_bytes(), held_on="2026-12-01")
+    upload(pat, "earlier.txt", RISKY, held_on="2026-11-01")
+    def pages():  # the client page up to its audit log (which grows with every visit), and the history
+        return text(pat.get("/clients/1").text).split("Who opened or changed")[0], pat.get("/clients/1/history").text
+
+    before = pages()
+    assert "Series of 2 sessions" in before[0]
+    # A session stored before the series entry was kept: its result is unpacked instead.
+    store = app.state.store
+    with store._db.begin() as db:
+        row = db.get(StoredSession, 1)
+        kept = json.loads(row.headline)
+        del kept["series"]
+        row.headline = json.dumps(kept)
+    assert pages() == before
+    # With the entries kept, the pages never unpack a result.
+    with store._db.begin() as db:
+        db.get(StoredSession, 1).headline = json.dumps(headline(db.get(StoredSession, 1).result_dict()))
+    monkeypatch.setattr(StoredSession, "result_dict", lambda self: pytest.fail("a history unpacked a result"))
+    assert pages() == before
+    assert "2 sessions over time" in text(pat.get("/practitioners/pat/history").text)

@@ -9,7 +9,7 @@ can come from transcripts analysed now or from a batch run's ``results.jsonl``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from . import __version__
@@ -138,6 +138,32 @@ def session_point(result: dict[str, Any], number: int) -> SessionPoint:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class SeriesEntry:
+    """What a series needs from one result: its headline figures, the titles of its strengths
+    and the models that made it. Small enough to store beside a result (the web app keeps one
+    per session, so a history of many sessions need not unpack every result)."""
+
+    point: SessionPoint  # numbered 1; the series renumbers it
+    titles: dict[str, str]  # strength name -> title, as the session's output names it
+    models: tuple[str | None, str | None]  # coding model, score model (see models_of)
+
+    @classmethod
+    def of(cls, result: dict[str, Any]) -> SeriesEntry:
+        return cls(session_point(result, 1),
+                   {x["strength"]: x["title"] for x in result.get("strengths") or [] if x.get("title")},
+                   models_of(result))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"point": asdict(self.point), "titles": dict(self.titles), "models": list(self.models)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SeriesEntry:
+        """The inverse of :meth:`to_dict` (JSON turns tuples into lists)."""
+        point = {k: tuple(v) if isinstance(v, list) else v for k, v in data["point"].items()}
+        return cls(SessionPoint(**point), dict(data.get("titles") or {}), tuple(data["models"]))
+
+
 def slope(values: Sequence[float | None]) -> float | None:
     """Least-squares change per session over the sessions that have a value."""
     pts = [(i, v) for i, v in enumerate(values) if v is not None]
@@ -222,12 +248,12 @@ def models_of(result: dict[str, Any]) -> tuple[str | None, str | None]:
     return steps.get("codes", {}).get("model"), steps.get("rapport", {}).get("score_model")
 
 
-def _models_differ(results: Sequence[dict[str, Any]]) -> list[str]:
+def _models_differ(models: Sequence[tuple[str | None, str | None]]) -> list[str]:
     """A note when the sessions were analysed by different models: part of any change is then
     the models', not the sessions'."""
     made_by: dict[tuple, list[int]] = {}
-    for n, r in enumerate(results, 1):
-        made_by.setdefault(models_of(r), []).append(n)
+    for n, m in enumerate(models, 1):
+        made_by.setdefault(tuple(m), []).append(n)
     if len(made_by) < 2:
         return []
     return ["these sessions were analysed by different models (" + "; ".join(
@@ -239,9 +265,14 @@ def _models_differ(results: Sequence[dict[str, Any]]) -> list[str]:
 def build_series(results: Sequence[dict[str, Any]], order: str = "in the order given") -> Series:
     """The series of ``results`` (``to_dict`` form), in the order given; ``order`` says in
     words how they were ordered."""
-    if not results:
+    return series_of([SeriesEntry.of(r) for r in results], order)
+
+
+def series_of(entries: Sequence[SeriesEntry], order: str = "in the order given") -> Series:
+    """The series of sessions given by their :class:`SeriesEntry`, in the order given."""
+    if not entries:
         raise ValueError("a series needs at least one session")
-    points = [session_point(r, i) for i, r in enumerate(results, 1)]
+    points = [replace(e.point, number=i) for i, e in enumerate(entries, 1)]
     n = len(points)
     trends = [trend("overall", [p.overall for p in points])]
     dims = list(dict.fromkeys(d for p in points for d in p.dimensions))
@@ -251,13 +282,13 @@ def build_series(results: Sequence[dict[str, Any]], order: str = "in the order g
                if any(p.voice.get(m) is not None for p in points)]
     if any(p.movement is not None for p in points):
         trends.append(trend(MOVEMENT, [p.movement for p in points]))
+    titles = {name: title for e in entries for name, title in e.titles.items()}
     recurring = (_recurring("pitfall", ((p.number, p.pitfalls) for p in points), n)
                  + _recurring("rupture", ((p.number, p.rupture_kinds) for p in points), n)
                  + _recurring("risk", ((p.number, p.risk_categories) for p in points), n)
-                 + _recurring("strength", ((p.number, p.strengths) for p in points), n, least=2,
-                              titles={x["strength"]: x.get("title") for r in results for x in r.get("strengths") or []}))
+                 + _recurring("strength", ((p.number, p.strengths) for p in points), n, least=2, titles=titles))
     follows, notes = _followed(points)
-    notes += _models_differ(results)
+    notes += _models_differ([e.models for e in entries])
     if n < MIN_SESSIONS:
         notes.append(f"{n} session(s): trends need {MIN_SESSIONS} or more, so only the sessions are listed")
     return Series(points, trends, recurring, notes, order, follows)

@@ -19,7 +19,7 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from ..coding.mi import THRESHOLDS, pooled
 from ..errors import RapportLensError
 from ..report.series import render_series
-from ..series import analyzer_settings, build_series, models_of, session_point
+from ..series import analyzer_settings, series_of, session_point
 from ..series_summary import summarize_series
 from .analysis import safe_filename
 from .rendering import FormError, page, see
@@ -114,11 +114,12 @@ async def client_page(request: Request) -> Response:
     sessions = store.sessions(user, client.id)
     store.record(user, "client", client.id)
     done = [s for s in sessions if s.status == DONE]
-    results = [s.result_dict() for s in done]
-    points = {s.id: session_point(r, n) for n, (s, r) in enumerate(zip(done, results), 1)}
-    summary = summarize_series(build_series(results, SERIES_ORDER)) if done else None
+    entries = [s.series_entry() for s in done]
+    series = series_of(entries, SERIES_ORDER) if done else None
+    points = {s.id: p for s, p in zip(done, series.sessions)} if series else {}
+    summary = summarize_series(series) if series else None
     # Scores from different models do not make a trend: say so, and offer to redo them all.
-    versions = list(dict.fromkeys(models_of(r) for r in results))
+    versions = list(dict.fromkeys(e.models for e in entries))
     return page(request, "client.html.j2", user=user, client=client, sessions=sessions, points=points,
                 versions=versions if len(versions) > 1 else [],
                 events=store.events(user, client.id, limit=30),
@@ -139,7 +140,7 @@ async def history(request: Request) -> Response:
 
 def _series_page(done: list[StoredSession]) -> HTMLResponse:
     """The series page of analysed sessions, each linked to its report."""
-    series = build_series([s.result_dict() for s in done], SERIES_ORDER)
+    series = series_of([s.series_entry() for s in done], SERIES_ORDER)
     return HTMLResponse(render_series(series, {n: f"/sessions/{s.id}/report" for n, s in enumerate(done, 1)}))
 
 

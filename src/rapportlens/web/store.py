@@ -25,6 +25,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import sessionmaker
 
 from ..errors import RapportLensError
+from ..series import SeriesEntry
 from .passwords import hash_password, verify_password
 from .tables import (
     ACTIONS,
@@ -462,6 +463,7 @@ def headline(result: dict[str, Any]) -> dict[str, Any]:
         "pitfalls": sorted({p["pitfall"] for p in result.get("pitfalls") or []}),
         "strengths": sorted({s.get("title") or s["strength"] for s in result.get("strengths") or []}),
         "mi_counts": (result.get("features") or {}).get("mi.counts") or {},
+        "series": SeriesEntry.of(result).to_dict(),
     }
 
 

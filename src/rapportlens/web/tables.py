@@ -22,6 +22,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from ..series import SeriesEntry
+
 # Status of a stored session while and after it is analysed.
 ANALYSING, DONE, FAILED = "analysing", "done", "failed"
 
@@ -73,8 +75,9 @@ class StoredSession(Base):
     # ``output.to_dict`` as JSON, and the self-contained HTML report, both gzipped: they are
     # about half a megabyte each for a 50-minute session, and a tenth of that compressed.
     result_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
-    # What the lists and the supervision page read (pitfalls, strengths, MI counts), kept
-    # apart so that they need not unpack every session's result (about 8 ms each).
+    # What the lists, the histories and the supervision page read (pitfalls, strengths, MI
+    # counts, the series entry), kept apart so that they need not unpack every session's
+    # result (about 8 ms each).
     headline: Mapped[str | None] = mapped_column(Text)
     report_gz: Mapped[bytes | None] = mapped_column(LargeBinary)
     overall: Mapped[float | None] = mapped_column(Float)
@@ -94,6 +97,12 @@ class StoredSession(Base):
 
     def report(self) -> str:
         return gzip.decompress(self.report_gz).decode() if self.report_gz else ""
+
+    def series_entry(self) -> SeriesEntry:
+        """What a history page needs of this session: kept in the headline since session 60;
+        sessions stored before then unpack their result."""
+        kept = self.headline_dict().get("series")
+        return SeriesEntry.from_dict(kept) if kept else SeriesEntry.of(self.result_dict())
 
 
 class Note(Base):
