@@ -25,7 +25,7 @@ from .audio.describe import NOT_IN_SCORE, voice_lines
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
 from .model import Conversation, Role, clip, counted, fmt_seconds, started_at, times
-from .rapport.feedback import STATE_WORDS, whose_words
+from .rapport.feedback import STATE_WORDS
 from .rapport.group_view import group_tables
 from .rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags, unsure_note
 from .rapport.risk_follow_up import described
@@ -397,8 +397,7 @@ class Summary:
         cs = f["client_state"]
         if cs["state"] != "none":
             yield self.wrap(Text.assemble(f"client state: {STATE_WORDS.get(cs['state'], cs['state'])} "
-                                          f"(score {cs['scores'][cs['state']]:.2f}, from {whose_words(self.conv, cs['evidence'])} words)",
-                                          self._at(cs["evidence"])))
+                                          f"({cs['basis']}; an estimate from words)", self._at(cs["evidence"])))
         recs = f["recommendations"][:3]
         if recs:
             yield self.heading("Try next")

@@ -22,7 +22,8 @@ PITFALLS = declare(
 STATE = declare(
     "client_state", Level.CONVERSATION, "dict",
     "The client's likely state from their language: state (anxious_avoidant, mistrustful, low_engagement "
-    "or none), a 0-1 score for each and the utterances behind the chosen one.",
+    "or none), a 0-1 score for each, the utterances behind the chosen one and, in words, the count "
+    "behind it (basis).",
 )
 RECOMMENDATIONS = declare(
     "recommendations", Level.CONVERSATION, "list",
@@ -55,7 +56,7 @@ STRENGTHS = declare(
 
 class Feedback(Analyzer):
     name = "feedback"
-    version = "v9"
+    version = "v10"
     description = "Pitfalls with evidence, the client's state and recommended techniques."
     requires = (CODES.key, WORDS.key, RQ.key, PCR.key, POQ.key, LEVELS.key, DIMS.key, RUPTURES.key)
     assigns = (PITFALLS.key, STATE.key, RECOMMENDATIONS.key, STRENGTHS.key, FOLLOW_UP.key)

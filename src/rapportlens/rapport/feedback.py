@@ -361,7 +361,14 @@ def client_state(conv: Conversation) -> dict[str, Any]:
     best = max(eligible, key=scores.get)
     if scores[best] < 0.4:
         return {"state": "none", "scores": scores, "evidence": []}
-    return {"state": best, "scores": scores, "evidence": sorted(evidence[best])[:10]}
+    # The score is a capped rate (a quarter of the utterances already gives 1.0), so what a
+    # reader is shown is the count behind it, not a number that looks like a probability.
+    whose, n = whose_words(conv, evidence[best]), len(theirs)
+    basis = {"anxious_avoidant": f"worry, avoidance or withdrawal in {len(anxious)} of {n} of {whose} utterances",
+             "mistrustful": f"doubts about the help, or complaints, in {len(mistrust)} of {n} of {whose} utterances",
+             "low_engagement": f"{whose} utterances average {mean_words:.0f} words, {len(engaged)} of {n} with "
+                               "disclosure or elaboration"}[best]
+    return {"state": best, "scores": scores, "evidence": sorted(evidence[best])[:10], "basis": basis}
 
 
 def whose_words(conv: Conversation, evidence: list[int]) -> str:
@@ -452,8 +459,7 @@ def recommendations(conv: Conversation, found: list[dict[str, Any]], state: dict
     needs += [n for n in pitfall_needs if n[0].split(".")[0] in TIED_TO_WORSE]
     if state["state"] != "none":
         needs.append((state["state"], (f"{whose_words(conv, state['evidence'])} language suggests they are "
-                      f"{STATE_WORDS[state['state']]} (score {state['scores'][state['state']]:.2f})"),
-                      state["evidence"]))
+                      f"{STATE_WORDS[state['state']]} ({state['basis']})"), state["evidence"]))
     needs += [n for n in pitfall_needs if n[0].split(".")[0] not in TIED_TO_WORSE + SAFETY_FIRST]
     rq = f.get("mi.reflection_to_question")
     if rq is not None and rq < 1.0:

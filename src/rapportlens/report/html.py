@@ -23,7 +23,7 @@ from ..features import declared
 from ..language import looks_english, not_english_note
 from ..model import Conversation, fmt_seconds, started_at
 from ..output import to_dict
-from ..rapport.feedback import STATE_WORDS, whose_words
+from ..rapport.feedback import STATE_WORDS
 from ..rapport.group_view import group_tables
 from ..rapport.risk import UNSURE_BELOW, how_found, is_unsure, merged_flags
 from ..rapport.risk_follow_up import described
@@ -97,7 +97,6 @@ def context(conv: Conversation) -> dict[str, Any]:
         "strengths": data.get("strengths", []),
         "pitfalls": data.get("pitfalls", []),
         "client_state": data.get("client_state"),
-        "state_whose": whose_words(conv, (data.get("client_state") or {}).get("evidence", [])),
         "state_words": STATE_WORDS,
         "disclosure": ({"trend": feats["disclosure.trend"], "by_third": feats["disclosure.depth_by_third"],
                         "evidence": feats.get("disclosure.deepest", [])}
