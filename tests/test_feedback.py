@@ -483,3 +483,16 @@ def test_handing_the_floor_to_another_member_passes_no_moment_over():
              ("Dr Shah", "When did it start?"), ("Mia", "September.")]
     conv = rapportlens.analyze(Conversation.from_pairs(visit, roles=roles))
     assert all("for instance" not in r["why"] for r in conv.features["recommendations"])
+
+
+def test_a_client_state_says_the_count_behind_it_not_a_score():
+    pairs = [("T", "What brings you in?"), ("C", "I'm so anxious and worried all the time."),
+             ("T", "Tell me about your week."), ("C", "Work was busy, and I saw my sister on Sunday."),
+             ("T", "How was that?"), ("C", "I avoid going out now. I'm scared I'll panic."),
+             ("T", "What do you hope for?"), ("C", "To sleep properly and get back to the gym.")]
+    state = analysed(pairs)["client_state"]
+    assert state["state"] == "anxious_avoidant" and state["scores"]["anxious_avoidant"] == 1.0
+    assert state["basis"] == "worry, avoidance or withdrawal in 2 of 4 of the client's utterances"
+    conv = rapportlens.analyze(Conversation.from_pairs(pairs, roles=ROLES))
+    why = next(r["why"] for r in conv.features["recommendations"] if "anxious" in r["why"])
+    assert state["basis"] in why and "score" not in why
