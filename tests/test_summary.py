@@ -147,3 +147,11 @@ def test_a_dated_chat_says_when_it_started(tmp_path):
                     '{"author": "Sam", "message": "Not bad, three runs.", "ts": "2026-11-30T09:01:10Z"}\n')
     (conv,) = rapportlens.read(path)
     assert "2 utterances, 2 turns, 00:01:05 long, started 2026-11-30 09:00:05 UTC" in summarize(rapportlens.analyze(conv))
+
+
+def test_the_coding_model_line_gives_its_measured_agreement_with_experts():
+    conv = analysed()
+    accuracy = next(p["settings"] for p in conv.provenance if p["name"] == "codes")["model_accuracy"]
+    text = " ".join(summarize(conv).split())
+    assert (f"therapist behaviour {accuracy['therapist_behaviour']['macro_f1']:.2f}; client talk type "
+            f"{accuracy['client_talk_type']['macro_f1']:.2f}") in text

@@ -340,7 +340,13 @@ class Summary:
         yield self.item("codes:", Text(counts))
         model = next((p["settings"] for p in self.conv.provenance if p["name"] == "codes"), {})
         if model:
-            yield self.wrap(Text(f"coding model {model['model']} + rules (accuracy: docs/accuracy.md)", style="dim"))
+            # The measured agreement goes with the codes it qualifies: client talk type's is modest.
+            acc = model.get("model_accuracy") or {}
+            measured = "; ".join(f"{task.replace('_', ' ')} {a['macro_f1']:.2f}" for task, a in acc.items()
+                                 if task in ("therapist_behaviour", "client_talk_type") and a.get("macro_f1") is not None)
+            yield self.wrap(Text(f"coding model {model['model']} + rules (" + (
+                f"macro-F1 against expert coders on unseen transcripts: {measured}; " if measured else "")
+                + "docs/accuracy.md)", style="dim"))
 
     def strengths(self) -> Iterator[RenderableType]:
         items = self.f.get("strengths")
