@@ -155,3 +155,60 @@ def test_coded_transcripts_give_a_task_over_their_own_codes(tmp_path):
     f.write_text("speaker,text\nT,How are you?\nC,Fine.\n")
     with pytest.raises(RapportLensError, match="training needs at least two"):
         datasets.load("coded", f)
+
+
+def _model_with_card(tmp_path, **trained_on):
+    """The shipped model's files under a card whose ``trained_on`` says other training data."""
+    from rapportlens.coding.coder import load_model
+
+    shipped = load_model()
+    folder = tmp_path / "model"
+    folder.mkdir(parents=True)
+    for f in shipped.directory.iterdir():
+        if f.name != "card.json":
+            (folder / f.name).symlink_to(f)
+    card = shipped.card.to_dict()
+    (folder / "card.json").write_text(json.dumps({**card, "trained_on": trained_on}))
+    return folder
+
+
+def test_eval_says_when_the_model_learned_from_the_conversations_it_scores(run, data, tmp_path):
+    sample = datasets.load("annomi", data / "annomi_sample.csv")
+    fingerprints = sample.fingerprints()
+    assert len(set(fingerprints.values())) == len(sample.groups())
+    one = sorted(fingerprints.values())[:1]
+    model = _model_with_card(tmp_path, dataset="annomi", conversation_fingerprints=one + ["0" * 16])
+    result = run("eval", "-d", "annomi", "--data", str(data / "annomi_sample.csv"), "--model", str(model))
+    assert result.exit_code == 0, result.output
+    assert f"IN-SAMPLE: the model was trained on 1 of these {len(fingerprints)} conversations" in result.stdout
+    assert "its cross-validated macro-F1 on conversations it did not see is 0.7" in result.stdout
+    result = run("eval", "-d", "annomi", "--data", str(data / "annomi_sample.csv"), "--model", str(model), "--json")
+    assert all(json.loads(line)["conversations_trained_on"] == 1 for line in result.stdout.splitlines())
+    assert "warning:" in result.stderr and "overstates" in result.stderr
+    # Trained on other conversations: nothing to say.
+    other = _model_with_card(tmp_path / "other", dataset="annomi", conversation_fingerprints=["0" * 16])
+    result = run("eval", "-d", "annomi", "--data", str(data / "annomi_sample.csv"), "--model", str(other), "--json")
+    assert all(json.loads(line)["conversations_trained_on"] == 0 for line in result.stdout.splitlines())
+    assert "warning" not in result.stderr
+
+
+def test_a_card_without_fingerprints_is_matched_by_its_training_files(data, tmp_path):
+    import hashlib
+
+    from rapportlens.coding.onnx_model import ModelCard
+    from rapportlens.evaluation import overlap
+
+    sample = datasets.load("annomi", data / "annomi_sample.csv")
+    digest = hashlib.sha256((data / "annomi_sample.csv").read_bytes()).hexdigest()
+    card = ModelCard.from_dict({"name": "m", "version": "1", "heads": [], "max_length": 128, "dataset": "annomi",
+                                "trained_on": {"files": [{"name": "x.csv", "sha256": digest}]}})
+    assert overlap(sample, card).trained_on == len(sample.groups())
+    card.info["trained_on"]["files"][0]["sha256"] = "0" * 64
+    assert overlap(sample, card).trained_on == 0
+
+
+def test_the_shipped_card_lists_its_training_conversations():
+    from rapportlens.coding.coder import load_model
+
+    trained = load_model().card.info["trained_on"]
+    assert len(trained["conversation_fingerprints"]) == trained["conversations"] == 93

@@ -697,6 +697,8 @@ def eval_command(dataset_name, data, model, as_json) -> None:
         sys.exit(2)
     for r in results:
         click.echo(json.dumps(r.to_dict(), ensure_ascii=False) if as_json else format_evaluation(r))
+    if as_json and results[0].trained_on:  # the text tables say it under each task
+        click.echo(f"warning: {data}: {results[0].in_sample_warning()}", err=True)
 
 
 def _datasets_own(key: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from .evaluation import Evaluation
@@ -27,6 +28,9 @@ def format_evaluation(ev: Evaluation) -> str:
     via = "its own head" if ev.via == "head" else "codes mapped to the dataset's labels"
     head = (f"{d['dataset']} / {d['task']}: n={d['n']}  accuracy={d['accuracy']:.3f}  "
             f"macro-F1={d['macro_f1']:.3f}\n  model {ev.model}, scored via {via}")
+    warning = ev.in_sample_warning()
+    if warning:
+        head += "\n" + textwrap.fill(f"IN-SAMPLE: {warning}", width=100, initial_indent="  ", subsequent_indent="    ")
     return "\n".join([head, "", *_table(d), ""])
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..coding.inputs import Item
 from ..errors import InputError
+
+FINGERPRINT_CHARS = 16  # hex digits of sha256: 64 bits, no collision among a few thousand
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,15 @@ class Dataset:
 
     def groups(self) -> list[str]:
         return list(dict.fromkeys(e.group for e in self.examples))
+
+    def fingerprints(self) -> dict[str, str]:
+        """Each conversation's fingerprint: a hash of its utterances' words, in order. A model
+        card lists those of its training data, so an evaluation can tell when it scores
+        conversations the model learned from, whatever file or position they come from."""
+        texts: dict[str, list[str]] = {}
+        for e in self.examples:
+            texts.setdefault(e.group, []).append(" ".join(e.item.text.split()))
+        return {g: hashlib.sha256("\n".join(t).encode()).hexdigest()[:FINGERPRINT_CHARS] for g, t in texts.items()}
 
     def counts(self) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}

@@ -86,6 +86,7 @@ def train(dataset: Dataset, out: Path, *, name: str, cv: int = 0, progress: bool
         "trained_on": {"dataset": dataset.name,
                        "files": [{"name": Path(f).name, "sha256": _sha256(f)} for f in dataset.sources],
                        "conversations": len(dataset.groups()),
+                       "conversation_fingerprints": sorted(set(dataset.fingerprints().values())),
                        "labelled_examples": sum(1 for e in dataset.examples if e.labels),
                        "label_counts": dataset.counts()},
         "settings": {**settings, "lexical": lexical},
