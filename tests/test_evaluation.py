@@ -89,6 +89,7 @@ def test_eval_text_output_scores_annomi_with_the_models_own_heads(run, data):
     result = run("eval", "-d", "annomi", "--data", str(data / "annomi_sample.csv"))
     assert result.exit_code == 0, result.output
     assert "annomi / therapist_behaviour" in result.stdout and "via its own head" in result.stdout
+    assert "best published text-only macro-F1 for this task: 0.72" in result.stdout
     assert "confusion" in result.stdout
 
 

@@ -26,6 +26,7 @@ class Evaluation:
     trained_on: int = 0  # conversations of the data the model learned from (in-sample)
     conversations: int = 0  # conversations of the data
     cross_validated: float | None = None  # the card's cross-validated macro-F1 for this task
+    published: float | None = None  # the best published text-only macro-F1 (Task.published)
 
     def to_dict(self) -> dict:
         return {**self.score.to_dict(), "model": self.model, "via": self.via,
@@ -97,5 +98,6 @@ def evaluate(dataset: Dataset, model: CodingModel, progress: Callable[[int], Non
             continue
         out.append(Evaluation(score(dataset.name, task.name, task.labels, [g for _, g in rows], pred),
                               model.card.id, via, seen.trained_on, seen.conversations,
-                              (cv.get(task.name) or {}).get("macro_f1") if via == "head" else None))
+                              (cv.get(task.name) or {}).get("macro_f1") if via == "head" else None,
+                              task.published))
     return out

@@ -28,6 +28,8 @@ def format_evaluation(ev: Evaluation) -> str:
     via = "its own head" if ev.via == "head" else "codes mapped to the dataset's labels"
     head = (f"{d['dataset']} / {d['task']}: n={d['n']}  accuracy={d['accuracy']:.3f}  "
             f"macro-F1={d['macro_f1']:.3f}\n  model {ev.model}, scored via {via}")
+    if ev.published is not None:
+        head += f"\n  best published text-only macro-F1 for this task: {ev.published:.2f} (docs/accuracy.md)"
     warning = ev.in_sample_warning()
     if warning:
         head += "\n" + textwrap.fill(f"IN-SAMPLE: {warning}", width=100, initial_indent="  ", subsequent_indent="    ")

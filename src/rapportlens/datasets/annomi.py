@@ -25,9 +25,9 @@ TALK = {"change": ("change_talk",), "sustain": ("sustain_talk",), "neutral": ("n
 TASKS = (
     Task("therapist_behaviour", ("question", "reflection", "therapist_input", "other"),
          "AnnoMI main therapist behaviour, therapist utterances",
-         lambda codes: best(codes, BEHAVIOUR, "other")),
+         lambda codes: best(codes, BEHAVIOUR, "other"), published=0.72),
     Task("client_talk_type", ("change", "neutral", "sustain"),
-         "AnnoMI client talk type, client utterances", lambda codes: best(codes, TALK, "neutral")),
+         "AnnoMI client talk type, client utterances", lambda codes: best(codes, TALK, "neutral"), published=0.58),
     Task("question_subtype", ("open", "closed"), "open or closed, where a question was coded",
          lambda codes: best(codes, {"open": ("question.open",), "closed": ("question.closed",)}, "closed")),
     Task("reflection_subtype", ("simple", "complex"), "simple or complex, where a reflection was coded",

@@ -23,6 +23,8 @@ class Task:
     # Maps one item's RapportLens codes ({code: confidence}) to this task's label, for
     # models that were not trained on the dataset. None: no sensible mapping exists.
     from_codes: Callable[[Mapping[str, float]], str] | None = None
+    # The best published text-only macro-F1 for the task, as a yardstick (docs/accuracy.md).
+    published: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

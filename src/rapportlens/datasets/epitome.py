@@ -29,12 +29,12 @@ FILES = {
 COLUMNS = ("sp_id", "rp_id", "seeker_post", "response_post", "level")
 TASKS = (
     Task("emotional_reactions", LEVELS, "warmth or compassion expressed (0/1/2)",
-         lambda c: best(c, {"2": ("validation",), "1": ("sympathy", "affirmation")}, "0")),
+         lambda c: best(c, {"2": ("validation",), "1": ("sympathy", "affirmation")}, "0"), published=0.77),
     Task("interpretations", LEVELS, "understanding of the seeker's feelings or experience (0/1/2)",
          lambda c: best(c, {"2": ("reflection.complex", "reflection.feeling", "self_disclosure",
-                                  "common_ground"), "1": ("reflection.simple",)}, "0")),
+                                  "common_ground"), "1": ("reflection.simple",)}, "0"), published=0.7),
     Task("explorations", LEVELS, "exploring the seeker's feelings or experience (0/1/2)",
-         lambda c: best(c, {"2": ("question.open",), "1": ("question.closed",)}, "0")),
+         lambda c: best(c, {"2": ("question.open",), "1": ("question.closed",)}, "0"), published=0.64),
 )
 
 

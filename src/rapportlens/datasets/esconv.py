@@ -33,7 +33,7 @@ FROM_CODES = {
 }
 TASKS = (
     Task("strategy", STRATEGIES, "ESConv support strategy, supporter utterances",
-         lambda codes: best(codes, FROM_CODES, "Others")),
+         lambda codes: best(codes, FROM_CODES, "Others"), published=0.5),
 )
 FILES = ("esconv_hf.jsonl", "ESConv.json", "FailedESConv.json")
 
