@@ -155,3 +155,19 @@ def test_the_coding_model_line_gives_its_measured_agreement_with_experts():
     text = " ".join(summarize(conv).split())
     assert (f"therapist behaviour {accuracy['therapist_behaviour']['macro_f1']:.2f}; client talk type "
             f"{accuracy['client_talk_type']['macro_f1']:.2f}") in text
+
+
+def test_a_model_trained_without_cross_validation_says_its_accuracy_was_not_measured(tmp_path):
+    import json
+
+    from rapportlens.coding.coder import load_model
+
+    shipped = load_model()
+    for f in shipped.directory.iterdir():
+        if f.name != "card.json":
+            (tmp_path / f.name).symlink_to(f)
+    card = {k: v for k, v in shipped.card.to_dict().items() if k != "cross_validation"}
+    (tmp_path / "card.json").write_text(json.dumps(card))
+    pipeline = rapportlens.default_pipeline({"codes": {"model": str(tmp_path)}})
+    text = " ".join(summarize(pipeline(Conversation.from_pairs(SESSION, roles=ROLES))).split())
+    assert "its accuracy was not measured: train it with --cv" in text

@@ -341,12 +341,12 @@ class Summary:
         model = next((p["settings"] for p in self.conv.provenance if p["name"] == "codes"), {})
         if model:
             # The measured agreement goes with the codes it qualifies: client talk type's is modest.
-            acc = model.get("model_accuracy") or {}
-            measured = "; ".join(f"{task.replace('_', ' ')} {a['macro_f1']:.2f}" for task, a in acc.items()
-                                 if task in ("therapist_behaviour", "client_talk_type") and a.get("macro_f1") is not None)
+            acc = {t: a for t, a in (model.get("model_accuracy") or {}).items() if a.get("macro_f1") is not None}
+            main = [t for t in acc if t in ("therapist_behaviour", "client_talk_type")] or list(acc)[:3]
+            measured = "; ".join(f"{t.replace('_', ' ')} {acc[t]['macro_f1']:.2f}" for t in main)
             yield self.wrap(Text(f"coding model {model['model']} + rules (" + (
-                f"macro-F1 against expert coders on unseen transcripts: {measured}; " if measured else "")
-                + "docs/accuracy.md)", style="dim"))
+                f"macro-F1 against expert coders on unseen transcripts: {measured}; " if measured
+                else "its accuracy was not measured: train it with --cv; ") + "docs/accuracy.md)", style="dim"))
 
     def strengths(self) -> Iterator[RenderableType]:
         items = self.f.get("strengths")
