@@ -9,6 +9,7 @@ from rich.console import Console
 
 import rapportlens
 from rapportlens.model import Conversation, Role
+from rapportlens.report.html import render_html
 from rapportlens.summary import print_summary, summarize
 
 ROLES = {"T": Role.PRACTITIONER, "C": Role.CLIENT}
@@ -169,5 +170,6 @@ def test_a_model_trained_without_cross_validation_says_its_accuracy_was_not_meas
     card = {k: v for k, v in shipped.card.to_dict().items() if k != "cross_validation"}
     (tmp_path / "card.json").write_text(json.dumps(card))
     pipeline = rapportlens.default_pipeline({"codes": {"model": str(tmp_path)}})
-    text = " ".join(summarize(pipeline(Conversation.from_pairs(SESSION, roles=ROLES))).split())
-    assert "its accuracy was not measured: train it with --cv" in text
+    conv = pipeline(Conversation.from_pairs(SESSION, roles=ROLES))
+    assert "its accuracy was not measured: train it with --cv" in " ".join(summarize(conv).split())
+    assert "Its accuracy was not measured" in render_html(conv)  # the report's models section too
