@@ -97,7 +97,7 @@ def test_an_uploaded_session_is_analysed_and_reported(app):
     assert r.url.path == "/sessions/1"
     assert "Rapport 98 of 100" in page and "1 rupture, 1 repaired" in page and "Held 2026-11-30" in page
     assert "What to try next Slow the pace" in page and 'href="/sessions/1/report#u-13"' in r.text
-    assert "macro-F1: practitioner behaviour 0.77, client talk 0.55" in page and "ROC AUC 0.92" in page
+    assert "never saw, macro-F1: therapist behaviour 0.77; client talk type 0.55" in page and "ROC AUC 0.92" in page
     report = pat.get("/sessions/1/report")
     assert report.status_code == 200 and "<svg" in report.text and "rapportlens-" not in report.text
     result = pat.get("/sessions/1/result.json")

@@ -22,6 +22,7 @@ from rich.text import Text
 
 from .analyzers.disclosure import worth_showing
 from .audio.describe import NOT_IN_SCORE, voice_lines
+from .coding.accuracy import headline_accuracy
 from .coding.rules import question_form
 from .language import looks_english, not_english_note
 from .model import Conversation, Role, clip, counted, fmt_seconds, started_at, times
@@ -341,9 +342,7 @@ class Summary:
         model = next((p["settings"] for p in self.conv.provenance if p["name"] == "codes"), {})
         if model:
             # The measured agreement goes with the codes it qualifies: client talk type's is modest.
-            acc = {t: a for t, a in (model.get("model_accuracy") or {}).items() if a.get("macro_f1") is not None}
-            main = [t for t in acc if t in ("therapist_behaviour", "client_talk_type")] or list(acc)[:3]
-            measured = "; ".join(f"{t.replace('_', ' ')} {acc[t]['macro_f1']:.2f}" for t in main)
+            measured = headline_accuracy(model.get("model_accuracy"))
             yield self.wrap(Text(f"coding model {model['model']} + rules (" + (
                 f"macro-F1 against expert coders on unseen transcripts: {measured}; " if measured
                 else "its accuracy was not measured: train it with --cv; ") + "docs/accuracy.md)", style="dim"))

@@ -16,6 +16,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
+from ..coding.accuracy import headline_accuracy
 from ..coding.mi import THRESHOLDS, pooled
 from ..errors import RapportLensError
 from ..report.series import render_series
@@ -174,10 +175,7 @@ def _models(result: dict) -> dict:
     """The coding and score models behind a result's numbers, with their measured accuracy."""
     steps = analyzer_settings(result)
     codes, rapport = steps.get("codes", {}), steps.get("rapport", {})
-    accuracy = codes.get("model_accuracy") or {}
-    return {"codes": codes.get("model"),
-            "therapist_f1": (accuracy.get("therapist_behaviour") or {}).get("macro_f1"),
-            "client_f1": (accuracy.get("client_talk_type") or {}).get("macro_f1"),
+    return {"codes": codes.get("model"), "accuracy": headline_accuracy(codes.get("model_accuracy")),
             "score": rapport.get("score_model"),
             "score_auc": (rapport.get("score_validation") or {}).get("annomi_roc_auc_out_of_fold_codes")}
 
