@@ -112,6 +112,7 @@ def test_train_passes_only_the_settings_the_user_chose(run, data, fake_training)
     result = run("train", "-d", "epitome", "--data", str(data / "epitome"), "--out", "x", "--freeze", "0",
                  "--pooling", "target", "--practitioner-context-chars", "0")
     assert result.exit_code == 0, result.stderr
+    assert "its accuracy is not measured yet" in result.stdout and "--dataset epitome --data OTHER" in result.stdout
     # Unset options are left out, so the dataset's own defaults apply (settings_for).
     assert seen["freeze"] == 0 and seen["pooling"] == "target" and seen["practitioner_context_chars"] == 0
     assert "max_length" not in seen and "context_chars" not in seen and "epochs" not in seen

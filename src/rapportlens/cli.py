@@ -796,6 +796,9 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practi
     if cv:
         click.echo(format_cv(card["cross_validation"]))
     click.echo(f"model written to {out}; use it with: rapportlens analyze FILE --model {out}")
+    if not cv:  # scoring it on this same data would only say how well it remembers it
+        click.echo(f"its accuracy is not measured yet: score it on conversations it never saw (rapportlens eval "
+                   f"--dataset {dataset_name} --data OTHER --model {out}), or train again with --cv 5")
 
 
 @main.command("codebook")
