@@ -450,6 +450,13 @@ def test_histories_read_the_kept_series_entries_and_older_sessions_still_show(ap
         del kept["series"]
         row.headline = json.dumps(kept)
     assert pages() == before
+    # An entry kept by a version with other fields: the result is unpacked instead.
+    with store._db.begin() as db:
+        row = db.get(StoredSession, 1)
+        kept = headline(row.result_dict())
+        del kept["series"]["point"]["overall"]
+        row.headline = json.dumps(kept)
+    assert pages() == before
     # With the entries kept, the pages never unpack a result.
     with store._db.begin() as db:
         db.get(StoredSession, 1).headline = json.dumps(headline(db.get(StoredSession, 1).result_dict()))

@@ -102,7 +102,12 @@ class StoredSession(Base):
         """What a history page needs of this session: kept in the headline since session 60;
         sessions stored before then unpack their result."""
         kept = self.headline_dict().get("series")
-        return SeriesEntry.from_dict(kept) if kept else SeriesEntry.of(self.result_dict())
+        if kept:
+            try:
+                return SeriesEntry.from_dict(kept)
+            except (TypeError, KeyError):  # kept by a version whose entries had other fields
+                pass
+        return SeriesEntry.of(self.result_dict())
 
 
 class Note(Base):
