@@ -366,8 +366,8 @@ def client_state(conv: Conversation) -> dict[str, Any]:
     whose, n = whose_words(conv, evidence[best]), len(theirs)
     basis = {"anxious_avoidant": f"worry, avoidance or withdrawal in {len(anxious)} of {n} of {whose} utterances",
              "mistrustful": f"doubts about the help, or complaints, in {len(mistrust)} of {n} of {whose} utterances",
-             "low_engagement": f"{whose} utterances average {mean_words:.0f} words, {len(engaged)} of {n} with "
-                               "disclosure or elaboration"}[best]
+             "low_engagement": f"{whose} utterances average {mean_words:.0f} words; {len(engaged)} of {n} say "
+                               "something personal or more than was asked"}[best]
     return {"state": best, "scores": scores, "evidence": sorted(evidence[best])[:10], "basis": basis}
 
 
