@@ -5,7 +5,7 @@ import pytest
 
 from rapportlens.coding.coder import Coder, load_model
 from rapportlens.coding.inputs import Item
-from rapportlens.coding.sentences import codable_sentences, sentence_act, sentence_spans
+from rapportlens.coding.sentences import codable_sentences, needed, sentence_act, sentence_spans
 from rapportlens.model import Role
 
 P, C = Role.PRACTITIONER, Role.CLIENT
@@ -41,9 +41,23 @@ def test_only_utterances_of_several_sentences_are_split_and_short_pieces_are_lef
     ("You've been carrying this on your own for months.", "reflection"),
     ("Being dizzy without warning sounds really unsettling.", "reflection"),
     ("This is really important.", None),  # a statement about the topic, not about the person
+    ("So the evidence leaned the other way.", "reflection"),  # a summary, naming nobody
+    ("So, the drinking started after the divorce.", "reflection"),
+    ("So I want to ask a bit about your sleep.", "reflection"),  # about "you", as before
+    ("So let's look at the week ahead.", None),  # the practitioner's own plan
+    ("So first, a bit about how this works.", None),
 ])
 def test_which_act_a_sentence_may_add(sentence, act):
     assert sentence_act(sentence) == act
+
+
+@pytest.mark.parametrize("sentence,needs", [
+    ("So the evidence leaned the other way.", 0.8),  # names nobody: the model must be surer
+    ("So you've been carrying this alone.", 0.6),
+    ("What would help right now?", 0.6),
+])
+def test_a_summary_that_names_nobody_needs_a_surer_model(sentence, needs):
+    assert needed(sentence, sentence_act(sentence), 0.6) == needs
 
 
 @pytest.fixture(scope="module")
@@ -66,6 +80,17 @@ def test_a_reflection_before_a_question_is_coded_with_that_sentence_as_evidence(
     # Read as a whole, the utterance is only a question to the model.
     whole = coder.code([Item(P, "What would help right now?", CONTEXT)])[0]
     assert not {c.code for c in whole} & {"reflection.simple", "reflection.complex"}
+
+
+def test_a_summary_opening_a_socratic_question_is_a_reflection_but_a_statement_of_importance_is_not(coder):
+    context = "client: I was sure they'd all laugh at me, but two of them said it was good."
+    text = "So the evidence leaned the other way. What did the anxiety come down to?"
+    codes = {c.code: c for c in coder.code([Item(P, text, context)])[0]}
+    reflection = codes.get("reflection.simple") or codes.get("reflection.complex")
+    assert "question.open" in codes and reflection is not None
+    assert text[slice(*reflection.span)] == "So the evidence leaned the other way."
+    lecture = "So this is really important. Can you take them every morning?"
+    assert not {c.code for c in coder.code([Item(P, lecture, context)])[0]} & {"reflection.simple", "reflection.complex"}
 
 
 def test_a_question_after_advice_is_coded_with_its_form(coder):

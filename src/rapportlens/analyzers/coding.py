@@ -77,7 +77,7 @@ def mark_invited(conversation: Conversation, coded: list[list[Code]]) -> list[li
 
 class BehaviourCodes(Analyzer):
     name = "codes"
-    version = "v22"
+    version = "v23"
     description = "Codes each utterance with the codebook: the coding model plus the rules layer."
     assigns = (CODES.key, COUNTS.key, BY_SPEAKER.key, MI_COUNTS.key, RQ.key, PCR.key, POQ.key, LEVELS.key,
                CLIENT_TALK.key)

@@ -23,7 +23,7 @@ from .inputs import Item, speaks_as
 from .onnx_model import CodingModel
 from .repair_model import RepairModel
 from .rules import Hit, apply_rules, question_form
-from .sentences import codable_sentences, sentence_act
+from .sentences import codable_sentences, needed, sentence_act
 
 DEFAULT_MODEL = "annomi-minilm"
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")  # words of a rule's match, to find them said just before
@@ -172,7 +172,7 @@ class Coder:
         for k, (i, (a, b), act) in enumerate(wanted):
             p = seen[head.name][k]
             j = head.labels.index(act)
-            if int(np.argmax(p)) != j or p[j] < self.sentence_min:
+            if int(np.argmax(p)) != j or p[j] < needed(items[i].text[a:b], act, self.sentence_min):
                 continue
             form = question_form(items[i].text[a:b]) if act == "question" else None
             if form is not None:  # its span, from the sentence's start to the utterance's

@@ -22,6 +22,14 @@ MIN_WORDS = 3  # shorter pieces ("Okay.", "I see.") are left to the utterance as
 # important.", "It's putting him at risk.") were read as reflections (eval/sentence_check.py).
 ABOUT_THEM = re.compile(r"\b(?:you|your|yours|yourself|you'\w+|sounds?|sounded|seems?|seemed|must (?:be|have|feel))\b",
                         re.IGNORECASE)
+# A summary opens with "so" and says back the other's story without naming them ("So the
+# evidence leaned the other way."); "so" before the practitioner's own plan ("So I want to
+# ask...", "So let's look at...", "So first, ...") structures the talk instead.
+SUMMARY = re.compile(r"^\W*so\b,?\s+(?!(?:i|i'm|i'd|i'll|i've|im|id|ill|ive|let'?s|let me|we'll|we're going|"
+                     r"today|first|next|now|anyway|yeah|okay|ok|um|uh)\b)", re.IGNORECASE)
+# A summary names nobody, so the model must be surer of it than of a sentence about "you":
+# at 0.6, "So this is really important." (0.72) in a question turn became a reflection.
+SUMMARY_MIN = 0.8
 # Fillers that end in a question mark but ask nothing.
 FILLER_QUESTIONS = re.compile(r"^\W*(?:and |but |so )?(?:you know what|you know|know what i mean|"
                               r"(?:is that )?(?:right|okay|ok)|yeah|you see)\W*$", re.IGNORECASE)
@@ -67,4 +75,10 @@ def sentence_act(sentence: str) -> str | None:
     "reflection" for one about the other person, ``None`` for neither."""
     if sentence.endswith("?"):
         return None if FILLER_QUESTIONS.match(sentence) else "question"
-    return "reflection" if ABOUT_THEM.search(sentence) else None
+    return "reflection" if ABOUT_THEM.search(sentence) or SUMMARY.match(sentence) else None
+
+
+def needed(sentence: str, act: str, least: float) -> float:
+    """How sure the model must be of a sentence's act: ``least``, or :data:`SUMMARY_MIN` for a
+    summary that says back the other's story without naming them."""
+    return max(least, SUMMARY_MIN) if act == "reflection" and not ABOUT_THEM.search(sentence) else least
