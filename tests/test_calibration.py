@@ -109,4 +109,7 @@ def test_the_cross_validation_summary_says_what_the_final_model_chose():
                             lexical=_log_probs(gold, 0.0, rng))
     text = format_cv({"folds": 5, "split": "by conversation", "tasks": {"client_talk_type": result}})
     assert "final model: lexical weight 0.0" in text and "encoder alone" in text
-    assert f"macro-F1={result['macro_f1']:.3f}" in text
+    assert f"macro-F1={result['macro_f1']:.3f}" in text and "best published" not in text
+    anchored = format_cv({"folds": 5, "split": "by conversation", "tasks": {"client_talk_type": result}},
+                         {"client_talk_type": 0.58})
+    assert "; best published text-only: 0.58" in anchored

@@ -794,7 +794,7 @@ def train(dataset_name, data, out, cv, epochs, max_length, context_chars, practi
                         quantize=not fp32, keep_folds=Path(keep_folds) if keep_folds else None,
                         lexical=lexical, **chosen)
     if cv:
-        click.echo(format_cv(card["cross_validation"]))
+        click.echo(format_cv(card["cross_validation"], {t.name: t.published for t in ds.tasks if t.published is not None}))
     click.echo(f"model written to {out}; use it with: rapportlens analyze FILE --model {out}")
     if not cv:  # scoring it on this same data would only say how well it remembers it
         click.echo(f"its accuracy is not measured yet: score it on conversations it never saw (rapportlens eval "

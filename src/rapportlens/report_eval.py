@@ -49,10 +49,14 @@ def _choice(d: dict[str, Any]) -> list[str]:
     return [f"  final model: {', '.join(parts)} (chosen out of fold; {'; '.join(others)})"]
 
 
-def format_cv(cv: dict[str, Any]) -> str:
+def format_cv(cv: dict[str, Any], published: dict[str, float] | None = None) -> str:
+    """The cross-validation of ``rapportlens train --cv``; ``published``: the best published
+    text-only macro-F1 per task, shown beside each (``Task.published``)."""
     out = [f"{cv['folds']}-fold cross-validation, split {cv['split']}:"]
     for task, d in cv["tasks"].items():
         folds = ", ".join(f"{f:.3f}" for f in d["fold_macro_f1"])
+        anchor = (published or {}).get(task)
         out += [(f"{task}: n={d['n']}  accuracy={d['accuracy']:.3f}  macro-F1={d['macro_f1']:.3f} "
-                f"(folds: {folds})"), *_choice(d), *_table(d), ""]
+                f"(folds: {folds})" + (f"; best published text-only: {anchor:.2f}" if anchor is not None else "")),
+                *_choice(d), *_table(d), ""]
     return "\n".join(out)
