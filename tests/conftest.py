@@ -12,6 +12,28 @@ def data() -> Path:
 
 
 @pytest.fixture
+def model_with_card():
+    """``make(folder, card)``: the shipped coding model's files (linked) under another card, for
+    tests of what a card says (its context, its training data, its cross-validation)."""
+    import json
+
+    from rapportlens.coding.coder import load_model
+
+    shipped = load_model()
+
+    def make(folder: Path, card: dict) -> Path:
+        folder.mkdir(parents=True, exist_ok=True)
+        for f in shipped.directory.iterdir():
+            if f.name != "card.json":
+                (folder / f.name).symlink_to(f)
+        (folder / "card.json").write_text(json.dumps(card))
+        return folder
+
+    make.card = shipped.card.to_dict()
+    return make
+
+
+@pytest.fixture
 def run():
     """Run the CLI in-process; returns the click Result (stdout and stderr kept apart)."""
     from rapportlens.cli import main

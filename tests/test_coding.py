@@ -1,6 +1,5 @@
 """Behaviour coding: codebook, rules layer, the shipped model through the coder, MI summary."""
 
-import json
 import sys
 
 import numpy as np
@@ -183,20 +182,14 @@ def test_a_model_reads_as_much_earlier_talk_as_its_card_says():
 
 
 
-def test_a_card_can_give_practitioners_less_earlier_talk_than_clients(tmp_path):
+def test_a_card_can_give_practitioners_less_earlier_talk_than_clients(tmp_path, model_with_card):
     shipped = load_model()
     card = shipped.card.to_dict()
     assert ModelCard.from_dict({k: v for k, v in card.items() if k != "practitioner_context_chars"}
                                ).practitioner_context_chars is None  # older cards: everyone reads context_chars
     models = {}
     for chars in (None, 0):
-        folder = tmp_path / str(chars)
-        folder.mkdir()
-        for f in shipped.directory.iterdir():
-            if f.name != "card.json":
-                (folder / f.name).symlink_to(f)
-        (folder / "card.json").write_text(json.dumps({**card, "practitioner_context_chars": chars}))
-        models[chars] = CodingModel(folder)
+        models[chars] = CodingModel(model_with_card(tmp_path / str(chars), {**card, "practitioner_context_chars": chars}))
     before = ["client: I have been drinking more since the move.", "client: Nothing, it is fine."]
     practitioner = [Item(P, "What do you make of that?", b) for b in before]
     client = [Item(C, "I suppose so.", b) for b in before]

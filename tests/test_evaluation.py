@@ -159,27 +159,14 @@ def test_coded_transcripts_give_a_task_over_their_own_codes(tmp_path):
         datasets.load("coded", f)
 
 
-def _model_with_card(tmp_path, **trained_on):
-    """The shipped model's files under a card whose ``trained_on`` says other training data."""
-    from rapportlens.coding.coder import load_model
-
-    shipped = load_model()
-    folder = tmp_path / "model"
-    folder.mkdir(parents=True)
-    for f in shipped.directory.iterdir():
-        if f.name != "card.json":
-            (folder / f.name).symlink_to(f)
-    card = shipped.card.to_dict()
-    (folder / "card.json").write_text(json.dumps({**card, "trained_on": trained_on}))
-    return folder
-
-
-def test_eval_says_when_the_model_learned_from_the_conversations_it_scores(run, data, tmp_path):
+def test_eval_says_when_the_model_learned_from_the_conversations_it_scores(run, data, tmp_path, model_with_card):
     sample = datasets.load("annomi", data / "annomi_sample.csv")
     fingerprints = sample.fingerprints()
     assert len(set(fingerprints.values())) == len(sample.groups())
     one = sorted(fingerprints.values())[:1]
-    model = _model_with_card(tmp_path, dataset="annomi", conversation_fingerprints=one + ["0" * 16])
+    card = model_with_card.card
+    model = model_with_card(tmp_path / "model", {**card, "trained_on": {
+        "dataset": "annomi", "conversation_fingerprints": one + ["0" * 16]}})
     result = run("eval", "-d", "annomi", "--data", str(data / "annomi_sample.csv"), "--model", str(model))
     assert result.exit_code == 0, result.output
     assert f"IN-SAMPLE: the model was trained on 1 of these {len(fingerprints)} conversations" in result.stdout
@@ -188,7 +175,8 @@ def test_eval_says_when_the_model_learned_from_the_conversations_it_scores(run, 
     assert all(json.loads(line)["conversations_trained_on"] == 1 for line in result.stdout.splitlines())
     assert "warning:" in result.stderr and "overstates" in result.stderr
     # Trained on other conversations: nothing to say.
-    other = _model_with_card(tmp_path / "other", dataset="annomi", conversation_fingerprints=["0" * 16])
+    other = model_with_card(tmp_path / "other", {**card, "trained_on": {
+        "dataset": "annomi", "conversation_fingerprints": ["0" * 16]}})
     result = run("eval", "-d", "annomi", "--data", str(data / "annomi_sample.csv"), "--model", str(other), "--json")
     assert all(json.loads(line)["conversations_trained_on"] == 0 for line in result.stdout.splitlines())
     assert "warning" not in result.stderr

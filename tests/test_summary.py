@@ -158,18 +158,10 @@ def test_the_coding_model_line_gives_its_measured_agreement_with_experts():
             f"{accuracy['client_talk_type']['macro_f1']:.2f}") in text
 
 
-def test_a_model_trained_without_cross_validation_says_its_accuracy_was_not_measured(tmp_path):
-    import json
-
-    from rapportlens.coding.coder import load_model
-
-    shipped = load_model()
-    for f in shipped.directory.iterdir():
-        if f.name != "card.json":
-            (tmp_path / f.name).symlink_to(f)
-    card = {k: v for k, v in shipped.card.to_dict().items() if k != "cross_validation"}
-    (tmp_path / "card.json").write_text(json.dumps(card))
-    pipeline = rapportlens.default_pipeline({"codes": {"model": str(tmp_path)}})
+def test_a_model_trained_without_cross_validation_says_its_accuracy_was_not_measured(tmp_path, model_with_card):
+    card = {k: v for k, v in model_with_card.card.items() if k != "cross_validation"}
+    folder = model_with_card(tmp_path / "model", card)
+    pipeline = rapportlens.default_pipeline({"codes": {"model": str(folder)}})
     conv = pipeline(Conversation.from_pairs(SESSION, roles=ROLES))
     assert "its accuracy was not measured: train it with --cv" in " ".join(summarize(conv).split())
     assert "Its accuracy was not measured" in render_html(conv)  # the report's models section too

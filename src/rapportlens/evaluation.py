@@ -49,7 +49,6 @@ class Overlap:
 
     trained_on: int
     conversations: int
-    how: str  # "fingerprints" (the card lists its conversations) or "files" (the same file)
 
 
 def overlap(dataset: Dataset, card: ModelCard) -> Overlap:
@@ -60,11 +59,11 @@ def overlap(dataset: Dataset, card: ModelCard) -> Overlap:
     groups = dataset.groups()
     if "conversation_fingerprints" in trained:
         known = set(trained["conversation_fingerprints"])
-        return Overlap(sum(1 for fp in dataset.fingerprints().values() if fp in known), len(groups), "fingerprints")
+        return Overlap(sum(1 for fp in dataset.fingerprints().values() if fp in known), len(groups))
     # Cards written before fingerprints were kept name their files' hashes.
     hashes = {f.get("sha256") for f in trained.get("files") or []}
     same = any(hashlib.sha256(Path(f).read_bytes()).hexdigest() in hashes for f in dataset.sources if Path(f).is_file())
-    return Overlap(len(groups) if same else 0, len(groups), "files")
+    return Overlap(len(groups) if same else 0, len(groups))
 
 
 def evaluate(dataset: Dataset, model: CodingModel, progress: Callable[[int], None] | None = None) -> list[Evaluation]:
